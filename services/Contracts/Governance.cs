@@ -1,0 +1,54 @@
+namespace CommunitySafety.Contracts.Governance;
+
+/// <summary>Whether an organisation is a statutory responsible authority (counts for quorum) or a co-operating body.</summary>
+public enum OrganisationKind
+{
+    ResponsibleAuthority,
+    CooperatingBody,
+}
+
+/// <summary>The kinds of body the partnership's terms of reference describe.</summary>
+public enum BodyKind
+{
+    Executive,
+    Scrutiny,
+    Steering,
+    WorkingGroup,
+    DeliveryGroup,
+    AsbCasePanel,
+    OpenForum,
+    NeighbourhoodEngagement,
+    Conference,
+}
+
+public enum MeetingCadence
+{
+    Monthly,
+    BiMonthly,
+    Quarterly,
+    TwiceYearly,
+    Annually,
+    AdHoc,
+}
+
+public enum MemberRole
+{
+    Chair,
+    ViceChair,
+    Member,
+}
+
+/// <summary>Published by Governance when an organisation joins the partnership.</summary>
+public sealed record OrganisationRegistered(Guid OrganisationId, string Name, OrganisationKind Kind, DateTimeOffset RegisteredAt);
+
+/// <summary>Published by Governance when a body (group, board, panel) is created.</summary>
+public sealed record BodyCreated(Guid BodyId, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt);
+
+/// <summary>A person appointed to a body to represent an organisation.</summary>
+public sealed record MemberAppointed(
+    Guid BodyId, Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt);
+
+/// <summary>A named substitute (deputy) who may attend for a member with the member's delegated authority.</summary>
+public sealed record SubstituteNamed(Guid BodyId, Guid MembershipId, Guid SubstituteId, string SubstituteName, DateTimeOffset NamedAt);
+
+public sealed record MembershipEnded(Guid BodyId, Guid MembershipId, DateTimeOffset EndedAt);

@@ -1,0 +1,105 @@
+using CommunitySafety.Contracts.Governance;
+using CommunitySafety.Governance.Organisations;
+using CommunitySafety.ServiceDefaults;
+
+namespace CommunitySafety.Governance.Bodies;
+
+public sealed record BodyCreated(Guid BodyId, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt);
+public sealed record MemberAppointed(Guid BodyId, Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt);
+public sealed record SubstituteNamed(Guid BodyId, Guid MembershipId, Guid SubstituteId, string Name, DateTimeOffset NamedAt);
+public sealed record MembershipEnded(Guid BodyId, Guid MembershipId, DateTimeOffset EndedAt);
+
+public sealed record Substitute(Guid SubstituteId, string Name, DateTimeOffset NamedAt);
+
+public sealed record Membership(
+    Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt,
+    IReadOnlyList<Substitute> Substitutes, DateTimeOffset? EndedAt = null)
+{
+    public bool IsCurrent => EndedAt is null;
+}
+
+/// <summary>
+/// A body of the partnership (Executive, Working Group, ASB case panel, ...) and its memberships. The body is the
+/// consistency boundary for its members: one chair and one vice-chair at a time, no person appointed twice.
+/// Immutable: <c>Create</c>/<c>Apply</c> evolve it; the static <c>Decide…</c> functions are the rules.
+/// </summary>
+public sealed record Body(
+    Guid Id, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt,
+    IReadOnlyList<Membership> Members)
+{
+    /// <summary>The default quorum: at least four responsible authorities represented.</summary>
+    public const int DefaultQuorumMinimum = 4;
+
+    public long Version { get; set; }
+
+    public static Body Create(BodyCreated e) => new(e.BodyId, e.Name, e.Kind, e.Cadence, e.QuorumMinimum, e.CreatedAt, []);
+
+    public Body Apply(MemberAppointed e) => this with
+    {
+        Members = [.. Members, new Membership(e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt, [])],
+    };
+
+    public Body Apply(SubstituteNamed e) => WithMember(e.MembershipId,
+        m => m with { Substitutes = [.. m.Substitutes, new Substitute(e.SubstituteId, e.Name, e.NamedAt)] });
+
+    public Body Apply(MembershipEnded e) => WithMember(e.MembershipId, m => m with { EndedAt = e.EndedAt });
+
+    private Body WithMember(Guid membershipId, Func<Membership, Membership> change) => this with
+    {
+        Members = Members.Select(m => m.MembershipId == membershipId ? change(m) : m).ToList(),
+    };
+
+    public Membership? Member(Guid membershipId) => Members.FirstOrDefault(m => m.MembershipId == membershipId);
+
+    // ---- rules (pure: state + command → events, or a DomainRuleViolation) ----
+
+    public static IReadOnlyList<object> DecideAppointment(
+        Body body, Organisation? organisation, Guid membershipId, Guid organisationId, string personName, MemberRole role,
+        DateTimeOffset now)
+    {
+        if (organisation is null)
+            throw new DomainRuleViolation("organisation-not-registered",
+                $"Organisation '{organisationId}' is not registered with the partnership.", 422);
+
+        var name = personName.Trim();
+        if (body.Members.Any(m => m.IsCurrent && m.OrganisationId == organisationId && SamePerson(m.PersonName, name)))
+            throw new DomainRuleViolation("already-a-member", $"{name} already represents {organisation.Name} on {body.Name}.");
+
+        if (role is MemberRole.Chair or MemberRole.ViceChair
+            && body.Members.FirstOrDefault(m => m.IsCurrent && m.Role == role) is { } holder)
+            throw new DomainRuleViolation("one-" + (role == MemberRole.Chair ? "chair" : "vice-chair"),
+                    $"{body.Name} already has a {role}: {holder.PersonName}. End that membership first.")
+                .With("membershipId", holder.MembershipId);
+
+        return [new MemberAppointed(body.Id, membershipId, organisationId, name, role, now)];
+    }
+
+    public static IReadOnlyList<object> DecideSubstitute(Body body, Guid membershipId, Guid substituteId, string substituteName, DateTimeOffset now)
+    {
+        var member = CurrentMember(body, membershipId);
+        var name = substituteName.Trim();
+        if (SamePerson(member.PersonName, name))
+            throw new DomainRuleViolation("substitute-is-member", "A member cannot be their own substitute.", 422);
+        if (member.Substitutes.Any(s => SamePerson(s.Name, name)))
+            throw new DomainRuleViolation("substitute-already-named", $"{name} is already a named substitute for {member.PersonName}.");
+        return [new SubstituteNamed(body.Id, membershipId, substituteId, name, now)];
+    }
+
+    public static IReadOnlyList<object> DecideEnd(Body body, Guid membershipId, DateTimeOffset now)
+    {
+        CurrentMember(body, membershipId);
+        return [new MembershipEnded(body.Id, membershipId, now)];
+    }
+
+    private static Membership CurrentMember(Body body, Guid membershipId)
+    {
+        var member = body.Member(membershipId)
+            ?? throw new DomainRuleViolation("membership-not-found", $"No membership '{membershipId}' on {body.Name}.", 404);
+        if (!member.IsCurrent)
+            throw new DomainRuleViolation("membership-ended", $"The membership of {member.PersonName} ended on {member.EndedAt:d}.");
+        return member;
+    }
+
+    private static bool SamePerson(string a, string b) =>
+        string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,31 @@
+using CommunitySafety.Governance.Bodies;
+using CommunitySafety.Governance.Organisations;
+using JasperFx.Events.Projections;
+using Marten;
+using C = CommunitySafety.Contracts.Governance;
+
+namespace CommunitySafety.Governance;
+
+public static class GovernanceStreams
+{
+    /// <summary>Each aggregate is a stream; its snapshot, kept inline, is also the read model the GET endpoints serve.</summary>
+    public static void AddGovernanceStreams(this StoreOptions opts)
+    {
+        opts.Projections.Snapshot<Organisation>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Body>(SnapshotLifecycle.Inline);
+    }
+}
+
+/// <summary>Which domain events other services hear about, and in what published shape.</summary>
+public static class IntegrationEvents
+{
+    public static object? ToContract(object domainEvent) => domainEvent switch
+    {
+        OrganisationRegistered e => new C.OrganisationRegistered(e.OrganisationId, e.Name, e.Kind, e.RegisteredAt),
+        BodyCreated e => new C.BodyCreated(e.BodyId, e.Name, e.Kind, e.Cadence, e.QuorumMinimum, e.CreatedAt),
+        MemberAppointed e => new C.MemberAppointed(e.BodyId, e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt),
+        SubstituteNamed e => new C.SubstituteNamed(e.BodyId, e.MembershipId, e.SubstituteId, e.Name, e.NamedAt),
+        MembershipEnded e => new C.MembershipEnded(e.BodyId, e.MembershipId, e.EndedAt),
+        _ => null,
+    };
+}

@@ -1,0 +1,47 @@
+using CommunitySafety.Contracts.Governance;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CommunitySafety.Governance.Organisations;
+
+public sealed record RegisterOrganisation(string? Name, OrganisationKind? Kind);
+
+public static class RegisterOrganisationEndpoint
+{
+    public const int MaxNameLength = 200;
+
+    public static ProblemDetails Validate(RegisterOrganisation? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors()
+            .Text("name", command.Name, MaxNameLength)
+            .Defined("kind", command.Kind)
+            .ToProblem();
+
+    public static OrganisationRegistered Decide(Guid id, RegisterOrganisation command, DateTimeOffset now) =>
+        new(id, command.Name!.Trim(), command.Kind!.Value, now);
+
+    [WolverinePost("/api/governance/organisations"), Authorize(Roles = GovernanceRoles.Admin)]
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public static Task<IResult> Post(RegisterOrganisation command, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+    {
+        var id = Guid.CreateVersion7();
+        return session.Start<Organisation>(id, [Decide(id, command, clock.GetUtcNow())],
+            $"/api/governance/organisations/{id}", bus, IntegrationEvents.ToContract);
+    }
+}
+
+public static class GetOrganisationsEndpoint
+{
+    [WolverineGet("/api/governance/organisations")]
+    public static async Task<IReadOnlyList<Organisation>> List(IQuerySession session, CancellationToken ct) =>
+        await session.Query<Organisation>().OrderBy(o => o.Name).ToListAsync(ct);
+
+    [WolverineGet("/api/governance/organisations/{id}")]
+    [ProducesResponseType<Organisation>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
+        StreamWrites.Read(await session.LoadAsync<Organisation>(id, http.RequestAborted), id, http, o => o.Version);
+}

@@ -1,0 +1,86 @@
+using CommunitySafety.Contracts.Governance;
+using Marten;
+
+namespace CommunitySafety.Meetings.Membership;
+
+// Meetings' own copy of the membership facts it needs for quorum, built from Governance's integration events.
+// Every handler is an upsert that touches only the fields its event carries, so the events may arrive in any
+// order and any number of times (the inbox forgets duplicates after a while; these do not care).
+
+public sealed class OrganisationRef
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public OrganisationKind? Kind { get; set; }
+}
+
+public sealed class BodyRef
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public BodyKind? Kind { get; set; }
+    public int QuorumMinimum { get; set; }
+}
+
+public sealed class MemberRef
+{
+    public Guid Id { get; set; }
+    public Guid BodyId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public string PersonName { get; set; } = "";
+    public MemberRole Role { get; set; }
+    public bool Appointed { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public List<SubstituteRef> Substitutes { get; set; } = [];
+
+    public bool IsCurrent => Appointed && EndedAt is null;
+}
+
+public sealed record SubstituteRef(Guid Id, string Name);
+
+public static class GovernanceEventsHandler
+{
+    public static async Task Handle(OrganisationRegistered e, IDocumentSession session)
+    {
+        var org = await session.LoadAsync<OrganisationRef>(e.OrganisationId) ?? new OrganisationRef { Id = e.OrganisationId };
+        org.Name = e.Name;
+        org.Kind = e.Kind;
+        session.Store(org);
+    }
+
+    public static async Task Handle(BodyCreated e, IDocumentSession session)
+    {
+        var body = await session.LoadAsync<BodyRef>(e.BodyId) ?? new BodyRef { Id = e.BodyId };
+        body.Name = e.Name;
+        body.Kind = e.Kind;
+        body.QuorumMinimum = e.QuorumMinimum;
+        session.Store(body);
+    }
+
+    public static async Task Handle(MemberAppointed e, IDocumentSession session)
+    {
+        var member = await Member(session, e.MembershipId, e.BodyId);
+        member.OrganisationId = e.OrganisationId;
+        member.PersonName = e.PersonName;
+        member.Role = e.Role;
+        member.Appointed = true;
+        session.Store(member);
+    }
+
+    public static async Task Handle(SubstituteNamed e, IDocumentSession session)
+    {
+        var member = await Member(session, e.MembershipId, e.BodyId);
+        if (member.Substitutes.All(s => s.Id != e.SubstituteId)) member.Substitutes.Add(new SubstituteRef(e.SubstituteId, e.SubstituteName));
+        session.Store(member);
+    }
+
+    public static async Task Handle(MembershipEnded e, IDocumentSession session)
+    {
+        var member = await Member(session, e.MembershipId, e.BodyId);
+        member.EndedAt = e.EndedAt;
+        session.Store(member);
+    }
+
+    private static async Task<MemberRef> Member(IDocumentSession session, Guid membershipId, Guid bodyId) =>
+        await session.LoadAsync<MemberRef>(membershipId) ?? new MemberRef { Id = membershipId, BodyId = bodyId };
+}

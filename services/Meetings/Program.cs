@@ -1,0 +1,29 @@
+using CommunitySafety.Contracts;
+using CommunitySafety.Contracts.Meetings;
+using CommunitySafety.Meetings;
+using CommunitySafety.ServiceDefaults;
+using Wolverine.RabbitMQ;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
+    marten => marten.AddMeetingsStreams(),
+    (wolverine, rabbit) =>
+    {
+        // Governance's events, into Meetings' own queue: they build the membership read model for quorum.
+        // Processed one at a time so updates of the same member never race.
+        rabbit.BindExchange(Exchanges.Governance, e => e.ExchangeType = ExchangeType.Fanout).ToQueue(Queues.GovernanceEvents);
+        wolverine.ListenToRabbitQueue(Queues.GovernanceEvents).Sequential();
+
+        // Decisions go to the documented exchange that Governance, Funding and agencies bind to.
+        rabbit.DeclareExchange(Exchanges.Decisions, e => e.ExchangeType = ExchangeType.Fanout);
+        wolverine.PublishMessage<DecisionRecorded>().ToRabbitExchange(Exchanges.Decisions);
+    });
+
+var app = builder.Build();
+app.MapEventSourcedService();
+app.Run();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

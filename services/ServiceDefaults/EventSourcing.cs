@@ -1,0 +1,113 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using JasperFx.CodeGeneration;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.RabbitMQ;
+using Wolverine.RabbitMQ.Internal;
+
+namespace CommunitySafety.ServiceDefaults;
+
+/// <summary>
+/// One place for how a service of the platform keeps its event streams (Marten, in its own database)
+/// and talks to the others (Wolverine over RabbitMQ, durable outbox and inbox in that same database,
+/// so publishing is transactional with the events).
+/// </summary>
+public static class EventSourcing
+{
+    /// <summary>Aspire's name for the broker's connection string (an amqp:// URI).</summary>
+    public const string MessagingConnectionName = "messaging";
+
+    /// <param name="database">The service's database; its connection string is <c>ConnectionStrings:{database}</c>.</param>
+    /// <param name="serviceAssembly">Where Wolverine finds the service's endpoints and handlers.</param>
+    public static WebApplicationBuilder AddEventSourcedService(
+        this WebApplicationBuilder builder,
+        string database,
+        Assembly serviceAssembly,
+        Action<StoreOptions> configureMarten,
+        Action<WolverineOptions, RabbitMqTransportExpression> configureMessaging)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(database)
+            ?? throw new InvalidOperationException($"Missing connection string 'ConnectionStrings:{database}'.");
+        var brokerUri = builder.Configuration.GetConnectionString(MessagingConnectionName)
+            ?? throw new InvalidOperationException($"Missing connection string 'ConnectionStrings:{MessagingConnectionName}' (amqp://...).");
+
+        builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                // Needed with the upstream DistributedLock.Postgres we reference instead of the patched
+                // package the mirror lacks (see Directory.Build.targets).
+                opts.Events.UseAdvisoryLockTransaction = true;
+                // A projection that cannot apply an event must stop and say so, never skip silently.
+                opts.Projections.Errors.SkipApplyErrors = false;
+                opts.Projections.Errors.SkipSerializationErrors = false;
+                opts.Projections.Errors.SkipUnknownEvents = false;
+                configureMarten(opts);
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            // With xunit.v3 the test assembly is the entry assembly: name ours explicitly.
+            opts.ApplicationAssembly = serviceAssembly;
+            opts.ServiceName = builder.Environment.ApplicationName;
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            opts.Policies.UseDurableInboxOnAllListeners();
+
+            // Recover a crashed node's outbox in seconds, not minutes (measured: DESIGN.md §2).
+            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(10);
+            opts.Durability.RecoveryBatchSize = 1000;
+
+            // Production loads pre-generated handler code (Wolverine:TypeLoadMode=Static); elsewhere it is
+            // generated at start-up.
+            opts.CodeGeneration.TypeLoadMode =
+                Enum.TryParse<TypeLoadMode>(builder.Configuration["Wolverine:TypeLoadMode"], out var mode) ? mode : TypeLoadMode.Dynamic;
+
+            var rabbit = opts.UseRabbitMq(new Uri(brokerUri))
+                .AutoProvision()
+                // Without publisher confirms a broker hiccup silently loses acknowledged messages.
+                .ConfigureChannelCreation(c =>
+                {
+                    c.PublisherConfirmationsEnabled = true;
+                    c.PublisherConfirmationTrackingEnabled = true;
+                });
+            configureMessaging(opts, rabbit);
+        });
+
+        builder.Services.AddWolverineHttp();
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+
+        builder.Services.AddHealthChecks()
+            .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+                "postgresql", _ => new PostgresHealthCheck(connectionString), null, ["ready"], TimeSpan.FromSeconds(3)))
+            .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+                "rabbitmq", _ => new RabbitMqHealthCheck(new Uri(brokerUri)), null, ["ready"], TimeSpan.FromSeconds(3)));
+
+        return builder;
+    }
+
+    /// <summary>Maps the service's Wolverine endpoints, its OpenAPI document and the health endpoints.</summary>
+    public static WebApplication MapEventSourcedService(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapWolverineEndpoints();
+        return app;
+    }
+}

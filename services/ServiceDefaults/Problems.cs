@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunitySafety.ServiceDefaults;
+
+/// <summary>RFC 9457 problem types shared by every service. Domain rules get <c>urn:csp:problem:&lt;rule&gt;</c>.</summary>
+public static class Problems
+{
+    public const string TypePrefix = "urn:csp:problem:";
+
+    public static string TypeFor(string rule) => TypePrefix + rule;
+
+    public static IResult NotFound(string what, object id) => Results.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Type = TypeFor("not-found"),
+        Title = $"{what} not found",
+        Detail = $"No {what.ToLowerInvariant()} with id '{id}' exists.",
+    });
+
+    public static IResult PreconditionFailed(long expected, long actual) => Results.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status412PreconditionFailed,
+        Type = TypeFor("stale-version"),
+        Title = "The resource has changed",
+        Detail = $"If-Match named version {expected} but the current version is {actual}. Read it again and retry.",
+        Extensions = { ["currentVersion"] = actual },
+    });
+
+    public static ProblemDetails Validation(IDictionary<string, string[]> errors) => new ValidationProblemDetails(errors)
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Type = TypeFor("validation"),
+        Title = "The request is not valid",
+    };
+
+    public static ProblemDetails BadRequest(string detail) => new()
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Type = TypeFor("bad-request"),
+        Title = "The request is not valid",
+        Detail = detail,
+    };
+
+    public static ProblemDetails FromRule(DomainRuleViolation violation)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = violation.StatusCode,
+            Type = TypeFor(violation.Rule),
+            Title = "Refused by the rule " + violation.Rule,
+            Detail = violation.Message,
+        };
+        foreach (var (key, value) in violation.Facts) problem.Extensions[key] = value;
+        return problem;
+    }
+
+    internal static IServiceCollection AddProblemDetailsDefaults(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString()
+                                                             ?? ctx.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        return services;
+    }
+}

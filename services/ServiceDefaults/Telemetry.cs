@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CommunitySafety.ServiceDefaults;
+
+internal static class Telemetry
+{
+    /// <summary>
+    /// Activity sources and meters emitted by the libraries we run on. Npgsql, Marten and Wolverine publish
+    /// their own <see cref="System.Diagnostics.ActivitySource"/>s and meters under these names.
+    /// </summary>
+    private static readonly string[] Sources = ["Npgsql", "Marten", "Wolverine"];
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(Sources))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource(Sources)
+                .AddAspNetCoreInstrumentation(o =>
+                    // health probes every few seconds would drown the traces that matter
+                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments(Extensions.HealthEndpointPath)
+                                      && !ctx.Request.Path.StartsWithSegments(Extensions.AlivenessEndpointPath))
+                .AddHttpClientInstrumentation());
+
+        // Exported only when an OTLP endpoint is configured (the Aspire dashboard, a collector).
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+}

@@ -1,7 +1,8 @@
 // Aspire 13 AppHost: runs the platform locally (Postgres, RabbitMQ, the services and the gateway).
 //
 // NOT BUILT on the project's machines or in CI: the NuGet mirror has no Aspire package
-// (Aspire.AppHost.Sdk, Aspire.Hosting.*), so this project is not in any solution or CI step.
+// (Aspire.AppHost.Sdk, Aspire.Hosting.*): it is in CommunitySafety.sln but not in
+// CommunitySafety.Local.slnf, which the local scripts and CI build.
 // Every call below was checked by hand against the dotnet/aspire sources at tag v13.1.3
 // (commit 1a4acf7da09a01ca4312f0dd6e6b72965a15e889), the version pinned in AppHost.csproj and
 // Directory.Packages.props, and is unchanged in signature on main at d44e195d (13.3.0-preview).

@@ -1,0 +1,90 @@
+using System.Threading.RateLimiting;
+using CommunitySafety.ServiceDefaults;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Yarp.ReverseProxy.Configuration;
+
+namespace CommunitySafety.Gateway;
+
+/// <summary>A service behind the gateway: it owns <c>/api/{Name}/...</c> and serves its OpenAPI document.</summary>
+public sealed record ServiceRoutes(string Name, string Title)
+{
+    public static readonly ServiceRoutes[] All =
+    [
+        new("governance", "Governance"),
+        new("meetings", "Meetings"),
+    ];
+}
+
+public static class GatewayRouting
+{
+    public const string PublicRateLimit = "public";
+    public const string TokenIfPresent = "token-if-present";
+
+    public static WebApplicationBuilder AddGatewayRouting(this WebApplicationBuilder builder)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+        foreach (var service in ServiceRoutes.All)
+        {
+            // Aspire's key for a referenced service's endpoint; the local scripts, compose and Kubernetes set the same.
+            var address = builder.Configuration[$"services:{service.Name}:http:0"]
+                ?? throw new InvalidOperationException($"Missing service address 'services__{service.Name}__http__0'.");
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = service.Name,
+                Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
+            });
+            routes.Add(new RouteConfig
+            {
+                RouteId = service.Name + "-api",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = $"/api/{service.Name}/{{**rest}}" },
+                AuthorizationPolicy = TokenIfPresent,
+                RateLimiterPolicy = PublicRateLimit,
+            });
+            routes.Add(new RouteConfig
+            {
+                RouteId = service.Name + "-openapi",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = $"/openapi/{service.Name}.json" },
+                AuthorizationPolicy = "anonymous",
+                RateLimiterPolicy = PublicRateLimit,
+                Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
+            });
+        }
+
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+
+        // The gateway refuses a bad or expired token at the door (services validate again); requests without a token
+        // pass to the services, which decide per endpoint whether anonymous access is allowed.
+        builder.Services.AddAuthorizationBuilder().AddPolicy(TokenIfPresent, p => p.RequireAssertion(ctx =>
+            ctx.User.Identity?.IsAuthenticated == true
+            || ctx.Resource is HttpContext http && !http.Request.Headers.Authorization.Any()));
+
+        var permitsPerMinute = builder.Configuration.GetValue("Gateway:AnonymousRequestsPerMinute", 120);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Anonymous callers share a budget per client address; authenticated users are not limited here.
+            o.AddPolicy(PublicRateLimit, http => http.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("authenticated")
+                : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    ctx.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString();
+                await Results.Problem(new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Type = Problems.TypeFor("rate-limited"),
+                    Title = "Too many requests",
+                    Detail = $"Anonymous clients may send {permitsPerMinute} requests a minute. Authenticate or retry later.",
+                }).ExecuteAsync(ctx.HttpContext);
+            };
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using CommunitySafety.Gateway;
+using CommunitySafety.ServiceDefaults;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGatewayRouting();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapDevelopmentTokenEndpoint();
+app.MapScalarApiReference("/scalar", o =>
+{
+    o.WithTitle("Community Safety Partnership API");
+    foreach (var service in ServiceRoutes.All) o.AddDocument(service.Name, service.Title, $"/openapi/{service.Name}.json");
+}).AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
+app.MapReverseProxy();
+
+app.Run();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

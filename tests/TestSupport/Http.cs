@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CommunitySafety.ServiceDefaults;
+using Xunit;
+
+namespace CommunitySafety.TestSupport;
+
+/// <summary>Small helpers for tests that talk HTTP to the services or the gateway.</summary>
+public static class Http
+{
+    public static string Token(params string[] roles) =>
+        JwtAuthentication.MintDevelopmentToken("test-user", "Test User", null, roles);
+
+    public static HttpClient WithToken(this HttpClient client, params string[] roles)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(roles));
+        return client;
+    }
+
+    public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object? body, string? ifMatch = null) =>
+        client.Send(HttpMethod.Post, url, JsonContent.Create(body), ifMatch);
+
+    public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string raw, string contentType = "application/json") =>
+        client.Send(HttpMethod.Post, url, new StringContent(raw, Encoding.UTF8, contentType));
+
+    private static Task<HttpResponseMessage> Send(this HttpClient client, HttpMethod method, string url, HttpContent content, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = content };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return client.SendAsync(request);
+    }
+
+    public static async Task<JsonNode> Json(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected,
+            $"Expected {(int)expected} {expected} but got {(int)response.StatusCode} {response.StatusCode}: {text}");
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+
+    public static async Task<Guid> CreatedId(this HttpResponseMessage response) =>
+        (await response.Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+
+    /// <summary>Asserts an RFC 9457 problem answer with the given status (and type, when given).</summary>
+    public static async Task<JsonNode> Problem(this HttpResponseMessage response, HttpStatusCode status, string? rule = null)
+    {
+        var body = await response.Json(status);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)status, body["status"]!.GetValue<int>());
+        if (rule is not null) Assert.Equal(Problems.TypeFor(rule), body["type"]!.GetValue<string>());
+        return body;
+    }
+
+    public static string ETag(this HttpResponseMessage response) =>
+        response.Headers.ETag?.Tag ?? throw new InvalidOperationException("The response has no ETag");
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,88 @@
+using Npgsql;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+
+namespace CommunitySafety.TestSupport;
+
+/// <summary>
+/// The real PostgreSQL and RabbitMQ the tests run against. <c>TEST_POSTGRES</c> (an Npgsql connection string
+/// for a role that may create databases) and <c>TEST_RABBITMQ</c> (an amqp:// URI) are used when set — the
+/// test script sets them to the Debian-packaged servers it starts. Otherwise Testcontainers starts both,
+/// which needs a Docker engine.
+/// </summary>
+public static class TestServers
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? _postgres;
+    private static string? _rabbit;
+
+    public static async Task<string> PostgresAsync()
+    {
+        await EnsureAsync();
+        return _postgres!;
+    }
+
+    public static async Task<Uri> RabbitMqAsync()
+    {
+        await EnsureAsync();
+        return new Uri(_rabbit!);
+    }
+
+    private static async Task EnsureAsync()
+    {
+        if (_postgres is not null) return;
+        await Gate.WaitAsync();
+        try
+        {
+            if (_postgres is not null) return;
+            var pg = Environment.GetEnvironmentVariable("TEST_POSTGRES");
+            var rabbit = Environment.GetEnvironmentVariable("TEST_RABBITMQ");
+            if (string.IsNullOrWhiteSpace(pg))
+            {
+                var container = new PostgreSqlBuilder("postgres:15").Build();
+                await container.StartAsync();
+                pg = container.GetConnectionString();
+            }
+            if (string.IsNullOrWhiteSpace(rabbit))
+            {
+                var container = new RabbitMqBuilder("rabbitmq:3.13-management").Build();
+                await container.StartAsync();
+                rabbit = container.GetConnectionString();
+            }
+            (_postgres, _rabbit) = (pg, rabbit);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Creates a new, empty database for one test run and returns its connection string.</summary>
+    public static async Task<TestDatabase> CreateDatabaseAsync(string prefix)
+    {
+        var server = await PostgresAsync();
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant();
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new TestDatabase(server, name);
+    }
+}
+
+public sealed class TestDatabase(string server, string name) : IAsyncDisposable
+{
+    public string Name { get; } = name;
+    public string ConnectionString { get; } = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true }.ConnectionString;
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

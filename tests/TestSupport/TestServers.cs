@@ -62,7 +62,7 @@ public static class TestServers
     {
         var server = await PostgresAsync();
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant();
-        await using (var connection = new NpgsqlConnection(server))
+        await using (var connection = new NpgsqlConnection(Maintenance(server)))
         {
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
@@ -70,6 +70,10 @@ public static class TestServers
         }
         return new TestDatabase(server, name);
     }
+
+    /// <summary>The server's maintenance database, for CREATE and DROP DATABASE.</summary>
+    internal static string Maintenance(string server) =>
+        new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
 }
 
 public sealed class TestDatabase(string server, string name) : IAsyncDisposable
@@ -80,7 +84,7 @@ public sealed class TestDatabase(string server, string name) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(server);
+        await using var connection = new NpgsqlConnection(TestServers.Maintenance(server));
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();

@@ -1,0 +1,52 @@
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Xunit;
+
+namespace CommunitySafety.TestSupport;
+
+/// <summary>
+/// One service hosted in memory (Alba/TestServer) against a fresh database on the real PostgreSQL. The broker
+/// transports are stubbed so a test sees exactly the messages its own requests published (tracked sessions);
+/// the end-to-end tests run the real broker between real processes.
+/// </summary>
+public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram : class
+{
+    private TestDatabase? _database;
+
+    /// <summary>The service's connection-string name (its database).</summary>
+    protected abstract string DatabaseName { get; }
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestServers.CreateDatabaseAsync("it_" + DatabaseName);
+        // Program reads its configuration while building the host, so hand it over through the environment
+        // (one test project = one process = one service under test).
+        Environment.SetEnvironmentVariable($"ConnectionStrings__{DatabaseName}", _database.ConnectionString);
+        Environment.SetEnvironmentVariable("ConnectionStrings__messaging", (await TestServers.RabbitMqAsync()).ToString());
+
+        Host = await AlbaHost.For<TProgram>(b => b.ConfigureServices(services =>
+        {
+            services.DisableAllExternalWolverineTransports();
+            services.RunWolverineInSoloMode();
+        }));
+    }
+
+    /// <summary>An HTTP client of the in-memory server, carrying a development token with the given roles.</summary>
+    public HttpClient Client(params string[] roles)
+    {
+        var client = Host.Server.CreateClient();
+        return roles.Length == 0 ? client : client.WithToken(roles);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}

@@ -107,7 +107,8 @@ public static class EventSourcing
         app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapOpenApi().AllowAnonymous();
-        app.MapWolverineEndpoints();
+        // a query value that does not parse (?limit=many) is a 400, not silently ignored
+        app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
         return app;
     }
 }

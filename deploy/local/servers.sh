@@ -88,12 +88,13 @@ epmd_has_nodes() { [[ $(epmd -names 2>/dev/null) == *$'\nname '* ]]; }
 
 # ---- install -------------------------------------------------------------------------------
 ensure_packages() {
+  # The servers, plus curl (run.sh polls /health) and ss from iproute2 (the loopback checks).
   local missing=() pkg
-  for pkg in postgresql rabbitmq-server curl; do
+  for pkg in postgresql rabbitmq-server curl iproute2; do
     package_installed "$pkg" || missing+=("$pkg")
   done
   if [[ ${#missing[@]} -eq 0 ]]; then
-    log "packages: postgresql, rabbitmq-server and curl already installed"
+    log "packages: postgresql, rabbitmq-server, curl and iproute2 already installed"
     return
   fi
   log "installing: ${missing[*]} (apt-get)"

@@ -116,21 +116,23 @@ mkdir -p "$RESULTS_DIR"
 for project in "${PROJECTS[@]}"; do
   name=$(basename "$project" .csproj)
 
-  # Libraries under tests/ (shared fixtures) are not test projects; a test project missing from the
-  # solution filter was not built and is reported as such.
+  # Libraries under tests/ (shared fixtures) are not test projects and are skipped. IsTestProject
+  # comes from a package (Microsoft.NET.Test.Sdk), so it is only known once the project is restored:
+  # a project that was neither restored nor built (missing from the solution filter?) is a failure.
   props=$(dotnet msbuild "$project" -nologo -p:Configuration="$CONFIGURATION" \
-            -getProperty:IsTestProject -getProperty:TargetPath 2>/dev/null) || props=""
-  if [[ $props != *'"IsTestProject": "true"'* ]]; then
-    if [[ -z $props ]]; then
-      FAILED=$((FAILED + 1)); PROBLEMS+=("$name: MSBuild could not evaluate $project")
-    else
-      log "skipping $project (not a test project)"
-    fi
+            -getProperty:IsTestProject -getProperty:TargetPath -getProperty:ProjectAssetsFile 2>/dev/null) || props=""
+  if [[ -z $props ]]; then
+    FAILED=$((FAILED + 1)); PROBLEMS+=("$name: MSBuild could not evaluate $project")
     continue
   fi
   target=$(sed -n 's/.*"TargetPath": "\(.*\)".*/\1/p' <<<"$props")
-  if [[ ! -f $target ]]; then
-    FAILED=$((FAILED + 1)); PROBLEMS+=("$name: not built (is it in $SOLUTION?)")
+  assets=$(sed -n 's/.*"ProjectAssetsFile": "\(.*\)".*/\1/p' <<<"$props")
+  if [[ ! -f $assets || ! -f $target ]]; then
+    FAILED=$((FAILED + 1)); PROBLEMS+=("$name: not built (is $project in $SOLUTION?)")
+    continue
+  fi
+  if [[ $props != *'"IsTestProject": "true"'* ]]; then
+    log "skipping $project (not a test project)"
     continue
   fi
 

@@ -87,7 +87,13 @@ public static class EventSourcing
 
         builder.Services.AddWolverineHttp();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi();
+        // No "servers" in the document: clients (and the gateway's API reference page) call through the gateway,
+        // at whatever address they reached it, never the service's own address.
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
 
         builder.Services.AddHealthChecks()
             .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(

@@ -1,0 +1,86 @@
+using CommunitySafety.TestSupport;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(CommunitySafety.EndToEndTests.PlatformFixture))]
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace CommunitySafety.EndToEndTests;
+
+/// <summary>
+/// Governance, Meetings and the gateway as processes on loopback ports, each service with a fresh database on the
+/// real PostgreSQL and all of them on the real RabbitMQ.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    /// <summary>Small enough that a test can exhaust it.</summary>
+    public const int AnonymousRequestsPerMinute = 30;
+
+    private readonly List<IAsyncDisposable> _resources = [];
+
+    public ServiceProcess Governance { get; private set; } = null!;
+    public ServiceProcess Meetings { get; private set; } = null!;
+    public ServiceProcess Gateway { get; private set; } = null!;
+    public Uri Broker { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Broker = await TestServers.RabbitMqAsync();
+        var governanceDb = await TestServers.CreateDatabaseAsync("e2e_governance");
+        var meetingsDb = await TestServers.CreateDatabaseAsync("e2e_meetings");
+        _resources.Add(governanceDb);
+        _resources.Add(meetingsDb);
+
+        Governance = Start("governance", "services/Governance", "CommunitySafety.Governance", new()
+        {
+            ["ConnectionStrings__governance"] = governanceDb.ConnectionString,
+            ["ConnectionStrings__messaging"] = Broker.ToString(),
+        });
+        Meetings = Start("meetings", "services/Meetings", "CommunitySafety.Meetings", new()
+        {
+            ["ConnectionStrings__meetings"] = meetingsDb.ConnectionString,
+            ["ConnectionStrings__messaging"] = Broker.ToString(),
+        });
+        await Task.WhenAll(Governance.WaitHealthyAsync(TimeSpan.FromSeconds(90)), Meetings.WaitHealthyAsync(TimeSpan.FromSeconds(90)));
+
+        Gateway = Start("gateway", "gateway", "CommunitySafety.Gateway", new()
+        {
+            ["services__governance__http__0"] = Governance.Url.ToString(),
+            ["services__meetings__http__0"] = Meetings.Url.ToString(),
+            ["Gateway__AnonymousRequestsPerMinute"] = AnonymousRequestsPerMinute.ToString(),
+        });
+        await Gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+    }
+
+    private ServiceProcess Start(string name, string project, string assembly, Dictionary<string, string> environment)
+    {
+        var process = ServiceProcess.Start(name, project, assembly, environment);
+        _resources.Insert(0, process); // stopped before the databases are dropped
+        return process;
+    }
+
+    public HttpClient Client() => new() { BaseAddress = Gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>
+    /// A client whose connections come from another loopback address, so that it has its own anonymous rate-limit
+    /// budget at the gateway and exhausting it does not starve the other tests.
+    /// </summary>
+    public HttpClient ClientFrom(IPAddress source) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(source, 0));
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+    }) { BaseAddress = Gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var resource in _resources) await resource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CommunitySafety.TestSupport;
+
+/// <summary>
+/// A service of the platform started as its own process from its build output, on a free loopback port,
+/// configured through environment variables with Aspire's keys, exactly as the run script starts it.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private ServiceProcess(string name, Process process, Uri url)
+    {
+        Name = name;
+        _process = process;
+        Url = url;
+    }
+
+    public string Name { get; }
+    public Uri Url { get; }
+    public int Pid => _process.Id;
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    /// <param name="project">Path of the project folder from the repository root, e.g. services/Governance.</param>
+    /// <param name="assembly">The assembly name, e.g. CommunitySafety.Governance.</param>
+    public static ServiceProcess Start(string name, string project, string assembly, IDictionary<string, string> environment)
+    {
+        var dll = Path.Combine(Repository.Root, project, "bin", Repository.Configuration, "net10.0", assembly + ".dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"{name} is not built: {dll}");
+
+        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.Environment["ASPNETCORE_URLS"] = url.ToString();
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+
+        var process = new Process { StartInfo = start };
+        var service = new ServiceProcess(name, process, url);
+        process.OutputDataReceived += (_, e) => service.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return service;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+
+    /// <summary>Waits until <c>/health</c> answers 200, or fails with the end of the process's log.</summary>
+    public async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) break;
+            try
+            {
+                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        var tail = string.Join('\n', Log.Split('\n').TakeLast(40));
+        throw new TimeoutException($"{Name} did not become healthy within {timeout} (exited: {_process.HasExited}). Log tail:\n{tail}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Where the repository and the build output are, seen from a test assembly.</summary>
+public static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The build configuration the tests were built with (the services are built with the same).</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CommunitySafety.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("CommunitySafety.sln not found above " + AppContext.BaseDirectory);
+    }
+}

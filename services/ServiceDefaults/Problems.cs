@@ -11,6 +11,8 @@ public static class Problems
 
     public static string TypeFor(string rule) => TypePrefix + rule;
 
+    private const string WolverineUnreadableBodyType = "https://httpstatuses.com/400";
+
     public static IResult NotFound(string what, object id) => Results.Problem(new ProblemDetails
     {
         Status = StatusCodes.Status404NotFound,
@@ -60,6 +62,10 @@ public static class Problems
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
+            // Wolverine.HTTP answers an unreadable body (bad JSON, wrong types, unknown enum names) itself, with a
+            // type of its own; clients get one type for "the request could not be read", whoever noticed.
+            if (ctx.ProblemDetails is { Status: StatusCodes.Status400BadRequest, Type: WolverineUnreadableBodyType })
+                ctx.ProblemDetails.Type = TypeFor("bad-request");
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString()
                                                              ?? ctx.HttpContext.TraceIdentifier);

@@ -2,7 +2,9 @@ using CommunitySafety.TestSupport;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(CommunitySafety.Governance.IntegrationTests.GovernanceFixture))]
-// One in-memory host per assembly; Wolverine's tracked sessions on one host must not overlap.
+// The test classes share one host, and a Wolverine tracked session records every message that host sends while it
+// runs: two classes tracking at once would each see the other's messages. So test classes run one at a time (the
+// concurrency tests make their own parallel requests).
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace CommunitySafety.Governance.IntegrationTests;

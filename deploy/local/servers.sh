@@ -67,7 +67,9 @@ pg_state() {   # prints "online", "down" or nothing when the cluster does not ex
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p "$PG_PORT" -t 2; }
 
-rabbit_up() { timeout 20 rabbitmq-diagnostics -q ping --timeout 5 >/dev/null 2>&1; }
+# Under timeout(1) a command runs in a background process group: with a terminal on stdin the
+# Erlang VM of the CLI tools would be stopped (SIGTTIN/SIGTTOU) and hang, hence </dev/null.
+rabbit_up() { timeout 20 rabbitmq-diagnostics -q ping --timeout 5 </dev/null >/dev/null 2>&1; }
 
 # Local addresses listening on a TCP port ("127.0.0.1:5672" ...), empty when none.
 listeners_on() { ss -Hltn "sport = :$1" 2>/dev/null | awk '{ print $4 }'; }
@@ -247,7 +249,7 @@ If it is a RabbitMQ node started with the default name, stop it with: rabbitmqct
   fi
 
   # A ping answers as soon as the Erlang node is up; the broker itself may still be booting.
-  timeout $((WAIT_SECONDS + 10)) rabbitmqctl -q await_startup --timeout "$WAIT_SECONDS" >/dev/null \
+  timeout $((WAIT_SECONDS + 10)) rabbitmqctl -q await_startup --timeout "$WAIT_SECONDS" </dev/null >/dev/null \
     || die "rabbitmq did not finish booting within ${WAIT_SECONDS}s; see /var/log/rabbitmq/$RABBIT_NODENAME.log"
   [[ -n $(listeners_on "$RABBIT_PORT") ]] || die "rabbitmq is up but nothing listens on port $RABBIT_PORT"
 

@@ -7,7 +7,8 @@
 # on each tests/*/*.csproj that is a test project, one after the other (two cores: parallel projects
 # only compete), each writing a TRX file to .test-results/. The counts are summed from the TRX files;
 # a project that crashed, timed out or wrote no TRX counts as one failure.
-# The last line printed is always "N passed, N failed" (then ", N skipped" when some were skipped).
+# The last line printed is "N passed, N failed" (then ", N skipped" when some were skipped), also when
+# the servers or the build fail (every test project then counts as one failure); not after Ctrl-C.
 # Exit code: 0 only when everything ran and nothing failed.
 #
 # Environment (all optional):
@@ -47,7 +48,7 @@ summary() {
 # Errors, timeouts and aborted tests count as failed; tests that did not execute count as skipped.
 trx_counts() {
   local counters
-  counters=$(grep -o '<Counters [^>]*>' "$1" 2>/dev/null | head -n 1) || return 1
+  counters=$(grep -o -m 1 '<Counters [^>]*>' "$1" 2>/dev/null) || return 1
   [[ -n $counters ]] || return 1
   attr() { if [[ $counters =~ [[:space:]]$1=\"([0-9]+)\" ]]; then echo "${BASH_REMATCH[1]}"; else echo 0; fi; }
   local total executed passed failed
@@ -73,8 +74,9 @@ trap on_signal INT TERM
 
 # Runs a command under timeout(1) in the background and waits, so that a signal reaches this script
 # at once; timeout(1) runs it in its own process group and signals the whole group (test host too).
+# Being outside the terminal's foreground group, it must not touch the terminal: stdin is /dev/null.
 run_bounded() {
-  timeout --kill-after=30s "$PROJECT_TIMEOUT" "$@" &
+  timeout --kill-after=30s "$PROJECT_TIMEOUT" "$@" </dev/null &
   TEST_PID=$!
   local rc=0
   wait "$TEST_PID" || rc=$?

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using JasperFx.CodeGeneration;
+using JasperFx.OpenTelemetry;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
@@ -51,6 +52,9 @@ public static class EventSourcing
                 opts.Projections.Errors.SkipApplyErrors = false;
                 opts.Projections.Errors.SkipSerializationErrors = false;
                 opts.Projections.Errors.SkipUnknownEvents = false;
+                // Marten's spans (connections, event appends) and metrics, exported by ServiceDefaults' OpenTelemetry.
+                opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                opts.OpenTelemetry.TrackEventCounters();
                 configureMarten(opts);
             })
             .UseLightweightSessions()

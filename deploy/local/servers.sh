@@ -20,6 +20,7 @@ PG_VERSION=15
 PG_CLUSTER=main
 PG_PORT=5432
 APP_USER=csp
+TEST_VHOST=csp-tests
 APP_PASSWORD=csp
 DATABASES=(governance meetings casemanagement funding)
 
@@ -275,14 +276,23 @@ provision_rabbit() {
     log "rabbitmq: created user $APP_USER"
   fi
 
+  # vhost "/" for the running system, "csp-tests" for the test suite, so that a system left running by
+  # run.sh never consumes the messages of a test run (they would share queue names otherwise).
+  local vhost
+  if ! rabbitmqctl -q list_vhosts --no-table-headers | grep -qx "$TEST_VHOST"; then
+    rabbitmqctl -q add_vhost "$TEST_VHOST" >/dev/null
+    log "rabbitmq: created vhost $TEST_VHOST"
+  fi
   permissions=$(rabbitmqctl -q list_user_permissions "$APP_USER" --no-table-headers) \
     || die "rabbitmqctl list_user_permissions failed"
-  if awk -F'\t' '$1 == "/" && $2 == ".*" && $3 == ".*" && $4 == ".*" { found = 1 } END { exit !found }' <<<"$permissions"; then
-    log "rabbitmq: user $APP_USER has full permissions on vhost /"
-  else
-    rabbitmqctl -q set_permissions -p / "$APP_USER" '.*' '.*' '.*' >/dev/null
-    log "rabbitmq: gave $APP_USER full permissions on vhost /"
-  fi
+  for vhost in / "$TEST_VHOST"; do
+    if awk -F'\t' -v v="$vhost" '$1 == v && $2 == ".*" && $3 == ".*" && $4 == ".*" { found = 1 } END { exit !found }' <<<"$permissions"; then
+      log "rabbitmq: user $APP_USER has full permissions on vhost $vhost"
+    else
+      rabbitmqctl -q set_permissions -p "$vhost" "$APP_USER" '.*' '.*' '.*' >/dev/null
+      log "rabbitmq: gave $APP_USER full permissions on vhost $vhost"
+    fi
+  done
 }
 
 # ---- commands ------------------------------------------------------------------------------
@@ -293,7 +303,7 @@ cmd_start() {
   start_rabbit
   provision_rabbit
   log "PostgreSQL: Host=127.0.0.1;Port=$PG_PORT;Username=$APP_USER;Password=$APP_PASSWORD (databases: ${DATABASES[*]})"
-  log "RabbitMQ:   amqp://$APP_USER:$APP_PASSWORD@127.0.0.1:$RABBIT_PORT/"
+  log "RabbitMQ:   amqp://$APP_USER:$APP_PASSWORD@127.0.0.1:$RABBIT_PORT/ (tests: vhost $TEST_VHOST)"
 }
 
 cmd_stop() {

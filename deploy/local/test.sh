@@ -28,7 +28,8 @@ PROJECT_TIMEOUT=${TEST_PROJECT_TIMEOUT:-30m}
 
 # What the test fixtures read; a value already in the environment wins.
 export TEST_POSTGRES=${TEST_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=csp;Password=csp"}
-export TEST_RABBITMQ=${TEST_RABBITMQ:-"amqp://csp:csp@127.0.0.1:5672/"}
+# The tests' own vhost (servers.sh creates it), apart from a system that run.sh may have running.
+export TEST_RABBITMQ=${TEST_RABBITMQ:-"amqp://csp:csp@127.0.0.1:5672/csp-tests"}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log() { printf '[test] %s\n' "$*"; }

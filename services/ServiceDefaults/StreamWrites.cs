@@ -52,6 +52,8 @@ public static class StreamWrites
         if (!TryReadIfMatch(http.Request, out var expected))
             return Results.Problem(Problems.BadRequest("If-Match must be a quoted stream version, e.g. \"3\"."));
 
+        // No stream has the empty id (Marten refuses to look it up): it names nothing, like any unknown id.
+        if (id == Guid.Empty) return Problems.NotFound(typeof(T).Name, id);
         var stream = await session.Events.FetchForWriting<T>(id, http.RequestAborted);
         if (stream.Aggregate is null) return Problems.NotFound(typeof(T).Name, id);
         var current = stream.CurrentVersion ?? 0;

@@ -373,4 +373,14 @@ public sealed class MembershipTests(GovernanceFixture fixture)
     {
         await (await _admin.PostEmpty(EndUrl(Guid.NewGuid(), Guid.NewGuid()))).Problem(HttpStatusCode.NotFound, "not-found");
     }
+
+    [Fact]
+    public async Task The_empty_id_names_no_body_a_404_not_a_server_error()
+    {
+        var organisation = await _admin.RegisterOrganisation();
+        await (await _admin.PostEmpty(EndUrl(Guid.Empty, Guid.Empty))).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _admin.PostJson(MembersUrl(Guid.Empty), new { organisationId = organisation, personName = "Jo", role = "Member" }))
+            .Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _admin.GetAsync($"/api/governance/bodies/{Guid.Empty}")).Problem(HttpStatusCode.NotFound, "not-found");
+    }
 }

@@ -102,6 +102,7 @@ public sealed class MeetingTests(MeetingsFixture fixture)
         var meetingId = await Schedule(body.BodyId);
 
         await (await Attend(Guid.NewGuid(), body.Members[0])).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await Attend(Guid.Empty, body.Members[0])).Problem(HttpStatusCode.NotFound, "not-found");
         await (await Attend(meetingId, other.Members[0])).Problem(HttpStatusCode.UnprocessableEntity, "not-a-member");
         await (await Attend(meetingId, body.Members[0], "Substitute", body.SubstituteForMember3))
             .Problem(HttpStatusCode.UnprocessableEntity, "not-a-named-substitute");

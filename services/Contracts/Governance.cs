@@ -52,3 +52,9 @@ public sealed record MemberAppointed(
 public sealed record SubstituteNamed(Guid BodyId, Guid MembershipId, Guid SubstituteId, string SubstituteName, DateTimeOffset NamedAt);
 
 public sealed record MembershipEnded(Guid BodyId, Guid MembershipId, DateTimeOffset EndedAt);
+
+/// <summary>The organisation signed the Kent and Medway Information Sharing Agreement.</summary>
+public sealed record IsaSigned(Guid OrganisationId, DateOnly SignedOn, string SignedBy, DateTimeOffset RecordedAt);
+
+/// <summary>The organisation withdrew from the Information Sharing Agreement: it may no longer see shared case data.</summary>
+public sealed record IsaWithdrawn(Guid OrganisationId, string Reason, DateTimeOffset RecordedAt);

@@ -24,8 +24,8 @@ var postgres = builder.AddPostgres("postgres")
 
 var governanceDb = postgres.AddDatabase("governance-db", databaseName: "governance");
 var meetingsDb = postgres.AddDatabase("meetings-db", databaseName: "meetings");
-// Not used by a running service yet; created now so that their services only need a reference.
-postgres.AddDatabase("casemanagement-db", databaseName: "casemanagement");
+var casemanagementDb = postgres.AddDatabase("casemanagement-db", databaseName: "casemanagement");
+// Not used by a running service yet; created now so that the Funding service only needs a reference.
 postgres.AddDatabase("funding-db", databaseName: "funding");
 
 var messaging = builder.AddRabbitMQ("messaging")
@@ -43,11 +43,19 @@ var meetings = builder.AddProject<Projects.Meetings>("meetings")
     .WaitFor(meetingsDb)
     .WaitFor(messaging);
 
+var casemanagement = builder.AddProject<Projects.CaseManagement>("casemanagement")
+    .WithReference(casemanagementDb, connectionName: "casemanagement")
+    .WithReference(messaging)
+    .WaitFor(casemanagementDb)
+    .WaitFor(messaging);
+
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(governance)
     .WithReference(meetings)
+    .WithReference(casemanagement)
     .WaitFor(governance)
     .WaitFor(meetings)
+    .WaitFor(casemanagement)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

@@ -7,13 +7,17 @@ using Yarp.ReverseProxy.Configuration;
 
 namespace CommunitySafety.Gateway;
 
-/// <summary>A service behind the gateway: it owns <c>/api/{Name}/...</c> and serves its OpenAPI document.</summary>
-public sealed record ServiceRoutes(string Name, string Title)
+/// <summary>
+/// A service behind the gateway: <see cref="Name"/> is its name in configuration (<c>services__{Name}__http__0</c>)
+/// and in its OpenAPI document's address; it owns <c>/api/{PathPrefix}/...</c>.
+/// </summary>
+public sealed record ServiceRoutes(string Name, string PathPrefix, string Title)
 {
     public static readonly ServiceRoutes[] All =
     [
-        new("governance", "Governance"),
-        new("meetings", "Meetings"),
+        new("governance", "governance", "Governance"),
+        new("meetings", "meetings", "Meetings"),
+        new("casemanagement", "cases", "Case management"),
     ];
 }
 
@@ -40,7 +44,7 @@ public static class GatewayRouting
             {
                 RouteId = service.Name + "-api",
                 ClusterId = service.Name,
-                Match = new RouteMatch { Path = $"/api/{service.Name}/{{**rest}}" },
+                Match = new RouteMatch { Path = $"/api/{service.PathPrefix}/{{**rest}}" },
                 AuthorizationPolicy = TokenIfPresent,
                 RateLimiterPolicy = PublicRateLimit,
             });

@@ -9,7 +9,7 @@
 # the URLs and stays in the foreground. Ctrl-C stops exactly the processes it started.
 #
 # Environment (all optional):
-#   GATEWAY_PORT (5000)  GOVERNANCE_PORT (5101)  MEETINGS_PORT (5102)
+#   GATEWAY_PORT (5000)  GOVERNANCE_PORT (5101)  MEETINGS_PORT (5102)  CASEMANAGEMENT_PORT (5103)
 #   CONFIGURATION (Debug)  HEALTH_TIMEOUT seconds per process (120)
 #   ASPNETCORE_ENVIRONMENT (Development)
 # Logs: .run/logs/<name>.log
@@ -23,6 +23,7 @@ CONFIGURATION=${CONFIGURATION:-Debug}
 GATEWAY_PORT=${GATEWAY_PORT:-5000}
 GOVERNANCE_PORT=${GOVERNANCE_PORT:-5101}
 MEETINGS_PORT=${MEETINGS_PORT:-5102}
+CASEMANAGEMENT_PORT=${CASEMANAGEMENT_PORT:-5103}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-120}
 ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 LOG_DIR=$REPO_ROOT/.run/logs
@@ -35,6 +36,7 @@ MESSAGING=amqp://csp:csp@127.0.0.1:5672/
 SERVICES=(
   "governance|services/Governance/Governance.csproj|$GOVERNANCE_PORT"
   "meetings|services/Meetings/Meetings.csproj|$MEETINGS_PORT"
+  "casemanagement|services/CaseManagement/CaseManagement.csproj|$CASEMANAGEMENT_PORT"
 )
 GATEWAY_PROJECT=gateway/Gateway.csproj
 

@@ -1,0 +1,39 @@
+using CommunitySafety.CaseManagement.Audit;
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Signatories;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace CommunitySafety.CaseManagement;
+
+/// <summary>Roles (the <c>role</c> claim) that CaseManagement's endpoints require.</summary>
+public static class CaseRoles
+{
+    /// <summary>Refers cases and acts on them.</summary>
+    public const string CaseWorker = "case-worker";
+    /// <summary>Runs the monthly panel sittings.</summary>
+    public const string PanelChair = "panel-chair";
+    /// <summary>Reads the access audit and erases personal data.</summary>
+    public const string PartnershipAdmin = "partnership-admin";
+
+    public const string AnyCaseRole = CaseWorker + "," + PanelChair + "," + PartnershipAdmin;
+}
+
+public static class Queues
+{
+    public const string GovernanceEvents = "casemanagement.governance-events";
+}
+
+public static class CaseStreams
+{
+    public static void AddCaseStreams(this StoreOptions opts)
+    {
+        opts.Projections.Snapshot<CaseFile>(SnapshotLifecycle.Inline);
+        opts.Projections.Add(new AccessAuditProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<AuditEntry>().Index(a => a.CaseId);
+        // Subject keys live outside the event store; deleting one erases that subject everywhere.
+        opts.Schema.For<SubjectKey>();
+        opts.Schema.For<IsaSignatory>();
+    }
+}

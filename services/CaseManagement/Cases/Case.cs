@@ -1,0 +1,52 @@
+using CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.ServiceDefaults;
+
+namespace CommunitySafety.CaseManagement.Cases;
+
+public enum SubjectRole { Victim, Perpetrator, Witness }
+
+/// <summary>The partnership's four engagement areas.</summary>
+public enum Area { North, East, South, West }
+
+public sealed record Incident(DateOnly Date, string Place, string Description);
+
+/// <summary>A subject of a case: their role in the clear, their personal details sealed with their own key.</summary>
+public sealed record Subject(Guid SubjectId, SubjectRole Role, SealedDetails Details);
+
+public sealed record CaseReferred(
+    Guid CaseId, string Reference, Guid ReferringOrganisationId, string ReferringOfficer, Area Area,
+    IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects, IReadOnlyList<string> Locations, DateTimeOffset ReferredAt);
+
+/// <summary>A subject's personal data was erased (their key deleted). Carries no personal data itself.</summary>
+public sealed record SubjectErased(Guid CaseId, Guid SubjectId, string Reason, DateTimeOffset ErasedAt);
+
+/// <summary>
+/// An ASB case as referred to the multi-agency panel. The snapshot is also the read model; it holds personal
+/// data only sealed, so reading it needs the subjects' keys.
+/// </summary>
+public sealed record CaseFile(
+    Guid Id, string Reference, Guid ReferringOrganisationId, string ReferringOfficer, Area Area,
+    IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects, IReadOnlyList<string> Locations,
+    IReadOnlyList<Guid> ErasedSubjects, DateTimeOffset ReferredAt)
+{
+    public long Version { get; set; }
+
+    /// <summary>The agencies involved (for now the referring one; actions and reviews will add others).</summary>
+    public IReadOnlyList<Guid> Agencies => [ReferringOrganisationId];
+
+    public static CaseFile Create(CaseReferred e) => new(e.CaseId, e.Reference, e.ReferringOrganisationId, e.ReferringOfficer,
+        e.Area, e.Incidents, e.Subjects, e.Locations, [], e.ReferredAt);
+
+    public CaseFile Apply(SubjectErased e) => this with { ErasedSubjects = [.. ErasedSubjects, e.SubjectId] };
+
+    public static string ReferenceFor(Guid caseId, DateTimeOffset at) => $"ASB-{at:yyyy}-{caseId.ToString("N")[^6..].ToUpperInvariant()}";
+
+    public static IReadOnlyList<object> DecideErase(CaseFile file, Guid subjectId, string reason, DateTimeOffset now)
+    {
+        if (file.Subjects.All(s => s.SubjectId != subjectId))
+            throw new DomainRuleViolation("subject-not-found", $"Case {file.Reference} has no subject '{subjectId}'.", 404);
+        if (file.ErasedSubjects.Contains(subjectId))
+            throw new DomainRuleViolation("subject-already-erased", "This subject's personal data has already been erased.");
+        return [new SubjectErased(file.Id, subjectId, reason, now)];
+    }
+}

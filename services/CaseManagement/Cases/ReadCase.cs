@@ -1,0 +1,85 @@
+using CommunitySafety.CaseManagement.Audit;
+using CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Signatories;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CommunitySafety.CaseManagement.Cases;
+
+public sealed record SubjectView(Guid SubjectId, SubjectRole Role, bool Erased, string? Name, DateOnly? DateOfBirth, string? Address, string? Contact);
+
+public sealed record CaseView(
+    Guid Id, string Reference, Area Area, Guid ReferringOrganisationId, string ReferringOfficer, DateTimeOffset ReferredAt,
+    IReadOnlyList<Incident> Incidents, IReadOnlyList<SubjectView> Subjects, IReadOnlyList<string> Locations, IReadOnlyList<Guid> Agencies,
+    long Version);
+
+/// <summary>What anyone in the partnership may know: that a case exists, and which agencies are involved.</summary>
+public sealed record CaseSignpost(Guid Id, string Reference, Area Area, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt);
+
+public static class ReadCaseEndpoint
+{
+    /// <summary>
+    /// Case details, personal data unsealed, for users of ISA signatories only. Every read, granted or refused, is
+    /// recorded in the access audit (in the same transaction as nothing else: a read's only write is its audit entry).
+    /// </summary>
+    [WolverineGet("/api/cases/{id}"), Authorize(Roles = CaseRoles.AnyCaseRole)]
+    [ProducesResponseType<CaseView>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, IDocumentSession session, PersonalDataVault vault, TimeProvider clock, HttpContext http)
+    {
+        var file = await session.LoadAsync<CaseFile>(id, http.RequestAborted);
+        if (file is null) return Problems.NotFound("Case", id);
+
+        var organisation = CaseAccess.Organisation(http.User);
+        var signatory = organisation is { } org ? await session.LoadAsync<IsaSignatory>(org, http.RequestAborted) : null;
+        if (CaseAccess.Decide(organisation, signatory) != AccessLevel.Full)
+        {
+            // Not thrown: the refusal must commit its audit entry.
+            AccessAuditLog.Record(session, http, id, "case-details", AccessOutcome.Refused, clock.GetUtcNow());
+            var refusal = Problems.FromRule(CaseAccess.Refusal(organisation));
+            refusal.Extensions["signpost"] = $"/api/cases/{id}/signpost";
+            return Results.Problem(refusal);
+        }
+
+        AccessAuditLog.Record(session, http, id, "case-details", AccessOutcome.Granted, clock.GetUtcNow());
+        var keys = await vault.KeysAsync(session, file.Subjects.Select(s => s.SubjectId), http.RequestAborted);
+        var subjects = file.Subjects.Select(s =>
+        {
+            var details = PersonalDataVault.Unseal(keys.GetValueOrDefault(s.SubjectId), s.Details);
+            return new SubjectView(s.SubjectId, s.Role, details is null, details?.Name, details?.DateOfBirth, details?.Address, details?.Contact);
+        }).ToList();
+        http.Response.Headers.ETag = StreamWrites.ETag(file.Version);
+        return Results.Ok(new CaseView(file.Id, file.Reference, file.Area, file.ReferringOrganisationId, file.ReferringOfficer,
+            file.ReferredAt, file.Incidents, subjects, file.Locations, file.Agencies, file.Version));
+    }
+
+    [WolverineGet("/api/cases/{id}/signpost")]
+    [ProducesResponseType<CaseSignpost>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Signpost(Guid id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<CaseFile>(id, ct) is { } file
+            ? Results.Ok(new CaseSignpost(file.Id, file.Reference, file.Area, file.Agencies, file.ReferredAt))
+            : Problems.NotFound("Case", id);
+}
+
+public sealed record EraseSubject(string? Reason);
+
+public static class EraseSubjectEndpoint
+{
+    public static ProblemDetails Validate(EraseSubject? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
+
+    /// <summary>Erases a subject's personal data: deletes their key, so every event and projection shows them as erased.</summary>
+    [WolverinePost("/api/cases/{caseId}/subjects/{subjectId}/erase"), Authorize(Roles = CaseRoles.PartnershipAdmin)]
+    public static Task<IResult> Post(Guid caseId, Guid subjectId, EraseSubject command, IDocumentSession session, PersonalDataVault vault,
+        Wolverine.IMessageBus bus, TimeProvider clock, HttpContext http) =>
+        session.Append<CaseFile>(caseId, http, file =>
+        {
+            var events = CaseFile.DecideErase(file, subjectId, command.Reason!.Trim(), clock.GetUtcNow());
+            vault.Erase(session, subjectId);
+            return events;
+        }, bus, IntegrationEvents.None);
+}

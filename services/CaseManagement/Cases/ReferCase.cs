@@ -1,0 +1,82 @@
+using CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Signatories;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CommunitySafety.CaseManagement.Cases;
+
+public sealed record IncidentInput(DateOnly? Date, string? Place, string? Description);
+public sealed record SubjectInput(SubjectRole? Role, string? Name, DateOnly? DateOfBirth, string? Address, string? Contact);
+public sealed record ReferCase(string? ReferringOfficer, Area? Area, List<IncidentInput>? Incidents, List<SubjectInput>? Subjects, List<string>? Locations);
+
+/// <summary>An agency refers an ASB case to the panel. Only ISA signatories may refer: referring is sharing.</summary>
+public static class ReferCaseEndpoint
+{
+    public const int MaxIncidents = 50, MaxSubjects = 20, MaxLocations = 20;
+
+    public static ProblemDetails Validate(ReferCase? command, TimeProvider clock)
+    {
+        if (command is null) return FieldErrors.MissingBody;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var errors = new FieldErrors()
+            .Text("referringOfficer", command.ReferringOfficer, 200)
+            .Defined("area", command.Area)
+            .Check(command.Incidents is { Count: >= 1 and <= MaxIncidents }, "incidents", $"Between 1 and {MaxIncidents} incidents are required.")
+            .Check(command.Subjects is { Count: >= 1 and <= MaxSubjects }, "subjects", $"Between 1 and {MaxSubjects} subjects are required.")
+            .Check(command.Locations is null or { Count: <= MaxLocations }, "locations", $"At most {MaxLocations} locations.");
+        foreach (var (incident, i) in (command.Incidents ?? []).Select((x, i) => (x, i)))
+        {
+            var field = $"incidents[{i}]";
+            if (incident is null) { errors.Add(field, "An incident is required."); continue; }
+            errors.Check(incident.Date is { } d && d <= today, field + ".date", "'date' is required and may not be in the future.")
+                .Text(field + ".place", incident.Place, 300)
+                .Text(field + ".description", incident.Description, 4000);
+        }
+        foreach (var (subject, i) in (command.Subjects ?? []).Select((x, i) => (x, i)))
+        {
+            var field = $"subjects[{i}]";
+            if (subject is null) { errors.Add(field, "A subject is required."); continue; }
+            errors.Defined(field + ".role", subject.Role)
+                .Text(field + ".name", subject.Name, 200)
+                .Check(subject.DateOfBirth is null || subject.DateOfBirth <= today, field + ".dateOfBirth", "'dateOfBirth' may not be in the future.")
+                .Text(field + ".address", subject.Address, 500, required: false)
+                .Text(field + ".contact", subject.Contact, 200, required: false);
+        }
+        foreach (var (location, i) in (command.Locations ?? []).Select((x, i) => (x, i)))
+            errors.Text($"locations[{i}]", location, 300);
+        return errors.ToProblem();
+    }
+
+    [WolverinePost("/api/cases"), Authorize(Roles = CaseRoles.CaseWorker)]
+    [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<IResult> Post(ReferCase command, IDocumentSession session, PersonalDataVault vault, IMessageBus bus,
+        TimeProvider clock, HttpContext http)
+    {
+        var organisation = CaseAccess.Organisation(http.User);
+        var signatory = organisation is { } org ? await session.LoadAsync<IsaSignatory>(org, http.RequestAborted) : null;
+        if (CaseAccess.Decide(organisation, signatory) != AccessLevel.Full) throw CaseAccess.Refusal(organisation);
+
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7();
+        var subjects = command.Subjects!.Select(s =>
+        {
+            var subjectId = Guid.CreateVersion7();
+            var details = new PersonalDetails(s.Name!.Trim(), s.DateOfBirth, s.Address?.Trim(), s.Contact?.Trim());
+            return new Subject(subjectId, s.Role!.Value, vault.Seal(session, subjectId, details, now));
+        }).ToList();
+        var referred = new CaseReferred(id, CaseFile.ReferenceFor(id, now), organisation!.Value, command.ReferringOfficer!.Trim(),
+            command.Area!.Value, command.Incidents!.Select(i => new Incident(i.Date!.Value, i.Place!.Trim(), i.Description!.Trim())).ToList(),
+            subjects, (command.Locations ?? []).Select(l => l.Trim()).ToList(), now);
+        return await session.Start<CaseFile>(id, [referred], $"/api/cases/{id}", bus, IntegrationEvents.None);
+    }
+}
+
+public static class IntegrationEvents
+{
+    /// <summary>Case events carry personal data and never leave CaseManagement.</summary>
+    public static object? None(object domainEvent) => null;
+}

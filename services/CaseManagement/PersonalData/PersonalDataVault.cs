@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Marten;
+
+namespace CommunitySafety.CaseManagement.PersonalData;
+
+/// <summary>A subject's personal fields, as the referring officer gave them. Never stored in clear.</summary>
+public sealed record PersonalDetails(string Name, DateOnly? DateOfBirth, string? Address, string? Contact);
+
+/// <summary>Personal details encrypted with the subject's own key (AES-256-GCM: nonce ‖ tag ‖ ciphertext, base64).</summary>
+public sealed record SealedDetails(string Ciphertext);
+
+/// <summary>The subject's data key. Kept in its own table, outside the event stream: deleting it erases the subject.</summary>
+public sealed class SubjectKey
+{
+    public Guid Id { get; set; }
+    public byte[] Key { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// Crypto-shredding of personal data. Events and projections hold only <see cref="SealedDetails"/>; reading them needs
+/// the subject's key, and once the key is deleted every copy of the data — in every event, snapshot and backup of
+/// them — is unreadable while the case history stays intact.
+/// </summary>
+public sealed class PersonalDataVault
+{
+    private const int NonceSize = 12, TagSize = 16;
+
+    /// <summary>Creates the subject's key (stored in the session's transaction) and seals the details with it.</summary>
+    public SealedDetails Seal(IDocumentSession session, Guid subjectId, PersonalDetails details, DateTimeOffset now)
+    {
+        var key = new SubjectKey { Id = subjectId, Key = RandomNumberGenerator.GetBytes(32), CreatedAt = now };
+        session.Insert(key);
+        return Seal(key.Key, details);
+    }
+
+    public static SealedDetails Seal(byte[] key, PersonalDetails details)
+    {
+        var plaintext = JsonSerializer.SerializeToUtf8Bytes(details);
+        var output = new byte[NonceSize + TagSize + plaintext.Length];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
+        return new SealedDetails(Convert.ToBase64String(output));
+    }
+
+    /// <summary>The details, or null when the subject has been erased (no key).</summary>
+    public static PersonalDetails? Unseal(byte[]? key, SealedDetails sealedDetails)
+    {
+        if (key is null) return null;
+        var input = Convert.FromBase64String(sealedDetails.Ciphertext);
+        var plaintext = new byte[input.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plaintext);
+        return JsonSerializer.Deserialize<PersonalDetails>(plaintext);
+    }
+
+    /// <summary>The keys of the given subjects that still exist.</summary>
+    public async Task<IReadOnlyDictionary<Guid, byte[]>> KeysAsync(IQuerySession session, IEnumerable<Guid> subjectIds, CancellationToken ct)
+    {
+        var keys = await session.LoadManyAsync<SubjectKey>(ct, subjectIds.Distinct().ToArray());
+        return keys.ToDictionary(k => k.Id, k => k.Key);
+    }
+
+    /// <summary>Deletes the subject's key, in the session's transaction.</summary>
+    public void Erase(IDocumentSession session, Guid subjectId) => session.Delete<SubjectKey>(subjectId);
+}

@@ -1,0 +1,51 @@
+using CommunitySafety.Contracts.Governance;
+using Marten;
+
+namespace CommunitySafety.CaseManagement.Signatories;
+
+/// <summary>
+/// CaseManagement's own register of which organisations have signed the Information Sharing Agreement, built from
+/// Governance's integration events. Upserts touching only their own fields: order-independent and idempotent.
+/// </summary>
+public sealed class IsaSignatory
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public DateOnly? SignedOn { get; set; }
+    public DateTimeOffset? SignedRecordedAt { get; set; }
+    public DateTimeOffset? WithdrawnRecordedAt { get; set; }
+
+    /// <summary>Signed, and not withdrawn since (the later of the two recorded events wins).</summary>
+    public bool IsSignatory => SignedRecordedAt is { } signed && (WithdrawnRecordedAt is not { } withdrawn || signed > withdrawn);
+}
+
+public static class GovernanceEventsHandler
+{
+    public static async Task Handle(OrganisationRegistered e, IDocumentSession session)
+    {
+        var org = await Load(session, e.OrganisationId);
+        org.Name = e.Name;
+        session.Store(org);
+    }
+
+    public static async Task Handle(IsaSigned e, IDocumentSession session)
+    {
+        var org = await Load(session, e.OrganisationId);
+        if (org.SignedRecordedAt is null || e.RecordedAt > org.SignedRecordedAt)
+        {
+            org.SignedOn = e.SignedOn;
+            org.SignedRecordedAt = e.RecordedAt;
+        }
+        session.Store(org);
+    }
+
+    public static async Task Handle(IsaWithdrawn e, IDocumentSession session)
+    {
+        var org = await Load(session, e.OrganisationId);
+        if (org.WithdrawnRecordedAt is null || e.RecordedAt > org.WithdrawnRecordedAt) org.WithdrawnRecordedAt = e.RecordedAt;
+        session.Store(org);
+    }
+
+    private static async Task<IsaSignatory> Load(IDocumentSession session, Guid id) =>
+        await session.LoadAsync<IsaSignatory>(id) ?? new IsaSignatory { Id = id };
+}

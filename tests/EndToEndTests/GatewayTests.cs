@@ -10,6 +10,7 @@ public sealed class GatewayTests(PlatformFixture platform)
     [Theory]
     [InlineData("governance", "/api/governance/organisations")]
     [InlineData("meetings", "/api/meetings/meetings/{meetingId}/decisions")]
+    [InlineData("casemanagement", "/api/cases/{id}")]
     public async Task Each_services_OpenAPI_document_is_served_through_the_gateway(string service, string path)
     {
         using var client = platform.Client();
@@ -29,6 +30,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         // scalar.aspnetcore.js resolves these against the site's root: /openapi/<service>.json, routed by the gateway
         Assert.Contains("\"url\":\"openapi/governance.json\"", html);
         Assert.Contains("\"url\":\"openapi/meetings.json\"", html);
+        Assert.Contains("\"url\":\"openapi/casemanagement.json\"", html);
     }
 
     [Fact]

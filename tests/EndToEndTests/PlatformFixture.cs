@@ -22,6 +22,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public ServiceProcess Governance { get; private set; } = null!;
     public ServiceProcess Meetings { get; private set; } = null!;
+    public ServiceProcess CaseManagement { get; private set; } = null!;
+    public TestDatabase CaseManagementDatabase { get; private set; } = null!;
     public ServiceProcess Gateway { get; private set; } = null!;
     public Uri Broker { get; private set; } = null!;
 
@@ -30,8 +32,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         Broker = await TestServers.RabbitMqAsync();
         var governanceDb = await TestServers.CreateDatabaseAsync("e2e_governance");
         var meetingsDb = await TestServers.CreateDatabaseAsync("e2e_meetings");
+        CaseManagementDatabase = await TestServers.CreateDatabaseAsync("e2e_casemanagement");
         _resources.Add(governanceDb);
         _resources.Add(meetingsDb);
+        _resources.Add(CaseManagementDatabase);
 
         Governance = Start("governance", "services/Governance", "CommunitySafety.Governance", new()
         {
@@ -43,12 +47,19 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["ConnectionStrings__meetings"] = meetingsDb.ConnectionString,
             ["ConnectionStrings__messaging"] = Broker.ToString(),
         });
-        await Task.WhenAll(Governance.WaitHealthyAsync(TimeSpan.FromSeconds(90)), Meetings.WaitHealthyAsync(TimeSpan.FromSeconds(90)));
+        CaseManagement = Start("casemanagement", "services/CaseManagement", "CommunitySafety.CaseManagement", new()
+        {
+            ["ConnectionStrings__casemanagement"] = CaseManagementDatabase.ConnectionString,
+            ["ConnectionStrings__messaging"] = Broker.ToString(),
+        });
+        await Task.WhenAll(Governance.WaitHealthyAsync(TimeSpan.FromSeconds(90)), Meetings.WaitHealthyAsync(TimeSpan.FromSeconds(90)),
+            CaseManagement.WaitHealthyAsync(TimeSpan.FromSeconds(90)));
 
         Gateway = Start("gateway", "gateway", "CommunitySafety.Gateway", new()
         {
             ["services__governance__http__0"] = Governance.Url.ToString(),
             ["services__meetings__http__0"] = Meetings.Url.ToString(),
+            ["services__casemanagement__http__0"] = CaseManagement.Url.ToString(),
             ["Gateway__AnonymousRequestsPerMinute"] = AnonymousRequestsPerMinute.ToString(),
         });
         await Gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60));

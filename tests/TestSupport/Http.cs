@@ -12,12 +12,17 @@ namespace CommunitySafety.TestSupport;
 /// <summary>Small helpers for tests that talk HTTP to the services or the gateway.</summary>
 public static class Http
 {
-    public static string Token(params string[] roles) =>
-        JwtAuthentication.MintDevelopmentToken("test-user", "Test User", null, roles);
+    public static string Token(params string[] roles) => TokenFor(null, roles);
 
-    public static HttpClient WithToken(this HttpClient client, params string[] roles)
+    /// <summary>A development token for a user of the given organisation (the <c>org</c> claim).</summary>
+    public static string TokenFor(Guid? organisationId, params string[] roles) =>
+        JwtAuthentication.MintDevelopmentToken($"user-of-{organisationId?.ToString() ?? "none"}", "Test User", organisationId, roles);
+
+    public static HttpClient WithToken(this HttpClient client, params string[] roles) => client.WithTokenFor(null, roles);
+
+    public static HttpClient WithTokenFor(this HttpClient client, Guid? organisationId, params string[] roles)
     {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(roles));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(organisationId, roles));
         return client;
     }
 

@@ -43,6 +43,9 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
         return roles.Length == 0 ? client : client.WithToken(roles);
     }
 
+    /// <summary>A client whose token names the user's organisation.</summary>
+    public HttpClient ClientFor(Guid organisationId, params string[] roles) => Host.Server.CreateClient().WithTokenFor(organisationId, roles);
+
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CommunitySafety.Contracts.Governance;
+using CommunitySafety.TestSupport;
+using Xunit;
+
+namespace CommunitySafety.CaseManagement.IntegrationTests;
+
+public sealed class CaseTests(CaseManagementFixture fixture)
+{
+    private static object Referral(string name = "Jordan Example", string address = "12 High Street, Margate CT9 1AA") => new
+    {
+        referringOfficer = "PC 1234 Smith",
+        area = "East",
+        incidents = new[] { new { date = "2026-11-01", place = "High Street car park", description = "Repeated intimidation of shop staff" } },
+        subjects = new object[]
+        {
+            new { role = "Perpetrator", name, dateOfBirth = "2004-05-06", address, contact = "07700 900123" },
+            new { role = "Victim", name = "Sam Shopkeeper", dateOfBirth = (string?)null, address = (string?)null, contact = (string?)null },
+        },
+        locations = new[] { "High Street, Margate" },
+    };
+
+    private async Task<(Guid Case, JsonNode View)> Refer(Guid organisation, object? referral = null)
+    {
+        var worker = fixture.ClientFor(organisation, CaseRoles.CaseWorker);
+        var caseId = await (await worker.PostJson("/api/cases", referral ?? Referral())).CreatedId();
+        var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        return (caseId, view);
+    }
+
+    [Fact]
+    public async Task A_signatory_refers_a_case_and_reads_it_in_full_and_the_read_is_audited()
+    {
+        var agencyA = await fixture.Organisation(signedIsa: true);
+        var (caseId, view) = await Refer(agencyA);
+
+        Assert.StartsWith("ASB-2026-", view["reference"]!.GetValue<string>());
+        Assert.Equal(agencyA, view["referringOrganisationId"]!.GetValue<Guid>());
+        Assert.Equal("East", view["area"]!.GetValue<string>());
+        var perpetrator = view["subjects"]!.AsArray().Single(s => s!["role"]!.GetValue<string>() == "Perpetrator")!;
+        Assert.Equal("Jordan Example", perpetrator["name"]!.GetValue<string>());
+        Assert.Equal("2004-05-06", perpetrator["dateOfBirth"]!.GetValue<string>());
+        Assert.False(perpetrator["erased"]!.GetValue<bool>());
+        Assert.Equal("Repeated intimidation of shop staff", view["incidents"]![0]!["description"]!.GetValue<string>());
+
+        // personal data is never stored in clear (the search itself finds what is stored in clear: the incident)
+        Assert.True(await fixture.RowsContaining("Repeated intimidation of shop staff") > 0);
+        Assert.Equal(0, await fixture.RowsContaining("Jordan Example"));
+
+        var audit = await (await fixture.ClientFor(Guid.NewGuid(), CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}"))
+            .Json(HttpStatusCode.OK);
+        var entry = Assert.Single(audit.AsArray())!;
+        Assert.Equal(("Granted", agencyA, "case-details"),
+            (entry["outcome"]!.GetValue<string>(), entry["organisationId"]!.GetValue<Guid>(), entry["what"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_non_signatory_sees_only_the_signpost_and_its_attempt_is_audited()
+    {
+        var agencyA = await fixture.Organisation(signedIsa: true);
+        var agencyB = await fixture.Organisation(signedIsa: false);
+        var (caseId, _) = await Refer(agencyA);
+
+        var b = fixture.ClientFor(agencyB, CaseRoles.CaseWorker);
+        var refused = await (await b.GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        Assert.Equal($"/api/cases/{caseId}/signpost", refused["signpost"]!.GetValue<string>());
+        Assert.DoesNotContain("Jordan", refused.ToJsonString());
+
+        var signpost = await (await b.GetAsync($"/api/cases/{caseId}/signpost")).Json(HttpStatusCode.OK);
+        Assert.Equal(agencyA, Assert.Single(signpost["agencies"]!.AsArray())!.GetValue<Guid>());
+        Assert.Null(signpost["subjects"]);
+
+        var audit = await (await fixture.ClientFor(Guid.NewGuid(), CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?organisationId={agencyB}"))
+            .Json(HttpStatusCode.OK);
+        var entry = Assert.Single(audit.AsArray())!;
+        Assert.Equal(("Refused", caseId), (entry["outcome"]!.GetValue<string>(), entry["caseId"]!.GetValue<Guid>()));
+
+        // a token without an organisation is refused too
+        await (await fixture.Client(CaseRoles.CaseWorker).GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "no-organisation");
+    }
+
+    [Fact]
+    public async Task Withdrawing_from_the_ISA_ends_access_and_signing_again_restores_it()
+    {
+        var agencyA = await fixture.Organisation(signedIsa: true);
+        var (caseId, _) = await Refer(agencyA);
+        var a = fixture.ClientFor(agencyA, CaseRoles.CaseWorker);
+
+        await fixture.Receive(new IsaWithdrawn(agencyA, "Left the partnership", DateTimeOffset.UtcNow));
+        await (await a.GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await a.PostJson("/api/cases", Referral())).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+
+        await fixture.Receive(new IsaSigned(agencyA, new DateOnly(2026, 11, 20), "New Chief Executive", DateTimeOffset.UtcNow));
+        await (await a.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Erasing_a_subject_leaves_the_case_and_no_trace_of_their_personal_data()
+    {
+        var agencyA = await fixture.Organisation(signedIsa: true);
+        var (caseId, view) = await Refer(agencyA, Referral("Alexis Erasable", "99 Forget Me Road"));
+        var subjectId = view["subjects"]!.AsArray().Single(s => s!["role"]!.GetValue<string>() == "Perpetrator")!["subjectId"]!.GetValue<Guid>();
+        var admin = fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin);
+
+        await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).PostJson($"/api/cases/{caseId}/subjects/{subjectId}/erase", new { reason = "x" }))
+            .Problem(HttpStatusCode.Forbidden);
+        await (await admin.PostJson($"/api/cases/{caseId}/subjects/{subjectId}/erase", new { reason = "" })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await admin.PostJson($"/api/cases/{caseId}/subjects/{Guid.NewGuid()}/erase", new { reason = "Subject request" }))
+            .Problem(HttpStatusCode.NotFound, "subject-not-found");
+        await (await admin.PostJson($"/api/cases/{Guid.NewGuid()}/subjects/{subjectId}/erase", new { reason = "Subject request" }))
+            .Problem(HttpStatusCode.NotFound, "not-found");
+
+        var erased = await admin.PostJson($"/api/cases/{caseId}/subjects/{subjectId}/erase", new { reason = "Right to erasure request" });
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.Equal("\"2\"", erased.ETag());
+        await (await admin.PostJson($"/api/cases/{caseId}/subjects/{subjectId}/erase", new { reason = "again" }))
+            .Problem(HttpStatusCode.Conflict, "subject-already-erased");
+
+        var after = await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        var subject = after["subjects"]!.AsArray().Single(s => s!["subjectId"]!.GetValue<Guid>() == subjectId)!;
+        Assert.True(subject["erased"]!.GetValue<bool>());
+        Assert.Null(subject["name"]);
+        Assert.Null(subject["address"]);
+        var victim = after["subjects"]!.AsArray().Single(s => s!["subjectId"]!.GetValue<Guid>() != subjectId)!;
+        Assert.Equal("Sam Shopkeeper", victim["name"]!.GetValue<string>()); // the others are untouched
+        Assert.Equal("Repeated intimidation of shop staff", after["incidents"]![0]!["description"]!.GetValue<string>());
+
+        Assert.Equal(0, await fixture.RowsContaining("Alexis Erasable"));
+        Assert.Equal(0, await fixture.RowsContaining("Forget Me Road"));
+    }
+
+    [Fact]
+    public async Task Referral_answers_bad_input_with_problems()
+    {
+        var agencyA = await fixture.Organisation(signedIsa: true);
+        var worker = fixture.ClientFor(agencyA, CaseRoles.CaseWorker);
+
+        var invalid = await (await worker.PostJson("/api/cases", new
+        {
+            area = "Central",
+        })).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(400, invalid["status"]!.GetValue<int>());
+
+        var fields = await (await worker.PostJson("/api/cases", new
+        {
+            referringOfficer = "",
+            area = "North",
+            incidents = new[] { new { date = "2099-01-01", place = "", description = new string('x', 4001) } },
+            subjects = new[] { new { role = "Perpetrator", name = "", dateOfBirth = "2099-01-01" } },
+            locations = new[] { new string('y', 301) },
+        })).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(
+            ["incidents[0].date", "incidents[0].description", "incidents[0].place", "locations[0]", "referringOfficer", "subjects[0].dateOfBirth", "subjects[0].name"],
+            fields["errors"]!.AsObject().Select(e => e.Key).Order());
+
+        var empty = await (await worker.PostJson("/api/cases", new { referringOfficer = "PC", area = "West", incidents = Array.Empty<object>(), subjects = Array.Empty<object>() }))
+            .Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["incidents", "subjects"], empty["errors"]!.AsObject().Select(e => e.Key).Order());
+
+        await (await worker.PostRaw("/api/cases", "{\"subjects\": [")).Problem(HttpStatusCode.BadRequest, "bad-request");
+        await (await worker.PostRaw("/api/cases", "null")).Problem(HttpStatusCode.BadRequest, "bad-request");
+    }
+
+    [Fact]
+    public async Task Endpoints_need_the_right_role_and_unknown_cases_are_404()
+    {
+        var agencyA = await fixture.Organisation(signedIsa: true);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson("/api/cases", Referral())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyA, CaseRoles.PanelChair).PostJson("/api/cases", Referral())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyA, "meetings-secretary").GetAsync($"/api/cases/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).GetAsync("/api/cases/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync($"/api/cases/{Guid.NewGuid()}/signpost")).StatusCode);
+
+        var worker = fixture.ClientFor(agencyA, CaseRoles.CaseWorker);
+        await (await worker.GetAsync($"/api/cases/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await worker.GetAsync($"/api/cases/{Guid.Empty}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await worker.GetAsync($"/api/cases/{Guid.NewGuid()}/signpost")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAsync("/api/cases/audit?limit=0")).Problem(HttpStatusCode.BadRequest, "validation");
+    }
+}

@@ -22,6 +22,8 @@ public static class IntegrationEvents
     public static object? ToContract(object domainEvent) => domainEvent switch
     {
         OrganisationRegistered e => new C.OrganisationRegistered(e.OrganisationId, e.Name, e.Kind, e.RegisteredAt),
+        IsaSigned e => new C.IsaSigned(e.OrganisationId, e.SignedOn, e.SignedBy, e.RecordedAt),
+        IsaWithdrawn e => new C.IsaWithdrawn(e.OrganisationId, e.Reason, e.RecordedAt),
         BodyCreated e => new C.BodyCreated(e.BodyId, e.Name, e.Kind, e.Cadence, e.QuorumMinimum, e.CreatedAt),
         MemberAppointed e => new C.MemberAppointed(e.BodyId, e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt),
         SubstituteNamed e => new C.SubstituteNamed(e.BodyId, e.MembershipId, e.SubstituteId, e.Name, e.NamedAt),

@@ -12,6 +12,8 @@ internal static class GovernanceApi
     public const string BodiesUrl = "/api/governance/bodies";
 
     public static string OrganisationUrl(Guid id) => $"{OrganisationsUrl}/{id}";
+    public static string IsaUrl(Guid organisationId) => $"{OrganisationUrl(organisationId)}/isa";
+    public static string IsaWithdrawUrl(Guid organisationId) => $"{IsaUrl(organisationId)}/withdraw";
     public static string BodyUrl(Guid id) => $"{BodiesUrl}/{id}";
     public static string MembersUrl(Guid bodyId) => $"{BodyUrl(bodyId)}/members";
     public static string SubstitutesUrl(Guid bodyId, Guid membershipId) => $"{MembersUrl(bodyId)}/{membershipId}/substitutes";
@@ -22,6 +24,31 @@ internal static class GovernanceApi
 
     public static async Task<Guid> RegisterOrganisation(this HttpClient admin, string? name = null, string kind = "ResponsibleAuthority") =>
         await (await admin.PostJson(OrganisationsUrl, new { name = name ?? Unique("Organisation"), kind })).CreatedId();
+
+    /// <summary>Signs the Information Sharing Agreement for the organisation; answers the new ETag.</summary>
+    public static async Task<string> SignIsa(this HttpClient admin, Guid organisationId, string signedOn = "2025-04-01",
+        string signedBy = "Jo Bloggs, Chief Executive")
+    {
+        var response = await admin.PostJson(IsaUrl(organisationId), new { signedOn, signedBy });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        return response.ETag();
+    }
+
+    /// <summary>Withdraws the organisation from the Information Sharing Agreement; answers the new ETag.</summary>
+    public static async Task<string> WithdrawIsa(this HttpClient admin, Guid organisationId, string reason = "Under review")
+    {
+        var response = await admin.PostJson(IsaWithdrawUrl(organisationId), new { reason });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        return response.ETag();
+    }
+
+    /// <summary>GET an organisation: its JSON and its ETag.</summary>
+    public static async Task<(JsonNode Organisation, string ETag)> ReadOrganisation(this HttpClient client, Guid organisationId)
+    {
+        var response = await client.GetAsync(OrganisationUrl(organisationId));
+        var json = await response.Json(HttpStatusCode.OK);
+        return (json, response.ETag());
+    }
 
     public static async Task<Guid> CreateBody(this HttpClient admin, string? name = null, string kind = "WorkingGroup",
         string cadence = "Quarterly") =>

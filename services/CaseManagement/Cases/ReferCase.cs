@@ -21,7 +21,7 @@ public static class ReferCaseEndpoint
     public static ProblemDetails Validate(ReferCase? command, TimeProvider clock)
     {
         if (command is null) return FieldErrors.MissingBody;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = PartnershipCalendar.Today(clock.GetUtcNow());
         var errors = new FieldErrors()
             .Text("referringOfficer", command.ReferringOfficer, 200)
             .Defined("area", command.Area)

@@ -36,9 +36,14 @@ public static class RegisterOrganisationEndpoint
 
 public static class GetOrganisationsEndpoint
 {
+    /// <param name="isaSigned">When given, only the current signatories of the Information Sharing Agreement (true) or the others (false).</param>
     [WolverineGet("/api/governance/organisations")]
-    public static async Task<IReadOnlyList<Organisation>> List(IQuerySession session, CancellationToken ct) =>
-        await session.Query<Organisation>().OrderBy(o => o.Name).ToListAsync(ct);
+    public static async Task<IReadOnlyList<Organisation>> List(bool? isaSigned, IQuerySession session, CancellationToken ct)
+    {
+        var query = session.Query<Organisation>().AsQueryable();
+        if (isaSigned is { } signed) query = signed ? query.Where(o => o.IsaSignedOn != null) : query.Where(o => o.IsaSignedOn == null);
+        return await query.OrderBy(o => o.Name).ToListAsync(ct);
+    }
 
     [WolverineGet("/api/governance/organisations/{id}")]
     [ProducesResponseType<Organisation>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]

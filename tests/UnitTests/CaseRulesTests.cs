@@ -1,0 +1,69 @@
+extern alias casemanagement;
+using casemanagement::CommunitySafety.CaseManagement.Cases;
+using casemanagement::CommunitySafety.CaseManagement.PersonalData;
+using casemanagement::CommunitySafety.CaseManagement.Signatories;
+using System.Security.Cryptography;
+using CommunitySafety.ServiceDefaults;
+using Xunit;
+
+namespace CommunitySafety.UnitTests;
+
+public sealed class CaseRulesTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private static IsaSignatory Signatory(Guid id, DateTimeOffset? signed, DateTimeOffset? withdrawn) =>
+        new() { Id = id, SignedRecordedAt = signed, WithdrawnRecordedAt = withdrawn };
+
+    public static TheoryData<string, bool, DateTimeOffset?, DateTimeOffset?, AccessLevel> AccessCases => new()
+    {
+        { "a current signatory sees everything", true, T0, null, AccessLevel.Full },
+        { "never signed: signpost only", true, null, null, AccessLevel.SignpostOnly },
+        { "withdrawn after signing: signpost only", true, T0, T0.AddDays(1), AccessLevel.SignpostOnly },
+        { "signed again after withdrawing: full", true, T0.AddDays(2), T0.AddDays(1), AccessLevel.Full },
+        { "a user with no organisation: signpost only", false, T0, null, AccessLevel.SignpostOnly },
+    };
+
+    [Theory]
+    [MemberData(nameof(AccessCases))]
+    public void Only_users_of_current_ISA_signatories_see_case_details(string name, bool hasOrganisation, DateTimeOffset? signed,
+        DateTimeOffset? withdrawn, AccessLevel expected)
+    {
+        var org = Guid.NewGuid();
+        Assert.True(expected == CaseAccess.Decide(hasOrganisation ? org : null, Signatory(org, signed, withdrawn)), name);
+    }
+
+    [Fact]
+    public void Another_organisations_signature_does_not_count_and_an_unknown_organisation_is_signpost_only()
+    {
+        Assert.Equal(AccessLevel.SignpostOnly, CaseAccess.Decide(Guid.NewGuid(), Signatory(Guid.NewGuid(), T0, null)));
+        Assert.Equal(AccessLevel.SignpostOnly, CaseAccess.Decide(Guid.NewGuid(), null));
+    }
+
+    [Fact]
+    public void Sealed_details_open_only_with_the_subjects_key()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var details = new PersonalDetails("Jordan Example", new DateOnly(2004, 5, 6), "12 High Street", "07700 900123");
+        var sealedDetails = PersonalDataVault.Seal(key, details);
+
+        Assert.DoesNotContain("Jordan", sealedDetails.Ciphertext);
+        Assert.Equal(details, PersonalDataVault.Unseal(key, sealedDetails));
+        Assert.Null(PersonalDataVault.Unseal(null, sealedDetails)); // erased: the key is gone
+        Assert.ThrowsAny<CryptographicException>(() => PersonalDataVault.Unseal(RandomNumberGenerator.GetBytes(32), sealedDetails));
+        Assert.NotEqual(sealedDetails, PersonalDataVault.Seal(key, details)); // a fresh nonce every time
+    }
+
+    [Fact]
+    public void A_subject_is_erased_once_and_only_a_subject_of_the_case()
+    {
+        var subject = new Subject(Guid.NewGuid(), SubjectRole.Perpetrator, new SealedDetails("x"));
+        var file = CaseFile.Create(new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", Guid.NewGuid(), "PC", Area.East, [], [subject], [], T0));
+
+        var erased = Assert.IsType<SubjectErased>(Assert.Single(CaseFile.DecideErase(file, subject.SubjectId, "request", T0)));
+        Assert.Equal(new SubjectErased(file.Id, subject.SubjectId, "request", T0), erased);
+        Assert.Equal("subject-already-erased", Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideErase(file.Apply(erased), subject.SubjectId, "again", T0)).Rule);
+        var missing = Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideErase(file, Guid.NewGuid(), "request", T0));
+        Assert.Equal(("subject-not-found", 404), (missing.Rule, missing.StatusCode));
+    }
+}

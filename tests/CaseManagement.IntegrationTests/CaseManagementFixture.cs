@@ -1,6 +1,5 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
-using Npgsql;
 using Wolverine.Tracking;
 using Xunit;
 
@@ -26,27 +25,7 @@ public sealed class CaseManagementFixture : ServiceFixture<Program>
         return id;
     }
 
-    /// <summary>Counts the rows of every table in the service's database whose text contains <paramref name="needle"/>.</summary>
-    public async Task<int> RowsContaining(string needle)
-    {
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__casemanagement")!;
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
-            "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        Assert.Contains(tables, t => t.EndsWith(".mt_events"));
-
-        var count = 0;
-        foreach (var table in tables)
-        {
-            await using var search = new NpgsqlCommand($"select count(*) from {table} t where t::text like @needle", connection);
-            search.Parameters.AddWithValue("needle", "%" + needle + "%");
-            count += Convert.ToInt32(await search.ExecuteScalarAsync());
-        }
-        return count;
-    }
+    /// <summary>Rows of the service's database whose text contains <paramref name="needle"/>.</summary>
+    public Task<int> RowsContaining(string needle) =>
+        Probes.RowsContaining(Environment.GetEnvironmentVariable("ConnectionStrings__casemanagement")!, needle);
 }

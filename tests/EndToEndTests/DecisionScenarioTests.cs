@@ -43,7 +43,7 @@ public sealed class DecisionScenarioTests(PlatformFixture platform)
             .Json(HttpStatusCode.OK))["substituteId"]!.GetValue<Guid>();
 
         // Meetings learns the membership from Governance's events over RabbitMQ.
-        await Eventually(TimeSpan.FromSeconds(60), async () =>
+        await Probes.Eventually(TimeSpan.FromSeconds(60), async () =>
         {
             var response = await client.GetAsync($"/api/meetings/bodies/{body}");
             if (response.StatusCode != HttpStatusCode.OK) return false;
@@ -87,16 +87,6 @@ public sealed class DecisionScenarioTests(PlatformFixture platform)
 
     private static JsonNode? Property(JsonNode message, string name) =>
         message.AsObject().FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
-
-    private static async Task Eventually(TimeSpan timeout, Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Condition not met within {timeout}.");
-            await Task.Delay(200);
-        }
-    }
 
     /// <summary>A plain AMQP consumer, as an agency would run it: its own exclusive queue bound to the exchange.</summary>
     private sealed class AgencySubscriber : IAsyncDisposable

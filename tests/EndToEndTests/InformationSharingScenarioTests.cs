@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using CommunitySafety.TestSupport;
+using Xunit;
+
+namespace CommunitySafety.EndToEndTests;
+
+/// <summary>
+/// Case data is shared only between ISA signatories, through the gateway and over the broker: Governance records who
+/// signed, CaseManagement learns it from Governance's events, and a subject's erasure leaves no readable trace.
+/// </summary>
+public sealed class InformationSharingScenarioTests(PlatformFixture platform)
+{
+    private const string SubjectName = "Morgan Erasmus-Testcase";
+
+    [Fact]
+    public async Task Only_signatories_read_case_details_refusals_are_audited_and_erasure_leaves_no_trace()
+    {
+        using var officer = Authorised(null, "governance-admin");
+        var agencyA = await (await officer.PostJson("/api/governance/organisations", new { name = "Kent Police", kind = "ResponsibleAuthority" })).CreatedId();
+        var agencyB = await (await officer.PostJson("/api/governance/organisations", new { name = "Kent Fire and Rescue", kind = "ResponsibleAuthority" })).CreatedId();
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostJson($"/api/governance/organisations/{agencyA}/isa",
+            new { signedOn = "2026-04-01", signedBy = "Chief Constable" })).StatusCode);
+
+        using var a = Authorised(agencyA, "case-worker");
+        using var b = Authorised(agencyB, "case-worker");
+        using var admin = Authorised(agencyA, "partnership-admin");
+
+        // CaseManagement learns that A signed over RabbitMQ; until then A may not refer.
+        var referral = new
+        {
+            referringOfficer = "PC 4711 Jones",
+            area = "South",
+            incidents = new[] { new { date = "2026-11-10", place = "Station Road underpass", description = "Graffiti and threats to commuters" } },
+            subjects = new[] { new { role = "Perpetrator", name = SubjectName, dateOfBirth = "2003-03-03", address = "7 Quiet Lane, Ashford", contact = "07700 900456" } },
+            locations = new[] { "Station Road, Ashford" },
+        };
+        HttpResponseMessage referred = null!;
+        await Probes.Eventually(TimeSpan.FromSeconds(60), async () =>
+            (referred = await a.PostJson("/api/cases", referral)).StatusCode == HttpStatusCode.Created);
+        var caseId = await referred.CreatedId();
+
+        var full = await (await a.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        Assert.Equal(SubjectName, full["subjects"]![0]!["name"]!.GetValue<string>());
+
+        await (await b.GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        var signpost = await (await b.GetAsync($"/api/cases/{caseId}/signpost")).Json(HttpStatusCode.OK);
+        Assert.Equal(agencyA, signpost["agencies"]![0]!.GetValue<Guid>());
+        Assert.DoesNotContain(SubjectName, signpost.ToJsonString());
+
+        var audit = await (await admin.GetAsync($"/api/cases/audit?caseId={caseId}")).Json(HttpStatusCode.OK);
+        Assert.Contains(audit.AsArray(), e => e!["organisationId"]!.GetValue<Guid>() == agencyB && e["outcome"]!.GetValue<string>() == "Refused");
+        Assert.Contains(audit.AsArray(), e => e!["organisationId"]!.GetValue<Guid>() == agencyA && e["outcome"]!.GetValue<string>() == "Granted");
+
+        // A withdraws from the ISA: A loses access as soon as CaseManagement hears of it.
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostJson($"/api/governance/organisations/{agencyA}/isa/withdraw",
+            new { reason = "Agreement under review" })).StatusCode);
+        await Probes.Eventually(TimeSpan.FromSeconds(60), async () => (await a.GetAsync($"/api/cases/{caseId}")).StatusCode == HttpStatusCode.Forbidden);
+
+        // The subject is erased: no endpoint and no row of the service's database shows the name any more.
+        var subjectId = full["subjects"]![0]!["subjectId"]!.GetValue<Guid>();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostJson($"/api/cases/{caseId}/subjects/{subjectId}/erase",
+            new { reason = "Right to erasure" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostJson($"/api/governance/organisations/{agencyA}/isa",
+            new { signedOn = "2026-11-20", signedBy = "Chief Constable" })).StatusCode);
+        JsonNode? afterErasure = null;
+        await Probes.Eventually(TimeSpan.FromSeconds(60), async () =>
+        {
+            var response = await a.GetAsync($"/api/cases/{caseId}");
+            if (response.StatusCode != HttpStatusCode.OK) return false;
+            afterErasure = await response.Json(HttpStatusCode.OK);
+            return true;
+        });
+        Assert.True(afterErasure!["subjects"]![0]!["erased"]!.GetValue<bool>());
+        Assert.DoesNotContain(SubjectName, afterErasure.ToJsonString());
+        Assert.DoesNotContain(SubjectName, (await (await admin.GetAsync($"/api/cases/audit?caseId={caseId}")).Content.ReadAsStringAsync()));
+
+        Assert.True(await Probes.RowsContaining(platform.CaseManagementDatabase.ConnectionString, "Graffiti and threats to commuters") > 0, "the scan must find what is stored in clear");
+        Assert.Equal(0, await Probes.RowsContaining(platform.CaseManagementDatabase.ConnectionString, SubjectName));
+        Assert.Equal(0, await Probes.RowsContaining(platform.CaseManagementDatabase.ConnectionString, "7 Quiet Lane"));
+    }
+
+    private HttpClient Authorised(Guid? organisation, params string[] roles)
+    {
+        var client = platform.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Http.TokenFor(organisation, roles));
+        return client;
+    }
+}

@@ -1,4 +1,5 @@
 using CommunitySafety.CaseManagement;
+using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.Contracts;
 using CommunitySafety.ServiceDefaults;
 using Wolverine.RabbitMQ;
@@ -15,6 +16,8 @@ builder.AddEventSourcedService("casemanagement", typeof(CaseRoles).Assembly,
         wolverine.ListenToRabbitQueue(Queues.GovernanceEvents).Sequential();
     });
 builder.Services.AddSingleton<CommunitySafety.CaseManagement.PersonalData.PersonalDataVault>();
+builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:RiskMatrix").Get<RiskMatrix>() ?? RiskMatrix.Default).Validated());
+builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:ReviewSchedule").Get<ReviewSchedule>() ?? new ReviewSchedule()).Validated());
 
 var app = builder.Build();
 app.MapEventSourcedService();

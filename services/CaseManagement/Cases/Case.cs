@@ -1,4 +1,5 @@
 using CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.CaseManagement.Cases;
@@ -31,6 +32,11 @@ public sealed record CaseFile(
 {
     public long Version { get; set; }
 
+    /// <summary>Every risk assessment, oldest first; the last is the current one.</summary>
+    public IReadOnlyList<RiskAssessed> RiskHistory { get; init; } = [];
+
+    public RiskAssessed? CurrentRisk => RiskHistory.Count == 0 ? null : RiskHistory[^1];
+
     /// <summary>The agencies involved (for now the referring one; actions and reviews will add others).</summary>
     public IReadOnlyList<Guid> Agencies => [ReferringOrganisationId];
 
@@ -38,6 +44,8 @@ public sealed record CaseFile(
         e.Area, e.Incidents, e.Subjects, e.Locations, [], e.ReferredAt);
 
     public CaseFile Apply(SubjectErased e) => this with { ErasedSubjects = [.. ErasedSubjects, e.SubjectId] };
+
+    public CaseFile Apply(RiskAssessed e) => this with { RiskHistory = [.. RiskHistory, e] };
 
     public static string ReferenceFor(Guid caseId, DateTimeOffset at) => $"ASB-{at:yyyy}-{caseId.ToString("N")[^6..].ToUpperInvariant()}";
 

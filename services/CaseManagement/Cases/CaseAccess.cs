@@ -24,4 +24,18 @@ public static class CaseAccess
             "Your organisation has not signed the Information Sharing Agreement (or has withdrawn): you may see only that the case exists and which agencies are involved.", 403);
 
     public static Guid? Organisation(ClaimsPrincipal user) => user.OrganisationId();
+
+    /// <summary>The access the user's organisation has now, from CaseManagement's register of signatories.</summary>
+    public static async Task<AccessLevel> ForUserAsync(Marten.IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var organisation = Organisation(user);
+        var signatory = organisation is { } org ? await session.LoadAsync<IsaSignatory>(org, ct) : null;
+        return Decide(organisation, signatory);
+    }
+
+    /// <summary>Throws the ISA refusal (403) unless the user may act on case details.</summary>
+    public static async Task DemandFullAsync(Marten.IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await ForUserAsync(session, user, ct) != AccessLevel.Full) throw Refusal(Organisation(user));
+    }
 }

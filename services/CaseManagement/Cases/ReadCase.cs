@@ -1,6 +1,6 @@
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.PersonalData;
-using CommunitySafety.CaseManagement.Signatories;
+using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +14,7 @@ public sealed record SubjectView(Guid SubjectId, SubjectRole Role, bool Erased, 
 public sealed record CaseView(
     Guid Id, string Reference, Area Area, Guid ReferringOrganisationId, string ReferringOfficer, DateTimeOffset ReferredAt,
     IReadOnlyList<Incident> Incidents, IReadOnlyList<SubjectView> Subjects, IReadOnlyList<string> Locations, IReadOnlyList<Guid> Agencies,
-    long Version);
+    RiskLevel? Risk, int? RiskScore, DateOnly? NextReviewDue, IReadOnlyList<RiskAssessed> RiskHistory, long Version);
 
 /// <summary>What anyone in the partnership may know: that a case exists, and which agencies are involved.</summary>
 public sealed record CaseSignpost(Guid Id, string Reference, Area Area, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt);
@@ -33,13 +33,11 @@ public static class ReadCaseEndpoint
         var file = await session.LoadAsync<CaseFile>(id, http.RequestAborted);
         if (file is null) return Problems.NotFound("Case", id);
 
-        var organisation = CaseAccess.Organisation(http.User);
-        var signatory = organisation is { } org ? await session.LoadAsync<IsaSignatory>(org, http.RequestAborted) : null;
-        if (CaseAccess.Decide(organisation, signatory) != AccessLevel.Full)
+        if (await CaseAccess.ForUserAsync(session, http.User, http.RequestAborted) != AccessLevel.Full)
         {
             // Not thrown: the refusal must commit its audit entry.
             AccessAuditLog.Record(session, http, id, "case-details", AccessOutcome.Refused, clock.GetUtcNow());
-            var refusal = Problems.FromRule(CaseAccess.Refusal(organisation));
+            var refusal = Problems.FromRule(CaseAccess.Refusal(CaseAccess.Organisation(http.User)));
             refusal.Extensions["signpost"] = $"/api/cases/{id}/signpost";
             return Results.Problem(refusal);
         }
@@ -53,7 +51,8 @@ public static class ReadCaseEndpoint
         }).ToList();
         http.Response.Headers.ETag = StreamWrites.ETag(file.Version);
         return Results.Ok(new CaseView(file.Id, file.Reference, file.Area, file.ReferringOrganisationId, file.ReferringOfficer,
-            file.ReferredAt, file.Incidents, subjects, file.Locations, file.Agencies, file.Version));
+            file.ReferredAt, file.Incidents, subjects, file.Locations, file.Agencies, file.CurrentRisk?.Level, file.CurrentRisk?.Score,
+            file.CurrentRisk?.NextReviewDue, file.RiskHistory, file.Version));
     }
 
     [WolverineGet("/api/cases/{id}/signpost")]

@@ -1,5 +1,4 @@
 using CommunitySafety.CaseManagement.PersonalData;
-using CommunitySafety.CaseManagement.Signatories;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -56,9 +55,8 @@ public static class ReferCaseEndpoint
     public static async Task<IResult> Post(ReferCase command, IDocumentSession session, PersonalDataVault vault, IMessageBus bus,
         TimeProvider clock, HttpContext http)
     {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
         var organisation = CaseAccess.Organisation(http.User);
-        var signatory = organisation is { } org ? await session.LoadAsync<IsaSignatory>(org, http.RequestAborted) : null;
-        if (CaseAccess.Decide(organisation, signatory) != AccessLevel.Full) throw CaseAccess.Refusal(organisation);
 
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7();

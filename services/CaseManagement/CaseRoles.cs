@@ -2,6 +2,7 @@ using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Signatories;
+using CommunitySafety.CaseManagement.Similarity;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -35,5 +36,6 @@ public static class CaseStreams
         // Subject keys live outside the event store; deleting one erases that subject everywhere.
         opts.Schema.For<SubjectKey>();
         opts.Schema.For<IsaSignatory>();
+        opts.Schema.For<SubjectIndexEntry>().Index(e => e.NameAndBirth).Index(e => e.Address);
     }
 }

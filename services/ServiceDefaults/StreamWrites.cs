@@ -28,14 +28,15 @@ public static class StreamWrites
         return false;
     }
 
-    /// <summary>Starts stream <paramref name="id"/> and answers 201 Created at <paramref name="location"/>.</summary>
+    /// <summary>Starts stream <paramref name="id"/> and answers 201 Created at <paramref name="location"/> with
+    /// <paramref name="body"/> (by default <c>{ id }</c>).</summary>
     public static async Task<IResult> Start<T>(
         this IDocumentSession session, Guid id, IReadOnlyList<object> events, string location,
-        IMessageBus bus, Func<object, object?> toContract) where T : class
+        IMessageBus bus, Func<object, object?> toContract, object? body = null) where T : class
     {
         session.Events.StartStream<T>(id, events.ToArray());
         await Publish(bus, events, toContract);
-        return new CreatedWithVersion(location, new { id }, events.Count);
+        return new CreatedWithVersion(location, body ?? new { id }, events.Count);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Risk;
+using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -79,6 +80,7 @@ public static class EraseSubjectEndpoint
         {
             var events = CaseFile.DecideErase(file, subjectId, command.Reason!.Trim(), clock.GetUtcNow());
             vault.Erase(session, subjectId);
+            session.Delete<SubjectIndexEntry>(subjectId); // the lookup hashes are derived from the personal data too
             return events;
         }, bus, IntegrationEvents.None);
 }

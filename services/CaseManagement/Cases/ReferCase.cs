@@ -1,4 +1,5 @@
 using CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -52,24 +53,31 @@ public static class ReferCaseEndpoint
 
     [WolverinePost("/api/cases"), Authorize(Roles = CaseRoles.CaseWorker)]
     [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden)]
-    public static async Task<IResult> Post(ReferCase command, IDocumentSession session, PersonalDataVault vault, IMessageBus bus,
-        TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Post(ReferCase command, IDocumentSession session, PersonalDataVault vault, SimilarCases similar,
+        IMessageBus bus, TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
         var organisation = CaseAccess.Organisation(http.User);
 
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7();
-        var subjects = command.Subjects!.Select(s =>
+        var subjects = new List<Subject>();
+        var index = new List<SubjectIndexEntry>();
+        foreach (var s in command.Subjects!)
         {
             var subjectId = Guid.CreateVersion7();
             var details = new PersonalDetails(s.Name!.Trim(), s.DateOfBirth, s.Address?.Trim(), s.Contact?.Trim());
-            return new Subject(subjectId, s.Role!.Value, vault.Seal(session, subjectId, details, now));
-        }).ToList();
+            subjects.Add(new Subject(subjectId, s.Role!.Value, vault.Seal(session, subjectId, details, now)));
+            index.Add(similar.Entry(id, subjectId, details));
+        }
+        var similarCases = await similar.FindAsync(session, id, index, http.RequestAborted);
+        session.Store(index.ToArray());
+
         var referred = new CaseReferred(id, CaseFile.ReferenceFor(id, now), organisation!.Value, command.ReferringOfficer!.Trim(),
             command.Area!.Value, command.Incidents!.Select(i => new Incident(i.Date!.Value, i.Place!.Trim(), i.Description!.Trim())).ToList(),
             subjects, (command.Locations ?? []).Select(l => l.Trim()).ToList(), now);
-        return await session.Start<CaseFile>(id, [referred], $"/api/cases/{id}", bus, IntegrationEvents.None);
+        return await session.Start<CaseFile>(id, [referred], $"/api/cases/{id}", bus, IntegrationEvents.None,
+            new { id, reference = referred.Reference, subjects = subjects.Select(x => x.SubjectId), similarCases });
     }
 }
 

@@ -13,9 +13,6 @@ public sealed class CaseManagementFixture : ServiceFixture<Program>
 {
     protected override string DatabaseName => "casemanagement";
 
-    /// <summary>Delivers a Governance integration event to CaseManagement's handler, as the broker would.</summary>
-    public Task Receive(object governanceEvent) => Host.InvokeMessageAndWaitAsync(governanceEvent);
-
     /// <summary>An organisation Governance announced, optionally one that signed the ISA.</summary>
     public async Task<Guid> Organisation(bool signedIsa)
     {

@@ -13,9 +13,6 @@ public sealed class MeetingsFixture : ServiceFixture<Program>
 {
     protected override string DatabaseName => "meetings";
 
-    /// <summary>Delivers a Governance integration event to Meetings' handler, as the broker would, and waits for it.</summary>
-    public Task Receive(object governanceEvent) => Host.InvokeMessageAndWaitAsync(governanceEvent);
-
     /// <summary>
     /// A body as Governance would announce it: five responsible authorities and a co-operating body, one member
     /// each, the fourth authority's member with a named substitute.

@@ -2,6 +2,7 @@ using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Wolverine.Tracking;
 using Xunit;
 
 namespace CommunitySafety.TestSupport;
@@ -42,6 +43,9 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
         var client = Host.Server.CreateClient();
         return roles.Length == 0 ? client : client.WithToken(roles);
     }
+
+    /// <summary>Delivers an integration event to the service's handler, as the broker would, and waits until it is handled.</summary>
+    public Task Receive(object message) => Host.InvokeMessageAndWaitAsync(message);
 
     /// <summary>A client whose token names the user's organisation.</summary>
     public HttpClient ClientFor(Guid organisationId, params string[] roles) => Host.Server.CreateClient().WithTokenFor(organisationId, roles);

@@ -66,4 +66,23 @@ public sealed class CaseRulesTests
         var missing = Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideErase(file, Guid.NewGuid(), "request", T0));
         Assert.Equal(("subject-not-found", 404), (missing.Rule, missing.StatusCode));
     }
+
+    [Fact]
+    public void A_case_closes_with_an_outcome_reopens_and_keeps_its_history()
+    {
+        var file = CaseFile.Create(new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", Guid.NewGuid(), "PC", Area.West, [], [], [], T0));
+        Assert.Equal("case-open", Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideReopen(file, "why", "me", T0)).Rule);
+
+        var closed = Assert.IsType<CaseClosed>(Assert.Single(CaseFile.DecideClose(file, CaseOutcome.Resolved, "Behaviour stopped", "Chair", T0)));
+        file = file.Apply(closed);
+        Assert.Equal(CaseStatus.Closed, file.Status);
+        Assert.Equal("case-closed", Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideClose(file, CaseOutcome.Resolved, "again", "Chair", T0)).Rule);
+
+        file = file.Apply(Assert.IsType<CaseReopened>(Assert.Single(CaseFile.DecideReopen(file, "New incidents", "Worker", T0.AddDays(3)))));
+        Assert.Equal(CaseStatus.Open, file.Status);
+        Assert.Equal(
+            [new StatusChange(CaseStatus.Closed, CaseOutcome.Resolved, "Behaviour stopped", "Chair", T0),
+             new StatusChange(CaseStatus.Open, null, "New incidents", "Worker", T0.AddDays(3))],
+            file.StatusHistory);
+    }
 }

@@ -18,6 +18,16 @@ public sealed record CaseReferred(
     Guid CaseId, string Reference, Guid ReferringOrganisationId, string ReferringOfficer, Area Area,
     IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects, IReadOnlyList<string> Locations, DateTimeOffset ReferredAt);
 
+public enum CaseOutcome { Resolved, Improved, NoFurtherAction, TransferredToAnotherAgency, Unresolved }
+
+public enum CaseStatus { Open, Closed }
+
+public sealed record CaseClosed(Guid CaseId, CaseOutcome Outcome, string Reason, string ClosedBy, DateTimeOffset ClosedAt);
+public sealed record CaseReopened(Guid CaseId, string Reason, string ReopenedBy, DateTimeOffset ReopenedAt);
+
+/// <summary>A closure (with its outcome) or a reopening, as the case's history shows it.</summary>
+public sealed record StatusChange(CaseStatus Status, CaseOutcome? Outcome, string Reason, string By, DateTimeOffset At);
+
 /// <summary>A subject's personal data was erased (their key deleted). Carries no personal data itself.</summary>
 public sealed record SubjectErased(Guid CaseId, Guid SubjectId, string Reason, DateTimeOffset ErasedAt);
 
@@ -37,6 +47,11 @@ public sealed record CaseFile(
 
     public RiskAssessed? CurrentRisk => RiskHistory.Count == 0 ? null : RiskHistory[^1];
 
+    public CaseStatus Status { get; init; } = CaseStatus.Open;
+
+    /// <summary>Every closure and reopening, oldest first.</summary>
+    public IReadOnlyList<StatusChange> StatusHistory { get; init; } = [];
+
     /// <summary>The agencies involved (for now the referring one; actions and reviews will add others).</summary>
     public IReadOnlyList<Guid> Agencies => [ReferringOrganisationId];
 
@@ -46,6 +61,20 @@ public sealed record CaseFile(
     public CaseFile Apply(SubjectErased e) => this with { ErasedSubjects = [.. ErasedSubjects, e.SubjectId] };
 
     public CaseFile Apply(RiskAssessed e) => this with { RiskHistory = [.. RiskHistory, e] };
+
+    public CaseFile Apply(CaseClosed e) => this with { Status = CaseStatus.Closed, StatusHistory = [.. StatusHistory, new StatusChange(CaseStatus.Closed, e.Outcome, e.Reason, e.ClosedBy, e.ClosedAt)] };
+
+    public CaseFile Apply(CaseReopened e) => this with { Status = CaseStatus.Open, StatusHistory = [.. StatusHistory, new StatusChange(CaseStatus.Open, null, e.Reason, e.ReopenedBy, e.ReopenedAt)] };
+
+    public static IReadOnlyList<object> DecideClose(CaseFile file, CaseOutcome outcome, string reason, string by, DateTimeOffset now) =>
+        file.Status == CaseStatus.Closed
+            ? throw new DomainRuleViolation("case-closed", $"Case {file.Reference} is already closed.")
+            : [new CaseClosed(file.Id, outcome, reason, by, now)];
+
+    public static IReadOnlyList<object> DecideReopen(CaseFile file, string reason, string by, DateTimeOffset now) =>
+        file.Status == CaseStatus.Open
+            ? throw new DomainRuleViolation("case-open", $"Case {file.Reference} is open; only a closed case can be reopened.")
+            : [new CaseReopened(file.Id, reason, by, now)];
 
     public static string ReferenceFor(Guid caseId, DateTimeOffset at) => $"ASB-{at:yyyy}-{caseId.ToString("N")[^6..].ToUpperInvariant()}";
 

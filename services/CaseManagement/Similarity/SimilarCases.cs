@@ -36,10 +36,12 @@ public sealed class SimilarCases(BlindIndex index)
         var matches = await session.Query<SubjectIndexEntry>()
             .Where(e => e.CaseId != caseId && (e.NameAndBirth.IsOneOf(names) || e.Address.IsOneOf(addresses)))
             .ToListAsync(ct);
-        var references = (await session.LoadManyAsync<CaseFile>(ct, matches.Select(m => m.CaseId).Distinct().ToArray()))
+        var open = (await session.LoadManyAsync<CaseFile>(ct, matches.Select(m => m.CaseId).Distinct().ToArray()))
+            .Where(c => c.Status == CaseStatus.Open)
             .ToDictionary(c => c.Id, c => c.Reference);
         return matches
-            .Select(m => new SimilarCase(m.CaseId, references.GetValueOrDefault(m.CaseId, "?"), m.Id,
+            .Where(m => open.ContainsKey(m.CaseId))
+            .Select(m => new SimilarCase(m.CaseId, open[m.CaseId], m.Id,
                 m.NameAndBirth is { } n && names.Contains(n) ? MatchedOn.NameAndDateOfBirth : MatchedOn.Address))
             .OrderBy(m => m.Reference)
             .ToList();

@@ -1,0 +1,46 @@
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CommunitySafety.CaseManagement.Cases;
+
+public sealed record CloseCase(CaseOutcome? Outcome, string? Reason);
+
+/// <summary>Closes a case with its outcome and the reason; the panel chair or a case worker of a signatory decides.</summary>
+public static class CloseCaseEndpoint
+{
+    public static ProblemDetails Validate(CloseCase? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Defined("outcome", command.Outcome).Text("reason", command.Reason, 2000).ToProblem();
+
+    [WolverinePost("/api/cases/{caseId}/close"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
+    public static async Task<IResult> Post(Guid caseId, CloseCase command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        return await session.Append<CaseFile>(caseId, http,
+            file => CaseFile.DecideClose(file, command.Outcome!.Value, command.Reason!.Trim(), http.User.Identity?.Name ?? "unknown", clock.GetUtcNow()),
+            bus, IntegrationEvents.None);
+    }
+}
+
+public sealed record ReopenCase(string? Reason);
+
+/// <summary>Reopens a closed case; the closure stays in its history.</summary>
+public static class ReopenCaseEndpoint
+{
+    public static ProblemDetails Validate(ReopenCase? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Text("reason", command.Reason, 2000).ToProblem();
+
+    [WolverinePost("/api/cases/{caseId}/reopen"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
+    public static async Task<IResult> Post(Guid caseId, ReopenCase command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        return await session.Append<CaseFile>(caseId, http,
+            file => CaseFile.DecideReopen(file, command.Reason!.Trim(), http.User.Identity?.Name ?? "unknown", clock.GetUtcNow()),
+            bus, IntegrationEvents.None);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using CommunitySafety.TestSupport;
+using Xunit;
+
+namespace CommunitySafety.CaseManagement.IntegrationTests;
+
+public sealed class ClosureTests(CaseManagementFixture fixture)
+{
+    [Fact]
+    public async Task A_case_is_closed_with_an_outcome_reopened_with_history_and_a_closed_case_is_not_similar()
+    {
+        var agency = await fixture.Organisation(signedIsa: true);
+        var worker = fixture.ClientFor(agency, CaseRoles.CaseWorker);
+        var chair = fixture.ClientFor(agency, CaseRoles.PanelChair);
+        var name = "Casey " + Guid.NewGuid().ToString("N")[..8];
+        object Referral() => new
+        {
+            referringOfficer = "PC 3", area = "East",
+            incidents = new[] { new { date = "2026-11-03", place = "Estate", description = "Noise nuisance" } },
+            subjects = new[] { new { role = "Perpetrator", name, dateOfBirth = "1999-09-09" } },
+        };
+        var caseId = await (await worker.PostJson("/api/cases", Referral())).CreatedId();
+
+        await (await chair.PostJson($"/api/cases/{caseId}/reopen", new { reason = "x" })).Problem(HttpStatusCode.Conflict, "case-open");
+        await (await chair.PostJson($"/api/cases/{caseId}/close", new { outcome = "Solved?", reason = "x" })).Problem(HttpStatusCode.BadRequest);
+        var invalid = await (await chair.PostJson($"/api/cases/{caseId}/close", new { reason = "" })).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["outcome", "reason"], invalid["errors"]!.AsObject().Select(e => e.Key).Order());
+
+        var closed = await chair.PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "Behaviour stopped after an ABA" }, "\"1\"");
+        Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
+        Assert.Equal("\"2\"", closed.ETag());
+        await (await chair.PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "again" })).Problem(HttpStatusCode.Conflict, "case-closed");
+        Assert.Equal("Closed", (await (await worker.GetAsync($"/api/cases/{caseId}/signpost")).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
+
+        // a closed case is not reported as similar
+        var later = await (await worker.PostJson("/api/cases", Referral())).Json(HttpStatusCode.Created);
+        Assert.DoesNotContain(later["similarCases"]!.AsArray(), s => s!["caseId"]!.GetValue<Guid>() == caseId);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.PostJson($"/api/cases/{caseId}/reopen", new { reason = "New incidents reported" })).StatusCode);
+        var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        Assert.Equal("Open", view["status"]!.GetValue<string>());
+        Assert.Equal(["Closed", "Open"], view["statusHistory"]!.AsArray().Select(h => h!["status"]!.GetValue<string>()));
+        Assert.Equal("Resolved", view["statusHistory"]![0]!["outcome"]!.GetValue<string>());
+
+        await (await fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.PanelChair)
+            .PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin)
+            .PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "x" })).StatusCode);
+        await (await chair.PostJson($"/api/cases/{Guid.NewGuid()}/close", new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.NotFound, "not-found");
+    }
+}

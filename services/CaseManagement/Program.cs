@@ -3,7 +3,6 @@ using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.Contracts;
 using CommunitySafety.ServiceDefaults;
-using Wolverine.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,9 +11,8 @@ builder.AddEventSourcedService("casemanagement", typeof(CaseRoles).Assembly,
     marten => marten.AddCaseStreams(),
     (wolverine, rabbit) =>
     {
-        // Governance's events, into CaseManagement's own queue: they build the register of ISA signatories.
-        rabbit.BindExchange(Exchanges.Governance, e => e.ExchangeType = ExchangeType.Fanout).ToQueue(Queues.GovernanceEvents);
-        wolverine.ListenToRabbitQueue(Queues.GovernanceEvents).Sequential();
+        // Governance's events build the register of ISA signatories.
+        wolverine.SubscribeToExchange(rabbit, Exchanges.Governance, Queues.GovernanceEvents);
     });
 builder.Services.AddSingleton<CommunitySafety.CaseManagement.PersonalData.PersonalDataVault>();
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:RiskMatrix").Get<RiskMatrix>() ?? RiskMatrix.Default).Validated());

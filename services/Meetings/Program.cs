@@ -11,10 +11,8 @@ builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
     marten => marten.AddMeetingsStreams(),
     (wolverine, rabbit) =>
     {
-        // Governance's events, into Meetings' own queue: they build the membership read model for quorum.
-        // Processed one at a time so updates of the same member never race.
-        rabbit.BindExchange(Exchanges.Governance, e => e.ExchangeType = ExchangeType.Fanout).ToQueue(Queues.GovernanceEvents);
-        wolverine.ListenToRabbitQueue(Queues.GovernanceEvents).Sequential();
+        // Governance's events build the membership read model for quorum.
+        wolverine.SubscribeToExchange(rabbit, Exchanges.Governance, Queues.GovernanceEvents);
 
         // Decisions go to the documented exchange that Governance, Funding and agencies bind to.
         rabbit.DeclareExchange(Exchanges.Decisions, e => e.ExchangeType = ExchangeType.Fanout);

@@ -108,6 +108,16 @@ public static class EventSourcing
         return builder;
     }
 
+    /// <summary>
+    /// Subscribes the service to a fan-out exchange of another service's integration events through a queue of its own.
+    /// Handled one at a time, so that read-model updates of the same record never race.
+    /// </summary>
+    public static void SubscribeToExchange(this WolverineOptions wolverine, RabbitMqTransportExpression rabbit, string exchange, string queue)
+    {
+        rabbit.BindExchange(exchange, e => e.ExchangeType = ExchangeType.Fanout).ToQueue(queue);
+        wolverine.ListenToRabbitQueue(queue).Sequential();
+    }
+
     /// <summary>Maps the service's Wolverine endpoints, its OpenAPI document and the health endpoints.</summary>
     public static WebApplication MapEventSourcedService(this WebApplication app)
     {

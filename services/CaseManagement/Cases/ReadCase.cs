@@ -1,7 +1,6 @@
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Risk;
-using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -63,25 +62,4 @@ public static class ReadCaseEndpoint
         await session.LoadAsync<CaseFile>(id, ct) is { } file
             ? Results.Ok(new CaseSignpost(file.Id, file.Reference, file.Area, file.Status, file.Agencies, file.ReferredAt))
             : Problems.NotFound("Case", id);
-}
-
-public sealed record EraseSubject(string? Reason);
-
-public static class EraseSubjectEndpoint
-{
-    public static ProblemDetails Validate(EraseSubject? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
-
-    /// <summary>Erases a subject's personal data: deletes their key, so every event and projection shows them as erased.</summary>
-    [WolverinePost("/api/cases/{caseId}/subjects/{subjectId}/erase"), Authorize(Roles = CaseRoles.PartnershipAdmin)]
-    public static Task<IResult> Post(Guid caseId, Guid subjectId, EraseSubject command, IDocumentSession session, PersonalDataVault vault,
-        Wolverine.IMessageBus bus, TimeProvider clock, HttpContext http) =>
-        session.Append<CaseFile>(caseId, http, file =>
-        {
-            var events = CaseFile.DecideErase(file, subjectId, command.Reason!.Trim(), clock.GetUtcNow());
-            vault.Erase(session, subjectId);
-            session.Delete<SubjectIndexEntry>(subjectId); // the lookup hashes are derived from the personal data too
-            return events;
-        }, bus, IntegrationEvents.None);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -49,7 +48,6 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "The request could not be read",
             Detail = bad.Message,
         },
-        JsonException json => Problems.BadRequest(json.Message),
         _ => null,
     };
 

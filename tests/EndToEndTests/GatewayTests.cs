@@ -65,6 +65,17 @@ public sealed class GatewayTests(PlatformFixture platform)
         await (await client.GetAsync($"/api/governance/bodies/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
+    [Theory]
+    [InlineData("{\"roles\":")]
+    [InlineData("{\"roles\":\"not-a-list\"}")]
+    [InlineData("{\"organisationId\":\"not-a-guid\"}")]
+    [InlineData("null")]
+    public async Task The_development_token_endpoint_answers_bad_input_with_a_problem(string body)
+    {
+        using var client = platform.Client();
+        await (await client.PostRaw("/api/dev/token", body)).Problem(HttpStatusCode.BadRequest, "bad-request");
+    }
+
     [Fact]
     public async Task Anonymous_requests_are_rate_limited_with_a_problem()
     {

@@ -24,6 +24,9 @@ public static class CspClaims
 
     public static Guid? OrganisationId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(Organisation), out var id) ? id : null;
+
+    /// <summary>The user's display name, for the record of who did something.</summary>
+    public static string DisplayName(this ClaimsPrincipal user) => user.Identity?.Name ?? user.FindFirstValue(Subject) ?? "unknown";
 }
 
 /// <summary>

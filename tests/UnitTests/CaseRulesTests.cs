@@ -77,6 +77,7 @@ public sealed class CaseRulesTests
         file = file.Apply(closed);
         Assert.Equal(CaseStatus.Closed, file.Status);
         Assert.Equal("case-closed", Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideClose(file, CaseOutcome.Resolved, "again", "Chair", T0)).Rule);
+        Assert.Equal("case-closed", Assert.Throws<DomainRuleViolation>(() => file.EnsureOpen()).Rule);
 
         file = file.Apply(Assert.IsType<CaseReopened>(Assert.Single(CaseFile.DecideReopen(file, "New incidents", "Worker", T0.AddDays(3)))));
         Assert.Equal(CaseStatus.Open, file.Status);
@@ -84,5 +85,15 @@ public sealed class CaseRulesTests
             [new StatusChange(CaseStatus.Closed, CaseOutcome.Resolved, "Behaviour stopped", "Chair", T0),
              new StatusChange(CaseStatus.Open, null, "New incidents", "Worker", T0.AddDays(3))],
             file.StatusHistory);
+    }
+
+    [Fact]
+    public void The_referring_agency_is_involved_and_each_agency_is_listed_once()
+    {
+        var referrer = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        var file = CaseFile.Create(new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", referrer, "PC", Area.West, [], [], [], T0));
+        Assert.Equal([referrer], file.Agencies);
+        Assert.Equal([referrer, other], file.WithAgency(other).WithAgency(referrer).WithAgency(other).Agencies);
     }
 }

@@ -35,7 +35,7 @@ public sealed record SubjectErased(Guid CaseId, Guid SubjectId, string Reason, D
 /// An ASB case as referred to the multi-agency panel. The snapshot is also the read model; it holds personal
 /// data only sealed, so reading it needs the subjects' keys.
 /// </summary>
-public sealed record CaseFile(
+public sealed partial record CaseFile(
     Guid Id, string Reference, Guid ReferringOrganisationId, string ReferringOfficer, Area Area,
     IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects, IReadOnlyList<string> Locations,
     IReadOnlyList<Guid> ErasedSubjects, DateTimeOffset ReferredAt)
@@ -52,11 +52,19 @@ public sealed record CaseFile(
     /// <summary>Every closure and reopening, oldest first.</summary>
     public IReadOnlyList<StatusChange> StatusHistory { get; init; } = [];
 
-    /// <summary>The agencies involved (for now the referring one; actions and reviews will add others).</summary>
-    public IReadOnlyList<Guid> Agencies => [ReferringOrganisationId];
+    /// <summary>The agencies involved: the referring one, then every organisation that took on work or attended a review.</summary>
+    public IReadOnlyList<Guid> Agencies { get; init; } = [];
 
-    public static CaseFile Create(CaseReferred e) => new(e.CaseId, e.Reference, e.ReferringOrganisationId, e.ReferringOfficer,
-        e.Area, e.Incidents, e.Subjects, e.Locations, [], e.ReferredAt);
+    /// <summary>The case with <paramref name="organisation"/> among its agencies.</summary>
+    public CaseFile WithAgency(Guid organisation) => Agencies.Contains(organisation) ? this : this with { Agencies = [.. Agencies, organisation] };
+
+    /// <summary>Refuses work on a closed case (409): it must be reopened first.</summary>
+    public CaseFile EnsureOpen() => Status == CaseStatus.Open
+        ? this
+        : throw new DomainRuleViolation("case-closed", $"Case {Reference} is closed; reopen it first.");
+
+    public static CaseFile Create(CaseReferred e) => new CaseFile(e.CaseId, e.Reference, e.ReferringOrganisationId, e.ReferringOfficer,
+        e.Area, e.Incidents, e.Subjects, e.Locations, [], e.ReferredAt).WithAgency(e.ReferringOrganisationId);
 
     public CaseFile Apply(SubjectErased e) => this with { ErasedSubjects = [.. ErasedSubjects, e.SubjectId] };
 

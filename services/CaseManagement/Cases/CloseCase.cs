@@ -21,7 +21,7 @@ public static class CloseCaseEndpoint
     {
         await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
         return await session.Append<CaseFile>(caseId, http,
-            file => CaseFile.DecideClose(file, command.Outcome!.Value, command.Reason!.Trim(), http.User.Identity?.Name ?? "unknown", clock.GetUtcNow()),
+            file => CaseFile.DecideClose(file, command.Outcome!.Value, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow()),
             bus, IntegrationEvents.None);
     }
 }
@@ -40,7 +40,7 @@ public static class ReopenCaseEndpoint
     {
         await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
         return await session.Append<CaseFile>(caseId, http,
-            file => CaseFile.DecideReopen(file, command.Reason!.Trim(), http.User.Identity?.Name ?? "unknown", clock.GetUtcNow()),
+            file => CaseFile.DecideReopen(file, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow()),
             bus, IntegrationEvents.None);
     }
 }

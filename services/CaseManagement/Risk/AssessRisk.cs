@@ -29,7 +29,7 @@ public static class AssessRiskEndpoint
         Guid organisation, string assessor, DateTimeOffset now)
     {
         var (score, level) = matrix.Assess(answers);
-        return new RiskAssessed(file.Id, answers, score, level, organisation, assessor, now,
+        return new RiskAssessed(file.EnsureOpen().Id, answers, score, level, organisation, assessor, now,
             schedule.NextReviewDue(level, PartnershipCalendar.Today(now)));
     }
 
@@ -39,7 +39,7 @@ public static class AssessRiskEndpoint
     {
         await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
         var organisation = CaseAccess.Organisation(http.User)!.Value;
-        var assessor = http.User.Identity?.Name ?? "unknown";
+        var assessor = http.User.DisplayName();
         return await session.Append<CaseFile>(caseId, http,
             file => [Decide(file, command.Answers!, matrix, schedule, organisation, assessor, clock.GetUtcNow())],
             bus, IntegrationEvents.None,

@@ -24,6 +24,8 @@ public static class CaseRoles
 public static class Queues
 {
     public const string GovernanceEvents = "casemanagement.governance-events";
+    /// <summary>The local, durable queue of scheduled review checks and retention erasures.</summary>
+    public const string Schedules = "casemanagement-schedules";
 }
 
 public static class CaseStreams
@@ -31,6 +33,8 @@ public static class CaseStreams
     public static void AddCaseStreams(this StoreOptions opts)
     {
         opts.Projections.Snapshot<CaseFile>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Panel.PanelSitting>(SnapshotLifecycle.Inline);
+        opts.Schema.For<CaseFile>().Index(c => c.Status);
         opts.Projections.Add(new AccessAuditProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<AuditEntry>().Index(a => a.CaseId);
         // Subject keys live outside the event store; deleting one erases that subject everywhere.

@@ -1,8 +1,12 @@
 using CommunitySafety.CaseManagement;
+using CommunitySafety.CaseManagement.Panel;
+using CommunitySafety.CaseManagement.Retention;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.Contracts;
 using CommunitySafety.ServiceDefaults;
+using Wolverine;
+using Wolverine.ErrorHandling;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,10 +17,18 @@ builder.AddEventSourcedService("casemanagement", typeof(CaseRoles).Assembly,
     {
         // Governance's events build the register of ISA signatories.
         wolverine.SubscribeToExchange(rabbit, Exchanges.Governance, Queues.GovernanceEvents);
+        // Review checks and retention erasures are scheduled months or years ahead: persisted, they survive restarts.
+        wolverine.LocalQueue(Queues.Schedules).UseDurableInbox();
+        wolverine.PublishMessage<ReviewDueCheck>().ToLocalQueue(Queues.Schedules);
+        wolverine.PublishMessage<RetentionDue>().ToLocalQueue(Queues.Schedules);
+        // A check racing a user's write on the same case retries, reading the case afresh.
+        wolverine.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
+            TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
     });
 builder.Services.AddSingleton<CommunitySafety.CaseManagement.PersonalData.PersonalDataVault>();
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:RiskMatrix").Get<RiskMatrix>() ?? RiskMatrix.Default).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:ReviewSchedule").Get<ReviewSchedule>() ?? new ReviewSchedule()).Validated());
+builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:Retention").Get<RetentionPolicy>() ?? new RetentionPolicy()).Validated());
 
 // The key of the similar-case blind index (base64, 32 bytes). Only Development has a built-in one.
 var indexKey = builder.Configuration["CaseManagement:IndexKey"] is { Length: > 0 } configured ? Convert.FromBase64String(configured)

@@ -7,4 +7,11 @@ public static class PartnershipCalendar
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Kent).DateTime);
+
+    /// <summary>The instant the given day begins in Kent (midnight local time, summer time respected).</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Kent.GetUtcOffset(local));
+    }
 }

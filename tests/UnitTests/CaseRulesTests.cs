@@ -73,7 +73,7 @@ public sealed class CaseRulesTests
         var file = CaseFile.Create(new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", Guid.NewGuid(), "PC", Area.West, [], [], [], T0));
         Assert.Equal("case-open", Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideReopen(file, "why", "me", T0)).Rule);
 
-        var closed = Assert.IsType<CaseClosed>(Assert.Single(CaseFile.DecideClose(file, CaseOutcome.Resolved, "Behaviour stopped", "Chair", T0)));
+        var closed = CaseFile.DecideClose(file, CaseOutcome.Resolved, "Behaviour stopped", "Chair", T0);
         file = file.Apply(closed);
         Assert.Equal(CaseStatus.Closed, file.Status);
         Assert.Equal("case-closed", Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideClose(file, CaseOutcome.Resolved, "again", "Chair", T0)).Rule);

@@ -68,16 +68,16 @@ public sealed partial record CaseFile(
 
     public CaseFile Apply(SubjectErased e) => this with { ErasedSubjects = [.. ErasedSubjects, e.SubjectId] };
 
-    public CaseFile Apply(RiskAssessed e) => this with { RiskHistory = [.. RiskHistory, e] };
+    public CaseFile Apply(RiskAssessed e) => this with { RiskHistory = [.. RiskHistory, e], ReviewDue = e.NextReviewDue };
 
     public CaseFile Apply(CaseClosed e) => this with { Status = CaseStatus.Closed, StatusHistory = [.. StatusHistory, new StatusChange(CaseStatus.Closed, e.Outcome, e.Reason, e.ClosedBy, e.ClosedAt)] };
 
     public CaseFile Apply(CaseReopened e) => this with { Status = CaseStatus.Open, StatusHistory = [.. StatusHistory, new StatusChange(CaseStatus.Open, null, e.Reason, e.ReopenedBy, e.ReopenedAt)] };
 
-    public static IReadOnlyList<object> DecideClose(CaseFile file, CaseOutcome outcome, string reason, string by, DateTimeOffset now) =>
+    public static CaseClosed DecideClose(CaseFile file, CaseOutcome outcome, string reason, string by, DateTimeOffset now) =>
         file.Status == CaseStatus.Closed
             ? throw new DomainRuleViolation("case-closed", $"Case {file.Reference} is already closed.")
-            : [new CaseClosed(file.Id, outcome, reason, by, now)];
+            : new CaseClosed(file.Id, outcome, reason, by, now);
 
     public static IReadOnlyList<object> DecideReopen(CaseFile file, string reason, string by, DateTimeOffset now) =>
         file.Status == CaseStatus.Open
@@ -94,4 +94,14 @@ public sealed partial record CaseFile(
             throw new DomainRuleViolation("subject-already-erased", "This subject's personal data has already been erased.");
         return [new SubjectErased(file.Id, subjectId, reason, now)];
     }
+}
+
+public static class CaseQueries
+{
+    /// <summary>
+    /// The open cases' snapshots. A partnership has tens or hundreds of open cases, so agendas and overdue lists are
+    /// computed from them in memory by pure functions.
+    /// </summary>
+    public static async Task<IReadOnlyList<CaseFile>> OpenAsync(Marten.IQuerySession session, CancellationToken ct) =>
+        await Marten.QueryableExtensions.ToListAsync(session.Query<CaseFile>().Where(c => c.Status == CaseStatus.Open), ct);
 }

@@ -1,3 +1,4 @@
+using CommunitySafety.CaseManagement.Retention;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -17,12 +18,17 @@ public static class CloseCaseEndpoint
         : new FieldErrors().Defined("outcome", command.Outcome).Text("reason", command.Reason, 2000).ToProblem();
 
     [WolverinePost("/api/cases/{caseId}/close"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    public static async Task<IResult> Post(Guid caseId, CloseCase command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Post(Guid caseId, CloseCase command, IDocumentSession session, IMessageBus bus, RetentionPolicy retention,
+        TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
-        return await session.Append<CaseFile>(caseId, http,
-            file => CaseFile.DecideClose(file, command.Outcome!.Value, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow()),
+        CaseClosed? closed = null;
+        var result = await session.Append<CaseFile>(caseId, http,
+            file => [closed = CaseFile.DecideClose(file, command.Outcome!.Value, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow())],
             bus, IntegrationEvents.None);
+        // the personal data's erasure at the end of the retention period, committed with the closure
+        if (closed is not null) await RetentionDueHandler.ScheduleAsync(bus, retention, closed);
+        return result;
     }
 }
 

@@ -23,8 +23,17 @@ public static class EraseSubjectEndpoint
         session.Append<CaseFile>(caseId, http, file =>
         {
             var events = CaseFile.DecideErase(file, subjectId, command.Reason!.Trim(), clock.GetUtcNow());
-            vault.Erase(session, subjectId);
-            session.Delete<SubjectIndexEntry>(subjectId); // the lookup hashes are derived from the personal data too
+            SubjectErasure.Forget(session, vault, subjectId);
             return events;
         }, bus, IntegrationEvents.None);
+}
+
+public static class SubjectErasure
+{
+    /// <summary>Deletes, in the session's transaction, everything that can reveal the subject: their key and their index entry.</summary>
+    public static void Forget(IDocumentSession session, PersonalDataVault vault, Guid subjectId)
+    {
+        vault.Erase(session, subjectId);
+        session.Delete<SubjectIndexEntry>(subjectId); // the lookup hashes are derived from the personal data too
+    }
 }

@@ -15,7 +15,13 @@ public sealed record CaseView(
     Guid Id, string Reference, Area Area, Guid ReferringOrganisationId, string ReferringOfficer, DateTimeOffset ReferredAt,
     IReadOnlyList<Incident> Incidents, IReadOnlyList<SubjectView> Subjects, IReadOnlyList<string> Locations, IReadOnlyList<Guid> Agencies,
     RiskLevel? Risk, int? RiskScore, DateOnly? NextReviewDue, IReadOnlyList<RiskAssessed> RiskHistory,
-    CaseStatus Status, IReadOnlyList<StatusChange> StatusHistory, long Version);
+    CaseStatus Status, IReadOnlyList<StatusChange> StatusHistory, long Version,
+    DateOnly? ReviewOverdueSince, IReadOnlyList<CaseReviewed> Reviews, IReadOnlyList<ActionView> Actions);
+
+/// <summary>An action with its RAG status as of the day it is read.</summary>
+public sealed record ActionView(
+    Guid ActionId, Guid OwnerOrganisationId, string Description, DateOnly DueOn, Guid? SittingId, ActionStatus Status, Rag Rag,
+    string AgreedBy, DateTimeOffset AgreedAt, IReadOnlyList<ActionStatusChanged> History);
 
 /// <summary>What anyone in the partnership may know: that a case exists, and which agencies are involved.</summary>
 public sealed record CaseSignpost(Guid Id, string Reference, Area Area, CaseStatus Status, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt);
@@ -43,7 +49,9 @@ public static class ReadCaseEndpoint
             return Results.Problem(refusal);
         }
 
-        AccessAuditLog.Record(session, http, id, "case-details", AccessOutcome.Granted, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var today = PartnershipCalendar.Today(now);
+        AccessAuditLog.Record(session, http, id, "case-details", AccessOutcome.Granted, now);
         var keys = await vault.KeysAsync(session, file.Subjects.Select(s => s.SubjectId), http.RequestAborted);
         var subjects = file.Subjects.Select(s =>
         {
@@ -53,7 +61,9 @@ public static class ReadCaseEndpoint
         http.Response.Headers.ETag = StreamWrites.ETag(file.Version);
         return Results.Ok(new CaseView(file.Id, file.Reference, file.Area, file.ReferringOrganisationId, file.ReferringOfficer,
             file.ReferredAt, file.Incidents, subjects, file.Locations, file.Agencies, file.CurrentRisk?.Level, file.CurrentRisk?.Score,
-            file.CurrentRisk?.NextReviewDue, file.RiskHistory, file.Status, file.StatusHistory, file.Version));
+            file.ReviewDue, file.RiskHistory, file.Status, file.StatusHistory, file.Version,
+            file.ReviewOverdueSince, file.Reviews, file.Actions.Select(a => new ActionView(a.ActionId, a.OwnerOrganisationId, a.Description, a.DueOn,
+                a.SittingId, a.Status, a.RagOn(today), a.AgreedBy, a.AgreedAt, a.History)).ToList()));
     }
 
     [WolverineGet("/api/cases/{id}/signpost")]

@@ -40,10 +40,14 @@ public static class AssessRiskEndpoint
         await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
         var organisation = CaseAccess.Organisation(http.User)!.Value;
         var assessor = http.User.DisplayName();
-        return await session.Append<CaseFile>(caseId, http,
-            file => [Decide(file, command.Answers!, matrix, schedule, organisation, assessor, clock.GetUtcNow())],
+        RiskAssessed? assessed = null;
+        var result = await session.Append<CaseFile>(caseId, http,
+            file => [assessed = Decide(file, command.Answers!, matrix, schedule, organisation, assessor, clock.GetUtcNow())],
             bus, IntegrationEvents.None,
             events => events.OfType<RiskAssessed>().Select(e => new { e.Score, e.Level, e.NextReviewDue }).Single());
+        // the panel must hear of it if the review date passes unreviewed
+        if (assessed is not null) await Panel.ReviewDueCheckHandler.ScheduleAsync(bus, caseId, assessed.NextReviewDue);
+        return result;
     }
 }
 

@@ -19,6 +19,20 @@ public sealed class IsaSignatory
     public bool IsSignatory => SignedRecordedAt is { } signed && (WithdrawnRecordedAt is not { } withdrawn || signed > withdrawn);
 }
 
+public static class IsaRegister
+{
+    /// <summary>Whether the organisation is, as far as CaseManagement has heard, a current ISA signatory.</summary>
+    public static async Task<bool> IsSignatoryAsync(IQuerySession session, Guid organisationId, CancellationToken ct) =>
+        await session.LoadAsync<IsaSignatory>(organisationId, ct) is { IsSignatory: true };
+
+    /// <summary>The organisations among <paramref name="ids"/> that Governance has never announced.</summary>
+    public static async Task<IReadOnlyList<Guid>> UnknownAsync(IQuerySession session, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var known = (await session.LoadManyAsync<IsaSignatory>(ct, ids.Distinct().ToArray())).Select(o => o.Id).ToHashSet();
+        return ids.Where(id => !known.Contains(id)).Distinct().ToList();
+    }
+}
+
 public static class GovernanceEventsHandler
 {
     public static async Task Handle(OrganisationRegistered e, IDocumentSession session)

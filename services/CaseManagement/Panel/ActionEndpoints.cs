@@ -1,0 +1,127 @@
+using CommunitySafety.CaseManagement.Audit;
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.Signatories;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CommunitySafety.CaseManagement.Panel;
+
+public static class ActionValidation
+{
+    public const int MaxDescription = 2000;
+
+    /// <summary>The field errors of one action (owner, description, due date not in the past).</summary>
+    public static FieldErrors Check(this FieldErrors errors, string prefix, ActionInput? action, DateOnly today)
+    {
+        if (action is null) return errors.Add(prefix.TrimEnd('.'), "An action is required.");
+        return errors.Id(prefix + "ownerOrganisationId", action.OwnerOrganisationId)
+            .Text(prefix + "description", action.Description, MaxDescription)
+            .Check(action.DueOn is { } due && due >= today, prefix + "dueOn", "'dueOn' is required and may not be in the past.");
+    }
+}
+
+/// <summary>Gives an agency an action on a case between sittings (reviews add theirs with the review).</summary>
+public static class AgreeActionEndpoint
+{
+    public static ProblemDetails Validate(ActionInput? command, TimeProvider clock) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Check("", command, PartnershipCalendar.Today(clock.GetUtcNow())).ToProblem();
+
+    [WolverinePost("/api/cases/{caseId}/actions"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
+    [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Post(Guid caseId, ActionInput command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        var owner = command.OwnerOrganisationId!.Value;
+        var ownerIsSignatory = await IsaRegister.IsSignatoryAsync(session, owner, http.RequestAborted);
+        return await session.Append<CaseFile>(caseId, http,
+            file => [CaseFile.DecideAction(file, Guid.CreateVersion7(), owner, ownerIsSignatory, command.Description!.Trim(), command.DueOn!.Value,
+                null, http.User.DisplayName(), clock.GetUtcNow())],
+            bus, IntegrationEvents.None,
+            events => new { id = events.OfType<ActionAgreed>().Single().ActionId });
+    }
+}
+
+public sealed record ChangeActionStatus(ActionStatus? Status, string? Note);
+
+/// <summary>Moves an action on: in progress, done, or cancelled (with an optional note).</summary>
+public static class ChangeActionStatusEndpoint
+{
+    public static ProblemDetails Validate(ChangeActionStatus? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Defined("status", command.Status).Text("note", command.Note, 2000, required: false).ToProblem();
+
+    [WolverinePost("/api/cases/{caseId}/actions/{actionId}/status"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
+    public static async Task<IResult> Post(Guid caseId, Guid actionId, ChangeActionStatus command, IDocumentSession session, IMessageBus bus,
+        TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        return await session.Append<CaseFile>(caseId, http,
+            file => [CaseFile.DecideActionStatus(file, actionId, command.Status!.Value, command.Note?.Trim(), http.User.DisplayName(), clock.GetUtcNow())],
+            bus, IntegrationEvents.None);
+    }
+}
+
+public sealed record ActionListEntry(
+    Guid CaseId, string CaseReference, Area Area, Guid ActionId, Guid OwnerOrganisationId, string Description, DateOnly DueOn,
+    ActionStatus Status, Rag Rag);
+
+public sealed record OverdueReview(Guid CaseId, string Reference, Area Area, Risk.RiskLevel? Risk, DateOnly ReviewDue, int DaysOverdue,
+    DateOnly? FlaggedForPanelSince);
+
+/// <summary>
+/// "Never ignored": the actions past their due date and the cases past their review date, across open cases. Case
+/// details, so for ISA signatories only, and each case listed is recorded in the access audit.
+/// </summary>
+public static class OverdueEndpoints
+{
+    [WolverineGet("/api/cases/actions/overdue"), Authorize(Roles = CaseRoles.AnyCaseRole)]
+    [ProducesResponseType<IReadOnlyList<ActionListEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<IResult> OverdueActions(Guid? owner, IDocumentSession session, TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        var now = clock.GetUtcNow();
+        var entries = Overdue.Actions(await CaseQueries.OpenAsync(session, http.RequestAborted), PartnershipCalendar.Today(now), owner);
+        Audit(session, http, entries.Select(e => e.CaseId), "overdue-actions", now);
+        return Results.Ok(entries);
+    }
+
+    [WolverineGet("/api/cases/reviews/overdue"), Authorize(Roles = CaseRoles.AnyCaseRole)]
+    [ProducesResponseType<IReadOnlyList<OverdueReview>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<IResult> OverdueReviews(IDocumentSession session, TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        var now = clock.GetUtcNow();
+        var entries = Overdue.Reviews(await CaseQueries.OpenAsync(session, http.RequestAborted), PartnershipCalendar.Today(now));
+        Audit(session, http, entries.Select(e => e.CaseId), "overdue-reviews", now);
+        return Results.Ok(entries);
+    }
+
+    private static void Audit(IDocumentSession session, HttpContext http, IEnumerable<Guid> caseIds, string what, DateTimeOffset now)
+    {
+        foreach (var caseId in caseIds.Distinct()) AccessAuditLog.Record(session, http, caseId, what, AccessOutcome.Granted, now);
+    }
+}
+
+/// <summary>The overdue lists, as pure functions of the open cases and the day.</summary>
+public static class Overdue
+{
+    public static IReadOnlyList<ActionListEntry> Actions(IEnumerable<CaseFile> cases, DateOnly today, Guid? owner = null) =>
+        cases.Where(c => c.Status == CaseStatus.Open)
+            .SelectMany(c => c.Actions
+                .Where(a => a.RagOn(today) == Rag.Red && (owner is null || a.OwnerOrganisationId == owner))
+                .Select(a => new ActionListEntry(c.Id, c.Reference, c.Area, a.ActionId, a.OwnerOrganisationId, a.Description, a.DueOn, a.Status, Rag.Red)))
+            .OrderBy(e => e.DueOn).ThenBy(e => e.CaseReference)
+            .ToList();
+
+    public static IReadOnlyList<OverdueReview> Reviews(IEnumerable<CaseFile> cases, DateOnly today) =>
+        cases.Where(c => c.Status == CaseStatus.Open && c.ReviewDue is { } due && due < today)
+            .Select(c => new OverdueReview(c.Id, c.Reference, c.Area, c.CurrentRisk?.Level, c.ReviewDue!.Value,
+                today.DayNumber - c.ReviewDue.Value.DayNumber, c.ReviewOverdueSince))
+            .OrderBy(r => r.ReviewDue).ThenBy(r => r.Reference)
+            .ToList();
+}

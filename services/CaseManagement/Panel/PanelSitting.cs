@@ -1,0 +1,68 @@
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.Risk;
+using CommunitySafety.ServiceDefaults;
+
+namespace CommunitySafety.CaseManagement.Panel;
+
+public sealed record PanelSittingScheduled(Guid SittingId, DateOnly SittingOn, string ScheduledBy, DateTimeOffset ScheduledAt);
+
+/// <summary>Why one open case is on, or off, a sitting's agenda.</summary>
+public sealed record AgendaEntry(Guid CaseId, string Reference, Area Area, RiskLevel? Risk, DateOnly? ReviewDue, bool OnAgenda, string Reason);
+
+/// <summary>The agenda as built from the open cases: every open case considered, with the reason it is on or off.</summary>
+public sealed record AgendaBuilt(Guid SittingId, IReadOnlyList<AgendaEntry> Considered, string BuiltBy, DateTimeOffset BuiltAt);
+
+public sealed record SittingCaseReviewed(Guid SittingId, Guid CaseId, string Reference, DateTimeOffset RecordedAt);
+
+/// <summary>A monthly sitting of the multi-agency ASB case panel.</summary>
+public sealed record PanelSitting(Guid Id, DateOnly SittingOn, string ScheduledBy, DateTimeOffset ScheduledAt)
+{
+    public long Version { get; set; }
+
+    /// <summary>The latest agenda (rebuilt until the first review is recorded).</summary>
+    public AgendaBuilt? Agenda { get; init; }
+
+    public IReadOnlyList<SittingCaseReviewed> Reviewed { get; init; } = [];
+
+    public static PanelSitting Create(PanelSittingScheduled e) => new(e.SittingId, e.SittingOn, e.ScheduledBy, e.ScheduledAt);
+
+    public PanelSitting Apply(AgendaBuilt e) => this with { Agenda = e };
+
+    public PanelSitting Apply(SittingCaseReviewed e) => this with { Reviewed = [.. Reviewed, e] };
+
+    public static AgendaBuilt DecideAgenda(PanelSitting sitting, IEnumerable<CaseFile> cases, string by, DateTimeOffset now) =>
+        sitting.Reviewed.Count > 0
+            ? throw new DomainRuleViolation("sitting-under-way", "Reviews have been recorded at this sitting: its agenda is settled.")
+            : new AgendaBuilt(sitting.Id, PanelAgenda.Build(cases, sitting.SittingOn), by, now);
+}
+
+/// <summary>
+/// Which cases a sitting takes. Every open case is considered and the reason recorded: on when its review is due by
+/// the sitting (risk sets how often: by default high and medium every month, low every three) or when a missed review
+/// was raised; off when not yet risk-assessed or not yet due.
+/// </summary>
+public static class PanelAgenda
+{
+    public static IReadOnlyList<AgendaEntry> Build(IEnumerable<CaseFile> cases, DateOnly sittingOn) =>
+        cases.Where(c => c.Status == CaseStatus.Open)
+            .Select(c => Consider(c, sittingOn))
+            .OrderByDescending(e => e.OnAgenda)
+            .ThenByDescending(e => e.Risk)
+            .ThenBy(e => e.ReviewDue)
+            .ThenBy(e => e.Reference, StringComparer.Ordinal)
+            .ToList();
+
+    public static AgendaEntry Consider(CaseFile c, DateOnly sittingOn)
+    {
+        var risk = c.CurrentRisk?.Level;
+        AgendaEntry Entry(bool on, string reason) => new(c.Id, c.Reference, c.Area, risk, c.ReviewDue, on, reason);
+
+        if (c.ReviewOverdueSince is { } missed)
+            return Entry(true, $"Overdue for review: the review due {missed:yyyy-MM-dd} was missed.");
+        if (risk is null || c.ReviewDue is null)
+            return Entry(false, "Not yet risk-assessed: a risk assessment sets when the panel reviews it.");
+        return c.ReviewDue <= sittingOn
+            ? Entry(true, $"{risk} risk: review due {c.ReviewDue:yyyy-MM-dd}.")
+            : Entry(false, $"{risk} risk: next review not due until {c.ReviewDue:yyyy-MM-dd}.");
+    }
+}

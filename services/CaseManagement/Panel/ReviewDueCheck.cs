@@ -1,0 +1,26 @@
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Wolverine;
+
+namespace CommunitySafety.CaseManagement.Panel;
+
+/// <summary>Scheduled for the day after a case's review is due: did the review happen?</summary>
+public sealed record ReviewDueCheck(Guid CaseId, DateOnly DueOn);
+
+public static class ReviewDueCheckHandler
+{
+    /// <summary>When the check runs: the start of the day after the due date, in the partnership's time zone.</summary>
+    public static DateTimeOffset RunAt(DateOnly dueOn) => PartnershipCalendar.StartOf(dueOn.AddDays(1));
+
+    /// <summary>Schedules the check of a newly set review date, durably (it survives restarts), in the caller's transaction.</summary>
+    public static ValueTask ScheduleAsync(IMessageBus bus, Guid caseId, DateOnly dueOn) =>
+        bus.ScheduleAsync(new ReviewDueCheck(caseId, dueOn), RunAt(dueOn));
+
+    public static async Task Handle(ReviewDueCheck check, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<CaseFile>(check.CaseId, ct);
+        if (stream.Aggregate is null) return; // nothing to check
+        stream.AppendMany(CaseFile.DecideReviewCheck(stream.Aggregate, check.DueOn, clock.GetUtcNow()).ToArray());
+    }
+}

@@ -1,0 +1,153 @@
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.Risk;
+using CommunitySafety.CaseManagement.Signatories;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CommunitySafety.CaseManagement.Panel;
+
+public sealed record ScheduleSitting(DateOnly? SittingOn);
+
+/// <summary>
+/// The panel chair schedules a sitting; its agenda is built at once from the open cases, every case's reason for
+/// being on or off recorded. The agenda lists references, areas and risk levels only: no personal data.
+/// </summary>
+public static class ScheduleSittingEndpoint
+{
+    public static ProblemDetails Validate(ScheduleSitting? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Check(command.SittingOn is not null, "sittingOn", "'sittingOn' (a date) is required.").ToProblem();
+
+    [WolverinePost("/api/cases/panel/sittings"), Authorize(Roles = CaseRoles.PanelChair)]
+    [ProducesResponseType<PanelSitting>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<IResult> Post(ScheduleSitting command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
+        var scheduled = new PanelSittingScheduled(id, command.SittingOn!.Value, http.User.DisplayName(), now);
+        var sitting = PanelSitting.Create(scheduled);
+        var agenda = PanelSitting.DecideAgenda(sitting, await CaseQueries.OpenAsync(session, http.RequestAborted), http.User.DisplayName(), now);
+        return await session.Start<PanelSitting>(id, [scheduled, agenda], $"/api/cases/panel/sittings/{id}", bus, IntegrationEvents.None,
+            sitting.Apply(agenda) with { Version = 2 });
+    }
+}
+
+/// <summary>Rebuilds a sitting's agenda from the cases as they are now (until its first review is recorded).</summary>
+public static class RebuildAgendaEndpoint
+{
+    [WolverinePost("/api/cases/panel/sittings/{sittingId}/agenda"), Authorize(Roles = CaseRoles.PanelChair)]
+    public static async Task<IResult> Post(Guid sittingId, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        var cases = await CaseQueries.OpenAsync(session, http.RequestAborted);
+        return await session.Append<PanelSitting>(sittingId, http,
+            sitting => [PanelSitting.DecideAgenda(sitting, cases, http.User.DisplayName(), clock.GetUtcNow())],
+            bus, IntegrationEvents.None,
+            events => events.OfType<AgendaBuilt>().Single());
+    }
+}
+
+public static class ReadSittingEndpoints
+{
+    [WolverineGet("/api/cases/panel/sittings/{sittingId}"), Authorize(Roles = CaseRoles.AnyCaseRole)]
+    [ProducesResponseType<PanelSitting>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid sittingId, IQuerySession session, HttpContext http) =>
+        StreamWrites.Read(await session.LoadAsync<PanelSitting>(sittingId, http.RequestAborted), sittingId, http, s => s.Version);
+
+    public const int MaxPageSize = 100;
+
+    /// <summary>Sittings, most recent first, optionally from a date.</summary>
+    [WolverineGet("/api/cases/panel/sittings"), Authorize(Roles = CaseRoles.AnyCaseRole)]
+    [ProducesResponseType<IReadOnlyList<SittingSummary>>(StatusCodes.Status200OK)]
+    public static async Task<IResult> List(DateOnly? from, int? limit, IQuerySession session, CancellationToken ct)
+    {
+        if (limit is < 1 or > MaxPageSize)
+            return Results.Problem(Problems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."] }));
+        var query = session.Query<PanelSitting>().AsQueryable();
+        if (from is { } f) query = query.Where(s => s.SittingOn >= f);
+        var sittings = await query.OrderByDescending(s => s.SittingOn).Take(limit ?? 24).ToListAsync(ct);
+        return Results.Ok(sittings.Select(s => new SittingSummary(s.Id, s.SittingOn,
+            s.Agenda?.Considered.Count(e => e.OnAgenda) ?? 0, s.Reviewed.Count)).ToList());
+    }
+}
+
+public sealed record SittingSummary(Guid Id, DateOnly SittingOn, int CasesOnAgenda, int CasesReviewed);
+
+public sealed record RecordReview(Guid? CaseId, List<Guid>? Attendance, string? Summary, List<string>? Decisions, List<ActionInput>? Actions);
+
+public sealed record ReviewRecorded(Guid CaseId, DateOnly NextReviewDue, IReadOnlyList<Guid> Actions, long CaseVersion);
+
+/// <summary>
+/// Records the panel's review of a case at a sitting: attendance by agency, the discussion summary, the decisions and
+/// the new actions. The case and the sitting are written in one transaction; the next review's check is scheduled in it.
+/// </summary>
+public static class RecordReviewEndpoint
+{
+    public const int MaxAttendance = 30, MaxDecisions = 30, MaxActions = 30;
+
+    public static ProblemDetails Validate(RecordReview? command, TimeProvider clock)
+    {
+        if (command is null) return FieldErrors.MissingBody;
+        var today = PartnershipCalendar.Today(clock.GetUtcNow());
+        var errors = new FieldErrors()
+            .Id("caseId", command.CaseId)
+            .Check(command.Attendance is { Count: >= 1 and <= MaxAttendance } && command.Attendance.All(a => a != Guid.Empty), "attendance",
+                $"Between 1 and {MaxAttendance} attending organisations (non-empty ids) are required.")
+            .Text("summary", command.Summary, 8000)
+            .Check(command.Decisions is null or { Count: <= MaxDecisions }, "decisions", $"At most {MaxDecisions} decisions.")
+            .Check(command.Actions is null or { Count: <= MaxActions }, "actions", $"At most {MaxActions} actions.");
+        foreach (var (decision, i) in (command.Decisions ?? []).Select((x, i) => (x, i)))
+            errors.Text($"decisions[{i}]", decision, 2000);
+        foreach (var (action, i) in (command.Actions ?? []).Select((x, i) => (x, i)))
+            errors.Check($"actions[{i}].", action, today);
+        return errors.ToProblem();
+    }
+
+    [WolverinePost("/api/cases/panel/sittings/{sittingId}/reviews"), Authorize(Roles = CaseRoles.PanelChair)]
+    [ProducesResponseType<ReviewRecorded>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Post(Guid sittingId, RecordReview command, IDocumentSession session, ReviewSchedule schedule,
+        IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        var ct = http.RequestAborted;
+        await CaseAccess.DemandFullAsync(session, http.User, ct);
+        var caseId = command.CaseId!.Value;
+        var by = http.User.DisplayName();
+        var now = clock.GetUtcNow();
+
+        var organisations = command.Attendance!.Concat((command.Actions ?? []).Select(a => a.OwnerOrganisationId!.Value)).ToList();
+        if (await IsaRegister.UnknownAsync(session, organisations, ct) is { Count: > 0 } unknown)
+            return Results.Problem(Problems.FromRule(new DomainRuleViolation("unknown-organisation",
+                "Attendance and action owners must be organisations registered with the partnership.").With("organisations", unknown)));
+        var signatories = new Dictionary<Guid, bool>();
+        foreach (var owner in (command.Actions ?? []).Select(a => a.OwnerOrganisationId!.Value).Distinct())
+            signatories[owner] = await IsaRegister.IsSignatoryAsync(session, owner, ct);
+
+        var caseStream = await session.Events.FetchForWriting<CaseFile>(caseId, ct);
+        if (caseStream.Aggregate is null) return Problems.NotFound("Case", caseId);
+        CaseReviewed? reviewed = null;
+        var actions = new List<ActionAgreed>();
+
+        var result = await session.Append<PanelSitting>(sittingId, http, sitting =>
+        {
+            var file = caseStream.Aggregate;
+            reviewed = CaseFile.DecideReview(file, sitting.Id, sitting.SittingOn, command.Attendance!, command.Summary!.Trim(),
+                (command.Decisions ?? []).Select(d => d.Trim()).ToList(), schedule, by, now);
+            foreach (var a in command.Actions ?? [])
+                actions.Add(CaseFile.DecideAction(file, Guid.CreateVersion7(), a.OwnerOrganisationId!.Value, signatories[a.OwnerOrganisationId.Value],
+                    a.Description!.Trim(), a.DueOn!.Value, sitting.Id, by, now));
+            caseStream.AppendMany([reviewed, .. actions]);
+            return [new SittingCaseReviewed(sitting.Id, file.Id, file.Reference, now)];
+        }, bus, IntegrationEvents.None);
+
+        if (reviewed is null) return result; // refused before deciding: 404, 412, 400
+        await ReviewDueCheckHandler.ScheduleAsync(bus, caseId, reviewed.NextReviewDue);
+        http.Response.Headers.Remove("ETag"); // that was the sitting's version; the case's is in the body
+        return Results.Ok(new ReviewRecorded(caseId, reviewed.NextReviewDue, actions.Select(a => a.ActionId).ToList(),
+            (caseStream.CurrentVersion ?? 0) + 1 + actions.Count));
+    }
+}

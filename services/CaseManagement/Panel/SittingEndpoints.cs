@@ -148,6 +148,6 @@ public static class RecordReviewEndpoint
         await ReviewDueCheckHandler.ScheduleAsync(bus, caseId, reviewed.NextReviewDue);
         http.Response.Headers.Remove("ETag"); // that was the sitting's version; the case's is in the body
         return Results.Ok(new ReviewRecorded(caseId, reviewed.NextReviewDue, actions.Select(a => a.ActionId).ToList(),
-            (caseStream.CurrentVersion ?? 0) + 1 + actions.Count));
+            caseStream.CurrentVersion ?? 0)); // (counts what was appended)
     }
 }

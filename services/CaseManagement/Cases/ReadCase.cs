@@ -1,4 +1,5 @@
 using CommunitySafety.CaseManagement.Audit;
+using CommunitySafety.CaseManagement.Interventions;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.ServiceDefaults;
@@ -15,7 +16,8 @@ public sealed record CaseView(
     Guid Id, string Reference, Area Area, Guid ReferringOrganisationId, string ReferringOfficer, DateTimeOffset ReferredAt,
     IReadOnlyList<Incident> Incidents, IReadOnlyList<SubjectView> Subjects, IReadOnlyList<string> Locations, IReadOnlyList<Guid> Agencies,
     RiskLevel? Risk, int? RiskScore, DateOnly? NextReviewDue, IReadOnlyList<RiskAssessed> RiskHistory,
-    CaseStatus Status, IReadOnlyList<StatusChange> StatusHistory, long Version);
+    CaseStatus Status, IReadOnlyList<StatusChange> StatusHistory, long Version,
+    IReadOnlyList<Intervention> Interventions);
 
 /// <summary>What anyone in the partnership may know: that a case exists, and which agencies are involved.</summary>
 public sealed record CaseSignpost(Guid Id, string Reference, Area Area, CaseStatus Status, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt);
@@ -53,7 +55,8 @@ public static class ReadCaseEndpoint
         http.Response.Headers.ETag = StreamWrites.ETag(file.Version);
         return Results.Ok(new CaseView(file.Id, file.Reference, file.Area, file.ReferringOrganisationId, file.ReferringOfficer,
             file.ReferredAt, file.Incidents, subjects, file.Locations, file.Agencies, file.CurrentRisk?.Level, file.CurrentRisk?.Score,
-            file.CurrentRisk?.NextReviewDue, file.RiskHistory, file.Status, file.StatusHistory, file.Version));
+            file.CurrentRisk?.NextReviewDue, file.RiskHistory, file.Status, file.StatusHistory, file.Version,
+            file.Interventions));
     }
 
     [WolverineGet("/api/cases/{id}/signpost")]

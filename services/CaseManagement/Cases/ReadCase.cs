@@ -1,4 +1,5 @@
 using CommunitySafety.CaseManagement.Audit;
+using CommunitySafety.CaseManagement.Interventions;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.ServiceDefaults;
@@ -16,7 +17,8 @@ public sealed record CaseView(
     IReadOnlyList<Incident> Incidents, IReadOnlyList<SubjectView> Subjects, IReadOnlyList<string> Locations, IReadOnlyList<Guid> Agencies,
     RiskLevel? Risk, int? RiskScore, DateOnly? NextReviewDue, IReadOnlyList<RiskAssessed> RiskHistory,
     CaseStatus Status, IReadOnlyList<StatusChange> StatusHistory, long Version,
-    DateOnly? ReviewOverdueSince, IReadOnlyList<CaseReviewed> Reviews, IReadOnlyList<ActionView> Actions);
+    DateOnly? ReviewOverdueSince, IReadOnlyList<CaseReviewed> Reviews, IReadOnlyList<ActionView> Actions,
+    IReadOnlyList<Intervention> Interventions);
 
 /// <summary>An action with its RAG status as of the day it is read.</summary>
 public sealed record ActionView(
@@ -63,7 +65,8 @@ public static class ReadCaseEndpoint
             file.ReferredAt, file.Incidents, subjects, file.Locations, file.Agencies, file.CurrentRisk?.Level, file.CurrentRisk?.Score,
             file.ReviewDue, file.RiskHistory, file.Status, file.StatusHistory, file.Version,
             file.ReviewOverdueSince, file.Reviews, file.Actions.Select(a => new ActionView(a.ActionId, a.OwnerOrganisationId, a.Description, a.DueOn,
-                a.SittingId, a.Status, a.RagOn(today), a.AgreedBy, a.AgreedAt, a.History)).ToList()));
+                a.SittingId, a.Status, a.RagOn(today), a.AgreedBy, a.AgreedAt, a.History)).ToList(),
+            file.Interventions));
     }
 
     [WolverineGet("/api/cases/{id}/signpost")]

@@ -1,0 +1,53 @@
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CommunitySafety.CaseManagement.Interventions;
+
+public sealed record RecordIntervention(InterventionKind? Kind, Guid? SubjectId, DateOnly? IssuedOn, Guid? IssuedBy, string? Notes);
+
+/// <summary>Adds an intervention (warning, CPW, CPN, ABA, injunction) on one of the case's subjects to the case's register.</summary>
+public static class RecordInterventionEndpoint
+{
+    public const int MaxNotes = 2000;
+
+    public static ProblemDetails Validate(RecordIntervention? command, TimeProvider clock)
+    {
+        if (command is null) return FieldErrors.MissingBody;
+        var today = PartnershipCalendar.Today(clock.GetUtcNow());
+        var errors = new FieldErrors()
+            .Defined("kind", command.Kind)
+            .Id("subjectId", command.SubjectId)
+            .Check(command.IssuedOn is { } d && d <= today, "issuedOn", "'issuedOn' is required and may not be in the future.")
+            .Text("notes", command.Notes, MaxNotes, required: false);
+        if (command.IssuedBy is not null) errors.Id("issuedBy", command.IssuedBy);
+        return errors.ToProblem();
+    }
+
+    /// <summary>
+    /// Answers 201 Created at the intervention, with <c>{ id }</c> and the case's new version as ETag. The issuing
+    /// organisation (by default the user's) becomes one of the case's agencies.
+    /// </summary>
+    [WolverinePost("/api/cases/{caseId}/interventions"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
+    [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static async Task<IResult> Post(Guid caseId, RecordIntervention command, IDocumentSession session, IMessageBus bus,
+        TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        var issuedBy = command.IssuedBy ?? CaseAccess.Organisation(http.User)!.Value;
+        var id = Guid.CreateVersion7();
+        var result = await session.Append<CaseFile>(caseId, http,
+            file => CaseFile.DecideRecordIntervention(file, id, command.SubjectId!.Value, command.Kind!.Value, command.IssuedOn!.Value,
+                issuedBy, string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim(), http.User.DisplayName(), clock.GetUtcNow()),
+            bus, IntegrationEvents.None, _ => new { id });
+        // Append answers 200 (with its ETag already set) when the intervention was recorded; anything else is a problem.
+        return result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }
+            ? Results.Created($"/api/cases/{caseId}/interventions/{id}", new { id })
+            : result;
+    }
+}

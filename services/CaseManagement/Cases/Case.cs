@@ -18,7 +18,7 @@ public sealed record CaseReferred(
     Guid CaseId, string Reference, Guid ReferringOrganisationId, string ReferringOfficer, Area Area,
     IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects, IReadOnlyList<string> Locations, DateTimeOffset ReferredAt);
 
-public enum CaseOutcome { Resolved, Improved, NoFurtherAction, TransferredToAnotherAgency, Unresolved }
+public enum CaseOutcome { Resolved, Improved, NoFurtherAction, TransferredToAnotherAgency, Unresolved, MergedIntoAnotherCase }
 
 public enum CaseStatus { Open, Closed }
 
@@ -82,7 +82,9 @@ public sealed partial record CaseFile(
     public static IReadOnlyList<object> DecideReopen(CaseFile file, string reason, string by, DateTimeOffset now) =>
         file.Status == CaseStatus.Open
             ? throw new DomainRuleViolation("case-open", $"Case {file.Reference} is open; only a closed case can be reopened.")
-            : [new CaseReopened(file.Id, reason, by, now)];
+            : file.MergedInto is { } survivor
+                ? throw MergedAway(file, survivor)
+                : [new CaseReopened(file.Id, reason, by, now)];
 
     public static string ReferenceFor(Guid caseId, DateTimeOffset at) => $"ASB-{at:yyyy}-{caseId.ToString("N")[^6..].ToUpperInvariant()}";
 

@@ -15,10 +15,12 @@ public sealed record CaseView(
     Guid Id, string Reference, Area Area, Guid ReferringOrganisationId, string ReferringOfficer, DateTimeOffset ReferredAt,
     IReadOnlyList<Incident> Incidents, IReadOnlyList<SubjectView> Subjects, IReadOnlyList<string> Locations, IReadOnlyList<Guid> Agencies,
     RiskLevel? Risk, int? RiskScore, DateOnly? NextReviewDue, IReadOnlyList<RiskAssessed> RiskHistory,
-    CaseStatus Status, IReadOnlyList<StatusChange> StatusHistory, long Version);
+    CaseStatus Status, IReadOnlyList<StatusChange> StatusHistory, long Version,
+    IReadOnlyList<CaseLink> Links, IReadOnlyList<MergedCase> MergedFrom, Guid? MergedInto, string? MergedIntoReference);
 
 /// <summary>What anyone in the partnership may know: that a case exists, and which agencies are involved.</summary>
-public sealed record CaseSignpost(Guid Id, string Reference, Area Area, CaseStatus Status, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt);
+public sealed record CaseSignpost(Guid Id, string Reference, Area Area, CaseStatus Status, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt,
+    Guid? MergedInto);
 
 public static class ReadCaseEndpoint
 {
@@ -53,13 +55,14 @@ public static class ReadCaseEndpoint
         http.Response.Headers.ETag = StreamWrites.ETag(file.Version);
         return Results.Ok(new CaseView(file.Id, file.Reference, file.Area, file.ReferringOrganisationId, file.ReferringOfficer,
             file.ReferredAt, file.Incidents, subjects, file.Locations, file.Agencies, file.CurrentRisk?.Level, file.CurrentRisk?.Score,
-            file.CurrentRisk?.NextReviewDue, file.RiskHistory, file.Status, file.StatusHistory, file.Version));
+            file.CurrentRisk?.NextReviewDue, file.RiskHistory, file.Status, file.StatusHistory, file.Version,
+            file.Links, file.MergedFrom, file.MergedInto, file.MergedIntoReference));
     }
 
     [WolverineGet("/api/cases/{id}/signpost")]
     [ProducesResponseType<CaseSignpost>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Signpost(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<CaseFile>(id, ct) is { } file
-            ? Results.Ok(new CaseSignpost(file.Id, file.Reference, file.Area, file.Status, file.Agencies, file.ReferredAt))
+            ? Results.Ok(new CaseSignpost(file.Id, file.Reference, file.Area, file.Status, file.Agencies, file.ReferredAt, file.MergedInto))
             : Problems.NotFound("Case", id);
 }

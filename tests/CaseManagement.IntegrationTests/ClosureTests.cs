@@ -23,6 +23,7 @@ public sealed class ClosureTests(CaseManagementFixture fixture)
 
         await (await chair.PostJson($"/api/cases/{caseId}/reopen", new { reason = "x" })).Problem(HttpStatusCode.Conflict, "case-open");
         await (await chair.PostJson($"/api/cases/{caseId}/close", new { outcome = "Solved?", reason = "x" })).Problem(HttpStatusCode.BadRequest);
+        await (await chair.PostJson($"/api/cases/{caseId}/close", new { outcome = "MergedIntoAnotherCase", reason = "x" })).Problem(HttpStatusCode.BadRequest, "validation");
         var invalid = await (await chair.PostJson($"/api/cases/{caseId}/close", new { reason = "" })).Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["outcome", "reason"], invalid["errors"]!.AsObject().Select(e => e.Key).Order());
 

@@ -18,7 +18,7 @@ public sealed record CaseReferred(
     Guid CaseId, string Reference, Guid ReferringOrganisationId, string ReferringOfficer, Area Area,
     IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects, IReadOnlyList<string> Locations, DateTimeOffset ReferredAt);
 
-public enum CaseOutcome { Resolved, Improved, NoFurtherAction, TransferredToAnotherAgency, Unresolved }
+public enum CaseOutcome { Resolved, Improved, NoFurtherAction, TransferredToAnotherAgency, Unresolved, MergedIntoAnotherCase }
 
 public enum CaseStatus { Open, Closed }
 
@@ -82,7 +82,9 @@ public sealed partial record CaseFile(
     public static IReadOnlyList<object> DecideReopen(CaseFile file, string reason, string by, DateTimeOffset now) =>
         file.Status == CaseStatus.Open
             ? throw new DomainRuleViolation("case-open", $"Case {file.Reference} is open; only a closed case can be reopened.")
-            : [new CaseReopened(file.Id, reason, by, now)];
+            : file.MergedInto is { } survivor
+                ? throw MergedAway(file, survivor)
+                : [new CaseReopened(file.Id, reason, by, now)];
 
     public static string ReferenceFor(Guid caseId, DateTimeOffset at) => $"ASB-{at:yyyy}-{caseId.ToString("N")[^6..].ToUpperInvariant()}";
 
@@ -90,6 +92,8 @@ public sealed partial record CaseFile(
     {
         if (file.Subjects.All(s => s.SubjectId != subjectId))
             throw new DomainRuleViolation("subject-not-found", $"Case {file.Reference} has no subject '{subjectId}'.", 404);
+        // the subject lives on in the surviving case: erased there, the survivor's record says so too
+        if (file.MergedInto is { } survivor) throw MergedAway(file, survivor);
         if (file.ErasedSubjects.Contains(subjectId))
             throw new DomainRuleViolation("subject-already-erased", "This subject's personal data has already been erased.");
         return [new SubjectErased(file.Id, subjectId, reason, now)];

@@ -15,7 +15,9 @@ public static class CloseCaseEndpoint
 {
     public static ProblemDetails Validate(CloseCase? command) => command is null
         ? FieldErrors.MissingBody
-        : new FieldErrors().Defined("outcome", command.Outcome).Text("reason", command.Reason, 2000).ToProblem();
+        : new FieldErrors().Defined("outcome", command.Outcome)
+            .Check(command.Outcome != CaseOutcome.MergedIntoAnotherCase, "outcome", "A case is closed as merged only by merging it (POST /api/cases/{caseId}/merge).")
+            .Text("reason", command.Reason, 2000).ToProblem();
 
     [WolverinePost("/api/cases/{caseId}/close"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
     public static async Task<IResult> Post(Guid caseId, CloseCase command, IDocumentSession session, IMessageBus bus, RetentionPolicy retention,

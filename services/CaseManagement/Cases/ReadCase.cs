@@ -18,7 +18,8 @@ public sealed record CaseView(
     RiskLevel? Risk, int? RiskScore, DateOnly? NextReviewDue, IReadOnlyList<RiskAssessed> RiskHistory,
     CaseStatus Status, IReadOnlyList<StatusChange> StatusHistory, long Version,
     DateOnly? ReviewOverdueSince, IReadOnlyList<CaseReviewed> Reviews, IReadOnlyList<ActionView> Actions,
-    IReadOnlyList<Intervention> Interventions);
+    IReadOnlyList<Intervention> Interventions,
+    IReadOnlyList<CaseLink> Links, IReadOnlyList<MergedCase> MergedFrom, Guid? MergedInto, string? MergedIntoReference);
 
 /// <summary>An action with its RAG status as of the day it is read.</summary>
 public sealed record ActionView(
@@ -26,7 +27,8 @@ public sealed record ActionView(
     string AgreedBy, DateTimeOffset AgreedAt, IReadOnlyList<ActionStatusChanged> History);
 
 /// <summary>What anyone in the partnership may know: that a case exists, and which agencies are involved.</summary>
-public sealed record CaseSignpost(Guid Id, string Reference, Area Area, CaseStatus Status, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt);
+public sealed record CaseSignpost(Guid Id, string Reference, Area Area, CaseStatus Status, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt,
+    Guid? MergedInto);
 
 public static class ReadCaseEndpoint
 {
@@ -66,13 +68,14 @@ public static class ReadCaseEndpoint
             file.ReviewDue, file.RiskHistory, file.Status, file.StatusHistory, file.Version,
             file.ReviewOverdueSince, file.Reviews, file.Actions.Select(a => new ActionView(a.ActionId, a.OwnerOrganisationId, a.Description, a.DueOn,
                 a.SittingId, a.Status, a.RagOn(today), a.AgreedBy, a.AgreedAt, a.History)).ToList(),
-            file.Interventions));
+            file.Interventions,
+            file.Links, file.MergedFrom, file.MergedInto, file.MergedIntoReference));
     }
 
     [WolverineGet("/api/cases/{id}/signpost")]
     [ProducesResponseType<CaseSignpost>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Signpost(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<CaseFile>(id, ct) is { } file
-            ? Results.Ok(new CaseSignpost(file.Id, file.Reference, file.Area, file.Status, file.Agencies, file.ReferredAt))
+            ? Results.Ok(new CaseSignpost(file.Id, file.Reference, file.Area, file.Status, file.Agencies, file.ReferredAt, file.MergedInto))
             : Problems.NotFound("Case", id);
 }

@@ -21,6 +21,8 @@ public sealed class RetentionPolicy
     public IReadOnlyList<SubjectErased> Decide(CaseFile file, DateTimeOffset closedAt, DateTimeOffset now)
     {
         var lastClosure = file.StatusHistory.LastOrDefault();
+        // a merged duplicate's subjects live on in the surviving case, whose own closure starts their period
+        if (file.MergedInto is not null) return [];
         if (file.Status != CaseStatus.Closed || lastClosure is null || lastClosure.At != closedAt || now < ErasableFrom(closedAt)) return [];
         var reason = $"Retention period ({Years} years after closure) expired.";
         return file.Subjects.Where(s => !file.ErasedSubjects.Contains(s.SubjectId))

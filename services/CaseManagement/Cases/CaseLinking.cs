@@ -1,0 +1,100 @@
+using CommunitySafety.ServiceDefaults;
+
+namespace CommunitySafety.CaseManagement.Cases;
+
+/// <summary>Recorded on both cases of a link, each naming the other.</summary>
+public sealed record CaseLinked(Guid CaseId, Guid LinkedCaseId, string LinkedReference, string Reason, string LinkedBy, DateTimeOffset LinkedAt);
+
+/// <summary>
+/// On the surviving case: a duplicate's incidents, subjects (the same sealed records, so the subjects' own keys still
+/// open them), locations and agencies were added to it.
+/// </summary>
+public sealed record CaseMergedIn(
+    Guid CaseId, Guid DuplicateCaseId, string DuplicateReference, IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects,
+    IReadOnlyList<string> Locations, IReadOnlyList<Guid> Agencies, string Reason, string MergedBy, DateTimeOffset MergedAt);
+
+/// <summary>On the duplicate: it was merged into the surviving case, which closes it for good.</summary>
+public sealed record CaseMergedInto(
+    Guid CaseId, Guid SurvivorCaseId, string SurvivorReference, string Reason, string MergedBy, DateTimeOffset MergedAt);
+
+/// <summary>A related case, as the case's links show it.</summary>
+public sealed record CaseLink(Guid CaseId, string Reference, string Reason, string By, DateTimeOffset At);
+
+/// <summary>A duplicate merged into this case.</summary>
+public sealed record MergedCase(Guid CaseId, string Reference, string Reason, string By, DateTimeOffset At);
+
+/// <summary>The events one decision appends to each of the two cases it concerns.</summary>
+public sealed record TwoCaseDecision(IReadOnlyList<object> ForCase, IReadOnlyList<object> ForOther);
+
+/// <summary>Linking related cases and merging a duplicate into a surviving case.</summary>
+public sealed partial record CaseFile
+{
+    /// <summary>The related cases, oldest link first.</summary>
+    public IReadOnlyList<CaseLink> Links { get; init; } = [];
+
+    /// <summary>The duplicates merged into this case, oldest first.</summary>
+    public IReadOnlyList<MergedCase> MergedFrom { get; init; } = [];
+
+    /// <summary>The surviving case this duplicate was merged into; null unless merged.</summary>
+    public Guid? MergedInto { get; init; }
+
+    public string? MergedIntoReference { get; init; }
+
+    public CaseFile Apply(CaseLinked e) =>
+        this with { Links = [.. Links, new CaseLink(e.LinkedCaseId, e.LinkedReference, e.Reason, e.LinkedBy, e.LinkedAt)] };
+
+    public CaseFile Apply(CaseMergedIn e)
+    {
+        var merged = this with
+        {
+            Incidents = [.. Incidents, .. e.Incidents],
+            Subjects = [.. Subjects, .. e.Subjects.Where(s => Subjects.All(mine => mine.SubjectId != s.SubjectId))],
+            Locations = [.. Locations, .. e.Locations.Where(l => !Locations.Contains(l)).Distinct()],
+            MergedFrom = [.. MergedFrom, new MergedCase(e.DuplicateCaseId, e.DuplicateReference, e.Reason, e.MergedBy, e.MergedAt)],
+        };
+        return e.Agencies.Aggregate(merged, (file, agency) => file.WithAgency(agency));
+    }
+
+    public CaseFile Apply(CaseMergedInto e) => this with
+    {
+        Status = CaseStatus.Closed,
+        StatusHistory = [.. StatusHistory, new StatusChange(CaseStatus.Closed, CaseOutcome.MergedIntoAnotherCase, e.Reason, e.MergedBy, e.MergedAt)],
+        MergedInto = e.SurvivorCaseId,
+        MergedIntoReference = e.SurvivorReference,
+    };
+
+    private static DomainRuleViolation MergedAway(CaseFile file, Guid survivor) =>
+        new DomainRuleViolation("case-merged", $"Case {file.Reference} was merged into case {file.MergedIntoReference}; work on that case instead.")
+            .With("mergedInto", survivor);
+
+    /// <summary>Links two open cases (once): a <see cref="CaseLinked"/> on each, naming the other.</summary>
+    public static TwoCaseDecision DecideLink(CaseFile file, CaseFile other, string reason, string by, DateTimeOffset now)
+    {
+        if (file.Id == other.Id) throw new DomainRuleViolation("link-to-self", "A case cannot be linked to itself.");
+        file.EnsureOpen();
+        other.EnsureOpen();
+        if (file.Links.Any(l => l.CaseId == other.Id) || other.Links.Any(l => l.CaseId == file.Id))
+            throw new DomainRuleViolation("already-linked", $"Cases {file.Reference} and {other.Reference} are already linked.");
+        return new TwoCaseDecision(
+            [new CaseLinked(file.Id, other.Id, other.Reference, reason, by, now)],
+            [new CaseLinked(other.Id, file.Id, file.Reference, reason, by, now)]);
+    }
+
+    /// <summary>
+    /// Merges <paramref name="duplicate"/> into <paramref name="survivor"/>: its incidents, its subjects not erased, its
+    /// locations and agencies move to the survivor; the duplicate is closed as merged.
+    /// </summary>
+    public static TwoCaseDecision DecideMerge(CaseFile survivor, CaseFile duplicate, string reason, string by, DateTimeOffset now)
+    {
+        if (survivor.Id == duplicate.Id) throw new DomainRuleViolation("merge-into-self", "A case cannot be merged into itself.");
+        if (survivor.MergedInto is { } s) throw MergedAway(survivor, s);
+        if (duplicate.MergedInto is { } d) throw MergedAway(duplicate, d);
+        survivor.EnsureOpen();
+        duplicate.EnsureOpen();
+        var subjects = duplicate.Subjects.Where(x => !duplicate.ErasedSubjects.Contains(x.SubjectId)).ToList();
+        return new TwoCaseDecision(
+            [new CaseMergedIn(survivor.Id, duplicate.Id, duplicate.Reference, duplicate.Incidents, subjects, duplicate.Locations,
+                duplicate.Agencies, reason, by, now)],
+            [new CaseMergedInto(duplicate.Id, survivor.Id, survivor.Reference, reason, by, now)]);
+    }
+}

@@ -1,0 +1,49 @@
+using CommunitySafety.CaseManagement.Similarity;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CommunitySafety.CaseManagement.Cases;
+
+public sealed record MergeCase(Guid? DuplicateCaseId, string? Reason);
+
+/// <summary>
+/// Merges a duplicate case into the surviving one (the case of the path): the duplicate's incidents, subjects, locations
+/// and agencies join the survivor and the duplicate closes as merged, in one transaction. The similar-case index then
+/// names the survivor for the duplicate's subjects.
+/// </summary>
+public static class MergeCaseEndpoint
+{
+    public static ProblemDetails Validate(MergeCase? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Id("duplicateCaseId", command.DuplicateCaseId).Text("reason", command.Reason, 2000).ToProblem();
+
+    [WolverinePost("/api/cases/{caseId}/merge"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
+    public static async Task<IResult> Post(Guid caseId, MergeCase command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        var duplicateId = command.DuplicateCaseId!.Value;
+        // The same stream is never fetched twice for writing: merging a case into itself is refused by the rule.
+        var duplicate = duplicateId == caseId ? null : await session.Events.FetchForWriting<CaseFile>(duplicateId, http.RequestAborted);
+        if (duplicate is { Aggregate: null }) return Problems.NotFound(nameof(CaseFile), duplicateId);
+        IReadOnlyList<SubjectIndexEntry> index = duplicate is null ? [] : await session.Query<SubjectIndexEntry>().Where(e => e.CaseId == duplicateId).ToListAsync(http.RequestAborted);
+
+        return await session.Append<CaseFile>(caseId, http, survivor =>
+        {
+            var decision = CaseFile.DecideMerge(survivor, duplicate?.Aggregate ?? survivor, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow());
+            // Marten checks the duplicate's version at commit too: a concurrent write to it becomes a 409.
+            duplicate!.AppendMany(decision.ForOther.ToArray());
+            foreach (var entry in index) entry.CaseId = survivor.Id;
+            if (index.Count > 0) session.Store(index.ToArray());
+            return decision.ForCase;
+        }, bus, IntegrationEvents.None,
+        events => events.OfType<CaseMergedIn>().Select(e => new
+        {
+            survivorCaseId = e.CaseId, duplicateCaseId = e.DuplicateCaseId, duplicateReference = e.DuplicateReference,
+            subjects = e.Subjects.Select(s => s.SubjectId), incidents = e.Incidents.Count,
+        }).Single());
+    }
+}

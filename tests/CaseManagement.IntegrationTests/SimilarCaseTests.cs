@@ -49,4 +49,51 @@ public sealed class SimilarCaseTests(CaseManagementFixture fixture)
         Assert.DoesNotContain(Similar(afterErasure), s => s.Case == firstId);
         Assert.Contains(Similar(afterErasure), s => s.Case == sameSubject["id"]!.GetValue<Guid>());
     }
+
+    [Fact]
+    public async Task Any_agency_may_search_for_a_person_or_an_address_and_sees_only_the_signpost_and_the_search_is_audited()
+    {
+        var agencyA = await fixture.Organisation(signedIsa: true);
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var name = $"Quinn {unique}";
+        var referred = await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).PostJson("/api/cases",
+            Referral(name, "1985-07-08", $"{unique} Mill Lane, Deal CT14 6AA"))).Json(HttpStatusCode.Created);
+        var caseId = referred["id"]!.GetValue<Guid>();
+
+        var agencyB = await fixture.Organisation(signedIsa: false);
+        var b = fixture.ClientFor(agencyB, CaseRoles.CaseWorker);
+        var byName = await (await b.PostJson("/api/cases/search", new { name = $" QUINN  {unique.ToUpperInvariant()}", dateOfBirth = "1985-07-08" })).Json(HttpStatusCode.OK);
+        var hit = Assert.Single(byName.AsArray())!;
+        Assert.Equal((caseId, "Open", agencyA), (hit["case"]!["id"]!.GetValue<Guid>(), hit["case"]!["status"]!.GetValue<string>(),
+            hit["case"]!["agencies"]![0]!.GetValue<Guid>()));
+        Assert.Equal(["NameAndDateOfBirth"], hit["matchedOn"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.DoesNotContain(unique, byName.ToJsonString().Replace(caseId.ToString(), ""), StringComparison.OrdinalIgnoreCase);
+
+        var byAddress = await (await b.PostJson("/api/cases/search", new { address = $"{unique} mill ln, deal, ct146aa" })).Json(HttpStatusCode.OK);
+        Assert.Equal(caseId, Assert.Single(byAddress.AsArray())!["case"]!["id"]!.GetValue<Guid>());
+        Assert.Empty((await (await b.PostJson("/api/cases/search", new { name, dateOfBirth = "1985-07-09" })).Json(HttpStatusCode.OK)).AsArray());
+
+        // closed cases are found too, with their status
+        Assert.Equal(HttpStatusCode.NoContent, (await fixture.ClientFor(agencyA, CaseRoles.PanelChair)
+            .PostJson($"/api/cases/{caseId}/close", new { outcome = "Improved", reason = "Calmer" })).StatusCode);
+        var closed = await (await b.PostJson("/api/cases/search", new { name, dateOfBirth = "1985-07-08", address = $"{unique} Mill Lane, Deal CT14 6AA" }))
+            .Json(HttpStatusCode.OK);
+        var closedHit = Assert.Single(closed.AsArray())!;
+        Assert.Equal("Closed", closedHit["case"]!["status"]!.GetValue<string>());
+        Assert.Equal(["NameAndDateOfBirth", "Address"], closedHit["matchedOn"]!.AsArray().Select(m => m!.GetValue<string>()));
+
+        var audit = await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}&organisationId={agencyB}"))
+            .Json(HttpStatusCode.OK);
+        Assert.Equal(3, audit.AsArray().Count(e => e!["what"]!.GetValue<string>() == "subject-search")); // one per search that found it
+
+        // bad input and wrong callers
+        var invalid = await (await b.PostJson("/api/cases/search", new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["name"], invalid["errors"]!.AsObject().Select(e => e.Key));
+        var nameOnly = await (await b.PostJson("/api/cases/search", new { name })).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["dateOfBirth"], nameOnly["errors"]!.AsObject().Select(e => e.Key));
+        await (await b.PostRaw("/api/cases/search", "null")).Problem(HttpStatusCode.BadRequest);
+        await (await b.PostJson("/api/cases/search", new { name, dateOfBirth = "08/07/1985" })).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyB, "governance-admin").PostJson("/api/cases/search", new { name, dateOfBirth = "1985-07-08" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson("/api/cases/search", new { name, dateOfBirth = "1985-07-08" })).StatusCode);
+    }
 }

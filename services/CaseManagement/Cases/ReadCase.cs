@@ -28,7 +28,10 @@ public sealed record ActionView(
 
 /// <summary>What anyone in the partnership may know: that a case exists, and which agencies are involved.</summary>
 public sealed record CaseSignpost(Guid Id, string Reference, Area Area, CaseStatus Status, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt,
-    Guid? MergedInto);
+    Guid? MergedInto)
+{
+    public static CaseSignpost Of(CaseFile file) => new(file.Id, file.Reference, file.Area, file.Status, file.Agencies, file.ReferredAt, file.MergedInto);
+}
 
 public static class ReadCaseEndpoint
 {
@@ -76,6 +79,6 @@ public static class ReadCaseEndpoint
     [ProducesResponseType<CaseSignpost>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Signpost(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<CaseFile>(id, ct) is { } file
-            ? Results.Ok(new CaseSignpost(file.Id, file.Reference, file.Area, file.Status, file.Agencies, file.ReferredAt, file.MergedInto))
+            ? Results.Ok(CaseSignpost.Of(file))
             : Problems.NotFound("Case", id);
 }

@@ -43,8 +43,16 @@ public sealed class ClosureTests(CaseManagementFixture fixture)
         Assert.Equal(["Closed", "Open"], view["statusHistory"]!.AsArray().Select(h => h!["status"]!.GetValue<string>()));
         Assert.Equal("Resolved", view["statusHistory"]![0]!["outcome"]!.GetValue<string>());
 
-        await (await fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.PanelChair)
+        var outsider = await fixture.Organisation(signedIsa: false);
+        await (await fixture.ClientFor(outsider, CaseRoles.PanelChair)
             .PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        // the refused attempt is in the audit, though the request's own writes were not made
+        var audit = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?organisationId={outsider}"))
+            .Json(HttpStatusCode.OK);
+        var refused = Assert.Single(audit.AsArray())!;
+        Assert.Equal((caseId, "Refused", $"POST /api/cases/{caseId}/close"),
+            (refused["caseId"]!.GetValue<Guid>(), refused["outcome"]!.GetValue<string>(), refused["what"]!.GetValue<string>()));
+        Assert.Equal("Open", (await (await worker.GetAsync($"/api/cases/{caseId}/signpost")).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin)
             .PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "x" })).StatusCode);
         await (await chair.PostJson($"/api/cases/{Guid.NewGuid()}/close", new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.NotFound, "not-found");

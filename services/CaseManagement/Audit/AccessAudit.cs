@@ -9,13 +9,13 @@ namespace CommunitySafety.CaseManagement.Audit;
 
 public enum AccessOutcome { Granted, Refused }
 
-/// <summary>Someone read (or tried to read) case data. Appended to the audit stream, which no endpoint can change.</summary>
+/// <summary>Someone read (or tried to read, or to change) case data; <c>CaseId</c> is null when no one case was concerned. Appended to the audit stream, which no endpoint can change.</summary>
 public sealed record CaseAccessAudited(
-    Guid AuditId, Guid CaseId, string What, AccessOutcome Outcome, string UserSubject, string? UserName, Guid? OrganisationId,
+    Guid AuditId, Guid? CaseId, string What, AccessOutcome Outcome, string UserSubject, string? UserName, Guid? OrganisationId,
     DateTimeOffset At);
 
 public sealed record AuditEntry(
-    Guid Id, Guid CaseId, string What, AccessOutcome Outcome, string UserSubject, string? UserName, Guid? OrganisationId,
+    Guid Id, Guid? CaseId, string What, AccessOutcome Outcome, string UserSubject, string? UserName, Guid? OrganisationId,
     DateTimeOffset At);
 
 public partial class AccessAuditProjection : EventProjection
@@ -29,7 +29,7 @@ public static class AccessAuditLog
     /// <summary>The one audit stream. Quick append serialises concurrent appends on the stream row: none is lost.</summary>
     public static readonly Guid StreamId = new("a0d17000-0000-4000-8000-000000000001");
 
-    public static void Record(IDocumentSession session, HttpContext http, Guid caseId, string what, AccessOutcome outcome, DateTimeOffset now)
+    public static void Record(IDocumentSession session, HttpContext http, Guid? caseId, string what, AccessOutcome outcome, DateTimeOffset now)
     {
         var user = http.User;
         session.Events.Append(StreamId, new CaseAccessAudited(Guid.CreateVersion7(), caseId, what, outcome,

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Signatories;
 using CommunitySafety.ServiceDefaults;
+using Marten;
 
 namespace CommunitySafety.CaseManagement.Cases;
 
@@ -33,9 +35,22 @@ public static class CaseAccess
         return Decide(organisation, signatory);
     }
 
-    /// <summary>Throws the ISA refusal (403) unless the user may act on case details.</summary>
-    public static async Task DemandFullAsync(Marten.IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// Throws the ISA refusal (403) unless the user may act on case details. The refused attempt is recorded in the
+    /// access audit at once, in its own transaction (the request's own writes are rolled back): what was attempted
+    /// (method and path) and on which case (the route's <c>caseId</c>, if any).
+    /// </summary>
+    public static async Task DemandFullAsync(IDocumentSession session, HttpContext http)
     {
-        if (await ForUserAsync(session, user, ct) != AccessLevel.Full) throw Refusal(Organisation(user));
+        if (await ForUserAsync(session, http.User, http.RequestAborted) == AccessLevel.Full) return;
+
+        var caseId = Guid.TryParse(http.GetRouteValue("caseId")?.ToString(), out var id) ? id : (Guid?)null;
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using (var audit = session.DocumentStore.LightweightSession())
+        {
+            AccessAuditLog.Record(audit, http, caseId, $"{http.Request.Method} {http.Request.Path}", AccessOutcome.Refused, now);
+            await audit.SaveChangesAsync(http.RequestAborted);
+        }
+        throw Refusal(Organisation(http.User));
     }
 }

@@ -23,7 +23,7 @@ public static class CloseCaseEndpoint
     public static async Task<IResult> Post(Guid caseId, CloseCase command, IDocumentSession session, IMessageBus bus, RetentionPolicy retention,
         TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         CaseClosed? closed = null;
         var result = await session.Append<CaseFile>(caseId, http,
             file => [closed = CaseFile.DecideClose(file, command.Outcome!.Value, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow())],
@@ -46,7 +46,7 @@ public static class ReopenCaseEndpoint
     [WolverinePost("/api/cases/{caseId}/reopen"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
     public static async Task<IResult> Post(Guid caseId, ReopenCase command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         return await session.Append<CaseFile>(caseId, http,
             file => CaseFile.DecideReopen(file, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow()),
             bus, IntegrationEvents.None);

@@ -19,7 +19,7 @@ public static class LinkCaseEndpoint
     [WolverinePost("/api/cases/{caseId}/links"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
     public static async Task<IResult> Post(Guid caseId, LinkCase command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         var otherId = command.LinkedCaseId!.Value;
         // The same stream is never fetched twice for writing: linking a case to itself is refused by the rule.
         var other = otherId == caseId ? null : await session.Events.FetchForWriting<CaseFile>(otherId, http.RequestAborted);

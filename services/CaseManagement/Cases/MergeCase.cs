@@ -24,7 +24,7 @@ public static class MergeCaseEndpoint
     [WolverinePost("/api/cases/{caseId}/merge"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
     public static async Task<IResult> Post(Guid caseId, MergeCase command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         var duplicateId = command.DuplicateCaseId!.Value;
         // The same stream is never fetched twice for writing: merging a case into itself is refused by the rule.
         var duplicate = duplicateId == caseId ? null : await session.Events.FetchForWriting<CaseFile>(duplicateId, http.RequestAborted);

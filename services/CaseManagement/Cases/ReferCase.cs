@@ -56,7 +56,7 @@ public static class ReferCaseEndpoint
     public static async Task<IResult> Post(ReferCase command, IDocumentSession session, PersonalDataVault vault, SimilarCases similar,
         IMessageBus bus, TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         var organisation = CaseAccess.Organisation(http.User);
 
         var now = clock.GetUtcNow();

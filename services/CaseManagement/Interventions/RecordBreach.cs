@@ -32,7 +32,7 @@ public static class RecordBreachEndpoint
     public static async Task<IResult> Post(Guid caseId, Guid interventionId, RecordBreach command, IDocumentSession session, IMessageBus bus,
         TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         return await session.Append<CaseFile>(caseId, http,
             file => CaseFile.DecideRecordBreach(file, interventionId, command.OccurredOn!.Value, command.Description!.Trim(),
                 http.User.DisplayName(), clock.GetUtcNow()),

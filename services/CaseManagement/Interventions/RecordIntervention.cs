@@ -38,7 +38,7 @@ public static class RecordInterventionEndpoint
     public static async Task<IResult> Post(Guid caseId, RecordIntervention command, IDocumentSession session, IMessageBus bus,
         TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         var issuedBy = command.IssuedBy ?? CaseAccess.Organisation(http.User)!.Value;
         var id = Guid.CreateVersion7();
         var result = await session.Append<CaseFile>(caseId, http,

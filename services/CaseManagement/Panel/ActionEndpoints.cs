@@ -35,7 +35,7 @@ public static class AgreeActionEndpoint
     [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Post(Guid caseId, ActionInput command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         var owner = command.OwnerOrganisationId!.Value;
         var ownerIsSignatory = await IsaRegister.IsSignatoryAsync(session, owner, http.RequestAborted);
         return await session.Append<CaseFile>(caseId, http,
@@ -59,7 +59,7 @@ public static class ChangeActionStatusEndpoint
     public static async Task<IResult> Post(Guid caseId, Guid actionId, ChangeActionStatus command, IDocumentSession session, IMessageBus bus,
         TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         return await session.Append<CaseFile>(caseId, http,
             file => [CaseFile.DecideActionStatus(file, actionId, command.Status!.Value, command.Note?.Trim(), http.User.DisplayName(), clock.GetUtcNow())],
             bus, IntegrationEvents.None);
@@ -83,7 +83,7 @@ public static class OverdueEndpoints
     [ProducesResponseType<IReadOnlyList<ActionListEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
     public static async Task<IResult> OverdueActions(Guid? owner, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         var now = clock.GetUtcNow();
         var entries = Overdue.Actions(await CaseQueries.OpenAsync(session, http.RequestAborted), PartnershipCalendar.Today(now), owner);
         Audit(session, http, entries.Select(e => e.CaseId), "overdue-actions", now);
@@ -94,7 +94,7 @@ public static class OverdueEndpoints
     [ProducesResponseType<IReadOnlyList<OverdueReview>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
     public static async Task<IResult> OverdueReviews(IDocumentSession session, TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         var now = clock.GetUtcNow();
         var entries = Overdue.Reviews(await CaseQueries.OpenAsync(session, http.RequestAborted), PartnershipCalendar.Today(now));
         Audit(session, http, entries.Select(e => e.CaseId), "overdue-reviews", now);

@@ -26,7 +26,7 @@ public static class ScheduleSittingEndpoint
     [ProducesResponseType<PanelSitting>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden)]
     public static async Task<IResult> Post(ScheduleSitting command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         var scheduled = new PanelSittingScheduled(id, command.SittingOn!.Value, http.User.DisplayName(), now);
@@ -43,7 +43,7 @@ public static class RebuildAgendaEndpoint
     [WolverinePost("/api/cases/panel/sittings/{sittingId}/agenda"), Authorize(Roles = CaseRoles.PanelChair)]
     public static async Task<IResult> Post(Guid sittingId, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         var cases = await CaseQueries.OpenAsync(session, http.RequestAborted);
         return await session.Append<PanelSitting>(sittingId, http,
             sitting => [PanelSitting.DecideAgenda(sitting, cases, http.User.DisplayName(), clock.GetUtcNow())],
@@ -114,7 +114,7 @@ public static class RecordReviewEndpoint
         IMessageBus bus, TimeProvider clock, HttpContext http)
     {
         var ct = http.RequestAborted;
-        await CaseAccess.DemandFullAsync(session, http.User, ct);
+        await CaseAccess.DemandFullAsync(session, http);
         var caseId = command.CaseId!.Value;
         var by = http.User.DisplayName();
         var now = clock.GetUtcNow();

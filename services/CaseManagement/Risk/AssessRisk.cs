@@ -37,7 +37,7 @@ public static class AssessRiskEndpoint
     public static async Task<IResult> Post(Guid caseId, AssessRisk command, IDocumentSession session, RiskMatrix matrix, ReviewSchedule schedule,
         IMessageBus bus, TimeProvider clock, HttpContext http)
     {
-        await CaseAccess.DemandFullAsync(session, http.User, http.RequestAborted);
+        await CaseAccess.DemandFullAsync(session, http);
         var organisation = CaseAccess.Organisation(http.User)!.Value;
         var assessor = http.User.DisplayName();
         RiskAssessed? assessed = null;

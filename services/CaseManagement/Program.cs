@@ -1,5 +1,6 @@
 using CommunitySafety.CaseManagement;
 using CommunitySafety.CaseManagement.Panel;
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Retention;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.CaseManagement.Similarity;
@@ -25,16 +26,20 @@ builder.AddEventSourcedService("casemanagement", typeof(CaseRoles).Assembly,
         wolverine.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
             TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
     });
-builder.Services.AddSingleton<CommunitySafety.CaseManagement.PersonalData.PersonalDataVault>();
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:RiskMatrix").Get<RiskMatrix>() ?? RiskMatrix.Default).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:ReviewSchedule").Get<ReviewSchedule>() ?? new ReviewSchedule()).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:Retention").Get<RetentionPolicy>() ?? new RetentionPolicy()).Validated());
 
-// The key of the similar-case blind index (base64, 32 bytes). Only Development has a built-in one.
-var indexKey = builder.Configuration["CaseManagement:IndexKey"] is { Length: > 0 } configured ? Convert.FromBase64String(configured)
-    : builder.Environment.IsDevelopment() ? System.Text.Encoding.UTF8.GetBytes("development-only-blind-index-key!")
-    : throw new InvalidOperationException("Set CaseManagement:IndexKey (base64, 32 bytes): the key of the similar-case index.");
-builder.Services.AddSingleton(new SimilarCases(new BlindIndex(indexKey)));
+// Keys that must live outside the database (base64, 32 bytes each). Only Development has built-in ones.
+byte[] Secret(string name, string purpose)
+{
+    var key = builder.Configuration[name] is { Length: > 0 } configured ? Convert.FromBase64String(configured)
+        : builder.Environment.IsDevelopment() ? System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("development-only:" + name))
+        : throw new InvalidOperationException($"Set {name} (base64, 32 bytes): {purpose}.");
+    return key.Length == 32 ? key : throw new InvalidOperationException($"{name} must be 32 bytes (base64), not {key.Length}: {purpose}.");
+}
+builder.Services.AddSingleton(new PersonalDataVault(Secret("CaseManagement:KeyEncryptionKey", "the key that wraps subjects' data keys")));
+builder.Services.AddSingleton(new SimilarCases(new BlindIndex(Secret("CaseManagement:IndexKey", "the key of the similar-case index"))));
 
 var app = builder.Build();
 app.MapEventSourcedService();

@@ -96,4 +96,16 @@ public sealed class CaseRulesTests
         Assert.Equal([referrer], file.Agencies);
         Assert.Equal([referrer, other], file.WithAgency(other).WithAgency(referrer).WithAgency(other).Agencies);
     }
+
+    [Fact]
+    public void Subject_keys_are_stored_wrapped_with_the_key_encryption_key_and_only_that_key_unwraps_them()
+    {
+        var vault = new PersonalDataVault(RandomNumberGenerator.GetBytes(32));
+        var dataKey = RandomNumberGenerator.GetBytes(32);
+        var wrapped = vault.Wrap(dataKey);
+
+        Assert.Equal(dataKey, vault.Unwrap(wrapped));
+        Assert.False(wrapped.AsSpan().IndexOf(dataKey) >= 0, "the stored form must not contain the data key");
+        Assert.ThrowsAny<CryptographicException>(() => new PersonalDataVault(RandomNumberGenerator.GetBytes(32)).Unwrap(wrapped));
+    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using CommunitySafety.TestSupport;
 using Xunit;
@@ -17,15 +16,15 @@ public sealed class InformationSharingScenarioTests(PlatformFixture platform)
     [Fact]
     public async Task Only_signatories_read_case_details_refusals_are_audited_and_erasure_leaves_no_trace()
     {
-        using var officer = Authorised(null, "governance-admin");
+        using var officer = platform.Client().WithTokenFor(null, "governance-admin");
         var agencyA = await (await officer.PostJson("/api/governance/organisations", new { name = "Kent Police", kind = "ResponsibleAuthority" })).CreatedId();
         var agencyB = await (await officer.PostJson("/api/governance/organisations", new { name = "Kent Fire and Rescue", kind = "ResponsibleAuthority" })).CreatedId();
         Assert.Equal(HttpStatusCode.NoContent, (await officer.PostJson($"/api/governance/organisations/{agencyA}/isa",
             new { signedOn = "2026-04-01", signedBy = "Chief Constable" })).StatusCode);
 
-        using var a = Authorised(agencyA, "case-worker");
-        using var b = Authorised(agencyB, "case-worker");
-        using var admin = Authorised(agencyA, "partnership-admin");
+        using var a = platform.Client().WithTokenFor(agencyA, "case-worker");
+        using var b = platform.Client().WithTokenFor(agencyB, "case-worker");
+        using var admin = platform.Client().WithTokenFor(agencyA, "partnership-admin");
 
         // CaseManagement learns that A signed over RabbitMQ; until then A may not refer.
         var referral = new
@@ -48,6 +47,10 @@ public sealed class InformationSharingScenarioTests(PlatformFixture platform)
         var signpost = await (await b.GetAsync($"/api/cases/{caseId}/signpost")).Json(HttpStatusCode.OK);
         Assert.Equal(agencyA, signpost["agencies"]![0]!.GetValue<Guid>());
         Assert.DoesNotContain(SubjectName, signpost.ToJsonString());
+        // B may search for the person and learns only that A holds a case
+        var found = await (await b.PostJson("/api/cases/search", new { name = SubjectName.ToUpperInvariant(), dateOfBirth = "2003-03-03" })).Json(HttpStatusCode.OK);
+        Assert.Contains(found.AsArray(), h => h!["case"]!["id"]!.GetValue<Guid>() == caseId && h["case"]!["agencies"]![0]!.GetValue<Guid>() == agencyA);
+        Assert.DoesNotContain(SubjectName, found.ToJsonString(), StringComparison.OrdinalIgnoreCase);
 
         var audit = await (await admin.GetAsync($"/api/cases/audit?caseId={caseId}")).Json(HttpStatusCode.OK);
         Assert.Contains(audit.AsArray(), e => e!["organisationId"]!.GetValue<Guid>() == agencyB && e["outcome"]!.GetValue<string>() == "Refused");
@@ -79,12 +82,5 @@ public sealed class InformationSharingScenarioTests(PlatformFixture platform)
         Assert.True(await Probes.RowsContaining(platform.CaseManagementDatabase.ConnectionString, "Graffiti and threats to commuters") > 0, "the scan must find what is stored in clear");
         Assert.Equal(0, await Probes.RowsContaining(platform.CaseManagementDatabase.ConnectionString, SubjectName));
         Assert.Equal(0, await Probes.RowsContaining(platform.CaseManagementDatabase.ConnectionString, "7 Quiet Lane"));
-    }
-
-    private HttpClient Authorised(Guid? organisation, params string[] roles)
-    {
-        var client = platform.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Http.TokenFor(organisation, roles));
-        return client;
     }
 }

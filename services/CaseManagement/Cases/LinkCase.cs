@@ -20,16 +20,30 @@ public static class LinkCaseEndpoint
     public static async Task<IResult> Post(Guid caseId, LinkCase command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
-        var otherId = command.LinkedCaseId!.Value;
-        // The same stream is never fetched twice for writing: linking a case to itself is refused by the rule.
+        return await TwoCaseWrites.AppendAsync(session, http, bus, caseId, command.LinkedCaseId!.Value,
+            (file, other) => CaseFile.DecideLink(file, other, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow()));
+    }
+}
+
+public static class TwoCaseWrites
+{
+    /// <summary>
+    /// Appends one decision's events to two cases in one transaction: the path's case through
+    /// <see cref="StreamWrites.Append{T}"/> (404, If-Match, ETag), the other fetched for writing too, so that Marten checks
+    /// its version at commit as well: a concurrent write to either becomes a 409. 404 when the other case does not exist.
+    /// </summary>
+    public static async Task<IResult> AppendAsync(IDocumentSession session, HttpContext http, IMessageBus bus, Guid caseId, Guid otherId,
+        Func<CaseFile, CaseFile, TwoCaseDecision> decide, Action<CaseFile>? alongside = null, Func<IReadOnlyList<object>, object>? respond = null)
+    {
+        // The same stream is never fetched twice for writing: the rules refuse a case paired with itself.
         var other = otherId == caseId ? null : await session.Events.FetchForWriting<CaseFile>(otherId, http.RequestAborted);
         if (other is { Aggregate: null }) return Problems.NotFound(nameof(CaseFile), otherId);
         return await session.Append<CaseFile>(caseId, http, file =>
         {
-            var decision = CaseFile.DecideLink(file, other?.Aggregate ?? file, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow());
-            // Marten checks the other stream's version at commit too: a concurrent write to it becomes a 409.
+            var decision = decide(file, other?.Aggregate ?? file);
             other!.AppendMany(decision.ForOther.ToArray());
+            alongside?.Invoke(file);
             return decision.ForCase;
-        }, bus, IntegrationEvents.None);
+        }, bus, IntegrationEvents.None, respond);
     }
 }

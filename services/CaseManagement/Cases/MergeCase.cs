@@ -26,24 +26,19 @@ public static class MergeCaseEndpoint
     {
         await CaseAccess.DemandFullAsync(session, http);
         var duplicateId = command.DuplicateCaseId!.Value;
-        // The same stream is never fetched twice for writing: merging a case into itself is refused by the rule.
-        var duplicate = duplicateId == caseId ? null : await session.Events.FetchForWriting<CaseFile>(duplicateId, http.RequestAborted);
-        if (duplicate is { Aggregate: null }) return Problems.NotFound(nameof(CaseFile), duplicateId);
-        IReadOnlyList<SubjectIndexEntry> index = duplicate is null ? [] : await session.Query<SubjectIndexEntry>().Where(e => e.CaseId == duplicateId).ToListAsync(http.RequestAborted);
-
-        return await session.Append<CaseFile>(caseId, http, survivor =>
-        {
-            var decision = CaseFile.DecideMerge(survivor, duplicate?.Aggregate ?? survivor, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow());
-            // Marten checks the duplicate's version at commit too: a concurrent write to it becomes a 409.
-            duplicate!.AppendMany(decision.ForOther.ToArray());
-            foreach (var entry in index) entry.CaseId = survivor.Id;
-            if (index.Count > 0) session.Store(index.ToArray());
-            return decision.ForCase;
-        }, bus, IntegrationEvents.None,
-        events => events.OfType<CaseMergedIn>().Select(e => new
-        {
-            survivorCaseId = e.CaseId, duplicateCaseId = e.DuplicateCaseId, duplicateReference = e.DuplicateReference,
-            subjects = e.Subjects.Select(s => s.SubjectId), incidents = e.Incidents.Count,
-        }).Single());
+        var index = await session.Query<SubjectIndexEntry>().Where(e => e.CaseId == duplicateId).ToListAsync(http.RequestAborted);
+        return await TwoCaseWrites.AppendAsync(session, http, bus, caseId, duplicateId,
+            (survivor, duplicate) => CaseFile.DecideMerge(survivor, duplicate, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow()),
+            survivor =>
+            {
+                // the similar-case index names the survivor for the duplicate's subjects from now on
+                foreach (var entry in index) entry.CaseId = survivor.Id;
+                if (index.Count > 0) session.Store(index.ToArray());
+            },
+            events => events.OfType<CaseMergedIn>().Select(e => new
+            {
+                survivorCaseId = e.CaseId, duplicateCaseId = e.DuplicateCaseId, duplicateReference = e.DuplicateReference,
+                subjects = e.Subjects.Select(s => s.SubjectId), incidents = e.Incidents.Count,
+            }).Single());
     }
 }

@@ -25,8 +25,7 @@ var postgres = builder.AddPostgres("postgres")
 var governanceDb = postgres.AddDatabase("governance-db", databaseName: "governance");
 var meetingsDb = postgres.AddDatabase("meetings-db", databaseName: "meetings");
 var casemanagementDb = postgres.AddDatabase("casemanagement-db", databaseName: "casemanagement");
-// Not used by a running service yet; created now so that the Funding service only needs a reference.
-postgres.AddDatabase("funding-db", databaseName: "funding");
+var fundingDb = postgres.AddDatabase("funding-db", databaseName: "funding");
 
 var messaging = builder.AddRabbitMQ("messaging")
     .WithManagementPlugin();
@@ -49,13 +48,21 @@ var casemanagement = builder.AddProject<Projects.CaseManagement>("casemanagement
     .WaitFor(casemanagementDb)
     .WaitFor(messaging);
 
+var funding = builder.AddProject<Projects.Funding>("funding")
+    .WithReference(fundingDb, connectionName: "funding")
+    .WithReference(messaging)
+    .WaitFor(fundingDb)
+    .WaitFor(messaging);
+
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(governance)
     .WithReference(meetings)
     .WithReference(casemanagement)
+    .WithReference(funding)
     .WaitFor(governance)
     .WaitFor(meetings)
     .WaitFor(casemanagement)
+    .WaitFor(funding)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

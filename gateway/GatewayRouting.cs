@@ -18,6 +18,7 @@ public sealed record ServiceRoutes(string Name, string PathPrefix, string Title)
         new("governance", "governance", "Governance"),
         new("meetings", "meetings", "Meetings"),
         new("casemanagement", "cases", "Case management"),
+        new("funding", "funding", "Funding"),
     ];
 }
 

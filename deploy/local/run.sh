@@ -24,6 +24,7 @@ GATEWAY_PORT=${GATEWAY_PORT:-5000}
 GOVERNANCE_PORT=${GOVERNANCE_PORT:-5101}
 MEETINGS_PORT=${MEETINGS_PORT:-5102}
 CASEMANAGEMENT_PORT=${CASEMANAGEMENT_PORT:-5103}
+FUNDING_PORT=${FUNDING_PORT:-5104}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-120}
 ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 LOG_DIR=$REPO_ROOT/.run/logs
@@ -37,6 +38,7 @@ SERVICES=(
   "governance|services/Governance/Governance.csproj|$GOVERNANCE_PORT"
   "meetings|services/Meetings/Meetings.csproj|$MEETINGS_PORT"
   "casemanagement|services/CaseManagement/CaseManagement.csproj|$CASEMANAGEMENT_PORT"
+  "funding|services/Funding/Funding.csproj|$FUNDING_PORT"
 )
 GATEWAY_PROJECT=gateway/Gateway.csproj
 

@@ -8,4 +8,7 @@ public static class Exchanges
 
     /// <summary>Fan-out exchange for decision events; agencies may bind their own queues to it.</summary>
     public const string Decisions = "csp.decisions";
+
+    /// <summary>Fan-out exchange for Funding's integration events (awards, payments, clawbacks).</summary>
+    public const string Funding = "csp.funding.events";
 }

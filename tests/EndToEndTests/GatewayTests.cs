@@ -11,6 +11,7 @@ public sealed class GatewayTests(PlatformFixture platform)
     [InlineData("governance", "/api/governance/organisations")]
     [InlineData("meetings", "/api/meetings/meetings/{meetingId}/decisions")]
     [InlineData("casemanagement", "/api/cases/{id}")]
+    [InlineData("funding", "/api/funding/streams/{streamId}")]
     public async Task Each_services_OpenAPI_document_is_served_through_the_gateway(string service, string path)
     {
         using var client = platform.Client();
@@ -31,6 +32,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         Assert.Contains("\"url\":\"openapi/governance.json\"", html);
         Assert.Contains("\"url\":\"openapi/meetings.json\"", html);
         Assert.Contains("\"url\":\"openapi/casemanagement.json\"", html);
+        Assert.Contains("\"url\":\"openapi/funding.json\"", html);
     }
 
     [Fact]

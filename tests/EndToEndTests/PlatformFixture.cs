@@ -24,6 +24,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public ServiceProcess Meetings { get; private set; } = null!;
     public ServiceProcess CaseManagement { get; private set; } = null!;
     public TestDatabase CaseManagementDatabase { get; private set; } = null!;
+    public ServiceProcess Funding { get; private set; } = null!;
     public ServiceProcess Gateway { get; private set; } = null!;
     public Uri Broker { get; private set; } = null!;
 
@@ -36,6 +37,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         _resources.Add(governanceDb);
         _resources.Add(meetingsDb);
         _resources.Add(CaseManagementDatabase);
+        var fundingDb = await TestServers.CreateDatabaseAsync("e2e_funding");
+        _resources.Add(fundingDb);
 
         Governance = Start("governance", "services/Governance", "CommunitySafety.Governance", new()
         {
@@ -52,14 +55,20 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["ConnectionStrings__casemanagement"] = CaseManagementDatabase.ConnectionString,
             ["ConnectionStrings__messaging"] = Broker.ToString(),
         });
+        Funding = Start("funding", "services/Funding", "CommunitySafety.Funding", new()
+        {
+            ["ConnectionStrings__funding"] = fundingDb.ConnectionString,
+            ["ConnectionStrings__messaging"] = Broker.ToString(),
+        });
         await Task.WhenAll(Governance.WaitHealthyAsync(TimeSpan.FromSeconds(90)), Meetings.WaitHealthyAsync(TimeSpan.FromSeconds(90)),
-            CaseManagement.WaitHealthyAsync(TimeSpan.FromSeconds(90)));
+            CaseManagement.WaitHealthyAsync(TimeSpan.FromSeconds(90)), Funding.WaitHealthyAsync(TimeSpan.FromSeconds(90)));
 
         Gateway = Start("gateway", "gateway", "CommunitySafety.Gateway", new()
         {
             ["services__governance__http__0"] = Governance.Url.ToString(),
             ["services__meetings__http__0"] = Meetings.Url.ToString(),
             ["services__casemanagement__http__0"] = CaseManagement.Url.ToString(),
+            ["services__funding__http__0"] = Funding.Url.ToString(),
             ["Gateway__AnonymousRequestsPerMinute"] = AnonymousRequestsPerMinute.ToString(),
         });
         await Gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60));

@@ -1,0 +1,52 @@
+using CommunitySafety.Contracts.Governance;
+using CommunitySafety.Contracts.Meetings;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+
+namespace CommunitySafety.Funding.Decisions;
+
+/// <summary>A decision Meetings recorded, as Funding heard of it over the broker.</summary>
+public sealed class KnownDecision
+{
+    public Guid Id { get; set; }
+    public Guid MeetingId { get; set; }
+    public Guid BodyId { get; set; }
+    public string Text { get; set; } = "";
+    public bool ConsensusReached { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>An organisation Governance registered: Funding needs its name for awards and their publication.</summary>
+public sealed class KnownOrganisation
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public static class PartnershipEventsHandler
+{
+    /// <summary>Idempotent: a redelivered decision overwrites itself.</summary>
+    public static void Handle(DecisionRecorded e, IDocumentSession session) => session.Store(new KnownDecision
+    {
+        Id = e.DecisionId, MeetingId = e.MeetingId, BodyId = e.BodyId, Text = e.Text, ConsensusReached = e.ConsensusReached, RecordedAt = e.RecordedAt,
+    });
+
+    public static void Handle(OrganisationRegistered e, IDocumentSession session) =>
+        session.Store(new KnownOrganisation { Id = e.OrganisationId, Name = e.Name });
+}
+
+/// <summary>The rule that awards are made only by decision.</summary>
+public static class DecisionRule
+{
+    /// <summary>The decision an award cites must be one Meetings recorded, reached by consensus.</summary>
+    public static KnownDecision Require(KnownDecision? decision, Guid decisionId) => decision switch
+    {
+        null => throw new DomainRuleViolation("decision-unknown",
+            $"No decision '{decisionId}' has been recorded by Meetings: an award must cite the recorded decision that approved it.", 422)
+            .With("decisionId", decisionId),
+        { ConsensusReached: false } => throw new DomainRuleViolation("decision-without-consensus",
+            "The decision cited was recorded without consensus: an award needs a decision the partnership reached by consensus.", 422)
+            .With("decisionId", decisionId),
+        _ => decision,
+    };
+}

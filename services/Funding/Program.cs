@@ -1,0 +1,29 @@
+using CommunitySafety.Contracts;
+using CommunitySafety.Contracts.Funding;
+using CommunitySafety.Funding;
+using CommunitySafety.ServiceDefaults;
+using Wolverine;
+using Wolverine.RabbitMQ;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddEventSourcedService("funding", typeof(FundingRoles).Assembly,
+    marten => marten.AddFundingStreams(),
+    (wolverine, rabbit) =>
+    {
+        // Meetings' decisions: an award must cite one. Governance's events: organisations' names.
+        wolverine.SubscribeToExchange(rabbit, Exchanges.Decisions, Queues.Decisions);
+        wolverine.SubscribeToExchange(rabbit, Exchanges.Governance, Queues.GovernanceEvents);
+        rabbit.DeclareExchange(Exchanges.Funding, e => e.ExchangeType = ExchangeType.Fanout);
+        wolverine.PublishMessage<GrantAwarded>().ToRabbitExchange(Exchanges.Funding);
+        wolverine.PublishMessage<PaymentMade>().ToRabbitExchange(Exchanges.Funding);
+        wolverine.PublishMessage<AwardClawedBack>().ToRabbitExchange(Exchanges.Funding);
+    });
+
+var app = builder.Build();
+app.MapEventSourcedService();
+app.Run();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -27,7 +27,7 @@ public sealed record Instalment(Guid InstalmentId, decimal Amount, DateOnly DueO
 /// An award and its life: the payment schedule (instalments scheduled → approved → paid, or cancelled), monitoring
 /// returns, and reductions (underspend returned, clawback). What is paid never exceeds what is awarded, net of reductions.
 /// </summary>
-public sealed record Award(
+public sealed partial record Award(
     Guid Id, Guid StreamId, Guid BidId, Guid OrganisationId, string Title, string Description, decimal Amount, Guid DecisionId, DateOnly AwardDate,
     IReadOnlyList<Bids.PromisedOutput> Outputs, DateTimeOffset AwardedAt)
 {

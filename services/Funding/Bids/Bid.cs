@@ -17,7 +17,7 @@ public sealed record BidDeclined(Guid BidId, string Reason, Guid? DecisionId, st
 public sealed record BidWithdrawn(Guid BidId, string Reason, string WithdrawnBy, DateTimeOffset WithdrawnAt);
 
 /// <summary>A bid and where it stands: draft → submitted → assessed → awarded / declined, or withdrawn before a decision.</summary>
-public sealed record Bid(
+public sealed partial record Bid(
     Guid Id, Guid StreamId, Guid OrganisationId, string Title, string Description, decimal AmountRequested, string Priority,
     IReadOnlyList<PromisedOutput> Outputs, string Area, string DraftedBy, DateTimeOffset DraftedAt)
 {

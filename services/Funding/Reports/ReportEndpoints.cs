@@ -1,0 +1,86 @@
+using System.Text;
+using CommunitySafety.Funding.Awards;
+using CommunitySafety.Funding.Bids;
+using CommunitySafety.Funding.Decisions;
+using CommunitySafety.Funding.Streams;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CommunitySafety.Funding.Reports;
+
+/// <summary>Budget, awarded, paid, reported spend and available, per stream and per award; JSON, or CSV with <c>?format=csv</c>.</summary>
+public static class ReportEndpoints
+{
+    public const string Readers = FundingRoles.FundingOfficer + "," + FundingRoles.FinanceOfficer;
+
+    [WolverineGet("/api/funding/reports/streams"), Authorize(Roles = Readers)]
+    [ProducesResponseType<IReadOnlyList<StreamTotals>>(StatusCodes.Status200OK), Produces("application/json", "text/csv")]
+    public static async Task<IResult> Streams(int? financialYear, string? format, IQuerySession session, CancellationToken ct)
+    {
+        if (Format(format) is not { } csv) return BadFormat();
+        var query = session.Query<FundingStream>().AsQueryable();
+        if (financialYear is { } year) query = query.Where(s => s.FinancialYear == year);
+        var streams = await query.OrderByDescending(s => s.FinancialYear).ThenBy(s => s.Name).ToListAsync(ct);
+        var awards = await ReportData.AwardsOf(session, streams.Select(s => s.Id).ToArray(), ct);
+        var names = await ReportData.OrganisationNames(session, awards, ct);
+        var totals = streams.Select(s => FundingReport.ForStream(s, awards, names).Totals).ToList();
+        return csv ? Csv(FundingReport.StreamsCsv(totals), "funding-streams.csv") : Results.Ok(totals);
+    }
+
+    [WolverineGet("/api/funding/reports/streams/{streamId}"), Authorize(Roles = Readers)]
+    [ProducesResponseType<StreamReport>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound), Produces("application/json", "text/csv")]
+    public static async Task<IResult> Stream(Guid streamId, string? format, IQuerySession session, CancellationToken ct)
+    {
+        if (Format(format) is not { } csv) return BadFormat();
+        if (await session.LoadAsync<FundingStream>(streamId, ct) is not { } stream) return Problems.NotFound("FundingStream", streamId);
+        var awards = await ReportData.AwardsOf(session, [streamId], ct);
+        var report = FundingReport.ForStream(stream, awards, await ReportData.OrganisationNames(session, awards, ct));
+        return csv ? Csv(FundingReport.AwardsCsv(report), $"funding-stream-{streamId}.csv") : Results.Ok(report);
+    }
+
+    /// <summary>true for CSV, false for JSON, null for anything else.</summary>
+    private static bool? Format(string? format) => format?.ToLowerInvariant() switch
+    {
+        null or "json" => false,
+        "csv" => true,
+        _ => null,
+    };
+
+    private static IResult BadFormat() =>
+        Results.Problem(Problems.Validation(new Dictionary<string, string[]> { ["format"] = ["'format' must be json or csv."] }));
+
+    private static IResult Csv(string text, string fileName) =>
+        Results.File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", fileName);
+}
+
+/// <summary>
+/// The awards as a 360Giving Data Standard package (https://standard.threesixtygiving.org), for publication: anyone may
+/// read it, as grant data published under the standard is open.
+/// </summary>
+public static class ThreeSixtyGivingEndpoint
+{
+    [WolverineGet("/api/funding/exports/360giving"), AllowAnonymous]
+    [ProducesResponseType<GrantPackage>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(int? financialYear, IQuerySession session, ThreeSixtyGivingOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var query = session.Query<FundingStream>().AsQueryable();
+        if (financialYear is { } year) query = query.Where(s => s.FinancialYear == year);
+        var streams = (await query.ToListAsync(ct)).ToDictionary(s => s.Id);
+        var awards = await ReportData.AwardsOf(session, streams.Keys.ToArray(), ct);
+        var bids = (await session.LoadManyAsync<Bid>(ct, awards.Select(a => a.BidId).Distinct().ToArray())).ToDictionary(b => b.Id);
+        var package = ThreeSixtyGiving.Package(awards, streams, bids, await ReportData.OrganisationNames(session, awards, ct), options, clock.GetUtcNow());
+        return Results.Ok(package);
+    }
+}
+
+public static class ReportData
+{
+    public static async Task<IReadOnlyList<Award>> AwardsOf(IQuerySession session, Guid[] streamIds, CancellationToken ct) =>
+        streamIds.Length == 0 ? [] : await session.Query<Award>().Where(a => a.StreamId.IsOneOf(streamIds)).ToListAsync(ct);
+
+    public static async Task<IReadOnlyDictionary<Guid, string>> OrganisationNames(IQuerySession session, IEnumerable<Award> awards, CancellationToken ct) =>
+        (await session.LoadManyAsync<KnownOrganisation>(ct, awards.Select(a => a.OrganisationId).Distinct().ToArray())).ToDictionary(o => o.Id, o => o.Name);
+}

@@ -82,11 +82,15 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        try
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         }
+        catch (InvalidOperationException)
+        {
+            // it exited between the check and the kill: nothing left to stop
+        }
+        await _process.WaitForExitAsync();
         _process.Dispose();
     }
 

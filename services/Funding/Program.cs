@@ -1,6 +1,7 @@
 using CommunitySafety.Contracts;
 using CommunitySafety.Contracts.Funding;
 using CommunitySafety.Funding;
+using CommunitySafety.Funding.Awards;
 using CommunitySafety.ServiceDefaults;
 using Wolverine;
 using Wolverine.RabbitMQ;
@@ -20,6 +21,8 @@ builder.AddEventSourcedService("funding", typeof(FundingRoles).Assembly,
         wolverine.PublishMessage<PaymentMade>().ToRabbitExchange(Exchanges.Funding);
         wolverine.PublishMessage<AwardClawedBack>().ToRabbitExchange(Exchanges.Funding);
     });
+
+builder.Services.AddSingleton((builder.Configuration.GetSection("Funding").Get<MonitoringOptions>() ?? new MonitoringOptions()).Validated());
 
 var app = builder.Build();
 app.MapEventSourcedService();

@@ -98,7 +98,7 @@ public sealed partial record Award
 
     private static DomainRuleViolation Closed(Instalment instalment) =>
         new DomainRuleViolation("instalment-closed", $"The instalment is already {instalment.Status.ToString().ToLowerInvariant()}.")
-            .With("status", instalment.Status.ToString());
+            .With("instalmentStatus", instalment.Status.ToString());
 
     /// <summary>The last day of quarter 1–4 of the financial year (30 June, 30 September, 31 December, 31 March).</summary>
     public static DateOnly QuarterEnd(FinancialYear year, int quarter) =>

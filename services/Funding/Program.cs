@@ -1,6 +1,7 @@
 using CommunitySafety.Contracts;
 using CommunitySafety.Contracts.Funding;
 using CommunitySafety.Funding;
+using CommunitySafety.Funding.Awards;
 using CommunitySafety.Funding.Reports;
 using CommunitySafety.ServiceDefaults;
 using Wolverine;
@@ -22,6 +23,7 @@ builder.AddEventSourcedService("funding", typeof(FundingRoles).Assembly,
         wolverine.PublishMessage<AwardClawedBack>().ToRabbitExchange(Exchanges.Funding);
     });
 
+builder.Services.AddSingleton((builder.Configuration.GetSection("Funding").Get<MonitoringOptions>() ?? new MonitoringOptions()).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("Funding:ThreeSixtyGiving").Get<ThreeSixtyGivingOptions>() ?? new ThreeSixtyGivingOptions()).Validated());
 
 var app = builder.Build();

@@ -31,7 +31,7 @@ public sealed partial record Bid
     {
         RefuseIfClosed(bid);
         if (bid.Status != BidStatus.Draft)
-            throw new DomainRuleViolation("bid-already-submitted", "The bid has already been submitted.").With("status", bid.Status.ToString());
+            throw new DomainRuleViolation("bid-already-submitted", "The bid has already been submitted.").With("bidStatus", bid.Status.ToString());
         return new BidSubmitted(bid.Id, by, now);
     }
 
@@ -73,7 +73,7 @@ public sealed partial record Bid
     {
         RefuseIfClosed(bid);
         if (bid.Status != BidStatus.Assessed)
-            throw new DomainRuleViolation("bid-not-assessed", "Only an assessed bid can be awarded.").With("status", bid.Status.ToString());
+            throw new DomainRuleViolation("bid-not-assessed", "Only an assessed bid can be awarded.").With("bidStatus", bid.Status.ToString());
         if (bid.StreamId != stream.Id)
             throw new InvalidOperationException($"Bid {bid.Id} is against stream {bid.StreamId}, not {stream.Id}.");
         if (amount > bid.AmountRequested)
@@ -94,9 +94,9 @@ public sealed partial record Bid
     {
         if (bid.IsClosed)
             throw new DomainRuleViolation("bid-closed", $"The bid is {bid.Status.ToString().ToLowerInvariant()}: nothing more can happen to it.")
-                .With("status", bid.Status.ToString());
+                .With("bidStatus", bid.Status.ToString());
     }
 
     private static DomainRuleViolation NotSubmitted(Bid bid) =>
-        new DomainRuleViolation("bid-not-submitted", "The bid has not been submitted yet.").With("status", bid.Status.ToString());
+        new DomainRuleViolation("bid-not-submitted", "The bid has not been submitted yet.").With("bidStatus", bid.Status.ToString());
 }

@@ -13,6 +13,8 @@ public static class GovernanceStreams
     {
         opts.Projections.Snapshot<Organisation>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Body>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Webhooks.WebhookSubscription>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Webhooks.WebhookSubscription>().Index(s => s.OrganisationId);
     }
 }
 

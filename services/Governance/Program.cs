@@ -1,5 +1,6 @@
 using CommunitySafety.Contracts;
 using CommunitySafety.Governance;
+using CommunitySafety.Governance.Webhooks;
 using CommunitySafety.ServiceDefaults;
 using Wolverine.RabbitMQ;
 
@@ -18,6 +19,8 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
             p.ToRabbitExchange(Exchanges.Governance);
         });
     });
+
+builder.Services.AddSingleton(builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions());
 
 var app = builder.Build();
 app.MapEventSourcedService();

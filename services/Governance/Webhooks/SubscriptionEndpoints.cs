@@ -1,0 +1,158 @@
+using System.Security.Claims;
+using CommunitySafety.Governance.Organisations;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CommunitySafety.Governance.Webhooks;
+
+// Agencies' webhook subscriptions to decision events. A governance admin manages any organisation's; an organisation
+// admin only those of the organisation in their token's 'org' claim (refused with 403 not-your-organisation otherwise).
+// A signing secret is shown once: in the answer that creates it (create, rotate-secret). Reads never show secrets.
+
+internal static class Subscriptions
+{
+    public const string Url = "/api/governance/subscriptions";
+    public const string Roles = GovernanceRoles.Admin + "," + GovernanceRoles.OrganisationAdmin;
+
+    /// <summary>Null for a governance admin (acts for any organisation), else the organisation the admin acts for.</summary>
+    public static Guid? ActingOrganisation(ClaimsPrincipal user)
+    {
+        if (user.IsInRole(GovernanceRoles.Admin)) return null;
+        return user.OrganisationId() ?? throw new DomainRuleViolation("no-organisation",
+            "Your token names no organisation ('org' claim): an organisation admin acts for an organisation.", 403);
+    }
+}
+
+public sealed record CreateSubscription(Guid? OrganisationId, string? Url, IReadOnlyList<string>? EventTypes);
+
+public static class CreateSubscriptionEndpoint
+{
+    public static ProblemDetails Validate(CreateSubscription? command)
+    {
+        if (command is null) return FieldErrors.MissingBody;
+        var urlError = WebhookUrls.SyntaxError(command.Url, out _);
+        return new FieldErrors()
+            .Id("organisationId", command.OrganisationId)
+            .Check(urlError is null, "url", urlError ?? "")
+            .Check(command.EventTypes is { Count: > 0 } types && types.All(t => DecisionEvents.Types.Contains(t)), "eventTypes",
+                $"'eventTypes' must name one or more of: {string.Join(", ", DecisionEvents.Types)}.")
+            .ToProblem();
+    }
+
+    [WolverinePost(Subscriptions.Url), Authorize(Roles = Subscriptions.Roles)]
+    [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    public static async Task<IResult> Post(
+        CreateSubscription command, IDocumentSession session, IMessageBus bus, TimeProvider clock, WebhookOptions options, HttpContext http)
+    {
+        var organisationId = command.OrganisationId!.Value;
+        var acting = Subscriptions.ActingOrganisation(http.User);
+        WebhookSubscription.EnsureMayManage(organisationId, acting);
+        var organisation = await session.LoadAsync<Organisation>(organisationId, http.RequestAborted);
+        WebhookUrls.SyntaxError(command.Url, out var url);
+
+        var id = Guid.CreateVersion7();
+        var created = WebhookSubscription.DecideCreate(id, organisation, organisationId, acting, url!, command.EventTypes!,
+            StandardWebhooks.NewSecret(), http.User.DisplayName(), clock.GetUtcNow());
+        if (await WebhookUrls.CheckAsync(url!, options, http.RequestAborted) is { } refusal)
+            throw new DomainRuleViolation("url-not-allowed", refusal, StatusCodes.Status422UnprocessableEntity).With("url", created.Url);
+
+        return await session.Start<WebhookSubscription>(id, [created], $"{Subscriptions.Url}/{id}", bus, IntegrationEvents.ToContract,
+            new
+            {
+                id,
+                organisationId,
+                url = created.Url,
+                eventTypes = created.EventTypes,
+                status = SubscriptionStatus.Active,
+                secret = created.Secret.Secret,
+            });
+    }
+}
+
+public sealed record RotateSecret(int? GraceHours);
+
+public static class RotateSecretEndpoint
+{
+    public static ProblemDetails Validate(RotateSecret? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Range("graceHours", command.GraceHours, 0, WebhookSubscription.MaxGraceHours).ToProblem();
+
+    /// <summary>A new secret signs from now on; the old ones sign too until <c>oldSecretsExpireAt</c> (graceHours, default 24, at most 168).</summary>
+    [WolverinePost(Subscriptions.Url + "/{id}/rotate-secret"), Authorize(Roles = Subscriptions.Roles)]
+    [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static Task<IResult> Post(Guid id, RotateSecret command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        var acting = Subscriptions.ActingOrganisation(http.User);
+        var secret = StandardWebhooks.NewSecret();
+        return session.Append<WebhookSubscription>(id, http,
+            s => WebhookSubscription.DecideRotate(s, acting, secret, command.GraceHours ?? WebhookSubscription.DefaultGraceHours,
+                http.User.DisplayName(), clock.GetUtcNow()),
+            bus, IntegrationEvents.ToContract,
+            events => new { secret, oldSecretsExpireAt = events.OfType<SubscriptionSecretRotated>().Single().OldSecretsExpireAt });
+    }
+}
+
+public static class SubscriptionLifecycleEndpoints
+{
+    [WolverinePost(Subscriptions.Url + "/{id}/pause"), Authorize(Roles = Subscriptions.Roles)]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static Task<IResult> Pause(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        var acting = Subscriptions.ActingOrganisation(http.User);
+        return session.Append<WebhookSubscription>(id, http,
+            s => WebhookSubscription.DecidePause(s, acting, http.User.DisplayName(), clock.GetUtcNow()), bus, IntegrationEvents.ToContract);
+    }
+
+    /// <summary>Resumes a paused subscription, or re-enables one its receiver disabled (410 Gone).</summary>
+    [WolverinePost(Subscriptions.Url + "/{id}/resume"), Authorize(Roles = Subscriptions.Roles)]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static Task<IResult> Resume(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        var acting = Subscriptions.ActingOrganisation(http.User);
+        return session.Append<WebhookSubscription>(id, http,
+            s => WebhookSubscription.DecideResume(s, acting, http.User.DisplayName(), clock.GetUtcNow()), bus, IntegrationEvents.ToContract);
+    }
+
+    [WolverineDelete(Subscriptions.Url + "/{id}"), Authorize(Roles = Subscriptions.Roles)]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static Task<IResult> Delete(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        var acting = Subscriptions.ActingOrganisation(http.User);
+        return session.Append<WebhookSubscription>(id, http,
+            s => WebhookSubscription.DecideDelete(s, acting, http.User.DisplayName(), clock.GetUtcNow()), bus, IntegrationEvents.ToContract);
+    }
+}
+
+public static class GetSubscriptionsEndpoint
+{
+    /// <param name="organisationId">Whose subscriptions (an organisation admin's own by default); deleted ones are left out.</param>
+    [WolverineGet(Subscriptions.Url), Authorize(Roles = Subscriptions.Roles)]
+    [ProducesResponseType<IReadOnlyList<WebhookSubscriptionView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<IResult> List(Guid? organisationId, IQuerySession session, HttpContext http)
+    {
+        var acting = Subscriptions.ActingOrganisation(http.User);
+        var organisation = organisationId ?? acting;
+        if (organisation is { } o) WebhookSubscription.EnsureMayManage(o, acting);
+
+        var query = session.Query<WebhookSubscription>().Where(s => s.Status != SubscriptionStatus.Deleted);
+        if (organisation is { } id) query = query.Where(s => s.OrganisationId == id);
+        var subscriptions = await query.OrderBy(s => s.CreatedAt).ToListAsync(http.RequestAborted);
+        return Results.Ok(subscriptions.Select(WebhookSubscriptionView.Of).ToList());
+    }
+
+    [WolverineGet(Subscriptions.Url + "/{id}"), Authorize(Roles = Subscriptions.Roles)]
+    [ProducesResponseType<WebhookSubscriptionView>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    {
+        var acting = Subscriptions.ActingOrganisation(http.User);
+        var subscription = id == Guid.Empty ? null : await session.LoadAsync<WebhookSubscription>(id, http.RequestAborted);
+        if (subscription is not null) WebhookSubscription.EnsureMayManage(subscription.OrganisationId, acting);
+        return StreamWrites.Read(subscription is null ? null : WebhookSubscriptionView.Of(subscription), id, http, v => v.Version);
+    }
+}

@@ -1,0 +1,94 @@
+using CommunitySafety.Governance.Organisations;
+using CommunitySafety.ServiceDefaults;
+
+namespace CommunitySafety.Governance.Webhooks;
+
+// The rules of subscriptions (pure: state + command → events, or a DomainRuleViolation). Who may act is part of them:
+// actingOrganisation is null for a governance admin (any organisation), else the organisation admin's own organisation.
+public sealed partial record WebhookSubscription
+{
+    public const int DefaultGraceHours = 24;
+    public const int MaxGraceHours = 168;
+
+    /// <summary>Refuses an organisation admin acting for another organisation (403).</summary>
+    public static void EnsureMayManage(Guid organisationId, Guid? actingOrganisation)
+    {
+        if (actingOrganisation is { } acting && acting != organisationId)
+            throw new DomainRuleViolation("not-your-organisation",
+                    "An organisation admin manages only their own organisation's webhook subscriptions.", 403)
+                .With("organisationId", organisationId);
+    }
+
+    public static SubscriptionCreated DecideCreate(
+        Guid id, Organisation? organisation, Guid organisationId, Guid? actingOrganisation, Uri url, IReadOnlyList<string> eventTypes,
+        string secret, string by, DateTimeOffset now)
+    {
+        EnsureMayManage(organisationId, actingOrganisation);
+        if (organisation is null)
+            throw new DomainRuleViolation("organisation-not-registered",
+                $"Organisation '{organisationId}' is not registered with the partnership.", 422);
+        var unknown = eventTypes.Where(t => !DecisionEvents.Types.Contains(t)).ToList();
+        if (unknown.Count > 0 || eventTypes.Count == 0)
+            throw new DomainRuleViolation("unknown-event-type",
+                $"A subscription names one or more of: {string.Join(", ", DecisionEvents.Types)}.", 400).With("unknown", unknown);
+
+        return new SubscriptionCreated(id, organisationId, url.AbsoluteUri, eventTypes.Distinct().ToList(),
+            new SigningSecret(secret, now, null), by, now);
+    }
+
+    public static IReadOnlyList<object> DecideRotate(
+        WebhookSubscription subscription, Guid? actingOrganisation, string newSecret, int graceHours, string by, DateTimeOffset now)
+    {
+        subscription.EnsureLive(actingOrganisation);
+        if (graceHours is < 0 or > MaxGraceHours)
+            throw new DomainRuleViolation("grace-out-of-range", $"The grace period is 0 to {MaxGraceHours} hours.", 400);
+        return [new SubscriptionSecretRotated(subscription.Id, new SigningSecret(newSecret, now, null), now.AddHours(graceHours), by, now)];
+    }
+
+    public static IReadOnlyList<object> DecidePause(WebhookSubscription subscription, Guid? actingOrganisation, string by, DateTimeOffset now)
+    {
+        subscription.EnsureLive(actingOrganisation);
+        return subscription.Status switch
+        {
+            SubscriptionStatus.Paused => throw new DomainRuleViolation("subscription-already-paused", "The subscription is already paused."),
+            SubscriptionStatus.Disabled => throw new DomainRuleViolation("subscription-disabled",
+                    $"The subscription is disabled ({subscription.DisabledReason}) and receives nothing; resume it to re-enable it.")
+                .With("disabledReason", subscription.DisabledReason),
+            _ => [new SubscriptionPaused(subscription.Id, by, now)],
+        };
+    }
+
+    /// <summary>Resumes a paused subscription, or re-enables one the receiver disabled (410 Gone).</summary>
+    public static IReadOnlyList<object> DecideResume(WebhookSubscription subscription, Guid? actingOrganisation, string by, DateTimeOffset now)
+    {
+        subscription.EnsureLive(actingOrganisation);
+        if (subscription.Status == SubscriptionStatus.Active)
+            throw new DomainRuleViolation("subscription-already-active", "The subscription is already active.");
+        return [new SubscriptionResumed(subscription.Id, by, now)];
+    }
+
+    public static IReadOnlyList<object> DecideDelete(WebhookSubscription subscription, Guid? actingOrganisation, string by, DateTimeOffset now)
+    {
+        subscription.EnsureLive(actingOrganisation);
+        return [new SubscriptionDeleted(subscription.Id, by, now)];
+    }
+
+    private void EnsureLive(Guid? actingOrganisation)
+    {
+        EnsureMayManage(OrganisationId, actingOrganisation);
+        if (Status == SubscriptionStatus.Deleted)
+            throw new DomainRuleViolation("subscription-deleted", "The subscription was deleted: it can no longer be changed.");
+    }
+}
+
+/// <summary>A subscription as the read endpoints show it: never its secrets, only when each was created and expires.</summary>
+public sealed record WebhookSubscriptionView(
+    Guid Id, Guid OrganisationId, string Url, IReadOnlyList<string> EventTypes, SubscriptionStatus Status, string? DisabledReason,
+    DateTimeOffset CreatedAt, IReadOnlyList<SigningSecretView> Secrets, long Version)
+{
+    public static WebhookSubscriptionView Of(WebhookSubscription s) =>
+        new(s.Id, s.OrganisationId, s.Url, s.EventTypes, s.Status, s.DisabledReason, s.CreatedAt,
+            s.Secrets.Select(x => new SigningSecretView(x.CreatedAt, x.ExpiresAt)).ToList(), s.Version);
+}
+
+public sealed record SigningSecretView(DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);

@@ -12,4 +12,12 @@ namespace CommunitySafety.Governance.IntegrationTests;
 public sealed class GovernanceFixture : ServiceFixture<Program>
 {
     protected override string DatabaseName => "governance";
+
+    /// <summary>Webhook URLs as the end-to-end tests configure them: loopback receivers allowed (http too), private networks not.
+    /// Set here, before the host reads its configuration, so no environment's appsettings decides the tests' answers.</summary>
+    public GovernanceFixture()
+    {
+        Environment.SetEnvironmentVariable("Webhooks__AllowLoopbackHttp", "true");
+        Environment.SetEnvironmentVariable("Webhooks__AllowPrivateNetworks", "false");
+    }
 }

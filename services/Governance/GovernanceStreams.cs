@@ -6,6 +6,12 @@ using C = CommunitySafety.Contracts.Governance;
 
 namespace CommunitySafety.Governance;
 
+public static class Queues
+{
+    /// <summary>The local, durable queue of webhook fan-outs and delivery attempts.</summary>
+    public const string Webhooks = "governance-webhooks";
+}
+
 public static class GovernanceStreams
 {
     /// <summary>Each aggregate is a stream; its snapshot, kept inline, is also the read model the GET endpoints serve.</summary>
@@ -15,6 +21,7 @@ public static class GovernanceStreams
         opts.Projections.Snapshot<Body>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Webhooks.WebhookSubscription>(SnapshotLifecycle.Inline);
         opts.Schema.For<Webhooks.WebhookSubscription>().Index(s => s.OrganisationId);
+        opts.Schema.For<Webhooks.WebhookDelivery>().Index(d => d.SubscriptionId);
     }
 }
 

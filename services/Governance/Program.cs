@@ -18,9 +18,17 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
             p.MessagesFromNamespace(typeof(CommunitySafety.Contracts.Governance.OrganisationRegistered).Namespace!);
             p.ToRabbitExchange(Exchanges.Governance);
         });
+        // Webhook fan-out and attempts: persisted (durable inbox), so a crash between recording and delivery loses none.
+        wolverine.LocalQueue(Queues.Webhooks).UseDurableInbox();
+        wolverine.PublishMessage<FanOutDecisionEvent>().ToLocalQueue(Queues.Webhooks);
+        wolverine.PublishMessage<AttemptDelivery>().ToLocalQueue(Queues.Webhooks);
     });
 
-builder.Services.AddSingleton(builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions());
+var webhookOptions = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
+builder.Services.AddSingleton(webhookOptions);
+builder.Services.AddSingleton((builder.Configuration.GetSection("Webhooks:Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions()).Validated());
+builder.Services.AddHttpClient(DeliveryHandlers.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // each attempt sets its own
+    .ConfigurePrimaryHttpMessageHandler(() => WebhookHttp.Handler(webhookOptions));
 
 var app = builder.Build();
 app.MapEventSourcedService();

@@ -19,7 +19,7 @@ public sealed class FundingScenarioTests(PlatformFixture platform)
         var today = PartnershipCalendar.Today(DateTimeOffset.UtcNow);
         var year = FundingYear(today);
         using var clerk = platform.Client().WithToken("governance-admin", "meetings-secretary");
-        var decisionId = await QuorateDecision(clerk, "Award Crime Reduction Grant to the youth diversion and CCTV projects");
+        var decisionId = await Scenario.QuorateDecision(clerk, "Award Crime Reduction Grant to the youth diversion and CCTV projects");
         var trust = await (await clerk.PostJson("/api/governance/organisations", new { name = "Margate Youth Trust", kind = "CooperatingBody" })).CreatedId();
 
         using var officer = platform.Client().WithToken("funding-officer");
@@ -87,27 +87,4 @@ public sealed class FundingScenarioTests(PlatformFixture platform)
     private static int FundingYear(DateOnly today) => today.Month >= 4 ? today.Year : today.Year - 1;
 
     private static decimal M(JsonNode node, string field) => node[field]!.GetValue<decimal>();
-
-    /// <summary>Four responsible authorities on a new body attend a meeting, which records a decision by consensus.</summary>
-    private static async Task<Guid> QuorateDecision(HttpClient clerk, string text)
-    {
-        var body = await (await clerk.PostJson("/api/governance/bodies", new { name = "Working Group " + Guid.NewGuid().ToString("N")[..4], kind = "WorkingGroup", cadence = "Quarterly" })).CreatedId();
-        var members = new List<Guid>();
-        foreach (var name in new[] { "Police", "Fire", "Council", "NHS" })
-        {
-            var organisationId = await (await clerk.PostJson("/api/governance/organisations", new { name = $"{name} {Guid.NewGuid():N}"[..12], kind = "ResponsibleAuthority" })).CreatedId();
-            members.Add((await (await clerk.PostJson($"/api/governance/bodies/{body}/members", new { organisationId, personName = name + " lead", role = "Member" }))
-                .Json(HttpStatusCode.OK))["membershipId"]!.GetValue<Guid>());
-        }
-        await Probes.Eventually(TimeSpan.FromSeconds(60), async () =>
-        {
-            var response = await clerk.GetAsync($"/api/meetings/bodies/{body}");
-            return response.StatusCode == HttpStatusCode.OK && (await response.Json(HttpStatusCode.OK))["members"]!.AsArray().Count == 4;
-        });
-        var meeting = await (await clerk.PostJson("/api/meetings/meetings", new { bodyId = body, startsAt = DateTimeOffset.UtcNow.AddHours(-1) })).CreatedId();
-        foreach (var m in members)
-            Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = m, kind = "Present" })).StatusCode);
-        return (await (await clerk.PostJson($"/api/meetings/meetings/{meeting}/decisions", new { text, consensusReached = true, agendaReference = "3" }))
-            .Json(HttpStatusCode.OK))["decisionId"]!.GetValue<Guid>();
-    }
 }

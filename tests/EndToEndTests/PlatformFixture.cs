@@ -44,6 +44,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             ["ConnectionStrings__governance"] = governanceDb.ConnectionString,
             ["ConnectionStrings__messaging"] = Broker.ToString(),
+            // the tests' webhook receivers listen on loopback, and retries come within seconds
+            ["Webhooks__AllowLoopbackHttp"] = "true",
+            ["Webhooks__Delivery__RetryScheduleSeconds__0"] = "1",
+            ["Webhooks__Delivery__RetryScheduleSeconds__1"] = "1",
+            ["Webhooks__Delivery__RetryScheduleSeconds__2"] = "1",
+            ["Webhooks__Delivery__Jitter"] = "0",
         });
         Meetings = Start("meetings", "services/Meetings", "CommunitySafety.Meetings", new()
         {

@@ -1,0 +1,101 @@
+using CommunitySafety.ServiceDefaults;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CommunitySafety.Governance.Webhooks;
+
+/// <summary>The delivery log of a subscription: every delivery with every attempt (time, status code, latency, error).</summary>
+public static class DeliveryLogEndpoint
+{
+    public const int MaxPageSize = 500;
+
+    [WolverineGet("/api/governance/subscriptions/{subscriptionId}/deliveries"),
+     Authorize(Roles = GovernanceRoles.Admin + "," + GovernanceRoles.OrganisationAdmin)]
+    [ProducesResponseType<IReadOnlyList<WebhookDelivery>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid subscriptionId, DeliveryStatus? status, int? limit, IQuerySession session, HttpContext http)
+    {
+        if (limit is < 1 or > MaxPageSize)
+            return Results.Problem(Problems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."] }));
+        if (await SubscriptionAccess.LoadAsync(session, subscriptionId, http) is { } refusal) return refusal;
+        var query = session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == subscriptionId);
+        if (status is { } s) query = query.Where(d => d.Status == s);
+        return Results.Ok(await query.OrderByDescending(d => d.CreatedAt).Take(limit ?? 100).ToListAsync(http.RequestAborted));
+    }
+}
+
+/// <summary>Sends one delivery again (typically a dead-lettered one) in a new round of attempts, with the same webhook-id.</summary>
+public static class ReplayDeliveryEndpoint
+{
+    [WolverinePost("/api/governance/subscriptions/{subscriptionId}/deliveries/{deliveryId}/replay"),
+     Authorize(Roles = GovernanceRoles.Admin + "," + GovernanceRoles.OrganisationAdmin)]
+    [ProducesResponseType(StatusCodes.Status202Accepted), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Post(Guid subscriptionId, string deliveryId, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        if (await SubscriptionAccess.LoadAsync(session, subscriptionId, http, mustBeActive: true) is { } refusal) return refusal;
+        var delivery = await session.LoadAsync<WebhookDelivery>(deliveryId, http.RequestAborted);
+        if (delivery is null || delivery.SubscriptionId != subscriptionId)
+            return Results.Problem(Problems.FromRule(new DomainRuleViolation("delivery-not-found", $"Subscription {subscriptionId} has no delivery '{deliveryId}'.", 404)));
+        if (delivery.Status == DeliveryStatus.Pending)
+            return Results.Problem(Problems.FromRule(new DomainRuleViolation("delivery-pending", "This delivery is still being attempted.")));
+        await DeliveryHandlers.Start(session, bus, subscriptionId, delivery.EventId, delivery.EventType, delivery.EventTime, delivery.Body, clock.GetUtcNow(),
+            http.RequestAborted);
+        return Results.Accepted($"/api/governance/subscriptions/{subscriptionId}/deliveries", new { deliveryId });
+    }
+}
+
+public sealed record ReplaySince(DateTimeOffset? Since);
+
+/// <summary>Sends again every decision event of the subscription's types since a time (what a new or recovering receiver missed).</summary>
+public static class ReplaySinceEndpoint
+{
+    public const int MaxEvents = 10_000;
+
+    public static ProblemDetails Validate(ReplaySince? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Check(command.Since is not null, "since", "'since' (a date-time) is required.").ToProblem();
+
+    [WolverinePost("/api/governance/subscriptions/{subscriptionId}/replay"),
+     Authorize(Roles = GovernanceRoles.Admin + "," + GovernanceRoles.OrganisationAdmin)]
+    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    public static async Task<IResult> Post(Guid subscriptionId, ReplaySince command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        if (await SubscriptionAccess.LoadAsync(session, subscriptionId, http, mustBeActive: true) is { } refusal) return refusal;
+        var subscription = (await session.LoadAsync<WebhookSubscription>(subscriptionId, http.RequestAborted))!;
+        var since = command.Since!.Value;
+        var events = (await session.Events.QueryRawEventDataOnly<DecisionEventPublished>()
+                .Where(e => e.ReceivedAt >= since)
+                .Take(MaxEvents)
+                .ToListAsync(http.RequestAborted))
+            .Select(e => e.Event)
+            .Where(e => subscription.EventTypes.Contains(e.Type))
+            .ToList();
+        var now = clock.GetUtcNow();
+        foreach (var e in events)
+            await DeliveryHandlers.Start(session, bus, subscriptionId, e.Id, e.Type, e.Time, System.Text.Json.JsonSerializer.Serialize(e), now, http.RequestAborted);
+        return Results.Accepted($"/api/governance/subscriptions/{subscriptionId}/deliveries", new { events = events.Count });
+    }
+}
+
+public static class SubscriptionAccess
+{
+    /// <summary>
+    /// Null when the user may manage the subscription (a governance-admin, or an organisation-admin of its organisation);
+    /// otherwise the problem to answer: 404 unknown, 403 another organisation's, 409 not active when it must be.
+    /// </summary>
+    public static async Task<IResult?> LoadAsync(IQuerySession session, Guid subscriptionId, HttpContext http, bool mustBeActive = false)
+    {
+        var subscription = await session.LoadAsync<WebhookSubscription>(subscriptionId, http.RequestAborted);
+        if (subscription is null or { Status: SubscriptionStatus.Deleted }) return Problems.NotFound("WebhookSubscription", subscriptionId);
+        if (!http.User.IsInRole(GovernanceRoles.Admin) && http.User.OrganisationId() != subscription.OrganisationId)
+            return Results.Problem(Problems.FromRule(new DomainRuleViolation("not-your-subscription",
+                "This subscription belongs to another organisation.", 403)));
+        if (mustBeActive && subscription.Status != SubscriptionStatus.Active)
+            return Results.Problem(Problems.FromRule(new DomainRuleViolation("subscription-not-active",
+                $"The subscription is {subscription.Status.ToString().ToLowerInvariant()}: resume it first.")));
+        return null;
+    }
+}

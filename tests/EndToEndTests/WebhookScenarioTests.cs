@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CommunitySafety.TestSupport;
+using Xunit;
+
+namespace CommunitySafety.EndToEndTests;
+
+/// <summary>
+/// Decision events reach agencies: a decision recorded in Meetings travels over RabbitMQ to Governance, which delivers
+/// it to a real HTTP receiver on loopback, signed (Standard Webhooks) as a CloudEvent, retrying until it is taken,
+/// and keeps it in the catch-up feed.
+/// </summary>
+public sealed class WebhookScenarioTests(PlatformFixture platform)
+{
+    private const string DecisionRecordedType = "uk.gov.csp.meetings.decision.recorded.v1";
+
+    [Fact]
+    public async Task A_decision_arrives_signed_retried_with_one_webhook_id_and_410_disables_the_subscription()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(500, 500, 200);
+        await using var gone = await WebhookReceiver.StartAsync(410);
+        using var clerk = platform.Client().WithToken("governance-admin", "meetings-secretary");
+        var agency = await (await clerk.PostJson("/api/governance/organisations", new { name = "Kent Fire and Rescue " + Guid.NewGuid().ToString("N")[..4], kind = "ResponsibleAuthority" })).CreatedId();
+
+        async Task<(Guid Id, string Secret)> Subscribe(Uri url)
+        {
+            var created = await (await clerk.PostJson("/api/governance/subscriptions",
+                new { organisationId = agency, url, eventTypes = new[] { DecisionRecordedType } })).Json(HttpStatusCode.Created);
+            return (created["id"]!.GetValue<Guid>(), created["secret"]!.GetValue<string>());
+        }
+        var (subscription, secret) = await Subscribe(receiver.Url);
+        var (goneSubscription, _) = await Subscribe(gone.Url);
+
+        var decisionId = await Scenario.QuorateDecision(clerk, "Fund the Margate night-time economy patrols");
+
+        // 500, 500, then 200: three attempts, one webhook-id, and the last one verifiable with the secret
+        await Probes.Eventually(TimeSpan.FromSeconds(90), () => Task.FromResult(receiver.Received.Count(r => r.Body.Contains(decisionId.ToString())) >= 3));
+        var attempts = receiver.Received.Where(r => r.Body.Contains(decisionId.ToString())).ToList();
+        Assert.Single(attempts.Select(a => a.Id).Distinct());
+        var last = attempts[^1];
+        Assert.True(WebhookReceiver.Verify(secret, last), "the signature must verify as a receiver checks it");
+        Assert.False(WebhookReceiver.Verify(secret, last with { Body = last.Body.Replace("patrols", "patrol") }));
+        Assert.False(WebhookReceiver.Verify("whsec_" + Convert.ToBase64String(new byte[32]), last));
+        Assert.StartsWith("application/cloudevents+json", last.ContentType);
+        var cloudEvent = JsonNode.Parse(last.Body)!;
+        Assert.Equal((decisionId.ToString(), DecisionRecordedType, "1.0"),
+            (cloudEvent["id"]!.GetValue<string>(), cloudEvent["type"]!.GetValue<string>(), cloudEvent["specversion"]!.GetValue<string>()));
+        Assert.Equal("Fund the Margate night-time economy patrols", cloudEvent["data"]!["text"]!.GetValue<string>());
+
+        // the delivery log: delivered once, after three attempts
+        await Probes.Eventually(TimeSpan.FromSeconds(30), async () =>
+        {
+            var log = await (await clerk.GetAsync($"/api/governance/subscriptions/{subscription}/deliveries")).Json(HttpStatusCode.OK);
+            var delivery = log.AsArray().SingleOrDefault(d => d!["eventId"]!.GetValue<string>() == decisionId.ToString());
+            return delivery?["status"]!.GetValue<string>() == "Delivered"
+                   && delivery["attempts"]!.AsArray().Select(a => a!["statusCode"]?.GetValue<int>()).SequenceEqual(new int?[] { 500, 500, 200 });
+        });
+        Assert.Equal(3, receiver.Received.Count(r => r.Body.Contains(decisionId.ToString()))); // and not again
+
+        // 410 Gone: the subscription is disabled
+        await Probes.Eventually(TimeSpan.FromSeconds(60), async () =>
+            (await (await clerk.GetAsync($"/api/governance/subscriptions/{goneSubscription}")).Json(HttpStatusCode.OK))["status"]!.GetValue<string>() == "Disabled");
+        Assert.Single(gone.Received);
+
+        // the catch-up feed has the same event
+        var feed = await (await clerk.GetAsync("/api/governance/decisions/feed?limit=500")).Json(HttpStatusCode.OK);
+        Assert.Contains(feed["events"]!.AsArray(), e => e!["id"]!.GetValue<string>() == decisionId.ToString());
+    }
+}

@@ -1,5 +1,6 @@
 using CommunitySafety.Contracts;
 using CommunitySafety.Governance;
+using CommunitySafety.Governance.Webhooks;
 using CommunitySafety.ServiceDefaults;
 using Wolverine.RabbitMQ;
 
@@ -17,6 +18,18 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
             p.MessagesFromNamespace(typeof(CommunitySafety.Contracts.Governance.OrganisationRegistered).Namespace!);
             p.ToRabbitExchange(Exchanges.Governance);
         });
+
+        // Decision events in: Meetings' decisions and Funding's awards (its payments and clawbacks are ignored). Both
+        // queues feed one local sequential queue, the only writer of the feed (see DecisionFeedEndpoint on ordering).
+        wolverine.SubscribeToExchange(rabbit, Exchanges.Decisions, DecisionQueues.Decisions);
+        wolverine.SubscribeToExchange(rabbit, Exchanges.Funding, DecisionQueues.FundingEvents);
+        wolverine.LocalQueue(DecisionQueues.Intake).Sequential().UseDurableInbox();
+        wolverine.PublishMessage<TakeInDecisionEvent>().ToLocalQueue(DecisionQueues.Intake);
+
+        // Decision events out: each new one, as a CloudEvent, on a fan-out exchange agencies bind their own queues to
+        // (through the outbox, in the transaction that appends it to the feed).
+        rabbit.DeclareExchange(Exchanges.DecisionEvents, e => e.ExchangeType = ExchangeType.Fanout);
+        wolverine.PublishMessage<CloudEvent>().ToRabbitExchange(Exchanges.DecisionEvents);
     });
 
 var app = builder.Build();

@@ -11,4 +11,11 @@ public static class Exchanges
 
     /// <summary>Fan-out exchange for Funding's integration events (awards, payments, clawbacks).</summary>
     public const string Funding = "csp.funding.events";
+
+    /// <summary>
+    /// Fan-out exchange on which Governance republishes every decision event it takes in (DecisionRecorded, GrantAwarded),
+    /// once per event, as a CloudEvents 1.0 JSON body (structured mode: id, source, type, specversion, time, subject,
+    /// datacontenttype, data). Agencies on the partnership network bind their own queues to it; de-duplicate on the id.
+    /// </summary>
+    public const string DecisionEvents = "csp.decision-events";
 }

@@ -22,6 +22,18 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
         wolverine.LocalQueue(Queues.Webhooks).UseDurableInbox();
         wolverine.PublishMessage<FanOutDecisionEvent>().ToLocalQueue(Queues.Webhooks);
         wolverine.PublishMessage<AttemptDelivery>().ToLocalQueue(Queues.Webhooks);
+
+        // Decision events in: Meetings' decisions and Funding's awards (its payments and clawbacks are ignored). Both
+        // queues feed one local sequential queue, the only writer of the feed (see DecisionFeedEndpoint on ordering).
+        wolverine.SubscribeToExchange(rabbit, Exchanges.Decisions, DecisionQueues.Decisions);
+        wolverine.SubscribeToExchange(rabbit, Exchanges.Funding, DecisionQueues.FundingEvents);
+        wolverine.LocalQueue(DecisionQueues.Intake).Sequential().UseDurableInbox();
+        wolverine.PublishMessage<TakeInDecisionEvent>().ToLocalQueue(DecisionQueues.Intake);
+
+        // Decision events out: each new one, as a CloudEvent, on a fan-out exchange agencies bind their own queues to
+        // (through the outbox, in the transaction that appends it to the feed).
+        rabbit.DeclareExchange(Exchanges.DecisionEvents, e => e.ExchangeType = ExchangeType.Fanout);
+        wolverine.PublishMessage<CloudEvent>().ToRabbitExchange(Exchanges.DecisionEvents);
     });
 
 var webhookOptions = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();

@@ -1,0 +1,67 @@
+using CommunitySafety.Contracts.Funding;
+using CommunitySafety.Contracts.Meetings;
+using Marten;
+using Marten.Exceptions;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
+namespace CommunitySafety.Governance.Webhooks;
+
+/// <summary>The queues through which decision events enter Governance.</summary>
+public static class DecisionQueues
+{
+    /// <summary>Governance's queue on <see cref="Contracts.Exchanges.Decisions"/> (DecisionRecorded).</summary>
+    public const string Decisions = "governance.decisions";
+
+    /// <summary>Governance's queue on <see cref="Contracts.Exchanges.Funding"/> (GrantAwarded; payments and clawbacks are ignored).</summary>
+    public const string FundingEvents = "governance.funding-events";
+
+    /// <summary>
+    /// The local, durable, sequential queue where both sources meet: the one writer of <see cref="DecisionEventPublished"/>.
+    /// The two broker queues are listened to independently (each in order); merging them here means the feed's events are
+    /// appended one at a time, so their global sequence numbers are committed in increasing order (see <see cref="DecisionFeedEndpoint"/>).
+    /// </summary>
+    public const string Intake = "governance-decision-intake";
+}
+
+/// <summary>Local message: take this decision event into the feed, unless it is already there.</summary>
+public sealed record TakeInDecisionEvent(CloudEvent Event);
+
+/// <summary>
+/// Decision events from Meetings (DecisionRecorded) and Funding (GrantAwarded) become CloudEvents in Governance's feed,
+/// exactly once per event id, whatever the broker redelivers.
+/// </summary>
+public static class DecisionIntakeHandler
+{
+    public static TakeInDecisionEvent Handle(DecisionRecorded e) => new(DecisionEvents.From(e));
+
+    public static TakeInDecisionEvent Handle(GrantAwarded e) => new(DecisionEvents.From(e));
+
+    /// <summary>Not a decision event: Funding publishes it on the same exchange; heard and ignored.</summary>
+    public static void Handle(PaymentMade _) { }
+
+    /// <summary>Not a decision event: Funding publishes it on the same exchange; heard and ignored.</summary>
+    public static void Handle(AwardClawedBack _) { }
+
+    /// <summary>
+    /// Appends <see cref="DecisionEventPublished"/> as a new stream named by the event's id (the decision or award id),
+    /// and, in the same transaction through the outbox, cascades it to webhook delivery and the broker exchange
+    /// <see cref="Contracts.Exchanges.DecisionEvents"/>. A redelivered event finds its stream and is skipped quietly.
+    /// </summary>
+    public static async Task<OutgoingMessages> Handle(TakeInDecisionEvent command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var id = Guid.Parse(command.Event.Id);
+        if (await session.Events.FetchStreamStateAsync(id, ct) is not null) return [];
+
+        session.Events.StartStream(id, new DecisionEventPublished(command.Event, clock.GetUtcNow()));
+        return [new FanOutDecisionEvent(command.Event), command.Event];
+    }
+
+    /// <summary>
+    /// Should two nodes ever take in the same event at once, the loser's StartStream collides at commit; tried again,
+    /// it finds the stream and is skipped.
+    /// </summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<ExistingStreamIdCollisionException>().RetryTimes(3);
+}

@@ -39,8 +39,12 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
 var webhookOptions = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
 builder.Services.AddSingleton(webhookOptions);
 builder.Services.AddSingleton((builder.Configuration.GetSection("Webhooks:Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions()).Validated());
-builder.Services.AddHttpClient(DeliveryHandlers.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // each attempt sets its own
-    .ConfigurePrimaryHttpMessageHandler(() => WebhookHttp.Handler(webhookOptions));
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
+builder.Services.AddHttpClient(DeliveryHandler.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // each attempt sets its own
+    .ConfigurePrimaryHttpMessageHandler(() => WebhookHttp.Handler(webhookOptions))
+    // every attempt must be one request, logged and retried on the webhook schedule, not by the default resilience handler
+    .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
 var app = builder.Build();
 app.MapEventSourcedService();

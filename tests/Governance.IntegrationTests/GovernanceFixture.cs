@@ -19,5 +19,9 @@ public sealed class GovernanceFixture : ServiceFixture<Program>
     {
         Environment.SetEnvironmentVariable("Webhooks__AllowLoopbackHttp", "true");
         Environment.SetEnvironmentVariable("Webhooks__AllowPrivateNetworks", "false");
+        // deliveries retry within a second, twice, then dead-letter
+        Environment.SetEnvironmentVariable("Webhooks__Delivery__RetryScheduleSeconds__0", "1");
+        Environment.SetEnvironmentVariable("Webhooks__Delivery__RetryScheduleSeconds__1", "1");
+        Environment.SetEnvironmentVariable("Webhooks__Delivery__Jitter", "0");
     }
 }

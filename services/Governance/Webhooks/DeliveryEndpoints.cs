@@ -41,7 +41,7 @@ public static class ReplayDeliveryEndpoint
             return Results.Problem(Problems.FromRule(new DomainRuleViolation("delivery-not-found", $"Subscription {subscriptionId} has no delivery '{deliveryId}'.", 404)));
         if (delivery.Status == DeliveryStatus.Pending)
             return Results.Problem(Problems.FromRule(new DomainRuleViolation("delivery-pending", "This delivery is still being attempted.")));
-        await DeliveryHandlers.Start(session, bus, subscriptionId, delivery.EventId, delivery.EventType, delivery.EventTime, delivery.Body, clock.GetUtcNow(),
+        await DeliveryHandler.Start(session, bus, subscriptionId, delivery.EventId, delivery.EventType, delivery.EventTime, delivery.Body, clock.GetUtcNow(),
             http.RequestAborted);
         return Results.Accepted($"/api/governance/subscriptions/{subscriptionId}/deliveries", new { deliveryId });
     }
@@ -75,7 +75,7 @@ public static class ReplaySinceEndpoint
             .ToList();
         var now = clock.GetUtcNow();
         foreach (var e in events)
-            await DeliveryHandlers.Start(session, bus, subscriptionId, e.Id, e.Type, e.Time, System.Text.Json.JsonSerializer.Serialize(e), now, http.RequestAborted);
+            await DeliveryHandler.Start(session, bus, subscriptionId, e.Id, e.Type, e.Time, System.Text.Json.JsonSerializer.Serialize(e), now, http.RequestAborted);
         return Results.Accepted($"/api/governance/subscriptions/{subscriptionId}/deliveries", new { events = events.Count });
     }
 }

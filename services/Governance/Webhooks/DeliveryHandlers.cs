@@ -12,7 +12,7 @@ namespace CommunitySafety.Governance.Webhooks;
 /// recording each outcome commit together, so a crash loses no delivery (at worst one attempt is repeated, with the
 /// same <c>webhook-id</c>).
 /// </summary>
-public static class DeliveryHandlers
+public static class DeliveryHandler
 {
     public const string HttpClientName = "webhooks";
 

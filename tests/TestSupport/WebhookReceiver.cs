@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CommunitySafety.EndToEndTests;
+namespace CommunitySafety.TestSupport;
 
 /// <summary>What an agency's webhook endpoint received.</summary>
 public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string ContentType, string Body, DateTimeOffset At);

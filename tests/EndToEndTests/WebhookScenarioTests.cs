@@ -67,3 +67,29 @@ public sealed class WebhookScenarioTests(PlatformFixture platform)
         Assert.Contains(feed["events"]!.AsArray(), e => e!["id"]!.GetValue<string>() == decisionId.ToString());
     }
 }
+
+/// <summary>Nothing is lost to a crash: Governance dies while delivering, and the delivery still arrives after it restarts.</summary>
+public sealed class WebhookCrashTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Governance_killed_during_a_delivery_delivers_it_after_restart_with_the_same_webhook_id()
+    {
+        // the receiver holds the first attempt open, so that Governance is killed with the delivery in flight
+        await using var receiver = await WebhookReceiver.StartAsync(TimeSpan.FromSeconds(60));
+        using var clerk = platform.Client().WithToken("governance-admin", "meetings-secretary");
+        var agency = await (await clerk.PostJson("/api/governance/organisations", new { name = "Probation " + Guid.NewGuid().ToString("N")[..4], kind = "ResponsibleAuthority" })).CreatedId();
+        var created = await (await clerk.PostJson("/api/governance/subscriptions",
+            new { organisationId = agency, url = receiver.Url, eventTypes = new[] { "uk.gov.csp.meetings.decision.recorded.v1" } })).Json(HttpStatusCode.Created);
+        var secret = created["secret"]!.GetValue<string>();
+
+        var decisionId = await Scenario.QuorateDecision(clerk, "Commission a drugs outreach worker");
+        await Probes.Eventually(TimeSpan.FromSeconds(60), () => Task.FromResult(receiver.Received.Any(r => r.Body.Contains(decisionId.ToString()))));
+
+        await platform.Governance.CrashAndRestartAsync(TimeSpan.FromSeconds(90));
+
+        await Probes.Eventually(TimeSpan.FromSeconds(120), () => Task.FromResult(receiver.Received.Count(r => r.Body.Contains(decisionId.ToString())) >= 2));
+        var attempts = receiver.Received.Where(r => r.Body.Contains(decisionId.ToString())).ToList();
+        Assert.Single(attempts.Select(a => a.Id).Distinct());
+        Assert.True(WebhookReceiver.Verify(secret, attempts[^1]));
+    }
+}

@@ -11,7 +11,7 @@ namespace CommunitySafety.TestSupport;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
     private readonly StringBuilder _log = new();
 
     private ServiceProcess(string name, Process process, Uri url)
@@ -44,14 +44,35 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
+        var service = new ServiceProcess(name, null!, url);
+        service._process = service.Launch(start);
+        return service;
+    }
+
+    private Process Launch(ProcessStartInfo start)
+    {
         var process = new Process { StartInfo = start };
-        var service = new ServiceProcess(name, process, url);
-        process.OutputDataReceived += (_, e) => service.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return service;
+        return process;
+    }
+
+    /// <summary>
+    /// Kills the process without warning (as a crash would: no graceful shutdown), then starts it again on the same
+    /// address with the same configuration, and waits until it is healthy.
+    /// </summary>
+    public async Task CrashAndRestartAsync(TimeSpan healthTimeout)
+    {
+        var start = _process.StartInfo;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        Append($"---- {Name} killed and restarted ----");
+        _process = Launch(start);
+        await WaitHealthyAsync(healthTimeout);
     }
 
     private void Append(string? line)

@@ -25,7 +25,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private WebhookReceiver(WebApplication app, ConcurrentQueue<int> script, Uri url) => (_app, _script, Url) = (app, script, url);
 
-    public static async Task<WebhookReceiver> StartAsync(params int[] answers)
+    public static Task<WebhookReceiver> StartAsync(params int[] answers) => StartAsync(TimeSpan.Zero, answers);
+
+    /// <summary>A receiver that, before answering its first request, keeps the caller waiting for <paramref name="holdFirst"/>.</summary>
+    public static async Task<WebhookReceiver> StartAsync(TimeSpan holdFirst, params int[] answers)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -37,8 +40,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
-            receiver!.Received.Enqueue(new ReceivedWebhook(http.Request.Headers["webhook-id"].ToString(), http.Request.Headers["webhook-timestamp"].ToString(),
+            var first = receiver!.Received.IsEmpty;
+            receiver.Received.Enqueue(new ReceivedWebhook(http.Request.Headers["webhook-id"].ToString(), http.Request.Headers["webhook-timestamp"].ToString(),
                 http.Request.Headers["webhook-signature"].ToString(), http.Request.ContentType ?? "", body, DateTimeOffset.UtcNow));
+            if (first && holdFirst > TimeSpan.Zero)
+            {
+                try { await Task.Delay(holdFirst, http.RequestAborted); } catch (OperationCanceledException) { }
+            }
             return Results.StatusCode(script.TryDequeue(out var status) ? status : 200);
         });
         await app.StartAsync();

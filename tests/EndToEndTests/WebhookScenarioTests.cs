@@ -64,7 +64,26 @@ public sealed class WebhookScenarioTests(PlatformFixture platform)
 
         // the catch-up feed has the same event
         var feed = await (await clerk.GetAsync("/api/governance/decisions/feed?limit=500")).Json(HttpStatusCode.OK);
-        Assert.Contains(feed["events"]!.AsArray(), e => e!["id"]!.GetValue<string>() == decisionId.ToString());
+        var all = feed["events"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).ToList();
+        Assert.Contains(decisionId.ToString(), all);
+
+        // …and gives the same events in the same order however it is paged, from any cursor
+        var walked = new List<string>();
+        var cursors = new List<string?>();
+        string? cursor = null;
+        while (true)
+        {
+            var page = await (await clerk.GetAsync("/api/governance/decisions/feed?limit=1" + (cursor is null ? "" : "&after=" + cursor))).Json(HttpStatusCode.OK);
+            var events = page["events"]!.AsArray();
+            if (events.Count == 0 || walked.Count >= all.Count) break;
+            walked.Add(events[0]!["id"]!.GetValue<string>());
+            cursors.Add(cursor);
+            cursor = page["next"]!.GetValue<string>();
+        }
+        Assert.Equal(all, walked);
+        var middle = cursors[cursors.Count / 2];
+        var fromMiddle = await (await clerk.GetAsync("/api/governance/decisions/feed?limit=500" + (middle is null ? "" : "&after=" + middle))).Json(HttpStatusCode.OK);
+        Assert.Equal(all.Skip(cursors.Count / 2), fromMiddle["events"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()));
     }
 }
 

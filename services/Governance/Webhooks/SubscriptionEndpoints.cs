@@ -101,30 +101,26 @@ public static class SubscriptionLifecycleEndpoints
 {
     [WolverinePost(Subscriptions.Url + "/{id}/pause"), Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static Task<IResult> Pause(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
-    {
-        var acting = Subscriptions.ActingOrganisation(http.User);
-        return session.Append<WebhookSubscription>(id, http,
-            s => WebhookSubscription.DecidePause(s, acting, http.User.DisplayName(), clock.GetUtcNow()), bus, IntegrationEvents.ToContract);
-    }
+    public static Task<IResult> Pause(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http) =>
+        Change(id, session, bus, clock, http, WebhookSubscription.DecidePause);
 
     /// <summary>Resumes a paused subscription, or re-enables one its receiver disabled (410 Gone).</summary>
     [WolverinePost(Subscriptions.Url + "/{id}/resume"), Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static Task<IResult> Resume(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
-    {
-        var acting = Subscriptions.ActingOrganisation(http.User);
-        return session.Append<WebhookSubscription>(id, http,
-            s => WebhookSubscription.DecideResume(s, acting, http.User.DisplayName(), clock.GetUtcNow()), bus, IntegrationEvents.ToContract);
-    }
+    public static Task<IResult> Resume(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http) =>
+        Change(id, session, bus, clock, http, WebhookSubscription.DecideResume);
 
     [WolverineDelete(Subscriptions.Url + "/{id}"), Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static Task<IResult> Delete(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    public static Task<IResult> Delete(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http) =>
+        Change(id, session, bus, clock, http, WebhookSubscription.DecideDelete);
+
+    /// <summary>A lifecycle change decided by <paramref name="decide"/> for the acting organisation.</summary>
+    private static Task<IResult> Change(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http,
+        Func<WebhookSubscription, Guid?, string, DateTimeOffset, IReadOnlyList<object>> decide)
     {
         var acting = Subscriptions.ActingOrganisation(http.User);
-        return session.Append<WebhookSubscription>(id, http,
-            s => WebhookSubscription.DecideDelete(s, acting, http.User.DisplayName(), clock.GetUtcNow()), bus, IntegrationEvents.ToContract);
+        return session.Append<WebhookSubscription>(id, http, s => decide(s, acting, http.User.DisplayName(), clock.GetUtcNow()), bus, IntegrationEvents.ToContract);
     }
 }
 

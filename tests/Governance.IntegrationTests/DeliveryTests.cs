@@ -99,7 +99,7 @@ public sealed class DeliveryTests(GovernanceFixture fixture)
         await (await _admin.GetAsync($"/api/governance/subscriptions/{Guid.NewGuid()}/deliveries")).Problem(HttpStatusCode.NotFound, "not-found");
         await (await _admin.PostJson($"/api/governance/subscriptions/{subscription}/deliveries/msg_nothing/replay", null)).Problem(HttpStatusCode.NotFound, "delivery-not-found");
         await (await fixture.ClientFor(Guid.NewGuid(), GovernanceRoles.OrganisationAdmin).GetAsync($"/api/governance/subscriptions/{subscription}/deliveries"))
-            .Problem(HttpStatusCode.Forbidden, "not-your-subscription");
+            .Problem(HttpStatusCode.Forbidden, "not-your-organisation");
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync($"/api/governance/subscriptions/{subscription}/deliveries")).StatusCode);
     }
 }

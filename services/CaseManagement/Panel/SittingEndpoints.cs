@@ -120,12 +120,10 @@ public static class RecordReviewEndpoint
         var now = clock.GetUtcNow();
 
         var organisations = command.Attendance!.Concat((command.Actions ?? []).Select(a => a.OwnerOrganisationId!.Value)).ToList();
-        if (await IsaRegister.UnknownAsync(session, organisations, ct) is { Count: > 0 } unknown)
+        var known = await IsaRegister.LoadAsync(session, organisations, ct);
+        if (organisations.Where(o => !known.ContainsKey(o)).Distinct().ToList() is { Count: > 0 } unknown)
             return Results.Problem(Problems.FromRule(new DomainRuleViolation("unknown-organisation",
                 "Attendance and action owners must be organisations registered with the partnership.").With("organisations", unknown)));
-        var signatories = new Dictionary<Guid, bool>();
-        foreach (var owner in (command.Actions ?? []).Select(a => a.OwnerOrganisationId!.Value).Distinct())
-            signatories[owner] = await IsaRegister.IsSignatoryAsync(session, owner, ct);
 
         var caseStream = await session.Events.FetchForWriting<CaseFile>(caseId, ct);
         if (caseStream.Aggregate is null) return Problems.NotFound("Case", caseId);
@@ -138,7 +136,7 @@ public static class RecordReviewEndpoint
             reviewed = CaseFile.DecideReview(file, sitting.Id, sitting.SittingOn, command.Attendance!, command.Summary!.Trim(),
                 (command.Decisions ?? []).Select(d => d.Trim()).ToList(), schedule, by, now);
             foreach (var a in command.Actions ?? [])
-                actions.Add(CaseFile.DecideAction(file, Guid.CreateVersion7(), a.OwnerOrganisationId!.Value, signatories[a.OwnerOrganisationId.Value],
+                actions.Add(CaseFile.DecideAction(file, Guid.CreateVersion7(), a.OwnerOrganisationId!.Value, known[a.OwnerOrganisationId.Value].IsSignatory,
                     a.Description!.Trim(), a.DueOn!.Value, sitting.Id, by, now));
             caseStream.AppendMany([reviewed, .. actions]);
             return [new SittingCaseReviewed(sitting.Id, file.Id, file.Reference, now)];

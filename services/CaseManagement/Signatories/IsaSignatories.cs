@@ -25,12 +25,9 @@ public static class IsaRegister
     public static async Task<bool> IsSignatoryAsync(IQuerySession session, Guid organisationId, CancellationToken ct) =>
         await session.LoadAsync<IsaSignatory>(organisationId, ct) is { IsSignatory: true };
 
-    /// <summary>The organisations among <paramref name="ids"/> that Governance has never announced.</summary>
-    public static async Task<IReadOnlyList<Guid>> UnknownAsync(IQuerySession session, IReadOnlyCollection<Guid> ids, CancellationToken ct)
-    {
-        var known = (await session.LoadManyAsync<IsaSignatory>(ct, ids.Distinct().ToArray())).Select(o => o.Id).ToHashSet();
-        return ids.Where(id => !known.Contains(id)).Distinct().ToList();
-    }
+    /// <summary>The organisations among <paramref name="ids"/> that Governance has announced, by id.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IsaSignatory>> LoadAsync(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct) =>
+        (await session.LoadManyAsync<IsaSignatory>(ct, ids.Distinct().ToArray())).ToDictionary(o => o.Id);
 }
 
 public static class GovernanceEventsHandler

@@ -21,9 +21,7 @@ public static class ReportEndpoints
     public static async Task<IResult> Streams(int? financialYear, string? format, IQuerySession session, CancellationToken ct)
     {
         if (Format(format) is not { } csv) return BadFormat();
-        var query = session.Query<FundingStream>().AsQueryable();
-        if (financialYear is { } year) query = query.Where(s => s.FinancialYear == year);
-        var streams = await query.OrderByDescending(s => s.FinancialYear).ThenBy(s => s.Name).ToListAsync(ct);
+        var streams = await FundingStreamQueries.InYear(session, financialYear).ToListAsync(ct);
         var awards = await ReportData.AwardsOf(session, streams.Select(s => s.Id).ToArray(), ct);
         var names = await ReportData.OrganisationNames(session, awards, ct);
         var totals = streams.Select(s => FundingReport.ForStream(s, awards, names).Totals).ToList();
@@ -66,9 +64,7 @@ public static class ThreeSixtyGivingEndpoint
     [ProducesResponseType<GrantPackage>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(int? financialYear, IQuerySession session, ThreeSixtyGivingOptions options, TimeProvider clock, CancellationToken ct)
     {
-        var query = session.Query<FundingStream>().AsQueryable();
-        if (financialYear is { } year) query = query.Where(s => s.FinancialYear == year);
-        var streams = (await query.ToListAsync(ct)).ToDictionary(s => s.Id);
+        var streams = (await FundingStreamQueries.InYear(session, financialYear).ToListAsync(ct)).ToDictionary(s => s.Id);
         var awards = await ReportData.AwardsOf(session, streams.Keys.ToArray(), ct);
         var bids = (await session.LoadManyAsync<Bid>(ct, awards.Select(a => a.BidId).Distinct().ToArray())).ToDictionary(b => b.Id);
         var package = ThreeSixtyGiving.Package(awards, streams, bids, await ReportData.OrganisationNames(session, awards, ct), options, clock.GetUtcNow());

@@ -62,10 +62,17 @@ public static class ReadFundingStreamEndpoints
 
     [WolverineGet("/api/funding/streams"), Authorize(Roles = FundingRoles.AnyFundingRole)]
     [ProducesResponseType<IReadOnlyList<FundingStream>>(StatusCodes.Status200OK)]
-    public static async Task<IReadOnlyList<FundingStream>> List(int? financialYear, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<FundingStream>> List(int? financialYear, IQuerySession session, CancellationToken ct) =>
+        await FundingStreamQueries.InYear(session, financialYear).ToListAsync(ct);
+}
+
+public static class FundingStreamQueries
+{
+    /// <summary>The streams of a financial year (all when null), latest year first, then by name.</summary>
+    public static IQueryable<FundingStream> InYear(IQuerySession session, int? financialYear)
     {
         var query = session.Query<FundingStream>().AsQueryable();
         if (financialYear is { } year) query = query.Where(s => s.FinancialYear == year);
-        return await query.OrderByDescending(s => s.FinancialYear).ThenBy(s => s.Name).ToListAsync(ct);
+        return query.OrderByDescending(s => s.FinancialYear).ThenBy(s => s.Name);
     }
 }

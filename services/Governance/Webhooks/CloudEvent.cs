@@ -18,7 +18,11 @@ public sealed record CloudEvent(
     [property: JsonPropertyName("time")] DateTimeOffset Time,
     [property: JsonPropertyName("subject")] string Subject,
     [property: JsonPropertyName("datacontenttype")] string DataContentType,
-    [property: JsonPropertyName("data")] JsonElement Data);
+    [property: JsonPropertyName("data")] JsonElement Data)
+{
+    /// <summary>The structured-mode body: what every webhook attempt sends and signs.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this);
+}
 
 /// <summary>The decision event types agencies may subscribe to, and how each integration event becomes a CloudEvent.</summary>
 public static class DecisionEvents

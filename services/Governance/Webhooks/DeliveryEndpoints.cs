@@ -13,8 +13,8 @@ public static class DeliveryLogEndpoint
 {
     public const int MaxPageSize = 500;
 
-    [WolverineGet("/api/governance/subscriptions/{subscriptionId}/deliveries"),
-     Authorize(Roles = GovernanceRoles.Admin + "," + GovernanceRoles.OrganisationAdmin)]
+    [WolverineGet(Subscriptions.Url + "/{subscriptionId}/deliveries"),
+     Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType<IReadOnlyList<WebhookDelivery>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid subscriptionId, DeliveryStatus? status, int? limit, IQuerySession session, HttpContext http)
     {
@@ -30,8 +30,8 @@ public static class DeliveryLogEndpoint
 /// <summary>Sends one delivery again (typically a dead-lettered one) in a new round of attempts, with the same webhook-id.</summary>
 public static class ReplayDeliveryEndpoint
 {
-    [WolverinePost("/api/governance/subscriptions/{subscriptionId}/deliveries/{deliveryId}/replay"),
-     Authorize(Roles = GovernanceRoles.Admin + "," + GovernanceRoles.OrganisationAdmin)]
+    [WolverinePost(Subscriptions.Url + "/{subscriptionId}/deliveries/{deliveryId}/replay"),
+     Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType(StatusCodes.Status202Accepted), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Post(Guid subscriptionId, string deliveryId, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
@@ -58,8 +58,8 @@ public static class ReplaySinceEndpoint
         ? FieldErrors.MissingBody
         : new FieldErrors().Check(command.Since is not null, "since", "'since' (a date-time) is required.").ToProblem();
 
-    [WolverinePost("/api/governance/subscriptions/{subscriptionId}/replay"),
-     Authorize(Roles = GovernanceRoles.Admin + "," + GovernanceRoles.OrganisationAdmin)]
+    [WolverinePost(Subscriptions.Url + "/{subscriptionId}/replay"),
+     Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     public static async Task<IResult> Post(Guid subscriptionId, ReplaySince command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
@@ -75,7 +75,7 @@ public static class ReplaySinceEndpoint
             .ToList();
         var now = clock.GetUtcNow();
         foreach (var e in events)
-            await DeliveryHandler.Start(session, bus, subscriptionId, e.Id, e.Type, e.Time, System.Text.Json.JsonSerializer.Serialize(e), now, http.RequestAborted);
+            await DeliveryHandler.Start(session, bus, subscriptionId, e.Id, e.Type, e.Time, e.ToJson(), now, http.RequestAborted);
         return Results.Accepted($"/api/governance/subscriptions/{subscriptionId}/deliveries", new { events = events.Count });
     }
 }
@@ -83,16 +83,16 @@ public static class ReplaySinceEndpoint
 public static class SubscriptionAccess
 {
     /// <summary>
-    /// Null when the user may manage the subscription (a governance-admin, or an organisation-admin of its organisation);
-    /// otherwise the problem to answer: 404 unknown, 403 another organisation's, 409 not active when it must be.
+    /// Null when the user may manage the subscription (the same rule as the subscription endpoints:
+    /// <see cref="Subscriptions.ActingOrganisation"/>, <see cref="WebhookSubscription.EnsureMayManage"/>); otherwise the
+    /// problem to answer: 404 unknown or deleted, 409 not active when it must be. Another organisation's is a 403 (thrown).
     /// </summary>
     public static async Task<IResult?> LoadAsync(IQuerySession session, Guid subscriptionId, HttpContext http, bool mustBeActive = false)
     {
+        var acting = Subscriptions.ActingOrganisation(http.User);
         var subscription = await session.LoadAsync<WebhookSubscription>(subscriptionId, http.RequestAborted);
         if (subscription is null or { Status: SubscriptionStatus.Deleted }) return Problems.NotFound("WebhookSubscription", subscriptionId);
-        if (!http.User.IsInRole(GovernanceRoles.Admin) && http.User.OrganisationId() != subscription.OrganisationId)
-            return Results.Problem(Problems.FromRule(new DomainRuleViolation("not-your-subscription",
-                "This subscription belongs to another organisation.", 403)));
+        WebhookSubscription.EnsureMayManage(subscription.OrganisationId, acting);
         if (mustBeActive && subscription.Status != SubscriptionStatus.Active)
             return Results.Problem(Problems.FromRule(new DomainRuleViolation("subscription-not-active",
                 $"The subscription is {subscription.Status.ToString().ToLowerInvariant()}: resume it first.")));

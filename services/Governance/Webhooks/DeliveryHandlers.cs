@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Wolverine;
@@ -23,7 +22,7 @@ public static class DeliveryHandler
         var subscriptions = await session.Query<WebhookSubscription>()
             .Where(s => s.Status == SubscriptionStatus.Active && s.EventTypes.Contains(e.Type))
             .ToListAsync(ct);
-        var body = JsonSerializer.Serialize(e);
+        var body = e.ToJson();
         foreach (var subscription in subscriptions)
             await Start(session, bus, subscription.Id, e.Id, e.Type, e.Time, body, clock.GetUtcNow(), ct);
     }

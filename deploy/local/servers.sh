@@ -4,6 +4,9 @@
 #   deploy/local/servers.sh [start]   install if missing, start, create the csp role/databases/user
 #   deploy/local/servers.sh stop      stop RabbitMQ and PostgreSQL
 #   deploy/local/servers.sh status    say whether each one answers
+#   deploy/local/servers.sh start|stop postgres|rabbitmq
+#                                     start or stop just that server, nothing else (the reliability tests
+#                                     restart each one under load this way; TEST_SERVERS_CONTROL in test.sh)
 #
 # PostgreSQL: cluster 15/main on 127.0.0.1:5432; login role csp/csp (LOGIN CREATEDB) owning the
 #             databases governance, meetings, casemanagement and funding.
@@ -306,21 +309,28 @@ cmd_start() {
   log "RabbitMQ:   amqp://$APP_USER:$APP_PASSWORD@127.0.0.1:$RABBIT_PORT/ (tests: vhost $TEST_VHOST)"
 }
 
-cmd_stop() {
+stop_rabbit() {
   if command -v rabbitmqctl >/dev/null && rabbit_up; then
     log "rabbitmq: stopping node $RABBIT_NODENAME"
-    rabbitmqctl -q shutdown >/dev/null || die "rabbitmqctl shutdown failed"
+    rabbitmqctl -q shutdown </dev/null >/dev/null || die "rabbitmqctl shutdown failed"
   else
     log "rabbitmq: not running"
   fi
   # epmd (Erlang's port mapper, on loopback) stays: every rabbitmqctl call would start it again.
+}
 
+stop_postgres() {
   if [[ $(pg_state) == online ]]; then
     log "postgres: stopping $PG_VERSION/$PG_CLUSTER"
-    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" stop || die "pg_ctlcluster stop failed"
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" stop -m fast || die "pg_ctlcluster stop failed"
   else
     log "postgres: not running"
   fi
+}
+
+cmd_stop() {
+  stop_rabbit
+  stop_postgres
 }
 
 cmd_status() {
@@ -330,9 +340,13 @@ cmd_status() {
   return "$rc"
 }
 
-case "${1:-start}" in
-  start)  cmd_start ;;
-  stop)   cmd_stop ;;
-  status) cmd_status ;;
-  *) die "usage: $0 [start|stop|status]" ;;
+case "${1:-start} ${2:-}" in
+  "start ")         cmd_start ;;
+  "stop ")          cmd_stop ;;
+  "status ")        cmd_status ;;
+  "start postgres") start_postgres ;;
+  "stop postgres")  stop_postgres ;;
+  "start rabbitmq") start_rabbit ;;
+  "stop rabbitmq")  stop_rabbit ;;
+  *) die "usage: $0 [start|stop|status] | start|stop postgres|rabbitmq" ;;
 esac

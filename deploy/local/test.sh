@@ -14,6 +14,7 @@
 # Environment (all optional):
 #   TEST_POSTGRES   Npgsql connection string without a database (tests create their own)
 #   TEST_RABBITMQ   amqp:// URI of the broker
+#   TEST_SERVERS_CONTROL  script taking "stop|start postgres|rabbitmq" (deploy/local/servers.sh)
 #   CONFIGURATION (Debug)  TEST_PROJECT_TIMEOUT per project, as for timeout(1) (30m)
 #   TEST_SKIP_SERVERS=1    do not run servers.sh (TEST_POSTGRES/TEST_RABBITMQ point elsewhere)
 set -euo pipefail
@@ -30,6 +31,8 @@ PROJECT_TIMEOUT=${TEST_PROJECT_TIMEOUT:-30m}
 export TEST_POSTGRES=${TEST_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=csp;Password=csp"}
 # The tests' own vhost (servers.sh creates it), apart from a system that run.sh may have running.
 export TEST_RABBITMQ=${TEST_RABBITMQ:-"amqp://csp:csp@127.0.0.1:5672/csp-tests"}
+# How the reliability tests stop and start those servers (stop|start postgres|rabbitmq).
+export TEST_SERVERS_CONTROL=${TEST_SERVERS_CONTROL:-$REPO_ROOT/deploy/local/servers.sh}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log() { printf '[test] %s\n' "$*"; }

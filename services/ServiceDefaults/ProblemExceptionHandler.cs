@@ -9,7 +9,8 @@ namespace CommunitySafety.ServiceDefaults;
 
 /// <summary>
 /// Turns the exceptions that mean "your request cannot be done as asked" into ProblemDetails with the
-/// right 4xx status: a refused domain rule, a lost optimistic-concurrency race, unreadable input.
+/// right 4xx status: a refused domain rule, a lost optimistic-concurrency race, unreadable input; and the
+/// database being away (restarting, unreachable) into a 503 with Retry-After, which clients may retry.
 /// Anything else stays a 500 (and is logged) because it is our fault, not the caller's.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
@@ -20,8 +21,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var problem = Map(exception);
         if (problem is null) return false;
 
-        logger.LogInformation("Request refused with {Status} {Type}: {Detail}", problem.Status, problem.Type, problem.Detail);
+        logger.Log(problem.Status >= 500 ? LogLevel.Warning : LogLevel.Information, problem.Status >= 500 ? exception : null,
+            "Request refused with {Status} {Type}: {Detail}", problem.Status, problem.Type, problem.Detail);
         context.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -48,8 +51,35 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "The request could not be read",
             Detail = bad.Message,
         },
+        _ when DatabaseUnavailable(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = Problems.TypeFor("database-unavailable"),
+            Title = "Service temporarily unavailable",
+            Detail = $"The service's database cannot be reached just now. Retry in {RetryAfterSeconds} seconds; " +
+                     "if this was a write, read the record first: the answer was lost, the write may not have been.",
+        },
         _ => null,
     };
+
+    internal const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// The connection to PostgreSQL failed or was cut (server stopped, restarting, unreachable), as opposed to the
+    /// server refusing the statement. Marten and Wolverine wrap Npgsql's exceptions, so the whole chain is searched.
+    /// </summary>
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres)
+                // class 08: connection exception; class 57: operator intervention (shutting down, starting up)
+                return postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("57");
+            if (e is NpgsqlException { IsTransient: true }) return true;
+            if (e is AggregateException aggregate) return aggregate.InnerExceptions.Any(DatabaseUnavailable);
+        }
+        return false;
+    }
 
     private static ProblemDetails Conflict(string detail) => new()
     {

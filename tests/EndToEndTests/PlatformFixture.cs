@@ -24,6 +24,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public ServiceProcess Meetings { get; private set; } = null!;
     public ServiceProcess CaseManagement { get; private set; } = null!;
     public TestDatabase CaseManagementDatabase { get; private set; } = null!;
+    public TestDatabase GovernanceDatabase { get; private set; } = null!;
+    public TestDatabase MeetingsDatabase { get; private set; } = null!;
+    public TestDatabase FundingDatabase { get; private set; } = null!;
     public ServiceProcess Funding { get; private set; } = null!;
     public ServiceProcess Gateway { get; private set; } = null!;
     public Uri Broker { get; private set; } = null!;
@@ -31,13 +34,13 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Broker = await TestServers.RabbitMqAsync();
-        var governanceDb = await TestServers.CreateDatabaseAsync("e2e_governance");
-        var meetingsDb = await TestServers.CreateDatabaseAsync("e2e_meetings");
+        var governanceDb = GovernanceDatabase = await TestServers.CreateDatabaseAsync("e2e_governance");
+        var meetingsDb = MeetingsDatabase = await TestServers.CreateDatabaseAsync("e2e_meetings");
         CaseManagementDatabase = await TestServers.CreateDatabaseAsync("e2e_casemanagement");
         _resources.Add(governanceDb);
         _resources.Add(meetingsDb);
         _resources.Add(CaseManagementDatabase);
-        var fundingDb = await TestServers.CreateDatabaseAsync("e2e_funding");
+        var fundingDb = FundingDatabase = await TestServers.CreateDatabaseAsync("e2e_funding");
         _resources.Add(fundingDb);
 
         Governance = Start("governance", "services/Governance", "CommunitySafety.Governance", new()
@@ -86,6 +89,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         _resources.Insert(0, process); // stopped before the databases are dropped
         return process;
     }
+
+    public IEnumerable<ServiceProcess> Services => [Governance, Meetings, CaseManagement, Funding];
 
     public HttpClient Client() => new() { BaseAddress = Gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
 

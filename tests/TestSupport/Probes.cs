@@ -15,6 +15,19 @@ public static class Probes
         }
     }
 
+    /// <summary>Adds what was last seen to the timeout of a probe, so that its failure says why.</summary>
+    public static async Task Explained(this Task probe, Func<string> explanation)
+    {
+        try
+        {
+            await probe;
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} {explanation()}", e);
+        }
+    }
+
     /// <summary>Rows, in every table of the database (the event store included), whose text contains <paramref name="needle"/>.</summary>
     public static async Task<int> RowsContaining(string connectionString, string needle)
     {

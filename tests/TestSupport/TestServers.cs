@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
@@ -54,6 +55,36 @@ public static class TestServers
         finally
         {
             Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Stops or starts one of the servers the tests run against, for the reliability tests that take them away under
+    /// load. <c>TEST_SERVERS_CONTROL</c> names a script taking <c>stop|start postgres|rabbitmq</c>: the test script sets
+    /// it to <c>deploy/local/servers.sh</c>, which controls the Debian-packaged servers it started.
+    /// </summary>
+    public static async Task ControlAsync(string verb, string server)
+    {
+        var script = Environment.GetEnvironmentVariable("TEST_SERVERS_CONTROL");
+        if (string.IsNullOrWhiteSpace(script))
+            throw new InvalidOperationException(
+                "TEST_SERVERS_CONTROL is not set: the reliability tests stop and start PostgreSQL and RabbitMQ through it " +
+                "(deploy/local/test.sh sets it to deploy/local/servers.sh).");
+        // Output goes to a file, not a pipe: a server started in the background inherits the script's descriptors and
+        // would hold a pipe open long after the script is done.
+        var log = Path.GetTempFileName();
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("bash",
+                ["-c", "bash \"$0\" \"$1\" \"$2\" >\"$3\" 2>&1 </dev/null", script, verb, server, log]))!;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            await process.WaitForExitAsync(timeout.Token);
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"'{script} {verb} {server}' exited with {process.ExitCode}: {await File.ReadAllTextAsync(log)}");
+        }
+        finally
+        {
+            File.Delete(log);
         }
     }
 

@@ -12,7 +12,7 @@ namespace CommunitySafety.Governance.IntegrationTests;
 /// </summary>
 public sealed class AcceptTests(GovernanceFixture fixture)
 {
-    public static TheoryData<string> Accepts => new() { "text/html", "image/png", "application/xml", "application/json;q=0" };
+    public static TheoryData<string> Accepts => new() { "text/html", "image/png", "application/xml" };
 
     private HttpRequestMessage Request(HttpMethod method, string url, string accept, string? json = null)
     {
@@ -28,10 +28,13 @@ public sealed class AcceptTests(GovernanceFixture fixture)
         var response = await fixture.Client(GovernanceRoles.Admin).SendAsync(Request(HttpMethod.Post, OrganisationsUrl, accept,
             """{"name":"Kent Police","kind":"ResponsibleAuthority"}"""));
         await response.Problem(HttpStatusCode.NotAcceptable);
+        // Wolverine negotiates before it reads the body: unreadable input gets the same answer
+        await (await fixture.Client(GovernanceRoles.Admin).SendAsync(Request(HttpMethod.Post, OrganisationsUrl, accept, """{"name":[1,2""")))
+            .Problem(HttpStatusCode.NotAcceptable);
     }
 
     [Theory, MemberData(nameof(Accepts))]
-    public async Task Unknown_ids_missing_tokens_wrong_methods_and_bad_input_are_problems_whatever_the_accept(string accept)
+    public async Task Unknown_ids_missing_tokens_refused_roles_and_wrong_methods_are_problems_whatever_the_accept(string accept)
     {
         var admin = fixture.Client(GovernanceRoles.Admin);
         await (await admin.SendAsync(Request(HttpMethod.Get, OrganisationUrl(Guid.NewGuid()), accept))).Problem(HttpStatusCode.NotFound, "not-found");
@@ -39,6 +42,5 @@ public sealed class AcceptTests(GovernanceFixture fixture)
         await (await fixture.Client("meetings-clerk").SendAsync(Request(HttpMethod.Post, OrganisationsUrl, accept, "{}")))
             .Problem(HttpStatusCode.Forbidden);
         await (await admin.SendAsync(Request(HttpMethod.Put, OrganisationsUrl, accept))).Problem(HttpStatusCode.MethodNotAllowed);
-        await (await admin.SendAsync(Request(HttpMethod.Post, OrganisationsUrl, accept, """{"name":[1,2"""))).Problem(HttpStatusCode.BadRequest);
     }
 }

@@ -44,3 +44,18 @@ public sealed class AcceptTests(GovernanceFixture fixture)
         await (await admin.SendAsync(Request(HttpMethod.Put, OrganisationsUrl, accept))).Problem(HttpStatusCode.MethodNotAllowed);
     }
 }
+
+/// <summary>Text PostgreSQL cannot store in jsonb (NUL) or that is no text at all (lone surrogates) is refused as input.</summary>
+public sealed class NastyTextTests(GovernanceFixture fixture)
+{
+    [Theory]
+    [InlineData("""{"name":"a\u0000b","kind":"ResponsibleAuthority"}""")]
+    [InlineData("""{"name":"\u0000","kind":"ResponsibleAuthority"}""")]
+    [InlineData("""{"name":"a\ud800b","kind":"ResponsibleAuthority"}""")]
+    [InlineData("""{"name":"\u001f","kind":"ResponsibleAuthority"}""")]
+    public async Task A_name_of_control_characters_or_broken_unicode_is_a_400_problem(string json)
+    {
+        var response = await fixture.Client(GovernanceRoles.Admin).PostRaw(OrganisationsUrl, json);
+        await response.Problem(HttpStatusCode.BadRequest);
+    }
+}

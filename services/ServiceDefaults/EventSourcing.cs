@@ -95,7 +95,11 @@ public static class EventSourcing
         });
 
         builder.Services.AddWolverineHttp();
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new PlainTextConverter());
+        });
         // No "servers" in the document: clients (and the gateway's API reference page) call through the gateway,
         // at whatever address they reached it, never the service's own address.
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -70,6 +70,8 @@ public static class Problems
             ctx.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString()
                                                              ?? ctx.HttpContext.TraceIdentifier);
         });
+        // after the default writer: a problem is written even when Accept does not name JSON
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;
     }

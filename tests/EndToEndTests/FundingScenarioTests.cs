@@ -74,7 +74,7 @@ public sealed class FundingScenarioTests(PlatformFixture platform)
         Assert.Equal((100_000m, 100_000m, 20_000m, 25_000m, 0m),
             (M(totals, "budget"), M(totals, "awarded"), M(totals, "paid"), M(totals, "reportedSpend"), M(totals, "available")));
 
-        var export = await (await platform.Client().GetAsync($"/api/funding/exports/360giving?financialYear={year}")).Content.ReadAsStringAsync();
+        var export = (await (await platform.Client().GetAsync($"/api/funding/exports/360giving?financialYear={year}")).Json(HttpStatusCode.OK)).ToJsonString();
         var errors = await ThreeSixtyGivingSchema.ValidateAsync(export);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         var grants = JsonNode.Parse(export)!["grants"]!.AsArray()

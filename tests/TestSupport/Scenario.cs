@@ -1,8 +1,7 @@
 using System.Net;
-using CommunitySafety.TestSupport;
 using Xunit;
 
-namespace CommunitySafety.EndToEndTests;
+namespace CommunitySafety.TestSupport;
 
 /// <summary>Steps several scenarios share, done through the gateway as users would.</summary>
 public static class Scenario

@@ -1,17 +1,14 @@
-using CommunitySafety.TestSupport;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 using Xunit;
 
-[assembly: AssemblyFixture(typeof(CommunitySafety.EndToEndTests.PlatformFixture))]
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
-
-namespace CommunitySafety.EndToEndTests;
+namespace CommunitySafety.TestSupport;
 
 /// <summary>
-/// Governance, Meetings and the gateway as processes on loopback ports, each service with a fresh database on the
-/// real PostgreSQL and all of them on the real RabbitMQ.
+/// The whole platform (Governance, Meetings, CaseManagement, Funding and the gateway) as processes on loopback ports,
+/// each service with a fresh database on the real PostgreSQL and all of them on the real RabbitMQ. A test project uses it as its assembly fixture:
+/// <c>[assembly: AssemblyFixture(typeof(PlatformFixture))]</c>.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {

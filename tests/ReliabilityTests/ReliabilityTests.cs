@@ -4,7 +4,7 @@ using CommunitySafety.TestSupport;
 using Npgsql;
 using Xunit;
 
-namespace CommunitySafety.EndToEndTests;
+namespace CommunitySafety.ReliabilityTests;
 
 /// <summary>
 /// Nothing acknowledged is lost: under a write load through the gateway, a service is killed without warning,

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 
-namespace CommunitySafety.EndToEndTests;
+namespace CommunitySafety.ReliabilityTests;
 
 /// <summary>
 /// Writers sending commands in a closed loop until stopped, keeping every answer, so that a test can take a part of the

@@ -58,7 +58,7 @@ public static class ColdStart
     /// <summary>Polls every 5 ms until the address answers 200; returns the elapsed milliseconds since the process start.</summary>
     private static async Task<double> FirstOkAsync(HttpClient client, Uri address, string? token, Stopwatch clock, ServiceProcess process)
     {
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        while (clock.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
         {
             try
             {
@@ -71,6 +71,6 @@ public static class ColdStart
             catch (TaskCanceledException) { }
             await Task.Delay(5);
         }
-        throw new TimeoutException($"{process.Name}: {address} did not answer 200 within 90 s. Log tail:\n{string.Join('\n', process.Log.Split('\n').TakeLast(30))}");
+        throw new TimeoutException($"{process.Name}: {address} did not answer 200 within 90 s (exited: {process.HasExited}). Log tail:\n{string.Join('\n', process.Log.Split('\n').TakeLast(30))}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
 
@@ -11,12 +12,18 @@ public sealed record RunMode(string Environment, string TypeLoadMode)
 
     public override string ToString() => $"{Environment}/{TypeLoadMode}";
 
+    /// <summary>Keys Production requires and Development makes up (CaseManagement's, for this run only).</summary>
+    private static readonly string KeyEncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string IndexKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public Dictionary<string, string> Settings() => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = Environment,
         ["Wolverine__TypeLoadMode"] = TypeLoadMode,
         // Production has no development key: sign with the same one, so that the benchmark's tokens are accepted.
         ["Authentication__SigningKey"] = JwtAuthentication.DevelopmentSigningKey,
+        ["CaseManagement__KeyEncryptionKey"] = KeyEncryptionKey,
+        ["CaseManagement__IndexKey"] = IndexKey,
     };
 }
 

@@ -23,8 +23,9 @@ var b = phases[^1];
 phases.Add(await runner.RunAsync("c", "POST /api/governance/organisations, through the gateway", workload.RegisterOrganisation(workload.Gateway)));
 var c = phases[^1];
 
-// Lag: the same write load as c, with a sampler alongside.
+// Lag: the same write load as c, with a sampler alongside, once Meetings has caught up with the writes of b and c.
 LagResult lag;
+Console.Error.WriteLine($"[bench] Meetings caught up with b and c's integration events in {await workload.DrainAsync():0.0} s");
 using (var stop = new CancellationTokenSource())
 {
     var sampler = Task.Run(() => workload.SampleLagAsync(TimeSpan.FromMilliseconds(100), stop.Token));

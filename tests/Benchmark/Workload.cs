@@ -63,36 +63,53 @@ public sealed class Workload(Uri gateway, Uri governance, int concurrency) : IDi
     };
 
     /// <summary>
-    /// Until <paramref name="stop"/>: every <paramref name="interval"/> creates a body in Governance through the gateway and
-    /// polls Meetings' copy (<c>GET /api/meetings/bodies/{id}</c>, built from <c>BodyCreated</c> over RabbitMQ) every 2 ms.
+    /// Until <paramref name="stop"/>: every <paramref name="interval"/> starts a sample that creates a body in Governance
+    /// through the gateway and polls Meetings' copy (<c>GET /api/meetings/bodies/{id}</c>, built from <c>BodyCreated</c>
+    /// over RabbitMQ) — every 5 ms for the first 250 ms, then every 50 ms — for up to 60 s.
     /// </summary>
     public async Task<LagResult> SampleLagAsync(TimeSpan interval, CancellationToken stop)
     {
-        var lags = new List<long>();
-        var timeouts = 0;
+        var samples = new List<Task<long?>>();
         while (!stop.IsCancellationRequested)
         {
-            var next = Stopwatch.GetTimestamp() + (long)(interval.TotalSeconds * Stopwatch.Frequency);
-            using var created = await Send(HttpMethod.Post, new Uri(gateway, "/api/governance/bodies"),
-                JsonContent.Create(new { name = $"Benchmark body {Interlocked.Increment(ref _counter)}", kind = "WorkingGroup", cadence = "Monthly" }));
-            if (created.StatusCode != HttpStatusCode.Created) { timeouts++; continue; }
-            var answered = Stopwatch.GetTimestamp();
-            var id = (await created.Content.ReadFromJsonAsync<IdOnly>())!.Id;
-            var seen = false;
-            while (!seen && Stopwatch.GetElapsedTime(answered) < TimeSpan.FromSeconds(10))
-            {
-                using var read = await Send(HttpMethod.Get, new Uri(gateway, $"/api/meetings/bodies/{id}"));
-                if (read.StatusCode == HttpStatusCode.OK) seen = true;
-                else await Task.Delay(2);
-            }
-            if (seen) lags.Add(Stopwatch.GetTimestamp() - answered);
-            else timeouts++;
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
-            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            samples.Add(Task.Run(LagSampleAsync));
+            try { await Task.Delay(interval, stop); }
+            catch (OperationCanceledException) { }
         }
+        var results = await Task.WhenAll(samples);
+        var lags = results.OfType<long>().ToList();
         lags.Sort();
         return new LagResult("Governance POST /bodies 201 → Meetings GET /bodies/{id} 200 (BodyCreated over RabbitMQ), through the gateway",
-            lags.Count, timeouts, PhaseResult.Percentile(lags, 0.50), PhaseResult.Percentile(lags, 0.99), PhaseResult.Percentile(lags, 1.0));
+            lags.Count, results.Length - lags.Count, PhaseResult.Percentile(lags, 0.50), PhaseResult.Percentile(lags, 0.99), PhaseResult.Percentile(lags, 1.0));
+    }
+
+    /// <summary>Waits until Meetings has caught up with what Governance published (a new body is visible there); returns the seconds (NaN: not within 60 s).</summary>
+    public async Task<double> DrainAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        return await LagSampleAsync() is null ? double.NaN : clock.Elapsed.TotalSeconds;
+    }
+
+    /// <returns>Stopwatch ticks from the 201 to the first 200, or null when it failed or took over 60 s.</returns>
+    private async Task<long?> LagSampleAsync()
+    {
+        try
+        {
+            using var created = await Send(HttpMethod.Post, new Uri(gateway, "/api/governance/bodies"),
+                JsonContent.Create(new { name = $"Benchmark body {Interlocked.Increment(ref _counter)}", kind = "WorkingGroup", cadence = "Monthly" }));
+            if (created.StatusCode != HttpStatusCode.Created) return null;
+            var answered = Stopwatch.GetTimestamp();
+            var id = (await created.Content.ReadFromJsonAsync<IdOnly>())!.Id;
+            while (Stopwatch.GetElapsedTime(answered) < TimeSpan.FromSeconds(60))
+            {
+                using var read = await Send(HttpMethod.Get, new Uri(gateway, $"/api/meetings/bodies/{id}"));
+                if (read.StatusCode == HttpStatusCode.OK) return Stopwatch.GetTimestamp() - answered;
+                await Task.Delay(Stopwatch.GetElapsedTime(answered) < TimeSpan.FromMilliseconds(250) ? 5 : 50);
+            }
+        }
+        catch (HttpRequestException) { }
+        catch (TaskCanceledException) { }
+        return null;
     }
 
     private sealed record IdOnly(Guid Id);

@@ -8,13 +8,14 @@
 # each service's Wolverine code there (`codegen write`, into the copy's Internal/Generated/ — never committed), builds
 # Release, and runs the benchmark, which starts the four services and the gateway itself (Production, TypeLoadMode
 # Static) against fresh databases, prints the table and writes the JSON.
-# Environment: TEST_POSTGRES, TEST_RABBITMQ (as for deploy/local/test.sh), BENCH_SKIP_SERVERS=1.
+# Environment: TEST_POSTGRES (as for deploy/local/test.sh), BENCH_RABBITMQ (default vhost csp-bench), BENCH_SKIP_SERVERS=1.
 set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$REPO_ROOT"
 export TEST_POSTGRES=${TEST_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=csp;Password=csp"}
-export TEST_RABBITMQ=${TEST_RABBITMQ:-"amqp://csp:csp@127.0.0.1:5672/csp-tests"}
+# its own vhost (servers.sh creates it): the load must not flood the queues of a test run
+export TEST_RABBITMQ=${BENCH_RABBITMQ:-"amqp://csp:csp@127.0.0.1:5672/csp-bench"}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 COPY=$REPO_ROOT/.benchmark/src
 log() { printf '[bench] %s\n' "$*" >&2; }

@@ -9,12 +9,13 @@ public sealed record ColdStartResult(string Service, string Mode, double[] Healt
 {
     public double HealthMedianMs => Median(HealthMs);
     public double FirstRequestMedianMs => Median(FirstRequestMs);
-    public double FirstRequestMaxMs => FirstRequestMs.Max();
+    public double FirstRequestMaxMs => FirstRequestMs.Any(double.IsNaN) ? double.NaN : FirstRequestMs.Max();
 
+    /// <summary>The median of the starts that succeeded (NaN if none did).</summary>
     private static double Median(double[] values)
     {
-        var sorted = values.Order().ToArray();
-        return sorted[(sorted.Length - 1) / 2];
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[(sorted.Length - 1) / 2];
     }
 }
 
@@ -36,7 +37,18 @@ public static class ColdStart
             var health = new double[runs];
             var first = new double[runs];
             for (var run = 0; run < runs; run++)
-                (health[run], first[run]) = await OnceAsync(spec, Platform.Merge(mode.Settings(), environment));
+            {
+                try
+                {
+                    (health[run], first[run]) = await OnceAsync(spec, Platform.Merge(mode.Settings(), environment));
+                }
+                catch (TimeoutException e)
+                {
+                    // a start that failed is reported (NaN), not allowed to lose the rest of the run
+                    Console.Error.WriteLine($"[bench] cold start {spec.Name} {mode} failed: {e.Message.Split('\n')[0]}");
+                    (health[run], first[run]) = (double.NaN, double.NaN);
+                }
+            }
             var result = new ColdStartResult(spec.Name, mode.ToString(), health, first);
             Console.Error.WriteLine($"[bench] cold start {spec.Name} {mode}: /health {result.HealthMedianMs:0} ms, first API request {result.FirstRequestMedianMs:0} ms (median of {runs})");
             results.Add(result);

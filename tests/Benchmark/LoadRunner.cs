@@ -34,7 +34,9 @@ public sealed class LoadRunner(int concurrency, TimeSpan warmup, TimeSpan durati
         await Loop(operation, warmup, record: false);
         var clock = Stopwatch.StartNew();
         var (ticks, errors) = await Loop(operation, duration, record: true);
-        return PhaseResult.From(name, what, ticks, errors, clock.Elapsed.TotalSeconds);
+        var result = PhaseResult.From(name, what, ticks, errors, clock.Elapsed.TotalSeconds);
+        Console.Error.WriteLine($"[bench] {name}: {result.RequestsPerSecond:0} req/s, p50 {result.P50Ms:0.0} ms, p95 {result.P95Ms:0.0} ms, p99 {result.P99Ms:0.0} ms, {errors} errors");
+        return result;
     }
 
     private async Task<(List<long> Ticks, int Errors)> Loop(Func<Task<bool>> operation, TimeSpan length, bool record)

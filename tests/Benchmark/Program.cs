@@ -33,6 +33,7 @@ using (var stop = new CancellationTokenSource())
     await stop.CancelAsync();
     lag = await sampler;
 }
+Console.Error.WriteLine($"[bench] lag: p50 {lag.P50Ms:0} ms, p99 {lag.P99Ms:0} ms, max {lag.MaxMs:0} ms, {lag.Samples} samples, {lag.Timeouts} failed");
 
 // d: reads over every organisation in the store, topped up to 10 k events first.
 await using var governanceStore = NpgsqlDataSource.Create(platform.Databases["governance"].ConnectionString);
@@ -57,7 +58,7 @@ if (!options.SkipColdStart)
     foreach (var coldMode in new[] { RunMode.Development, RunMode.Production })
         coldStarts.AddRange(await ColdStart.MeasureAsync(platform, coldMode, options.ColdStartRuns));
     coldTargets.AddRange(coldStarts.Where(s => s.Mode == RunMode.Production.ToString()).Select(s =>
-        new Ratio($"cold start {s.Service} ({s.Mode}) to first API request, ms", s.FirstRequestMedianMs, "≤ 1000", s.FirstRequestMedianMs <= 1000)));
+        new Ratio($"cold start {s.Service} ({s.Mode}) to first API request, ms", s.FirstRequestMedianMs, "≤ 1000", !double.IsNaN(s.FirstRequestMaxMs) && s.FirstRequestMedianMs <= 1000)));
 }
 
 ScaleResult? scale = null;

@@ -40,7 +40,7 @@ public sealed record Report(
         s.AppendLine("| ratio (req/s) | value | target | |");
         s.AppendLine("|---|---:|---|---|");
         foreach (var r in Ratios.Append(LagTarget).Concat(ColdStartTargets).Concat(Scale is null ? [] : [Scale.P50, Scale.P99]).OfType<Ratio>())
-            s.AppendLine($"| {r.Name} | {F(r.Value)} | {r.Target} | {(r.Met ? "met" : "NOT met")} |");
+            s.AppendLine($"| {r.Name} | {F(r.Value)} | {r.Target} | {(r.Target == "–" ? "" : r.Met ? "met" : "NOT met")} |");
         if (Lag is not null)
         {
             s.AppendLine();

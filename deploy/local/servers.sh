@@ -24,6 +24,7 @@ PG_CLUSTER=main
 PG_PORT=5432
 APP_USER=csp
 TEST_VHOST=csp-tests
+BENCH_VHOST=csp-bench   # tests/Benchmark/run.sh: its load must not flood the test suite's queues
 APP_PASSWORD=csp
 DATABASES=(governance meetings casemanagement funding)
 
@@ -281,14 +282,17 @@ provision_rabbit() {
 
   # vhost "/" for the running system, "csp-tests" for the test suite, so that a system left running by
   # run.sh never consumes the messages of a test run (they would share queue names otherwise).
+  # "csp-bench" for the benchmark, whose thousands of messages must not reach a test run's consumers.
   local vhost
-  if ! rabbitmqctl -q list_vhosts --no-table-headers | grep -qx "$TEST_VHOST"; then
-    rabbitmqctl -q add_vhost "$TEST_VHOST" >/dev/null
-    log "rabbitmq: created vhost $TEST_VHOST"
-  fi
+  for vhost in "$TEST_VHOST" "$BENCH_VHOST"; do
+    if ! rabbitmqctl -q list_vhosts --no-table-headers | grep -qx "$vhost"; then
+      rabbitmqctl -q add_vhost "$vhost" >/dev/null
+      log "rabbitmq: created vhost $vhost"
+    fi
+  done
   permissions=$(rabbitmqctl -q list_user_permissions "$APP_USER" --no-table-headers) \
     || die "rabbitmqctl list_user_permissions failed"
-  for vhost in / "$TEST_VHOST"; do
+  for vhost in / "$TEST_VHOST" "$BENCH_VHOST"; do
     if awk -F'\t' -v v="$vhost" '$1 == v && $2 == ".*" && $3 == ".*" && $4 == ".*" { found = 1 } END { exit !found }' <<<"$permissions"; then
       log "rabbitmq: user $APP_USER has full permissions on vhost $vhost"
     else

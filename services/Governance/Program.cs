@@ -1,3 +1,4 @@
+using JasperFx;
 using CommunitySafety.Contracts;
 using CommunitySafety.Governance;
 using CommunitySafety.Governance.Webhooks;
@@ -48,7 +49,9 @@ builder.Services.AddHttpClient(DeliveryHandler.HttpClientName, c => c.Timeout = 
 
 var app = builder.Build();
 app.MapEventSourcedService();
-app.Run();
+// With JasperFx commands: `dotnet <dll> codegen write` pre-generates the Wolverine code that Production loads
+// (Wolverine:TypeLoadMode=Static); with no arguments it runs the service.
+return await app.RunJasperFxCommands(args);
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

@@ -1,3 +1,4 @@
+using JasperFx;
 using CommunitySafety.Contracts;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Meetings;
@@ -21,7 +22,9 @@ builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
 
 var app = builder.Build();
 app.MapEventSourcedService();
-app.Run();
+// With JasperFx commands: `dotnet <dll> codegen write` pre-generates the Wolverine code that Production loads
+// (Wolverine:TypeLoadMode=Static); with no arguments it runs the service.
+return await app.RunJasperFxCommands(args);
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

@@ -24,6 +24,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Name { get; }
     public Uri Url { get; }
     public int Pid => _process.Id;
+    public bool HasExited => _process.HasExited;
     public string Log { get { lock (_log) return _log.ToString(); } }
 
     /// <param name="project">Path of the project folder from the repository root, e.g. services/Governance.</param>

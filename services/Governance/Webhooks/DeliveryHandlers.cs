@@ -28,6 +28,9 @@ public static class DeliveryHandler
     }
 
     /// <summary>Creates the delivery (or, for a replay, starts a new round of one that exists) and asks for an attempt now.</summary>
+    // Not a message handler, although Wolverine's conventions take a public static "Start" for one (pre-generating
+    // the code, `codegen write`, fails on it).
+    [Wolverine.Attributes.WolverineIgnore]
     public static async Task Start(IDocumentSession session, IMessageBus bus, Guid subscriptionId, string eventId, string eventType, DateTimeOffset eventTime,
         string body, DateTimeOffset now, CancellationToken ct)
     {

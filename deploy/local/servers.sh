@@ -227,6 +227,9 @@ EOF
 start_rabbit() {
   write_rabbit_env_conf
 
+  # Something on the port that does not answer a ping may be our node, busy booting or shutting down: give it time.
+  local deadline=$((SECONDS + WAIT_SECONDS))
+  while [[ -n $(listeners_on "$RABBIT_PORT") ]] && ! rabbit_up && ((SECONDS < deadline)); do sleep 1; done
   if rabbit_up; then
     log "rabbitmq: node $RABBIT_NODENAME already running"
   else
@@ -314,12 +317,18 @@ cmd_start() {
 }
 
 stop_rabbit() {
-  if command -v rabbitmqctl >/dev/null && rabbit_up; then
-    log "rabbitmq: stopping node $RABBIT_NODENAME"
-    rabbitmqctl -q shutdown </dev/null >/dev/null || die "rabbitmqctl shutdown failed"
-  else
+  # A listener on the port counts as running even when a ping fails: on a busy machine the CLI's ping can time out.
+  if ! command -v rabbitmqctl >/dev/null || { [[ -z $(listeners_on "$RABBIT_PORT") ]] && ! rabbit_up; }; then
     log "rabbitmq: not running"
+    return
   fi
+  log "rabbitmq: stopping node $RABBIT_NODENAME"
+  timeout $((WAIT_SECONDS + 10)) rabbitmqctl -q shutdown </dev/null >/dev/null || die "rabbitmqctl shutdown failed"
+  local deadline=$((SECONDS + WAIT_SECONDS))
+  while [[ -n $(listeners_on "$RABBIT_PORT") ]]; do
+    ((SECONDS < deadline)) || die "rabbitmq still listens on port $RABBIT_PORT ${WAIT_SECONDS}s after shutdown"
+    sleep 0.5
+  done
   # epmd (Erlang's port mapper, on loopback) stays: every rabbitmqctl call would start it again.
 }
 

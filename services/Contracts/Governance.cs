@@ -39,22 +39,43 @@ public enum MemberRole
 }
 
 /// <summary>Published by Governance when an organisation joins the partnership.</summary>
-public sealed record OrganisationRegistered(Guid OrganisationId, string Name, OrganisationKind Kind, DateTimeOffset RegisteredAt);
+public sealed record OrganisationRegistered(Guid OrganisationId, string Name, OrganisationKind Kind, DateTimeOffset RegisteredAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => OrganisationId;
+}
 
 /// <summary>Published by Governance when a body (group, board, panel) is created.</summary>
-public sealed record BodyCreated(Guid BodyId, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt);
+public sealed record BodyCreated(Guid BodyId, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => BodyId;
+}
 
 /// <summary>A person appointed to a body to represent an organisation.</summary>
 public sealed record MemberAppointed(
-    Guid BodyId, Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt);
+    Guid BodyId, Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => MembershipId;
+}
 
 /// <summary>A named substitute (deputy) who may attend for a member with the member's delegated authority.</summary>
-public sealed record SubstituteNamed(Guid BodyId, Guid MembershipId, Guid SubstituteId, string SubstituteName, DateTimeOffset NamedAt);
+public sealed record SubstituteNamed(Guid BodyId, Guid MembershipId, Guid SubstituteId, string SubstituteName, DateTimeOffset NamedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => MembershipId;
+}
 
-public sealed record MembershipEnded(Guid BodyId, Guid MembershipId, DateTimeOffset EndedAt);
+public sealed record MembershipEnded(Guid BodyId, Guid MembershipId, DateTimeOffset EndedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => MembershipId;
+}
 
 /// <summary>The organisation signed the Kent and Medway Information Sharing Agreement.</summary>
-public sealed record IsaSigned(Guid OrganisationId, DateOnly SignedOn, string SignedBy, DateTimeOffset RecordedAt);
+public sealed record IsaSigned(Guid OrganisationId, DateOnly SignedOn, string SignedBy, DateTimeOffset RecordedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => OrganisationId;
+}
 
 /// <summary>The organisation withdrew from the Information Sharing Agreement: it may no longer see shared case data.</summary>
-public sealed record IsaWithdrawn(Guid OrganisationId, string Reason, DateTimeOffset RecordedAt);
+public sealed record IsaWithdrawn(Guid OrganisationId, string Reason, DateTimeOffset RecordedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => OrganisationId;
+}

@@ -12,4 +12,7 @@ public sealed record DecisionRecorded(
     bool ConsensusReached,
     string? AgendaReference,
     IReadOnlyList<Guid> AuthoritiesRepresented,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => DecisionId;
+}

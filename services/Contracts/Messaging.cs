@@ -19,3 +19,13 @@ public static class Exchanges
     /// </summary>
     public const string DecisionEvents = "csp.decision-events";
 }
+
+/// <summary>
+/// An integration event about one record (an organisation, a body, a membership, a decision, an award). A consumer
+/// that keeps its own copy of that record handles the events of one record in order, and those of different records in
+/// parallel. Implemented explicitly, so that <see cref="RecordId"/> is not part of the message on the wire.
+/// </summary>
+public interface IRecordEvent
+{
+    Guid RecordId { get; }
+}

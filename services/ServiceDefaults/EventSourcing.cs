@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using CommunitySafety.Contracts;
 using JasperFx.CodeGeneration;
 using JasperFx.OpenTelemetry;
 using Marten;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.Configuration;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.RabbitMQ;
@@ -83,6 +85,9 @@ public static class EventSourcing
             opts.CodeGeneration.TypeLoadMode =
                 Enum.TryParse<TypeLoadMode>(builder.Configuration["Wolverine:TypeLoadMode"], out var mode) ? mode : TypeLoadMode.Dynamic;
 
+            // The group of an integration event is the record it is about: see SubscribeToExchange.
+            opts.MessagePartitioning.ByMessage<IRecordEvent>(e => e.RecordId.ToString());
+
             var rabbit = opts.UseRabbitMq(new Uri(brokerUri))
                 .AutoProvision()
                 // Without publisher confirms a broker hiccup silently loses acknowledged messages.
@@ -119,12 +124,14 @@ public static class EventSourcing
 
     /// <summary>
     /// Subscribes the service to a fan-out exchange of another service's integration events through a queue of its own.
-    /// Handled one at a time, so that read-model updates of the same record never race.
+    /// The events of one record (<see cref="IRecordEvent"/>) are handled one at a time and in order, so that read-model
+    /// updates of the same record never race; those of different records in parallel. Measured: one at a time, Meetings
+    /// fell ever further behind Governance under a 16-writer load (lag p99 19 s).
     /// </summary>
     public static void SubscribeToExchange(this WolverineOptions wolverine, RabbitMqTransportExpression rabbit, string exchange, string queue)
     {
         rabbit.BindExchange(exchange, e => e.ExchangeType = ExchangeType.Fanout).ToQueue(queue);
-        wolverine.ListenToRabbitQueue(queue).Sequential();
+        wolverine.ListenToRabbitQueue(queue).PartitionProcessingByGroupId(PartitionSlots.Five);
     }
 
     /// <summary>Maps the service's Wolverine endpoints, its OpenAPI document and the health endpoints.</summary>

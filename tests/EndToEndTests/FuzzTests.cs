@@ -38,7 +38,13 @@ public sealed class FuzzTests(PlatformFixture platform)
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var s) ? s : DefaultSeed;
         using var user = platform.Client().WithTokenFor(Guid.NewGuid(), AllRoles);
-        using var anonymous = platform.ClientFrom(IPAddress.Parse("127.0.0.77"));
+        // Callers without a valid token are anonymous to the gateway's rate limiter: each kind comes from a loopback
+        // address of its own, so that none of them spends the budget of 127.0.0.1 the other tests use.
+        var unauthenticated = new[] { FuzzCaller.Anonymous, FuzzCaller.GarbageToken, FuzzCaller.ExpiredToken, FuzzCaller.WrongKeyToken }
+            .Select((caller, i) => (caller, client: platform.ClientFrom(IPAddress.Parse($"127.0.0.{77 + i}"))))
+            .ToDictionary(c => c.caller, c => c.client);
+        using var _ = new Disposables(unauthenticated.Values);
+        HttpClient ClientFor(FuzzCaller caller) => caller == FuzzCaller.AllRoles ? user : unauthenticated[caller];
 
         var operations = new List<FuzzOperation>();
         foreach (var service in Services)
@@ -64,7 +70,7 @@ public sealed class FuzzTests(PlatformFixture platform)
         for (var i = 0; i < operations.Count; i++)
         {
             var request = RequestFuzzer.Generate(seed, i, operations, kind: 0);
-            var (status, reason) = await SendAndJudge(request, user, tokens);
+            var (status, reason) = await SendAndJudge(request, ClientFor(request.Caller), tokens);
             if (reason is not null) failures.Add((request, status, reason));
         }
         var suspicious = new ConcurrentBag<(FuzzRequest Request, int Status)>();
@@ -74,7 +80,7 @@ public sealed class FuzzTests(PlatformFixture platform)
             async (index, _) =>
             {
                 var request = RequestFuzzer.Generate(seed, index, operations);
-                var (status, reason) = await SendAndJudge(request, request.Caller == FuzzCaller.Anonymous ? anonymous : user, tokens);
+                var (status, reason) = await SendAndJudge(request, ClientFor(request.Caller), tokens);
                 statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
                 if (reason is not null) failures.Add((request, status, reason));
                 else if (status is >= 200 and < 300 && request.Malformed) suspicious.Add((request, status));
@@ -172,5 +178,13 @@ public sealed class FuzzTests(PlatformFixture platform)
         foreach (var g in suspicious.GroupBy(x => (x.Request.Method, x.Request.PathTemplate, x.Request.Kind.Split('=')[0])).OrderBy(g => g.Key.PathTemplate))
             report.AppendLine($"- {g.Key.Method} {g.Key.PathTemplate} ×{g.Count()}: {g.First().Status} {g.First().Request.Describe()}");
         File.WriteAllText(path, report.ToString());
+    }
+
+    private sealed class Disposables(IEnumerable<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items) item.Dispose();
+        }
     }
 }

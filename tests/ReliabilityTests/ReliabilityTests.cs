@@ -66,6 +66,8 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         await TestServers.ControlAsync("stop", "postgres");
         try
         {
+            var server = new NpgsqlConnectionStringBuilder(await TestServers.PostgresAsync());
+            await Refuses(server.Host!, server.Port);
             await EveryService(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
         }
         finally
@@ -102,6 +104,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         await TestServers.ControlAsync("stop", "rabbitmq");
         try
         {
+            await Refuses(platform.Broker.Host, platform.Broker.IsDefaultPort ? 5672 : platform.Broker.Port);
             // the outbox is in the service's own database: commands go on being recorded while the broker is away
             await load.SucceededAfter(load.Now, 30, Recovery);
             await EveryService(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
@@ -125,6 +128,22 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         var ids = outcomes.Where(o => o.Succeeded).Select(o => JsonNode.Parse(o.Body)!["id"]!.GetValue<Guid>()).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         return ids;
+    }
+
+    /// <summary>Checks that the server really is down: nothing accepts a connection on its port.</summary>
+    private static async Task Refuses(string host, int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        var connected = false;
+        try
+        {
+            await client.ConnectAsync(host, port).WaitAsync(TimeSpan.FromSeconds(5));
+            connected = true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+        }
+        Assert.False(connected, $"{host}:{port} still accepts connections after the server was stopped");
     }
 
     /// <summary>Waits until every service's <c>/health</c> answers <paramref name="status"/>.</summary>

@@ -168,6 +168,11 @@ provision_postgres() {
   else
     log "postgres: role $APP_USER exists"
   fi
+  # Dropping a test database WITH (FORCE) must also end an autovacuum worker busy in it (after a large seeding).
+  if [[ $(psql_admin -tAc "select pg_has_role('$APP_USER', 'pg_signal_backend', 'member')") != t ]]; then
+    psql_admin -c "grant pg_signal_backend to \"$APP_USER\""
+    log "postgres: role $APP_USER may end other sessions in its databases (pg_signal_backend)"
+  fi
 
   # The password is checked by logging in the way the services do: over TCP on 127.0.0.1.
   if ! PGPASSWORD=$APP_PASSWORD PGCONNECT_TIMEOUT=5 psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$APP_USER" -d postgres \

@@ -57,10 +57,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     public async Task PostgreSQL_restarted_during_a_load_the_services_report_unhealthy_recover_on_their_own_and_lose_nothing_answered()
     {
         using var clerk = platform.Client().WithToken("governance-admin");
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var load = WriteLoad.Start(clerk, Workers, (worker, n) => ("/api/governance/organisations",
-            new { name = $"Reliability {run} organisation {worker}.{n}", kind = "ResponsibleAuthority" }));
-        await load.SucceededAfter(TimeSpan.Zero, 30, Recovery);
+        var load = await OrganisationsRegistered(clerk, "ResponsibleAuthority");
 
         var stopped = load.Now;
         await TestServers.ControlAsync("stop", "postgres");
@@ -96,10 +93,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     public async Task RabbitMQ_restarted_during_a_load_commands_still_succeed_and_their_events_are_delivered_once_it_is_back()
     {
         using var clerk = platform.Client().WithToken("governance-admin");
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var load = WriteLoad.Start(clerk, Workers, (worker, n) => ("/api/governance/organisations",
-            new { name = $"Reliability {run} organisation {worker}.{n}", kind = "CooperatingBody" }));
-        await load.SucceededAfter(TimeSpan.Zero, 30, Recovery);
+        var load = await OrganisationsRegistered(clerk, "CooperatingBody");
 
         await TestServers.ControlAsync("stop", "rabbitmq");
         try
@@ -121,6 +115,16 @@ public sealed class ReliabilityTests(PlatformFixture platform)
         await ReadModelHoldsEach(platform.MeetingsDatabase, "mt_doc_organisationref", answered);
         await ReadModelHoldsEach(platform.FundingDatabase, "mt_doc_knownorganisation", answered);
         await ReadModelHoldsEach(platform.CaseManagementDatabase, "mt_doc_isasignatory", answered);
+    }
+
+    /// <summary>Writers registering organisations through the gateway, once the load is under way.</summary>
+    private static async Task<WriteLoad> OrganisationsRegistered(HttpClient clerk, string kind)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var load = WriteLoad.Start(clerk, Workers, (worker, n) => ("/api/governance/organisations",
+            new { name = $"Reliability {run} organisation {worker}.{n}", kind }));
+        await load.SucceededAfter(TimeSpan.Zero, 30, Recovery);
+        return load;
     }
 
     private static List<Guid> Created(IEnumerable<WriteLoad.Outcome> outcomes)

@@ -183,13 +183,13 @@ public sealed class DecisionFeedTests(GovernanceFixture fixture)
 
         foreach (var (message, id) in new (object, Guid)[] { (decision, decision.DecisionId), (award, award.AwardId) })
         {
-            var tracked = await fixture.Host.InvokeMessageAndWaitAsync(message);
+            var tracked = await fixture.ReceiveTracked(message);
             var published = Assert.Single(tracked.Sent.Envelopes(), e => e.Message is CloudEvent);
             Assert.Equal(id.ToString(), ((CloudEvent)published.Message!).Id);
             Assert.Contains(Exchanges.DecisionEvents, published.Destination!.ToString());
             Assert.Equal(id.ToString(), Assert.Single(tracked.Sent.MessagesOf<FanOutDecisionEvent>()).Event.Id);
 
-            var redelivered = await fixture.Host.InvokeMessageAndWaitAsync(message);
+            var redelivered = await fixture.ReceiveTracked(message);
             Assert.Empty(redelivered.Sent.MessagesOf<CloudEvent>());
             Assert.Empty(redelivered.Sent.MessagesOf<FanOutDecisionEvent>());
             Assert.Empty(redelivered.Executed.MessagesOf<FanOutDecisionEvent>());
@@ -208,7 +208,7 @@ public sealed class DecisionFeedTests(GovernanceFixture fixture)
 
         foreach (var message in new object[] { payment, clawback })
         {
-            var tracked = await fixture.Host.InvokeMessageAndWaitAsync(message);
+            var tracked = await fixture.ReceiveTracked(message);
             Assert.Empty(tracked.Sent.MessagesOf<CloudEvent>());
             Assert.Empty(tracked.Sent.MessagesOf<TakeInDecisionEvent>());
         }

@@ -45,7 +45,14 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
     }
 
     /// <summary>Delivers an integration event to the service's handler, as the broker would, and waits until it is handled.</summary>
-    public Task Receive(object message) => Host.InvokeMessageAndWaitAsync(message);
+    public Task Receive(object message) => ReceiveTracked(message);
+
+    /// <summary>
+    /// As <see cref="Receive"/>, returning the tracked session. It waits for everything the message set off, which
+    /// can be a lot (a decision fans out to every webhook subscription the test run created): up to 30 s, not
+    /// Wolverine's default 5 s, which a busy CI machine exceeded.
+    /// </summary>
+    public Task<ITrackedSession> ReceiveTracked(object message) => Host.TrackActivity(TimeSpan.FromSeconds(30)).InvokeMessageAndWaitAsync(message);
 
     /// <summary>A client whose token names the user's organisation.</summary>
     public HttpClient ClientFor(Guid organisationId, params string[] roles) => Host.Server.CreateClient().WithTokenFor(organisationId, roles);

@@ -1,4 +1,3 @@
-using JasperFx;
 using CommunitySafety.CaseManagement;
 using CommunitySafety.CaseManagement.Panel;
 using CommunitySafety.CaseManagement.PersonalData;
@@ -44,9 +43,7 @@ builder.Services.AddSingleton(new SimilarCases(new BlindIndex(Secret("CaseManage
 
 var app = builder.Build();
 app.MapEventSourcedService();
-// With JasperFx commands: `dotnet <dll> codegen write` pre-generates the Wolverine code that Production loads
-// (Wolverine:TypeLoadMode=Static); with no arguments it runs the service.
-return await app.RunJasperFxCommands(args);
+return await app.RunEventSourcedService(args);
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

@@ -1,4 +1,3 @@
-using JasperFx;
 using CommunitySafety.Contracts;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Meetings;
@@ -22,9 +21,7 @@ builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
 
 var app = builder.Build();
 app.MapEventSourcedService();
-// With JasperFx commands: `dotnet <dll> codegen write` pre-generates the Wolverine code that Production loads
-// (Wolverine:TypeLoadMode=Static); with no arguments it runs the service.
-return await app.RunJasperFxCommands(args);
+return await app.RunEventSourcedService(args);
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

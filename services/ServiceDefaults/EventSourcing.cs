@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using CommunitySafety.Contracts;
+using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.OpenTelemetry;
 using Marten;
@@ -76,7 +77,9 @@ public static class EventSourcing
             opts.Durability.RecoveryBatchSize = 1000;
             // A message can be left owned by a live node that will never finish it: measured here, PostgreSQL restarted
             // under load left 4 of 431 inbox messages "Incoming" for good. After this long the durability agent hands
-            // such messages (inbox and outbox) to any node; the consumers are idempotent, so a rare second run is harmless.
+            // such messages to any node. The outbox gets the same rule for the same kind of outage (not observed stuck
+            // here): a message may then be sent twice, which every consumer, and agencies (told to de-duplicate on the
+            // event id), take as once.
             opts.Durability.InboxStaleTime = TimeSpan.FromSeconds(30);
             opts.Durability.OutboxStaleTime = TimeSpan.FromSeconds(30);
 
@@ -133,6 +136,12 @@ public static class EventSourcing
         rabbit.BindExchange(exchange, e => e.ExchangeType = ExchangeType.Fanout).ToQueue(queue);
         wolverine.ListenToRabbitQueue(queue).PartitionProcessingByGroupId(PartitionSlots.Five);
     }
+
+    /// <summary>
+    /// Runs the service, or a JasperFx command when one is given: <c>dotnet &lt;dll&gt; codegen write</c> pre-generates
+    /// the Wolverine code that Production loads (<c>Wolverine:TypeLoadMode=Static</c>).
+    /// </summary>
+    public static Task<int> RunEventSourcedService(this WebApplication app, string[] args) => app.RunJasperFxCommands(args);
 
     /// <summary>Maps the service's Wolverine endpoints, its OpenAPI document and the health endpoints.</summary>
     public static WebApplication MapEventSourcedService(this WebApplication app)

@@ -21,7 +21,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         var problem = Map(exception);
         if (problem is null) return false;
 
-        logger.Log(problem.Status >= 500 ? LogLevel.Warning : LogLevel.Information, problem.Status >= 500 ? exception : null,
+        var ours = problem.Status >= 500; // the service cannot answer now: worth a warning, with its cause
+        logger.Log(ours ? LogLevel.Warning : LogLevel.Information, ours ? exception : null,
             "Request refused with {Status} {Type}: {Detail}", problem.Status, problem.Type, problem.Detail);
         context.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();

@@ -235,7 +235,8 @@ start_rabbit() {
   # Something on the port that does not answer a ping may be our node, busy booting or shutting down: give it time.
   local deadline=$((SECONDS + WAIT_SECONDS))
   while [[ -n $(listeners_on "$RABBIT_PORT") ]] && ! rabbit_up && ((SECONDS < deadline)); do sleep 1; done
-  if rabbit_up; then
+  # (nothing on the port: not running, and no need for a ping, which takes seconds on a busy machine)
+  if [[ -n $(listeners_on "$RABBIT_PORT") ]] && rabbit_up; then
     log "rabbitmq: node $RABBIT_NODENAME already running"
   else
     if [[ -n $(listeners_on "$RABBIT_PORT") ]]; then
@@ -252,13 +253,12 @@ If it is a RabbitMQ node started with the default name, stop it with: rabbitmqct
     fi
     log "rabbitmq: starting node $RABBIT_NODENAME"
     (cd / && rabbitmq-server -detached) || die "rabbitmq-server -detached failed; see /var/log/rabbitmq/"
-    local deadline=$((SECONDS + WAIT_SECONDS))
-    until rabbit_up; do
-      ((SECONDS < deadline)) || die "rabbitmq did not answer a ping within ${WAIT_SECONDS}s; see /var/log/rabbitmq/$RABBIT_NODENAME.log"
-      printf '.'
-      sleep 1
+    # The AMQP listener opens once the node has booted; await_startup below then checks it is ours and ready.
+    deadline=$((SECONDS + WAIT_SECONDS))
+    until [[ -n $(listeners_on "$RABBIT_PORT") ]]; do
+      ((SECONDS < deadline)) || die "rabbitmq did not listen on port $RABBIT_PORT within ${WAIT_SECONDS}s; see /var/log/rabbitmq/$RABBIT_NODENAME.log"
+      sleep 0.5
     done
-    printf '\n'
   fi
 
   # A ping answers as soon as the Erlang node is up; the broker itself may still be booting.

@@ -77,7 +77,7 @@ public static class TestServers
         {
             using var process = Process.Start(new ProcessStartInfo("bash",
                 ["-c", "bash \"$0\" \"$1\" \"$2\" >\"$3\" 2>&1 </dev/null", script, verb, server, log]))!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
             await process.WaitForExitAsync(timeout.Token);
             if (process.ExitCode != 0)
                 throw new InvalidOperationException($"'{script} {verb} {server}' exited with {process.ExitCode}: {await File.ReadAllTextAsync(log)}");

@@ -34,7 +34,14 @@ public sealed class WebhookScenarioTests(PlatformFixture platform)
         var decisionId = await Scenario.QuorateDecision(clerk, "Fund the Margate night-time economy patrols");
 
         // 500, 500, then 200: three attempts, one webhook-id, and the last one verifiable with the secret
-        await Probes.Eventually(TimeSpan.FromSeconds(90), () => Task.FromResult(receiver.Received.Count(r => r.Body.Contains(decisionId.ToString())) >= 3));
+        try
+        {
+            await Probes.Eventually(TimeSpan.FromSeconds(90), () => Task.FromResult(receiver.Received.Count(r => r.Body.Contains(decisionId.ToString())) >= 3));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} {await WebhookDiagnostics.Describe(platform, clerk, subscription, decisionId, receiver)}", e);
+        }
         var attempts = receiver.Received.Where(r => r.Body.Contains(decisionId.ToString())).ToList();
         Assert.Single(attempts.Select(a => a.Id).Distinct());
         var last = attempts[^1];
@@ -110,5 +117,45 @@ public sealed class WebhookCrashTests(PlatformFixture platform)
         var attempts = receiver.Received.Where(r => r.Body.Contains(decisionId.ToString())).ToList();
         Assert.Single(attempts.Select(a => a.Id).Distinct());
         Assert.True(WebhookReceiver.Verify(secret, attempts[^1]));
+    }
+}
+
+internal static class WebhookDiagnostics
+{
+    /// <summary>What a stuck delivery test saw: the receiver, the delivery log, Governance's queues and its log's end.</summary>
+    public static async Task<string> Describe(PlatformFixture platform, HttpClient clerk, Guid subscription, Guid decisionId, WebhookReceiver receiver)
+    {
+        var said = new System.Text.StringBuilder();
+        said.AppendLine($"Receiver got {receiver.Received.Count} requests, {receiver.Received.Count(r => r.Body.Contains(decisionId.ToString()))} for the decision.");
+        try
+        {
+            said.AppendLine("Delivery log: " + await (await clerk.GetAsync($"/api/governance/subscriptions/{subscription}/deliveries")).Content.ReadAsStringAsync());
+            await using var connection = new Npgsql.NpgsqlConnection(platform.GovernanceDatabase.ConnectionString);
+            await connection.OpenAsync();
+            foreach (var sql in new[]
+            {
+                "select count(*) || ' active subscriptions' from mt_doc_webhooksubscription where data->>'Status' = 'Active'",
+                "select coalesce(string_agg(s, '; '), 'none') from (select data->>'Status' || ': ' || count(*) as s from mt_doc_webhookdelivery group by 1) x",
+                "select coalesce(string_agg(s, '; '), 'none') from (select status || ' ' || message_type || ': ' || count(*) as s from wolverine_incoming_envelopes group by status, message_type) x",
+            })
+            {
+                try
+                {
+                    await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+                    said.AppendLine(Convert.ToString(await command.ExecuteScalarAsync()));
+                }
+                catch (Npgsql.PostgresException e)
+                {
+                    said.AppendLine($"({sql}: {e.MessageText})");
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            said.AppendLine("(diagnostics failed: " + e.Message + ")");
+        }
+        said.AppendLine("Governance log tail:");
+        said.AppendLine(string.Join('\n', platform.Governance.Log.Split('\n').TakeLast(60)));
+        return said.ToString();
     }
 }

@@ -9,8 +9,17 @@ namespace CommunitySafety.Meetings;
 /// <summary>Roles (the <c>role</c> claim) that Meetings' endpoints require.</summary>
 public static class MeetingsRoles
 {
-    /// <summary>Whoever services the meetings: schedules them, takes attendance, records decisions.</summary>
+    /// <summary>Whoever services every body's meetings (the partnership's secretariat).</summary>
     public const string Secretary = "meetings-secretary";
+
+    /// <summary>A meeting clerk: manages the meetings of the bodies named in the token's <c>body</c> claims.</summary>
+    public const string Clerk = "meetings-clerk";
+
+    /// <summary>Either: the endpoint then checks the body with <see cref="MeetingAccess.EnsureManages"/>.</summary>
+    public const string Managers = Secretary + "," + Clerk;
+
+    /// <summary>The claim (one per body) naming the bodies a clerk manages.</summary>
+    public const string BodyClaim = "body";
 }
 
 public static class Queues
@@ -23,8 +32,10 @@ public static class MeetingsStreams
     public static void AddMeetingsStreams(this StoreOptions opts)
     {
         opts.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<MeetingSeries>(SnapshotLifecycle.Inline);
         opts.Projections.Add(new DecisionRegisterProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<MemberRef>().Index(m => m.BodyId);
         opts.Schema.For<DecisionEntry>().Index(d => d.BodyId);
+        opts.Schema.For<Meeting>().Index(m => m.BodyId).Index(m => m.StartsAt);
     }
 }

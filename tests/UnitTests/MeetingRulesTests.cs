@@ -10,7 +10,7 @@ public sealed class MeetingRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
     private static readonly Guid BodyId = Guid.NewGuid();
-    private static readonly Meeting Meeting = Meeting.Create(new MeetingScheduled(Guid.NewGuid(), BodyId, "Working Group", Now, null, Now));
+    private static readonly Meeting Meeting = Meeting.Create(new MeetingScheduled(Guid.NewGuid(), BodyId, "Working Group", Now, Now.AddHours(2), null, null, null, false, [], Now));
 
     private static MemberRef Member(bool ended = false, Guid? bodyId = null, params Guid[] substitutes) => new()
     {
@@ -36,7 +36,7 @@ public sealed class MeetingRulesTests
         var decisionId = Guid.NewGuid();
         var events = Meeting.DecideDecision(Meeting, new QuorumResult(true, 4, authorities), decisionId, " Fund the project ", false, null, Now);
         var recorded = Assert.IsType<DecisionRecorded>(Assert.Single(events));
-        Assert.Equal(new DecisionRecorded(Meeting.Id, decisionId, BodyId, "Fund the project", false, null, authorities, Now) with
+        Assert.Equal(new DecisionRecorded(Meeting.Id, decisionId, BodyId, "Fund the project", false, null, authorities, Now, null, "2026-11-23/0.1") with
         {
             AuthoritiesRepresented = recorded.AuthoritiesRepresented,
         }, recorded);
@@ -80,9 +80,11 @@ public sealed class MeetingRulesTests
     public void Scheduling_needs_a_body_known_to_meetings()
     {
         Assert.Equal("body-not-known", Assert.Throws<DomainRuleViolation>(() =>
-            Meeting.DecideSchedule(Guid.NewGuid(), null, BodyId, null, Now, null, Now)).Rule);
-        var scheduled = Meeting.DecideSchedule(Guid.NewGuid(), new BodyRef { Id = BodyId, Name = "Steering Group" }, BodyId, " ", Now, " Hall ", Now);
-        Assert.Equal("Steering Group meeting", scheduled.Title);
+            Meeting.DecideSchedule(Guid.NewGuid(), null, BodyId, null, Now, null, null, null, null, [], Now)).Rule);
+        var scheduled = Meeting.DecideSchedule(Guid.NewGuid(), new BodyRef { Id = BodyId, Name = "Steering Group" }, BodyId, " ", Now, null, " Hall ",
+            null, null, [], Now).OfType<MeetingScheduled>().Single();
+        Assert.Equal("Steering Group", scheduled.Title);
         Assert.Equal("Hall", scheduled.Location);
+        Assert.Equal(Now.AddHours(2), scheduled.EndsAt);
     }
 }

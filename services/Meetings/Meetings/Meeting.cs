@@ -1,3 +1,4 @@
+using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.ServiceDefaults;
 
@@ -13,45 +14,270 @@ public enum AttendanceKind
     Apologies,
 }
 
-public sealed record MeetingScheduled(Guid MeetingId, Guid BodyId, string Title, DateTimeOffset StartsAt, string? Location, DateTimeOffset ScheduledAt);
+/// <summary>The district's four engagement areas; residents in rural parts attend whichever is closest.</summary>
+public enum Area
+{
+    North,
+    East,
+    South,
+    West,
+}
+
+public enum MeetingStatus
+{
+    Scheduled,
+    Cancelled,
+}
+
+public enum AgendaItemKind
+{
+    /// <summary>Standard: apologies for absence and substitutes.</summary>
+    Apologies,
+    /// <summary>Standard: declarations of interest.</summary>
+    Declarations,
+    /// <summary>Standard: the minutes of the body's previous meeting, for approval.</summary>
+    PreviousMinutes,
+    /// <summary>Standard: review of the body's open actions.</summary>
+    ActionsReview,
+    /// <summary>An item of business the clerk adds.</summary>
+    Business,
+    /// <summary>An item escalated onto this agenda from another body's meeting.</summary>
+    Escalated,
+}
+
+/// <summary>The kinds of interest the members' code of conduct asks to be declared.</summary>
+public enum InterestNature
+{
+    DisclosablePecuniary,
+    OtherRegistrable,
+    NonRegistrable,
+}
+
+public enum MinutesStatus
+{
+    None,
+    Draft,
+    Approved,
+    Published,
+}
+
+/// <summary>Where an escalated item came from.</summary>
+public sealed record AgendaOrigin(Guid BodyId, string BodyName, Guid MeetingId, Guid ItemId, string ItemTitle);
+
+public sealed record Paper(Guid Id, string Title, string Url, bool Exempt);
+
+public sealed record AgendaItem(
+    Guid Id, int Number, string Title, AgendaItemKind Kind, bool Exempt, AgendaOrigin? Origin, IReadOnlyList<Paper> Papers);
+
+/// <summary>One arrival (or apologies) or departure, in the order they happened.</summary>
+public sealed record AttendanceMovement(Guid MembershipId, AttendanceKind Kind, Guid? SubstituteId, bool Left, DateTimeOffset At);
+
+public sealed record Interest(Guid MembershipId, Guid ItemId, InterestNature Nature, string Details, DateTimeOffset DeclaredAt);
+
+public sealed record MinutedDecision(Guid DecisionId, Guid? ItemId, string MinuteReference, string Text, bool Exempt);
+
+/// <summary>A passage of the minutes, under an agenda item or general; exempt passages stay out of the public version.</summary>
+public sealed record MinuteSection(Guid? ItemId, string Text, bool Exempt);
+
+public sealed record Minutes(
+    MinutesStatus Status, IReadOnlyList<MinuteSection> Sections, Guid? ApprovedAtMeetingId, DateTimeOffset? ApprovedAt, DateTimeOffset? PublishedAt)
+{
+    public static readonly Minutes None = new(MinutesStatus.None, [], null, null, null);
+}
+
+// ---- events of a meeting's stream ----
+
+public sealed record MeetingScheduled(
+    Guid MeetingId, Guid BodyId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, Area? Area,
+    Guid? SeriesId, bool Public, IReadOnlyList<string> Flags, DateTimeOffset ScheduledAt);
+public sealed record MeetingRescheduled(
+    Guid MeetingId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Location, string Reason, IReadOnlyList<string> Flags, DateTimeOffset At);
+public sealed record MeetingCancelled(Guid MeetingId, string Reason, DateTimeOffset At);
+public sealed record AgendaItemAdded(Guid MeetingId, Guid ItemId, string Title, AgendaItemKind Kind, bool Exempt, AgendaOrigin? Origin, DateTimeOffset At);
+public sealed record PaperAttached(Guid MeetingId, Guid ItemId, Guid PaperId, string Title, string Url, bool Exempt, DateTimeOffset At);
+public sealed record AgendaPublished(Guid MeetingId, DateTimeOffset At);
+public sealed record InterestDeclared(Guid MeetingId, Guid MembershipId, Guid ItemId, InterestNature Nature, string Details, DateTimeOffset At);
 public sealed record AttendanceRecorded(Guid MeetingId, Guid MembershipId, AttendanceKind Kind, Guid? SubstituteId, DateTimeOffset RecordedAt);
+public sealed record AttendeeLeft(Guid MeetingId, Guid MembershipId, DateTimeOffset At);
 public sealed record DecisionRecorded(
     Guid MeetingId, Guid DecisionId, Guid BodyId, string Text, bool ConsensusReached, string? AgendaReference,
-    IReadOnlyList<Guid> AuthoritiesRepresented, DateTimeOffset RecordedAt);
+    IReadOnlyList<Guid> AuthoritiesRepresented, DateTimeOffset RecordedAt, Guid? ItemId = null, string? MinuteReference = null);
+public sealed record MinutesDrafted(Guid MeetingId, IReadOnlyList<MinuteSection> Sections, DateTimeOffset At);
+public sealed record MinutesApproved(Guid MeetingId, Guid AtMeetingId, DateTimeOffset At);
+public sealed record MinutesPublished(Guid MeetingId, DateTimeOffset At);
 
 public sealed record Attendance(Guid MembershipId, AttendanceKind Kind, Guid? SubstituteId);
 
-/// <summary>A meeting of a body: its attendance (the latest record per member) and the decisions taken.</summary>
+/// <summary>
+/// A meeting of a body: when and where, its agenda, who is in the room (<see cref="Attendance"/>: the latest record
+/// per member still present or sending apologies) and every arrival and departure (<see cref="AttendanceLog"/>),
+/// declarations of interest, the decisions taken with their minute references, and the minutes.
+/// <see cref="Sequence"/> counts changes of time, place or status, as iCalendar's SEQUENCE does.
+/// </summary>
 public sealed record Meeting(
     Guid Id, Guid BodyId, string Title, DateTimeOffset StartsAt, string? Location,
     IReadOnlyList<Attendance> Attendance, IReadOnlyList<Guid> Decisions)
 {
     public long Version { get; set; }
+    public DateTimeOffset EndsAt { get; init; }
+    public Area? Area { get; init; }
+    public Guid? SeriesId { get; init; }
+    /// <summary>A meeting of a public body (Open Forum, Neighbourhood Engagement Meeting, the conference).</summary>
+    public bool Public { get; init; }
+    public MeetingStatus Status { get; init; }
+    public string? CancellationReason { get; init; }
+    public int Sequence { get; init; }
+    public DateTimeOffset LastModified { get; init; }
+    /// <summary>Warnings about the date, such as meeting after the body it must meet before.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+    public IReadOnlyList<string> Changes { get; init; } = [];
+    public IReadOnlyList<AgendaItem> Agenda { get; init; } = [];
+    public DateTimeOffset? AgendaPublishedAt { get; init; }
+    public IReadOnlyList<AttendanceMovement> AttendanceLog { get; init; } = [];
+    public IReadOnlyList<Interest> Interests { get; init; } = [];
+    public IReadOnlyList<MinutedDecision> MinutedDecisions { get; init; } = [];
+    public Minutes Minutes { get; init; } = Minutes.None;
 
-    public static Meeting Create(MeetingScheduled e) => new(e.MeetingId, e.BodyId, e.Title, e.StartsAt, e.Location, [], []);
+    public static Meeting Create(MeetingScheduled e) => new(e.MeetingId, e.BodyId, e.Title, e.StartsAt, e.Location, [], [])
+    {
+        EndsAt = e.EndsAt, Area = e.Area, SeriesId = e.SeriesId, Public = e.Public, Flags = e.Flags, LastModified = e.ScheduledAt,
+    };
+
+    public Meeting Apply(MeetingRescheduled e) => this with
+    {
+        StartsAt = e.StartsAt, EndsAt = e.EndsAt, Location = e.Location, Flags = e.Flags, Sequence = Sequence + 1, LastModified = e.At,
+        Changes = [.. Changes, $"Rescheduled on {e.At:yyyy-MM-dd}: {e.Reason}"],
+    };
+
+    public Meeting Apply(MeetingCancelled e) => this with
+    {
+        Status = MeetingStatus.Cancelled, CancellationReason = e.Reason, Sequence = Sequence + 1, LastModified = e.At,
+        Changes = [.. Changes, $"Cancelled on {e.At:yyyy-MM-dd}: {e.Reason}"],
+    };
+
+    public Meeting Apply(AgendaItemAdded e) => this with
+    {
+        Agenda = [.. Agenda, new AgendaItem(e.ItemId, Agenda.Count + 1, e.Title, e.Kind, e.Exempt, e.Origin, [])],
+    };
+
+    public Meeting Apply(PaperAttached e) => this with
+    {
+        Agenda = [.. Agenda.Select(i => i.Id == e.ItemId ? i with { Papers = [.. i.Papers, new Paper(e.PaperId, e.Title, e.Url, e.Exempt)] } : i)],
+    };
+
+    public Meeting Apply(AgendaPublished e) => this with { AgendaPublishedAt = e.At };
+
+    public Meeting Apply(InterestDeclared e) => this with
+    {
+        Interests = [.. Interests, new Interest(e.MembershipId, e.ItemId, e.Nature, e.Details, e.At)],
+    };
 
     public Meeting Apply(AttendanceRecorded e) => this with
     {
         Attendance = [.. Attendance.Where(a => a.MembershipId != e.MembershipId), new Attendance(e.MembershipId, e.Kind, e.SubstituteId)],
+        AttendanceLog = [.. AttendanceLog, new AttendanceMovement(e.MembershipId, e.Kind, e.SubstituteId, false, e.RecordedAt)],
     };
 
-    public Meeting Apply(DecisionRecorded e) => this with { Decisions = [.. Decisions, e.DecisionId] };
+    public Meeting Apply(AttendeeLeft e) => this with
+    {
+        Attendance = [.. Attendance.Where(a => a.MembershipId != e.MembershipId)],
+        AttendanceLog = [.. AttendanceLog, new AttendanceMovement(e.MembershipId,
+            Attendance.FirstOrDefault(a => a.MembershipId == e.MembershipId)?.Kind ?? AttendanceKind.Present,
+            Attendance.FirstOrDefault(a => a.MembershipId == e.MembershipId)?.SubstituteId, true, e.At)],
+    };
+
+    public Meeting Apply(DecisionRecorded e) => this with
+    {
+        Decisions = [.. Decisions, e.DecisionId],
+        MinutedDecisions = [.. MinutedDecisions, new MinutedDecision(e.DecisionId, e.ItemId,
+            e.MinuteReference ?? MinuteReferenceFor(e.ItemId), e.Text, ItemIsExempt(e.ItemId))],
+    };
+
+    public Meeting Apply(MinutesDrafted e) => this with { Minutes = Minutes with { Status = MinutesStatus.Draft, Sections = e.Sections } };
+
+    public Meeting Apply(MinutesApproved e) => this with
+    {
+        Minutes = Minutes with { Status = MinutesStatus.Approved, ApprovedAtMeetingId = e.AtMeetingId, ApprovedAt = e.At },
+    };
+
+    public Meeting Apply(MinutesPublished e) => this with { Minutes = Minutes with { Status = MinutesStatus.Published, PublishedAt = e.At } };
+
+    public AgendaItem? Item(Guid? itemId) => itemId is { } id ? Agenda.FirstOrDefault(i => i.Id == id) : null;
+
+    public bool ItemIsExempt(Guid? itemId) => Item(itemId)?.Exempt ?? false;
+
+    /// <summary>
+    /// A decision's minute reference: the meeting's date, the agenda item's number and the decision's place under it,
+    /// e.g. <c>2026-12-01/5.1</c>; a decision under no item counts under item 0.
+    /// </summary>
+    public string MinuteReferenceFor(Guid? itemId)
+    {
+        var number = Item(itemId)?.Number ?? 0;
+        var under = MinutedDecisions.Count(d => (Item(d.ItemId)?.Number ?? 0) == number) + 1;
+        return $"{StartsAt:yyyy-MM-dd}/{number}.{under}";
+    }
 
     // ---- rules ----
 
-    public static MeetingScheduled DecideSchedule(Guid meetingId, BodyRef? body, Guid bodyId, string? title, DateTimeOffset startsAt,
-        string? location, DateTimeOffset now)
+    /// <summary>How long a meeting is taken to last when no end is given.</summary>
+    public static readonly TimeSpan DefaultDuration = TimeSpan.FromHours(2);
+
+    /// <summary>The standard items every agenda opens with.</summary>
+    public static readonly IReadOnlyList<(AgendaItemKind Kind, string Title)> StandardItems =
+    [
+        (AgendaItemKind.Apologies, "Apologies for absence and substitutes"),
+        (AgendaItemKind.Declarations, "Declarations of interest"),
+        (AgendaItemKind.PreviousMinutes, "Minutes of the previous meeting"),
+        (AgendaItemKind.ActionsReview, "Review of open actions"),
+    ];
+
+    /// <summary>
+    /// Schedules a meeting of a known body: the meeting, then its standard agenda items. A Neighbourhood Engagement
+    /// Meeting is for one area and must say which. Meetings of public bodies are public.
+    /// </summary>
+    public static IReadOnlyList<object> DecideSchedule(Guid meetingId, BodyRef? body, Guid bodyId, string? title, DateTimeOffset startsAt,
+        DateTimeOffset? endsAt, string? location, Area? area, Guid? seriesId, IReadOnlyList<string> flags, DateTimeOffset now)
     {
         if (body is null)
             throw new DomainRuleViolation("body-not-known",
                 $"Body '{bodyId}' is not known to Meetings (not created in Governance, or not yet received).", 422);
-        return new MeetingScheduled(meetingId, bodyId, string.IsNullOrWhiteSpace(title) ? $"{body.Name} meeting" : title.Trim(),
-            startsAt, location?.Trim(), now);
+        if (body.Kind == BodyKind.NeighbourhoodEngagement && area is null)
+            throw new DomainRuleViolation("area-required",
+                "A Neighbourhood Engagement Meeting is for one area: give 'area' (North, East, South or West).", 422);
+        var ends = CheckTimes(startsAt, endsAt);
+        var scheduled = new MeetingScheduled(meetingId, bodyId, string.IsNullOrWhiteSpace(title) ? DefaultTitle(body, area) : title.Trim(),
+            startsAt, ends, Clean(location), area, seriesId, body.IsPublic, flags, now);
+        return [scheduled, .. StandardItems.Select(s => new AgendaItemAdded(meetingId, StandardItemId(meetingId, s.Kind), s.Title, s.Kind, false, null, now))];
+    }
+
+    public static string DefaultTitle(BodyRef body, Area? area) => area is { } a ? $"{body.Name} ({a})" : body.Name;
+
+    /// <summary>A standard item's id, derived from the meeting's, so that it is the same wherever it is computed.</summary>
+    public static Guid StandardItemId(Guid meetingId, AgendaItemKind kind)
+    {
+        var bytes = meetingId.ToByteArray();
+        bytes[15] ^= (byte)(0x80 | (int)kind);
+        return new Guid(bytes);
+    }
+
+    public static IReadOnlyList<object> DecideReschedule(Meeting meeting, DateTimeOffset startsAt, DateTimeOffset? endsAt, string? location,
+        string reason, IReadOnlyList<string> flags, DateTimeOffset now)
+    {
+        EnsureNotCancelled(meeting);
+        var ends = CheckTimes(startsAt, endsAt ?? startsAt + (meeting.EndsAt - meeting.StartsAt));
+        return [new MeetingRescheduled(meeting.Id, startsAt, ends, Clean(location) ?? meeting.Location, reason.Trim(), flags, now)];
+    }
+
+    public static IReadOnlyList<object> DecideCancel(Meeting meeting, string reason, DateTimeOffset now)
+    {
+        EnsureNotCancelled(meeting);
+        return [new MeetingCancelled(meeting.Id, reason.Trim(), now)];
     }
 
     public static IReadOnlyList<object> DecideAttendance(Meeting meeting, MemberRef? member, Guid membershipId, AttendanceKind kind,
         Guid? substituteId, DateTimeOffset now)
     {
+        EnsureNotCancelled(meeting);
         if (member is null || !member.Appointed || member.BodyId != meeting.BodyId)
             throw new DomainRuleViolation("not-a-member", $"Membership '{membershipId}' is not a membership of this meeting's body.", 422);
         if (!member.IsCurrent)
@@ -64,17 +290,59 @@ public sealed record Meeting(
         return [new AttendanceRecorded(meeting.Id, membershipId, kind, substituteId, now)];
     }
 
-    /// <summary>A decision is recorded only in a quorate meeting.</summary>
-    public static IReadOnlyList<object> DecideDecision(Meeting meeting, QuorumResult quorum, Guid decisionId, string text,
-        bool consensusReached, string? agendaReference, DateTimeOffset now)
+    /// <summary>A member (or their substitute) leaves the meeting; the attendance record keeps the departure.</summary>
+    public static IReadOnlyList<object> DecideDeparture(Meeting meeting, Guid membershipId, DateTimeOffset now)
     {
+        EnsureNotCancelled(meeting);
+        if (meeting.Attendance.FirstOrDefault(a => a.MembershipId == membershipId) is not { Kind: not AttendanceKind.Apologies })
+            throw new DomainRuleViolation("not-in-the-meeting", $"Membership '{membershipId}' is not recorded as present at this meeting.", 422);
+        return [new AttendeeLeft(meeting.Id, membershipId, now)];
+    }
+
+    /// <summary>
+    /// A decision is recorded only in a quorate meeting, under an item of its agenda if one is named, with its minute
+    /// reference. A meeting that was quorate and is no longer (members left) refuses with 'quorum-lost'.
+    /// </summary>
+    public static IReadOnlyList<object> DecideDecision(Meeting meeting, QuorumResult quorum, Guid decisionId, string text,
+        bool consensusReached, string? agendaReference, DateTimeOffset now, Guid? itemId = null)
+    {
+        EnsureNotCancelled(meeting);
+        if (itemId is { } id && meeting.Item(id) is null)
+            throw new DomainRuleViolation("item-not-on-agenda", $"Item '{id}' is not on this meeting's agenda.", 422);
         if (!quorum.IsQuorate)
-            throw new DomainRuleViolation("quorum-not-met",
-                    $"The meeting is not quorate: {quorum.AuthoritiesRepresented.Count} responsible authorities represented, " +
-                    $"at least {quorum.Required} needed.")
+        {
+            var departed = meeting.AttendanceLog.Where(m => m.Left).Select(m => m.MembershipId).Distinct().ToList();
+            throw (departed.Count > 0
+                    ? new DomainRuleViolation("quorum-lost",
+                        $"Quorum was lost when members left: {quorum.AuthoritiesRepresented.Count} responsible authorities remain, " +
+                        $"at least {quorum.Required} needed. No decision can be taken.")
+                        .With("departed", departed)
+                    : new DomainRuleViolation("quorum-not-met",
+                        $"The meeting is not quorate: {quorum.AuthoritiesRepresented.Count} responsible authorities represented, " +
+                        $"at least {quorum.Required} needed."))
                 .With("required", quorum.Required)
                 .With("represented", quorum.AuthoritiesRepresented.Count);
-        return [new DecisionRecorded(meeting.Id, decisionId, meeting.BodyId, text.Trim(), consensusReached, agendaReference?.Trim(),
-            quorum.AuthoritiesRepresented, now)];
+        }
+        var reference = agendaReference?.Trim() is { Length: > 0 } r ? r : meeting.Item(itemId)?.Number.ToString();
+        return [new DecisionRecorded(meeting.Id, decisionId, meeting.BodyId, text.Trim(), consensusReached, reference,
+            quorum.AuthoritiesRepresented, now, itemId, meeting.MinuteReferenceFor(itemId))];
     }
+
+    public static void EnsureNotCancelled(Meeting meeting)
+    {
+        if (meeting.Status == MeetingStatus.Cancelled)
+            throw new DomainRuleViolation("meeting-cancelled", $"The meeting was cancelled: {meeting.CancellationReason}");
+    }
+
+    private static DateTimeOffset CheckTimes(DateTimeOffset startsAt, DateTimeOffset? endsAt)
+    {
+        var ends = endsAt ?? startsAt + DefaultDuration;
+        if (ends <= startsAt)
+            throw new DomainRuleViolation("ends-before-start", "'endsAt' must be after 'startsAt'.", 422);
+        if (ends - startsAt > TimeSpan.FromDays(2))
+            throw new DomainRuleViolation("too-long", "A meeting lasts at most two days.", 422);
+        return ends;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

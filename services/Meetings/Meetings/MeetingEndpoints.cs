@@ -19,8 +19,23 @@ public static class IntegrationEvents
     };
 }
 
-public sealed record ScheduleMeeting(Guid? BodyId, string? Title, DateTimeOffset? StartsAt, string? Location);
+/// <summary>The write side shared by the endpoints that change a meeting: the body's managers only.</summary>
+public static class MeetingWrites
+{
+    /// <summary>Appends to meeting <paramref name="meetingId"/> what <paramref name="decide"/> returns, after checking that
+    /// the user manages the meeting's body (403) and that the meeting exists (404).</summary>
+    public static async Task<IResult> Change(IDocumentSession session, Guid meetingId, HttpContext http, IMessageBus bus,
+        Func<Meeting, IReadOnlyList<object>> decide, Func<IReadOnlyList<object>, object>? respond = null) =>
+        await session.Append<Meeting>(meetingId, http, meeting =>
+        {
+            MeetingAccess.EnsureManages(http.User, meeting.BodyId);
+            return decide(meeting);
+        }, bus, IntegrationEvents.ToContract, respond);
+}
 
+public sealed record ScheduleMeeting(Guid? BodyId, string? Title, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location, Area? Area);
+
+/// <summary>An ad hoc meeting (a series' meetings come from <c>/api/meetings/bodies/{bodyId}/series</c>).</summary>
 public static class ScheduleMeetingEndpoint
 {
     public static ProblemDetails Validate(ScheduleMeeting? command) => command is null
@@ -30,19 +45,66 @@ public static class ScheduleMeetingEndpoint
             .Text("title", command.Title, 200, required: false)
             .Check(command.StartsAt is not null, "startsAt", "'startsAt' is required (ISO 8601 date and time with offset).")
             .Text("location", command.Location, 300, required: false)
+            .Check(command.Area is null || Enum.IsDefined(command.Area.Value), "area", "'area' must be one of: North, East, South, West.")
             .ToProblem();
 
-    [WolverinePost("/api/meetings/meetings"), Authorize(Roles = MeetingsRoles.Secretary)]
-    [ProducesResponseType(StatusCodes.Status201Created)]
+    [WolverinePost("/api/meetings/meetings"), Authorize(Roles = MeetingsRoles.Managers)]
+    [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public static async Task<IResult> Post(ScheduleMeeting command, IDocumentSession session, IMessageBus bus, TimeProvider clock,
-        CancellationToken ct)
+        HttpContext http)
     {
-        var body = await session.LoadAsync<BodyRef>(command.BodyId!.Value, ct);
+        var bodyId = command.BodyId!.Value;
+        MeetingAccess.EnsureManages(http.User, bodyId);
+        var body = await session.LoadAsync<BodyRef>(bodyId, http.RequestAborted);
         var id = Guid.CreateVersion7();
-        var scheduled = Meeting.DecideSchedule(id, body, command.BodyId.Value, command.Title, command.StartsAt!.Value,
-            command.Location, clock.GetUtcNow());
-        return await session.Start<Meeting>(id, [scheduled], $"/api/meetings/meetings/{id}", bus, IntegrationEvents.ToContract);
+        var flags = await Scheduling.FlagsFor(session, bodyId, id, command.StartsAt!.Value, http.RequestAborted);
+        var events = Meeting.DecideSchedule(id, body, bodyId, command.Title, command.StartsAt.Value, command.EndsAt,
+            command.Location, command.Area, null, flags, clock.GetUtcNow());
+        return await session.Start<Meeting>(id, events, $"/api/meetings/meetings/{id}", bus, IntegrationEvents.ToContract, new { id, flags });
     }
+}
+
+public sealed record RescheduleMeeting(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location, string? Reason);
+
+public static class RescheduleMeetingEndpoint
+{
+    public static ProblemDetails Validate(RescheduleMeeting? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors()
+            .Check(command.StartsAt is not null, "startsAt", "'startsAt' is required (ISO 8601 date and time with offset).")
+            .Text("location", command.Location, 300, required: false)
+            .Text("reason", command.Reason, 1000)
+            .ToProblem();
+
+    /// <summary>Moves the meeting (and optionally its place); the reason is kept, and calendars see a new SEQUENCE.</summary>
+    [WolverinePost("/api/meetings/meetings/{meetingId}/reschedule"), Authorize(Roles = MeetingsRoles.Managers)]
+    [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static async Task<IResult> Post(Guid meetingId, RescheduleMeeting command, IDocumentSession session, IMessageBus bus,
+        TimeProvider clock, HttpContext http)
+    {
+        var current = await session.LoadAsync<Meeting>(meetingId, http.RequestAborted);
+        var flags = current is null ? [] : await Scheduling.FlagsFor(session, current.BodyId, meetingId, command.StartsAt!.Value, http.RequestAborted);
+        return await MeetingWrites.Change(session, meetingId, http, bus,
+            meeting => Meeting.DecideReschedule(meeting, command.StartsAt!.Value, command.EndsAt, command.Location, command.Reason!, flags,
+                clock.GetUtcNow()),
+            _ => new { flags });
+    }
+}
+
+public sealed record CancelMeeting(string? Reason);
+
+public static class CancelMeetingEndpoint
+{
+    public static ProblemDetails Validate(CancelMeeting? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
+
+    [WolverinePost("/api/meetings/meetings/{meetingId}/cancel"), Authorize(Roles = MeetingsRoles.Managers)]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static Task<IResult> Post(Guid meetingId, CancelMeeting command, IDocumentSession session, IMessageBus bus, TimeProvider clock,
+        HttpContext http) =>
+        MeetingWrites.Change(session, meetingId, http, bus, meeting => Meeting.DecideCancel(meeting, command.Reason!, clock.GetUtcNow()));
 }
 
 public sealed record RecordAttendance(Guid? MembershipId, AttendanceKind? Kind, Guid? SubstituteId);
@@ -58,19 +120,35 @@ public static class RecordAttendanceEndpoint
                 "substituteId", "'substituteId' is required when kind is Substitute.")
             .ToProblem();
 
-    [WolverinePost("/api/meetings/meetings/{meetingId}/attendance"), Authorize(Roles = MeetingsRoles.Secretary)]
+    /// <summary>An arrival (present or by substitute) or apologies.</summary>
+    [WolverinePost("/api/meetings/meetings/{meetingId}/attendance"), Authorize(Roles = MeetingsRoles.Managers)]
     public static async Task<IResult> Post(Guid meetingId, RecordAttendance command, IDocumentSession session, IMessageBus bus,
         TimeProvider clock, HttpContext http)
     {
         var member = await session.LoadAsync<MemberRef>(command.MembershipId!.Value, http.RequestAborted);
-        return await session.Append<Meeting>(meetingId, http,
+        return await MeetingWrites.Change(session, meetingId, http, bus,
             meeting => Meeting.DecideAttendance(meeting, member, command.MembershipId.Value, command.Kind!.Value,
-                command.SubstituteId, clock.GetUtcNow()),
-            bus, IntegrationEvents.ToContract);
+                command.SubstituteId, clock.GetUtcNow()));
     }
 }
 
-public sealed record RecordDecision(string? Text, bool? ConsensusReached, string? AgendaReference);
+public sealed record RecordDeparture(Guid? MembershipId);
+
+public static class RecordDepartureEndpoint
+{
+    public static ProblemDetails Validate(RecordDeparture? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Id("membershipId", command.MembershipId).ToProblem();
+
+    /// <summary>A member (or their substitute) leaves; quorum is evaluated on who remains.</summary>
+    [WolverinePost("/api/meetings/meetings/{meetingId}/departures"), Authorize(Roles = MeetingsRoles.Managers)]
+    public static Task<IResult> Post(Guid meetingId, RecordDeparture command, IDocumentSession session, IMessageBus bus,
+        TimeProvider clock, HttpContext http) =>
+        MeetingWrites.Change(session, meetingId, http, bus,
+            meeting => Meeting.DecideDeparture(meeting, command.MembershipId!.Value, clock.GetUtcNow()));
+}
+
+public sealed record RecordDecision(string? Text, bool? ConsensusReached, string? AgendaReference, Guid? ItemId);
 
 public static class RecordDecisionEndpoint
 {
@@ -80,45 +158,71 @@ public static class RecordDecisionEndpoint
             .Text("text", command.Text, 4000)
             .Check(command.ConsensusReached is not null, "consensusReached", "'consensusReached' is required (true or false).")
             .Text("agendaReference", command.AgendaReference, 100, required: false)
+            .Check(command.ItemId != Guid.Empty, "itemId", "'itemId' must be a non-empty id when given.")
             .ToProblem();
 
-    [WolverinePost("/api/meetings/meetings/{meetingId}/decisions"), Authorize(Roles = MeetingsRoles.Secretary)]
+    [WolverinePost("/api/meetings/meetings/{meetingId}/decisions"), Authorize(Roles = MeetingsRoles.Managers)]
     [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status409Conflict)]
     public static async Task<IResult> Post(Guid meetingId, RecordDecision command, IDocumentSession session, IMessageBus bus,
         TimeProvider clock, HttpContext http)
     {
         var decisionId = Guid.CreateVersion7();
         var membership = await MembershipSnapshot.ForMeeting(session, meetingId, http.RequestAborted);
-        return await session.Append<Meeting>(meetingId, http,
+        return await MeetingWrites.Change(session, meetingId, http, bus,
             meeting => Meeting.DecideDecision(meeting, membership.Evaluate(meeting), decisionId, command.Text!,
-                command.ConsensusReached!.Value, command.AgendaReference, clock.GetUtcNow()),
-            bus, IntegrationEvents.ToContract, _ => new { decisionId });
+                command.ConsensusReached!.Value, command.AgendaReference, clock.GetUtcNow(), command.ItemId),
+            events => new { decisionId, minuteReference = events.OfType<DecisionRecorded>().Single().MinuteReference });
     }
 }
 
 public static class GetMeetingsEndpoint
 {
-    [WolverineGet("/api/meetings/meetings")]
-    public static async Task<IReadOnlyList<Meeting>> List(Guid? bodyId, IQuerySession session, CancellationToken ct)
+    public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// Meetings the caller may see, soonest first: public meetings for everybody (no sign-in needed); a body's other
+    /// meetings for its managers and members. Filter by body, area and a date range (<c>from</c>, <c>to</c>).
+    /// </summary>
+    [WolverineGet("/api/meetings/meetings"), AllowAnonymous]
+    [ProducesResponseType<IReadOnlyList<Meeting>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> List(Guid? bodyId, Area? area, DateTimeOffset? from, DateTimeOffset? to, int? limit,
+        IQuerySession session, HttpContext http)
     {
+        if (limit is < 1 or > MaxPageSize)
+            return Results.Problem(Problems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."] }));
+        var ct = http.RequestAborted;
+        var visible = await MeetingAccess.VisibleBodies(http.User, session, ct);
         var query = session.Query<Meeting>().AsQueryable();
+        if (visible is not null)
+        {
+            var bodies = visible.ToArray();
+            query = query.Where(m => m.Public || bodies.Contains(m.BodyId));
+        }
         if (bodyId is { } b) query = query.Where(m => m.BodyId == b);
-        return await query.OrderBy(m => m.StartsAt).ToListAsync(ct);
+        if (area is { } a) query = query.Where(m => m.Area == a);
+        if (from is { } f) query = query.Where(m => m.StartsAt >= f);
+        if (to is { } t) query = query.Where(m => m.StartsAt < t);
+        return Results.Ok(await query.OrderBy(m => m.StartsAt).Take(limit ?? 200).ToListAsync(ct));
     }
 
-    [WolverineGet("/api/meetings/meetings/{id}")]
+    /// <summary>A meeting, if the caller may see it (otherwise 404, as if it did not exist).</summary>
+    [WolverineGet("/api/meetings/meetings/{id}"), AllowAnonymous]
     [ProducesResponseType<Meeting>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
-        StreamWrites.Read(await session.LoadAsync<Meeting>(id, http.RequestAborted), id, http, m => m.Version);
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
+    {
+        var meeting = await session.LoadAsync<Meeting>(id, http.RequestAborted);
+        if (meeting is not null && !await MeetingAccess.CanSee(http.User, meeting, session, http.RequestAborted)) meeting = null;
+        return StreamWrites.Read(meeting, id, http, m => m.Version);
+    }
 
     /// <summary>Whether the meeting is quorate now, and which responsible authorities are represented.</summary>
     [WolverineGet("/api/meetings/meetings/{id}/quorum")]
     [ProducesResponseType<QuorumResult>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Quorum(Guid id, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Quorum(Guid id, IQuerySession session, HttpContext http)
     {
-        var meeting = await session.LoadAsync<Meeting>(id, ct);
-        if (meeting is null) return Problems.NotFound(nameof(Meeting), id);
-        var membership = await MembershipSnapshot.ForBody(session, meeting.BodyId, ct);
+        var meeting = await session.LoadAsync<Meeting>(id, http.RequestAborted);
+        if (meeting is null || !await MeetingAccess.CanSee(http.User, meeting, session, http.RequestAborted)) return Problems.NotFound(nameof(Meeting), id);
+        var membership = await MembershipSnapshot.ForBody(session, meeting.BodyId, http.RequestAborted);
         return Results.Ok(membership.Evaluate(meeting));
     }
 }

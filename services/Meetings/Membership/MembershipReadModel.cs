@@ -20,6 +20,13 @@ public sealed class BodyRef
     public string Name { get; set; } = "";
     public BodyKind? Kind { get; set; }
     public int QuorumMinimum { get; set; }
+    public MeetingCadence? Cadence { get; set; }
+
+    /// <summary>Open Forums, Neighbourhood Engagement Meetings and the conference meet in public.</summary>
+    public bool IsPublic => Kind is BodyKind.OpenForum or BodyKind.NeighbourhoodEngagement or BodyKind.Conference;
+
+    /// <summary>The ASB case panel discusses named people: nothing of it is ever public.</summary>
+    public bool IsConfidential => Kind is BodyKind.AsbCasePanel;
 }
 
 public sealed class MemberRef
@@ -54,6 +61,7 @@ public static class GovernanceEventsHandler
         body.Name = e.Name;
         body.Kind = e.Kind;
         body.QuorumMinimum = e.QuorumMinimum;
+        body.Cadence = e.Cadence;
         session.Store(body);
     }
 

@@ -25,6 +25,7 @@ public static class MeetingsRoles
 public static class Queues
 {
     public const string GovernanceEvents = "meetings.governance-events";
+    public const string Agenda = "meetings.agenda";
 }
 
 public static class MeetingsStreams

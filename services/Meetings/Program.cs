@@ -1,12 +1,14 @@
 using CommunitySafety.Contracts;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Meetings;
+using CommunitySafety.Meetings.Agenda;
 using CommunitySafety.ServiceDefaults;
 using Wolverine.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddSingleton(builder.Configuration.GetSection(MeetingsOptions.Section).Get<MeetingsOptions>() ?? new MeetingsOptions());
 builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
     marten => marten.AddMeetingsStreams(),
     (wolverine, rabbit) =>
@@ -16,6 +18,10 @@ builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
 
         // Decisions go to the documented exchange that Governance, Funding and agencies bind to.
         rabbit.DeclareExchange(Exchanges.Decisions, e => e.ExchangeType = ExchangeType.Fanout);
+
+        // Agendas publish themselves when due: scheduled messages on a durable local queue.
+        wolverine.LocalQueue(Queues.Agenda).UseDurableInbox();
+        wolverine.PublishMessage<PublishAgendaWhenDue>().ToLocalQueue(Queues.Agenda);
         wolverine.PublishMessage<DecisionRecorded>().ToRabbitExchange(Exchanges.Decisions);
     });
 

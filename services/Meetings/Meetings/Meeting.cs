@@ -66,8 +66,14 @@ public sealed record AgendaOrigin(Guid BodyId, string BodyName, Guid MeetingId, 
 
 public sealed record Paper(Guid Id, string Title, string Url, bool Exempt);
 
+/// <summary>Where an item was escalated to.</summary>
+public sealed record Escalation(Guid BodyId, Guid MeetingId, DateTimeOffset At);
+
 public sealed record AgendaItem(
-    Guid Id, int Number, string Title, AgendaItemKind Kind, bool Exempt, AgendaOrigin? Origin, IReadOnlyList<Paper> Papers);
+    Guid Id, int Number, string Title, AgendaItemKind Kind, bool Exempt, AgendaOrigin? Origin, IReadOnlyList<Paper> Papers)
+{
+    public IReadOnlyList<Escalation> EscalatedTo { get; init; } = [];
+}
 
 /// <summary>One arrival (or apologies) or departure, in the order they happened.</summary>
 public sealed record AttendanceMovement(Guid MembershipId, AttendanceKind Kind, Guid? SubstituteId, bool Left, DateTimeOffset At);
@@ -96,6 +102,7 @@ public sealed record MeetingCancelled(Guid MeetingId, string Reason, DateTimeOff
 public sealed record AgendaItemAdded(Guid MeetingId, Guid ItemId, string Title, AgendaItemKind Kind, bool Exempt, AgendaOrigin? Origin, DateTimeOffset At);
 public sealed record PaperAttached(Guid MeetingId, Guid ItemId, Guid PaperId, string Title, string Url, bool Exempt, DateTimeOffset At);
 public sealed record AgendaPublished(Guid MeetingId, DateTimeOffset At);
+public sealed record ItemEscalated(Guid MeetingId, Guid ItemId, Guid ToBodyId, Guid ToMeetingId, DateTimeOffset At);
 public sealed record InterestDeclared(Guid MeetingId, Guid MembershipId, Guid ItemId, InterestNature Nature, string Details, DateTimeOffset At);
 public sealed record AttendanceRecorded(Guid MeetingId, Guid MembershipId, AttendanceKind Kind, Guid? SubstituteId, DateTimeOffset RecordedAt);
 public sealed record AttendeeLeft(Guid MeetingId, Guid MembershipId, DateTimeOffset At);
@@ -166,6 +173,11 @@ public sealed record Meeting(
     };
 
     public Meeting Apply(AgendaPublished e) => this with { AgendaPublishedAt = e.At };
+
+    public Meeting Apply(ItemEscalated e) => this with
+    {
+        Agenda = [.. Agenda.Select(i => i.Id == e.ItemId ? i with { EscalatedTo = [.. i.EscalatedTo, new Escalation(e.ToBodyId, e.ToMeetingId, e.At)] } : i)],
+    };
 
     public Meeting Apply(InterestDeclared e) => this with
     {
@@ -307,8 +319,7 @@ public sealed record Meeting(
         bool consensusReached, string? agendaReference, DateTimeOffset now, Guid? itemId = null)
     {
         EnsureNotCancelled(meeting);
-        if (itemId is { } id && meeting.Item(id) is null)
-            throw new DomainRuleViolation("item-not-on-agenda", $"Item '{id}' is not on this meeting's agenda.", 422);
+        if (itemId is { } id && meeting.Item(id) is null) throw ItemNotOnAgenda(id);
         if (!quorum.IsQuorate)
         {
             var departed = meeting.AttendanceLog.Where(m => m.Left).Select(m => m.MembershipId).Distinct().ToList();
@@ -327,6 +338,68 @@ public sealed record Meeting(
         return [new DecisionRecorded(meeting.Id, decisionId, meeting.BodyId, text.Trim(), consensusReached, reference,
             quorum.AuthoritiesRepresented, now, itemId, meeting.MinuteReferenceFor(itemId))];
     }
+
+    /// <summary>An item of business, numbered after the items already on the agenda.</summary>
+    public static IReadOnlyList<object> DecideAddItem(Meeting meeting, Guid itemId, string title, bool exempt, DateTimeOffset now)
+    {
+        EnsureNotCancelled(meeting);
+        return [new AgendaItemAdded(meeting.Id, itemId, title.Trim(), AgendaItemKind.Business, exempt, null, now)];
+    }
+
+    /// <summary>A paper for an item; a paper of an exempt item is exempt whatever it says.</summary>
+    public static IReadOnlyList<object> DecideAttachPaper(Meeting meeting, Guid itemId, Guid paperId, string title, string url, bool exempt,
+        DateTimeOffset now)
+    {
+        EnsureNotCancelled(meeting);
+        var item = meeting.Item(itemId) ?? throw ItemNotOnAgenda(itemId);
+        return [new PaperAttached(meeting.Id, itemId, paperId, title.Trim(), url.Trim(), exempt || item.Exempt, now)];
+    }
+
+    /// <summary>Publishes the agenda (once; a cancelled meeting's agenda is not published).</summary>
+    public static IReadOnlyList<object> DecidePublishAgenda(Meeting meeting, DateTimeOffset now)
+    {
+        EnsureNotCancelled(meeting);
+        if (meeting.AgendaPublishedAt is { } at)
+            throw new DomainRuleViolation("agenda-already-published", $"The agenda was published on {at:yyyy-MM-dd HH:mm} UTC.").With("publishedAt", at);
+        return [new AgendaPublished(meeting.Id, now)];
+    }
+
+    /// <summary>
+    /// Escalates an item of this meeting onto <paramref name="target"/>, the next meeting of another body, keeping its
+    /// origin: the source records where it went, the target gains an escalated item (exempt if the source item is).
+    /// </summary>
+    public static (IReadOnlyList<object> Source, IReadOnlyList<object> Target) DecideEscalation(Meeting meeting, BodyRef? sourceBody, Guid itemId,
+        Guid toBodyId, Meeting? target, Guid newItemId, DateTimeOffset now)
+    {
+        EnsureNotCancelled(meeting);
+        var item = meeting.Item(itemId) ?? throw ItemNotOnAgenda(itemId);
+        if (toBodyId == meeting.BodyId)
+            throw new DomainRuleViolation("same-body", "An item is escalated to another body; for this body's next meeting, carry it forward as an action.", 422);
+        if (target is null)
+            throw new DomainRuleViolation("no-next-meeting", $"Body '{toBodyId}' has no scheduled meeting to escalate to: schedule one first.")
+                .With("toBodyId", toBodyId);
+        if (item.EscalatedTo.Any(e => e.MeetingId == target.Id))
+            throw new DomainRuleViolation("already-escalated", "This item is already on that meeting's agenda.").With("meetingId", target.Id);
+        var origin = new AgendaOrigin(meeting.BodyId, sourceBody?.Name ?? "", meeting.Id, item.Id, item.Title);
+        return ([new ItemEscalated(meeting.Id, item.Id, toBodyId, target.Id, now)],
+            [new AgendaItemAdded(target.Id, newItemId, item.Title, AgendaItemKind.Escalated, item.Exempt, origin, now)]);
+    }
+
+    /// <summary>A member (present or represented by a substitute) declares an interest in an item.</summary>
+    public static IReadOnlyList<object> DecideInterest(Meeting meeting, MemberRef? member, Guid membershipId, Guid itemId, InterestNature nature,
+        string details, DateTimeOffset now)
+    {
+        EnsureNotCancelled(meeting);
+        if (member is null || !member.Appointed || member.BodyId != meeting.BodyId)
+            throw new DomainRuleViolation("not-a-member", $"Membership '{membershipId}' is not a membership of this meeting's body.", 422);
+        if (meeting.Item(itemId) is null) throw ItemNotOnAgenda(itemId);
+        if (meeting.Interests.Any(i => i.MembershipId == membershipId && i.ItemId == itemId && i.Nature == nature))
+            throw new DomainRuleViolation("interest-already-declared", $"{member.PersonName} has already declared this interest in this item.");
+        return [new InterestDeclared(meeting.Id, membershipId, itemId, nature, details.Trim(), now)];
+    }
+
+    private static DomainRuleViolation ItemNotOnAgenda(Guid itemId) =>
+        new("item-not-on-agenda", $"Item '{itemId}' is not on this meeting's agenda.", 422);
 
     public static void EnsureNotCancelled(Meeting meeting)
     {

@@ -1,3 +1,4 @@
+using CommunitySafety.Meetings.Agenda;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.ServiceDefaults;
 using Marten;
@@ -52,7 +53,7 @@ public static class ScheduleMeetingEndpoint
     [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public static async Task<IResult> Post(ScheduleMeeting command, IDocumentSession session, IMessageBus bus, TimeProvider clock,
-        HttpContext http)
+        MeetingsOptions options, HttpContext http)
     {
         var bodyId = command.BodyId!.Value;
         MeetingAccess.EnsureManages(http.User, bodyId);
@@ -61,6 +62,7 @@ public static class ScheduleMeetingEndpoint
         var flags = await Scheduling.FlagsFor(session, bodyId, id, command.StartsAt!.Value, http.RequestAborted);
         var events = Meeting.DecideSchedule(id, body, bodyId, command.Title, command.StartsAt.Value, command.EndsAt,
             command.Location, command.Area, null, flags, clock.GetUtcNow());
+        await AgendaPublicationHandler.RequestPublication(bus, id, command.StartsAt.Value, options);
         return await session.Start<Meeting>(id, events, $"/api/meetings/meetings/{id}", bus, IntegrationEvents.ToContract, new { id, flags });
     }
 }
@@ -81,14 +83,16 @@ public static class RescheduleMeetingEndpoint
     [WolverinePost("/api/meetings/meetings/{meetingId}/reschedule"), Authorize(Roles = MeetingsRoles.Managers)]
     [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
     public static async Task<IResult> Post(Guid meetingId, RescheduleMeeting command, IDocumentSession session, IMessageBus bus,
-        TimeProvider clock, HttpContext http)
+        TimeProvider clock, MeetingsOptions options, HttpContext http)
     {
         var current = await session.LoadAsync<Meeting>(meetingId, http.RequestAborted);
         var flags = current is null ? [] : await Scheduling.FlagsFor(session, current.BodyId, meetingId, command.StartsAt!.Value, http.RequestAborted);
-        return await MeetingWrites.Change(session, meetingId, http, bus,
+        var result = await MeetingWrites.Change(session, meetingId, http, bus,
             meeting => Meeting.DecideReschedule(meeting, command.StartsAt!.Value, command.EndsAt, command.Location, command.Reason!, flags,
                 clock.GetUtcNow()),
             _ => new { flags });
+        if (current is { AgendaPublishedAt: null }) await AgendaPublicationHandler.RequestPublication(bus, meetingId, command.StartsAt!.Value, options);
+        return result;
     }
 }
 
@@ -184,7 +188,7 @@ public static class GetMeetingsEndpoint
     /// meetings for its managers and members. Filter by body, area and a date range (<c>from</c>, <c>to</c>).
     /// </summary>
     [WolverineGet("/api/meetings/meetings"), AllowAnonymous]
-    [ProducesResponseType<IReadOnlyList<Meeting>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<IReadOnlyList<MeetingSummary>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> List(Guid? bodyId, Area? area, DateTimeOffset? from, DateTimeOffset? to, int? limit,
         IQuerySession session, HttpContext http)
     {
@@ -202,17 +206,23 @@ public static class GetMeetingsEndpoint
         if (area is { } a) query = query.Where(m => m.Area == a);
         if (from is { } f) query = query.Where(m => m.StartsAt >= f);
         if (to is { } t) query = query.Where(m => m.StartsAt < t);
-        return Results.Ok(await query.OrderBy(m => m.StartsAt).Take(limit ?? 200).ToListAsync(ct));
+        return Results.Ok((await query.OrderBy(m => m.StartsAt).Take(limit ?? 200).ToListAsync(ct)).Select(MeetingSummary.Of));
     }
 
-    /// <summary>A meeting, if the caller may see it (otherwise 404, as if it did not exist).</summary>
+    /// <summary>
+    /// A meeting, if the caller may see it (otherwise 404, as if it did not exist): in full (attendance, interests,
+    /// decisions, agenda) for the body's managers and members; for everybody else a public meeting's summary.
+    /// </summary>
     [WolverineGet("/api/meetings/meetings/{id}"), AllowAnonymous]
     [ProducesResponseType<Meeting>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {
-        var meeting = await session.LoadAsync<Meeting>(id, http.RequestAborted);
-        if (meeting is not null && !await MeetingAccess.CanSee(http.User, meeting, session, http.RequestAborted)) meeting = null;
-        return StreamWrites.Read(meeting, id, http, m => m.Version);
+        var ct = http.RequestAborted;
+        var meeting = await session.LoadAsync<Meeting>(id, ct);
+        if (meeting is null) return Problems.NotFound(nameof(Meeting), id);
+        if (MeetingAccess.Manages(http.User, meeting.BodyId) || await MeetingAccess.IsMember(http.User, meeting.BodyId, session, ct))
+            return StreamWrites.Read(meeting, id, http, m => m.Version);
+        return meeting.Public ? StreamWrites.Read(MeetingSummary.Of(meeting), id, http, _ => meeting.Version) : Problems.NotFound(nameof(Meeting), id);
     }
 
     /// <summary>Whether the meeting is quorate now, and which responsible authorities are represented.</summary>

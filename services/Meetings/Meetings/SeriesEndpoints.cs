@@ -1,4 +1,5 @@
 using CommunitySafety.Contracts.Governance;
+using CommunitySafety.Meetings.Agenda;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.ServiceDefaults;
 using Marten;
@@ -42,7 +43,7 @@ public static class PlanSeriesEndpoint
     [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public static async Task<IResult> Post(Guid bodyId, PlanSeries command, IDocumentSession session, IMessageBus bus, TimeProvider clock,
-        HttpContext http)
+        MeetingsOptions options, HttpContext http)
     {
         MeetingAccess.EnsureManages(http.User, bodyId);
         var ct = http.RequestAborted;
@@ -70,7 +71,11 @@ public static class PlanSeriesEndpoint
                 return Scheduling.FlagsFor(rule, others.Where(o => o > since && o < startsAt).Order().ToList());
             },
             clock.GetUtcNow());
-        foreach (var (meetingId, events) in meetings) session.Events.StartStream<Meeting>(meetingId, events.ToArray());
+        foreach (var (meetingId, events) in meetings)
+        {
+            session.Events.StartStream<Meeting>(meetingId, events.ToArray());
+            await AgendaPublicationHandler.RequestPublication(bus, meetingId, events.OfType<MeetingScheduled>().Single().StartsAt, options);
+        }
         return await session.Start<MeetingSeries>(seriesId, [series], $"/api/meetings/series/{seriesId}", bus, IntegrationEvents.ToContract,
             new
             {

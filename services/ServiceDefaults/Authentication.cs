@@ -85,7 +85,8 @@ public static class JwtAuthentication
 
     /// <summary>Mints a token as the development identity provider would issue it.</summary>
     public static string MintToken(SecurityKey key, string subject, string name, Guid? organisationId,
-        IEnumerable<string> roles, TimeSpan lifetime, string audience = DefaultAudience, string issuer = DevelopmentIssuer)
+        IEnumerable<string> roles, TimeSpan lifetime, string audience = DefaultAudience, string issuer = DevelopmentIssuer,
+        IReadOnlyDictionary<string, string[]>? extraClaims = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -94,6 +95,7 @@ public static class JwtAuthentication
             [CspClaims.Role] = roles.ToArray(),
         };
         if (organisationId is { } org) claims[CspClaims.Organisation] = org.ToString();
+        foreach (var (type, values) in extraClaims ?? new Dictionary<string, string[]>()) claims[type] = values;
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -106,10 +108,15 @@ public static class JwtAuthentication
     }
 
     public static string MintDevelopmentToken(string subject, string name, Guid? organisationId, params string[] roles) =>
-        MintToken(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(DevelopmentSigningKey)), subject, name, organisationId,
-            roles, TimeSpan.FromHours(8));
+        MintDevelopmentToken(subject, name, organisationId, roles, null);
 
-    public sealed record TokenRequest(string? Subject, string? Name, Guid? OrganisationId, string[]? Roles);
+    public static string MintDevelopmentToken(string subject, string name, Guid? organisationId, string[] roles,
+        IReadOnlyDictionary<string, string[]>? extraClaims) =>
+        MintToken(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(DevelopmentSigningKey)), subject, name, organisationId,
+            roles, TimeSpan.FromHours(8), extraClaims: extraClaims);
+
+    /// <param name="Bodies">For a meeting clerk: the bodies whose meetings they manage (<c>body</c> claims).</param>
+    public sealed record TokenRequest(string? Subject, string? Name, Guid? OrganisationId, string[]? Roles, Guid[]? Bodies = null);
 
     /// <summary>
     /// <c>POST /api/dev/token</c>: mints a token for local use. Mapped only in Development; in any other
@@ -124,7 +131,8 @@ public static class JwtAuthentication
             {
                 var subject = string.IsNullOrWhiteSpace(request.Subject) ? "developer" : request.Subject;
                 var token = MintToken(key, subject, request.Name ?? subject, request.OrganisationId,
-                    request.Roles ?? [], TimeSpan.FromHours(8));
+                    request.Roles ?? [], TimeSpan.FromHours(8),
+                    extraClaims: request.Bodies is { Length: > 0 } bodies ? new Dictionary<string, string[]> { ["body"] = [.. bodies.Select(b => b.ToString())] } : null);
                 return Results.Ok(new { access_token = token, token_type = "Bearer", expires_in = 8 * 3600 });
             })
             .AllowAnonymous()

@@ -20,6 +20,14 @@ public static class Http
 
     public static HttpClient WithToken(this HttpClient client, params string[] roles) => client.WithTokenFor(null, roles);
 
+    /// <summary>A meeting clerk's token: role <c>meetings-clerk</c> with one <c>body</c> claim per body they manage.</summary>
+    public static HttpClient WithClerkToken(this HttpClient client, params Guid[] bodies)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JwtAuthentication.MintDevelopmentToken(
+            "clerk", "Test Clerk", null, ["meetings-clerk"], new Dictionary<string, string[]> { ["body"] = [.. bodies.Select(b => b.ToString())] }));
+        return client;
+    }
+
     public static HttpClient WithTokenFor(this HttpClient client, Guid? organisationId, params string[] roles)
     {
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(organisationId, roles));

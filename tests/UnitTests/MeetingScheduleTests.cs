@@ -196,13 +196,20 @@ public sealed class AgendaRulesTests
     }
 
     [Fact]
-    public void A_body_that_must_meet_first_is_flagged_when_the_other_meets_in_between()
+    public void A_body_that_must_meet_first_is_flagged_when_the_other_would_meet_without_it()
     {
         var rule = new MeetBeforeRule { Id = WorkingGroup.Id, BeforeBodyId = Kcsp.Id, BeforeBodyName = "KCSP" };
-        Assert.Empty(Scheduling.FlagsFor(rule, []));
-        var flag = Assert.Single(Scheduling.FlagsFor(rule, [new DateTimeOffset(2027, 1, 20, 10, 0, 0, TimeSpan.Zero)]));
+        DateTimeOffset January = new(2027, 1, 20, 10, 0, 0, TimeSpan.Zero), April = new(2027, 4, 20, 10, 0, 0, TimeSpan.Zero);
+        Assert.Empty(Scheduling.FlagsFor(rule, [], hasPrevious: true));
+        Assert.Empty(Scheduling.FlagsFor(rule, [], hasPrevious: false));
+        // the group's previous meeting came before the KCSP's January meeting: that one was informed
+        Assert.Empty(Scheduling.FlagsFor(rule, [January], hasPrevious: true));
+        // …but the April one had no meeting of the group since January
+        var flag = Assert.Single(Scheduling.FlagsFor(rule, [April, January], hasPrevious: true));
         Assert.StartsWith($"meets-after:{Kcsp.Id}", flag);
-        Assert.Contains("2027-01-20", flag);
+        Assert.Contains("2027-04-20", flag);
+        // a first meeting of the group after the KCSP's next one
+        Assert.Contains("2027-01-20", Assert.Single(Scheduling.FlagsFor(rule, [January], hasPrevious: false)));
     }
 
     [Fact]

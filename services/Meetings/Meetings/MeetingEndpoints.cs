@@ -59,7 +59,7 @@ public static class ScheduleMeetingEndpoint
         MeetingAccess.EnsureManages(http.User, bodyId);
         var body = await session.LoadAsync<BodyRef>(bodyId, http.RequestAborted);
         var id = Guid.CreateVersion7();
-        var flags = await Scheduling.FlagsFor(session, bodyId, id, command.StartsAt!.Value, http.RequestAborted);
+        var flags = await Scheduling.FlagsFor(session, bodyId, id, command.StartsAt!.Value, clock.GetUtcNow(), http.RequestAborted);
         var events = Meeting.DecideSchedule(id, body, bodyId, command.Title, command.StartsAt.Value, command.EndsAt,
             command.Location, command.Area, null, flags, clock.GetUtcNow());
         await AgendaPublicationHandler.RequestPublication(bus, id, command.StartsAt.Value, options);
@@ -86,7 +86,7 @@ public static class RescheduleMeetingEndpoint
         TimeProvider clock, MeetingsOptions options, HttpContext http)
     {
         var current = await session.LoadAsync<Meeting>(meetingId, http.RequestAborted);
-        var flags = current is null ? [] : await Scheduling.FlagsFor(session, current.BodyId, meetingId, command.StartsAt!.Value, http.RequestAborted);
+        var flags = current is null ? [] : await Scheduling.FlagsFor(session, current.BodyId, meetingId, command.StartsAt!.Value, clock.GetUtcNow(), http.RequestAborted);
         var result = await MeetingWrites.Change(session, meetingId, http, bus,
             meeting => Meeting.DecideReschedule(meeting, command.StartsAt!.Value, command.EndsAt, command.Location, command.Reason!, flags,
                 clock.GetUtcNow()),

@@ -82,31 +82,39 @@ public sealed class MeetBeforeRule
 public static class Scheduling
 {
     /// <summary>
-    /// Warnings about a meeting of <paramref name="bodyId"/> at <paramref name="startsAt"/>: when the body must meet before
-    /// another, it is flagged if the other body meets after this body's previous meeting and before this one (the
-    /// other's meeting would come without this body having met to inform it).
+    /// Warnings about a meeting of <paramref name="bodyId"/> at <paramref name="startsAt"/>. When the body must meet
+    /// before another, each of the other body's meetings should have one of this body's since the other's previous one:
+    /// the meeting is flagged if, between this body's previous meeting (or now, for a first one) and this one, the other
+    /// body meets and would have no meeting of this body before it.
     /// </summary>
     public static async Task<IReadOnlyList<string>> FlagsFor(IQuerySession session, Guid bodyId, Guid meetingId, DateTimeOffset startsAt,
-        CancellationToken ct, DateTimeOffset? previousStartsAt = null)
+        DateTimeOffset now, CancellationToken ct)
     {
         var rule = await session.LoadAsync<MeetBeforeRule>(bodyId, ct);
         if (rule is null) return [];
-        var previous = previousStartsAt ?? (await session.Query<Meeting>()
+        var previous = (await session.Query<Meeting>()
             .Where(m => m.BodyId == bodyId && m.Id != meetingId && m.Status == MeetingStatus.Scheduled && m.StartsAt < startsAt)
             .OrderByDescending(m => m.StartsAt).FirstOrDefaultAsync(ct))?.StartsAt;
-        var since = previous ?? DateTimeOffset.MinValue;
+        var since = previous ?? now;
         var others = await session.Query<Meeting>()
             .Where(m => m.BodyId == rule.BeforeBodyId && m.Status == MeetingStatus.Scheduled && m.StartsAt > since && m.StartsAt < startsAt)
-            .OrderBy(m => m.StartsAt).ToListAsync(ct);
-        return FlagsFor(rule, others.Select(o => o.StartsAt).ToList());
+            .Select(m => m.StartsAt).ToListAsync(ct);
+        return FlagsFor(rule, others, previous is not null);
     }
 
-    /// <summary>The pure part: the other body's meetings that fall between this body's previous meeting and this one.</summary>
-    public static IReadOnlyList<string> FlagsFor(MeetBeforeRule rule, IReadOnlyList<DateTimeOffset> otherMeetingsBetween) =>
-        otherMeetingsBetween.Count == 0
+    /// <summary>
+    /// The pure part. <paramref name="otherMeetingsBetween"/>: the other body's meetings after this body's previous
+    /// meeting (or now) and before this one. With a previous meeting, the first of them was informed by it; any further
+    /// one was not. Without one, none was.
+    /// </summary>
+    public static IReadOnlyList<string> FlagsFor(MeetBeforeRule rule, IReadOnlyList<DateTimeOffset> otherMeetingsBetween, bool hasPrevious)
+    {
+        var uninformed = otherMeetingsBetween.Order().Skip(hasPrevious ? 1 : 0).ToList();
+        return uninformed.Count == 0
             ? []
             : [$"meets-after:{rule.BeforeBodyId}: this body should meet before {rule.BeforeBodyName}, which meets on " +
-               $"{otherMeetingsBetween[0]:yyyy-MM-dd} with no meeting of this body since its last."];
+               $"{uninformed[0]:yyyy-MM-dd} with no meeting of this body since its own previous meeting."];
+    }
 }
 
 // ---- a series: one stream per plan, its meetings each a stream of their own ----

@@ -61,16 +61,18 @@ public static class PlanSeriesEndpoint
             .ToListAsync(ct)).Select(m => m.StartsAt).ToList();
 
         var seriesId = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
         var (series, meetings) = MeetingSeries.DecidePlan(seriesId, body, bodyId, cadence, command.Pattern ?? SeriesPattern.DayOfMonth,
             DateTime.SpecifyKind(command.FirstStartsAt!.Value, DateTimeKind.Unspecified), zone, count, command.DurationMinutes ?? 120,
             command.Location, command.Area, Guid.CreateVersion7,
             (startsAt, previous) =>
             {
                 if (rule is null) return [];
-                var since = previous ?? previousInStore.Where(p => p < startsAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
-                return Scheduling.FlagsFor(rule, others.Where(o => o > since && o < startsAt).Order().ToList());
+                var before = previous ?? previousInStore.Where(p => p < startsAt).Cast<DateTimeOffset?>().Max();
+                var since = before ?? now;
+                return Scheduling.FlagsFor(rule, others.Where(o => o > since && o < startsAt).ToList(), before is not null);
             },
-            clock.GetUtcNow());
+            now);
         foreach (var (meetingId, events) in meetings)
         {
             session.Events.StartStream<Meeting>(meetingId, events.ToArray());
@@ -86,6 +88,10 @@ public static class PlanSeriesEndpoint
             });
     }
 
+}
+
+public static class GetSeriesEndpoint
+{
     [WolverineGet("/api/meetings/series/{id}")]
     [ProducesResponseType<MeetingSeries>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>

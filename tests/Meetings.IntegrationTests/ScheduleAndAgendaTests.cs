@@ -1,0 +1,309 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CommunitySafety.Contracts.Governance;
+using CommunitySafety.TestSupport;
+using Xunit;
+
+namespace CommunitySafety.Meetings.IntegrationTests;
+
+/// <summary>Series at a body's cadence, rescheduling and cancelling, the meet-before rule, agendas and who may see them.</summary>
+public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
+{
+    private readonly HttpClient _secretary = fixture.Client(MeetingsRoles.Secretary);
+    private readonly HttpClient _anonymous = fixture.Client();
+
+    /// <summary>A body with no members, as Governance would announce it.</summary>
+    private async Task<Guid> Body(string name, BodyKind kind, MeetingCadence cadence)
+    {
+        var body = new BodyCreated(Guid.NewGuid(), $"{name} {Guid.NewGuid():N}"[..(name.Length + 7)], kind, cadence, 4, DateTimeOffset.UtcNow);
+        await fixture.Receive(body);
+        return body.BodyId;
+    }
+
+    private async Task<Guid> Schedule(Guid bodyId, DateTimeOffset startsAt, HttpClient? client = null) =>
+        await (await (client ?? _secretary).PostJson("/api/meetings/meetings", new { bodyId, startsAt, location = "Council chamber, Maidstone" })).CreatedId();
+
+    private async Task<JsonNode> Get(string url, HttpClient? client = null) => await (await (client ?? _secretary).GetAsync(url)).Json(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task A_series_schedules_a_years_meetings_at_the_bodys_cadence_across_the_year_end()
+    {
+        var body = await Body("Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly);
+        var created = await (await _secretary.PostJson($"/api/meetings/bodies/{body}/series",
+            new { firstStartsAt = "2027-10-12T18:30", location = "Gateway, Maidstone" })).Json(HttpStatusCode.Created);
+        Assert.Equal("Quarterly", created["cadence"]!.GetValue<string>());
+        var starts = created["meetings"]!.AsArray().Select(m => m!["startsAt"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(
+            [
+                new DateTimeOffset(2027, 10, 12, 18, 30, 0, TimeSpan.FromHours(1)), new DateTimeOffset(2028, 1, 12, 18, 30, 0, TimeSpan.Zero),
+                new DateTimeOffset(2028, 4, 12, 18, 30, 0, TimeSpan.FromHours(1)), new DateTimeOffset(2028, 7, 12, 18, 30, 0, TimeSpan.FromHours(1)),
+            ], starts);
+
+        var series = await Get($"/api/meetings/series/{created["id"]}");
+        Assert.Equal(4, series["meetingIds"]!.AsArray().Count);
+        var listed = await Get($"/api/meetings/meetings?bodyId={body}");
+        Assert.Equal(starts, listed.AsArray().Select(m => m!["startsAt"]!.GetValue<DateTimeOffset>()));
+        var first = await Get($"/api/meetings/meetings/{series["meetingIds"]![0]}");
+        Assert.Equal(("Gateway, Maidstone", created["id"]!.GetValue<Guid>(), 4), (first["location"]!.GetValue<string>(), first["seriesId"]!.GetValue<Guid>(),
+            first["agenda"]!.AsArray().Count));
+
+        // an explicit cadence, count and zone; an ad hoc body needs one
+        var adHoc = await Body("Delivery group", BodyKind.DeliveryGroup, MeetingCadence.AdHoc);
+        await (await _secretary.PostJson($"/api/meetings/bodies/{adHoc}/series", new { firstStartsAt = "2027-01-05T10:00" }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "ad-hoc-body");
+        var monthly = await (await _secretary.PostJson($"/api/meetings/bodies/{adHoc}/series",
+            new { firstStartsAt = "2027-01-05T10:00", cadence = "Monthly", count = 2, timeZone = "America/New_York", durationMinutes = 45 })).Json(HttpStatusCode.Created);
+        var firstMonthly = monthly["meetings"]!.AsArray()[0]!;
+        Assert.Equal(new DateTimeOffset(2027, 1, 5, 10, 0, 0, TimeSpan.FromHours(-5)), firstMonthly["startsAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(TimeSpan.FromMinutes(45), firstMonthly["endsAt"]!.GetValue<DateTimeOffset>() - firstMonthly["startsAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
+    public async Task Series_requests_are_checked()
+    {
+        var body = await Body("Steering Group", BodyKind.Steering, MeetingCadence.BiMonthly);
+        var invalid = await (await _secretary.PostJson($"/api/meetings/bodies/{body}/series",
+            new { timeZone = "Mars/Olympus", count = 0, durationMinutes = 5, location = new string('x', 301) })).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["firstStartsAt", "timeZone", "count", "durationMinutes", "location"], invalid["errors"]!.AsObject().Select(e => e.Key).ToArray());
+        // an unknown enum value does not bind: a plain 400
+        await (await _secretary.PostJson($"/api/meetings/bodies/{body}/series", new { firstStartsAt = "2027-01-05T10:00", area = "Centre" }))
+            .Problem(HttpStatusCode.BadRequest);
+        await (await _secretary.PostJson($"/api/meetings/bodies/{Guid.NewGuid()}/series", new { firstStartsAt = "2027-01-05T10:00" }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "body-not-known");
+        await (await fixture.Client().WithClerkToken(Guid.NewGuid()).PostJson($"/api/meetings/bodies/{body}/series", new { firstStartsAt = "2027-01-05T10:00" }))
+            .Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _anonymous.PostJson($"/api/meetings/bodies/{body}/series", new { firstStartsAt = "2027-01-05T10:00" })).StatusCode);
+        await (await _secretary.GetAsync($"/api/meetings/series/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task A_meeting_is_rescheduled_with_a_reason_then_cancelled_and_takes_no_more_business()
+    {
+        var body = await fixture.SeedBody();
+        var meeting = await Schedule(body.BodyId, new DateTimeOffset(2027, 2, 1, 10, 0, 0, TimeSpan.Zero));
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule", new { startsAt = "2027-02-08T10:00:00Z" }))
+            .Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule",
+            new { startsAt = "2027-02-08T10:00:00Z", endsAt = "2027-02-08T09:00:00Z", reason = "Clash" })).Problem(HttpStatusCode.UnprocessableEntity, "ends-before-start");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{Guid.NewGuid()}/reschedule", new { startsAt = "2027-02-08T10:00:00Z", reason = "Clash" }))
+            .Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule",
+            new { startsAt = "2027-02-08T10:00:00Z", location = "Online", reason = "Clash with the budget council" })).Json(HttpStatusCode.OK);
+
+        var moved = await Get($"/api/meetings/meetings/{meeting}");
+        Assert.Equal((new DateTimeOffset(2027, 2, 8, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 2, 8, 12, 0, 0, TimeSpan.Zero), "Online", 1),
+            (moved["startsAt"]!.GetValue<DateTimeOffset>(), moved["endsAt"]!.GetValue<DateTimeOffset>(), moved["location"]!.GetValue<string>(), moved["sequence"]!.GetValue<int>()));
+        Assert.Contains("Clash with the budget council", moved["changes"]![0]!.GetValue<string>());
+
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/cancel", new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/cancel", new { reason = "Not enough business" })).StatusCode);
+        var cancelled = await Get($"/api/meetings/meetings/{meeting}");
+        Assert.Equal(("Cancelled", "Not enough business", 2), (cancelled["status"]!.GetValue<string>(), cancelled["cancellationReason"]!.GetValue<string>(), cancelled["sequence"]!.GetValue<int>()));
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/cancel", new { reason = "again" })).Problem(HttpStatusCode.Conflict, "meeting-cancelled");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = body.Members[0], kind = "Present" }))
+            .Problem(HttpStatusCode.Conflict, "meeting-cancelled");
+    }
+
+    [Fact]
+    public async Task A_working_group_that_must_meet_before_the_county_partnership_is_flagged_when_it_would_not()
+    {
+        var workingGroup = await Body("Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly);
+        var kcsp = await Body("KCSP", BodyKind.Executive, MeetingCadence.Quarterly);
+        await (await _secretary.PutAsJsonAsync($"/api/meetings/bodies/{workingGroup}/meet-before", new { bodyId = workingGroup }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "same-body");
+        await (await _secretary.PutAsJsonAsync($"/api/meetings/bodies/{workingGroup}/meet-before", new { bodyId = Guid.NewGuid() }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "body-not-known");
+        await (await _secretary.PutAsJsonAsync($"/api/meetings/bodies/{workingGroup}/meet-before", new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        var rule = await (await _secretary.PutAsJsonAsync($"/api/meetings/bodies/{workingGroup}/meet-before", new { bodyId = kcsp })).Json(HttpStatusCode.OK);
+        Assert.Equal(kcsp, rule["beforeBodyId"]!.GetValue<Guid>());
+
+        await Schedule(workingGroup, new DateTimeOffset(2027, 1, 10, 10, 0, 0, TimeSpan.Zero));
+        await Schedule(kcsp, new DateTimeOffset(2027, 1, 20, 10, 0, 0, TimeSpan.Zero));
+        // the next Working Group, after the KCSP met on the 20th with the group's 10 January meeting behind it: fine
+        var fine = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = workingGroup, startsAt = "2027-04-10T10:00:00Z" })).Json(HttpStatusCode.Created);
+        Assert.Empty(fine["flags"]!.AsArray());
+        // a KCSP meeting on 20 April, then the group meets only on 25 April: the KCSP would meet without it
+        await Schedule(kcsp, new DateTimeOffset(2027, 4, 20, 10, 0, 0, TimeSpan.Zero));
+        var late = await (await _secretary.PostJson($"/api/meetings/meetings/{fine["id"]}/reschedule",
+            new { startsAt = "2027-04-25T10:00:00Z", reason = "Room unavailable" })).Json(HttpStatusCode.OK);
+        Assert.StartsWith($"meets-after:{kcsp}", Assert.Single(late["flags"]!.AsArray())!.GetValue<string>());
+        var flagged = await Get($"/api/meetings/meetings/{fine["id"]}");
+        Assert.Contains("2027-04-20", flagged["flags"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_agenda_gets_items_and_papers_is_published_and_the_public_sees_its_public_version_only()
+    {
+        var body = await fixture.SeedBody();
+        var meeting = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(30));
+        var item = (await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items", new { title = "Night-time economy patrols" }))
+            .Json(HttpStatusCode.OK))["itemId"]!.GetValue<Guid>();
+        var exempt = (await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items", new { title = "CCTV maintenance tender", exempt = true }))
+            .Json(HttpStatusCode.OK))["itemId"]!.GetValue<Guid>();
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items/{item}/papers",
+            new { title = "Patrol report", url = "https://docs.example.org/patrols.pdf" })).Json(HttpStatusCode.OK);
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items/{item}/papers",
+            new { title = "Named offenders", url = "https://docs.example.org/named.pdf", exempt = true })).Json(HttpStatusCode.OK);
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items/{exempt}/papers",
+            new { title = "Tender prices", url = "https://docs.example.org/prices.pdf" })).Json(HttpStatusCode.OK);
+
+        // failures
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items", new { title = "" })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items/{item}/papers", new { title = "x", url = "ftp://x/y" }))
+            .Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items/{Guid.NewGuid()}/papers", new { title = "x", url = "https://x.org/y" }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "item-not-on-agenda");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{Guid.NewGuid()}/agenda/items", new { title = "x" })).Problem(HttpStatusCode.NotFound, "not-found");
+
+        // before publication: the clerk sees it, a member and the public do not
+        var member = fixture.ClientFor(await OrganisationOf(body.Members[0]));
+        var draft = await Get($"/api/meetings/meetings/{meeting}/agenda");
+        Assert.Equal(6, draft["items"]!.AsArray().Count);
+        Assert.Null(draft["publishedAt"]?.GetValue<DateTimeOffset?>());
+        await (await member.GetAsync($"/api/meetings/meetings/{meeting}/agenda")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetAsync($"/api/meetings/meetings/{meeting}/agenda")).Problem(HttpStatusCode.NotFound, "not-found");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/publish", null)).StatusCode);
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/publish", null)).Problem(HttpStatusCode.Conflict, "agenda-already-published");
+
+        var full = await Get($"/api/meetings/meetings/{meeting}/agenda", member);
+        Assert.True(full["fullVersion"]!.GetValue<bool>());
+        Assert.Equal(["Patrol report", "Named offenders"], full["items"]![4]!["papers"]!.AsArray().Select(p => p!["title"]!.GetValue<string>()));
+        Assert.Equal("CCTV maintenance tender", full["items"]![5]!["title"]!.GetValue<string>());
+
+        var open = await Get($"/api/meetings/meetings/{meeting}/agenda", _anonymous);
+        Assert.False(open["fullVersion"]!.GetValue<bool>());
+        Assert.Equal(["Patrol report"], open["items"]![4]!["papers"]!.AsArray().Select(p => p!["title"]!.GetValue<string>()));
+        Assert.Equal(("Exempt item: not for publication", 0), (open["items"]![5]!["title"]!.GetValue<string>(), open["items"]![5]!["papers"]!.AsArray().Count));
+        Assert.DoesNotContain("CCTV", open.ToJsonString());
+        Assert.DoesNotContain("Named offenders", open.ToJsonString());
+    }
+
+    [Fact]
+    public async Task An_agenda_publishes_itself_when_it_falls_due()
+    {
+        var body = await fixture.SeedBody();
+        // the default is five days ahead: this one falls due in a few seconds
+        var meeting = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(5).AddSeconds(3));
+        var later = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(40));
+        await Probes.Eventually(TimeSpan.FromSeconds(45), async () =>
+            (await Get($"/api/meetings/meetings/{meeting}"))["agendaPublishedAt"] is { } at && at.GetValueKind() == System.Text.Json.JsonValueKind.String);
+        Assert.Null((await Get($"/api/meetings/meetings/{later}"))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
+    }
+
+    [Fact]
+    public async Task An_item_is_escalated_onto_the_next_meeting_of_another_body_with_its_origin()
+    {
+        var workingGroup = await fixture.SeedBody();
+        var kcsp = await Body("KCSP", BodyKind.Executive, MeetingCadence.Quarterly);
+        var wgMeeting = await Schedule(workingGroup.BodyId, DateTimeOffset.UtcNow.AddDays(-1));
+        var item = (await (await _secretary.PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items", new { title = "Shoplifting in Ashford" }))
+            .Json(HttpStatusCode.OK))["itemId"]!.GetValue<Guid>();
+
+        await (await _secretary.PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{item}/escalate", new { toBodyId = kcsp }))
+            .Problem(HttpStatusCode.Conflict, "no-next-meeting");
+        await Schedule(kcsp, DateTimeOffset.UtcNow.AddDays(-10)); // past: not the next one
+        var next = await Schedule(kcsp, DateTimeOffset.UtcNow.AddDays(20));
+        await Schedule(kcsp, DateTimeOffset.UtcNow.AddDays(110));
+
+        await (await _secretary.PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{item}/escalate", new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{Guid.NewGuid()}/escalate", new { toBodyId = kcsp }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "item-not-on-agenda");
+        await (await fixture.Client().WithClerkToken(kcsp).PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{item}/escalate", new { toBodyId = kcsp }))
+            .Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
+        var escalated = await (await fixture.Client().WithClerkToken(workingGroup.BodyId)
+            .PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{item}/escalate", new { toBodyId = kcsp })).Json(HttpStatusCode.OK);
+        Assert.Equal(next, escalated["meetingId"]!.GetValue<Guid>());
+        await (await _secretary.PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{item}/escalate", new { toBodyId = kcsp }))
+            .Problem(HttpStatusCode.Conflict, "already-escalated");
+
+        var agenda = await Get($"/api/meetings/meetings/{next}/agenda");
+        var onKcsp = agenda["items"]!.AsArray().Single(i => i!["kind"]!.GetValue<string>() == "Escalated")!;
+        Assert.Equal(("Shoplifting in Ashford", workingGroup.BodyId, wgMeeting, item),
+            (onKcsp["title"]!.GetValue<string>(), onKcsp["origin"]!["bodyId"]!.GetValue<Guid>(), onKcsp["origin"]!["meetingId"]!.GetValue<Guid>(),
+                onKcsp["origin"]!["itemId"]!.GetValue<Guid>()));
+        var source = await Get($"/api/meetings/meetings/{wgMeeting}/agenda");
+        Assert.Equal(next, source["items"]![4]!["escalatedTo"]![0]!["meetingId"]!.GetValue<Guid>());
+    }
+
+    [Fact]
+    public async Task Interests_are_declared_and_a_decision_after_members_leave_is_refused_for_lost_quorum()
+    {
+        var body = await fixture.SeedBody();
+        var meeting = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddHours(-1));
+        var item = (await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items", new { title = "Grant to the youth club" }))
+            .Json(HttpStatusCode.OK))["itemId"]!.GetValue<Guid>();
+        foreach (var m in body.Members.Take(4))
+            Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = m, kind = "Present" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/interests",
+            new { membershipId = body.Members[1], itemId = item, nature = "DisclosablePecuniary", details = "Trustee of the youth club" })).StatusCode);
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/interests",
+            new { membershipId = body.Members[1], itemId = item, nature = "Curious", details = "x" })).Problem(HttpStatusCode.BadRequest);
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/interests",
+            new { membershipId = body.Members[1], itemId = item, details = "" })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/interests",
+            new { membershipId = Guid.NewGuid(), itemId = item, nature = "OtherRegistrable", details = "x" })).Problem(HttpStatusCode.UnprocessableEntity, "not-a-member");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/interests",
+            new { membershipId = body.Members[1], itemId = Guid.NewGuid(), nature = "OtherRegistrable", details = "x" })).Problem(HttpStatusCode.UnprocessableEntity, "item-not-on-agenda");
+
+        var decided = await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/decisions",
+            new { text = "Award the grant", consensusReached = true, itemId = item })).Json(HttpStatusCode.OK);
+        var date = (await Get($"/api/meetings/meetings/{meeting}"))["startsAt"]!.GetValue<DateTimeOffset>();
+        Assert.Equal($"{date:yyyy-MM-dd}/5.1", decided["minuteReference"]!.GetValue<string>());
+
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/departures", new { membershipId = body.Members[4] }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "not-in-the-meeting");
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/departures", new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/departures", new { membershipId = body.Members[0] })).StatusCode);
+        var lost = await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/decisions", new { text = "Another", consensusReached = true }))
+            .Problem(HttpStatusCode.Conflict, "quorum-lost");
+        Assert.Equal(3, lost["represented"]!.GetValue<int>());
+
+        var record = await Get($"/api/meetings/meetings/{meeting}");
+        Assert.Equal([false, false, false, false, true], record["attendanceLog"]!.AsArray().Select(m => m!["left"]!.GetValue<bool>()));
+        Assert.Equal(3, record["attendance"]!.AsArray().Count);
+        Assert.Equal("Trustee of the youth club", record["interests"]![0]!["details"]!.GetValue<string>());
+        Assert.Equal(item, record["minutedDecisions"]![0]!["itemId"]!.GetValue<Guid>());
+    }
+
+    [Fact]
+    public async Task Clerks_manage_their_bodies_members_see_theirs_and_the_public_sees_public_meetings_only()
+    {
+        var body = await fixture.SeedBody();
+        var openForum = await Body("Open Forum", BodyKind.OpenForum, MeetingCadence.TwiceYearly);
+        var clerk = fixture.Client().WithClerkToken(body.BodyId);
+        var privateMeeting = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(60), clerk);
+        await (await clerk.PostJson("/api/meetings/meetings", new { bodyId = openForum, startsAt = DateTimeOffset.UtcNow.AddDays(60) }))
+            .Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
+        await (await fixture.Client().WithClerkToken(openForum).PostJson($"/api/meetings/meetings/{privateMeeting}/cancel", new { reason = "x" }))
+            .Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
+        var publicMeeting = await Schedule(openForum, DateTimeOffset.UtcNow.AddDays(61));
+
+        // a member's organisation sees the body's meeting in full; another organisation and the public do not see it at all
+        var member = fixture.ClientFor(await OrganisationOf(body.Members[2]));
+        Assert.NotNull((await Get($"/api/meetings/meetings/{privateMeeting}", member))["agenda"]);
+        await (await fixture.ClientFor(Guid.NewGuid()).GetAsync($"/api/meetings/meetings/{privateMeeting}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetAsync($"/api/meetings/meetings/{privateMeeting}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetAsync($"/api/meetings/meetings/{privateMeeting}/quorum")).Problem(HttpStatusCode.Unauthorized);
+
+        // the public meeting: a summary for the public, listed without signing in
+        var summary = await Get($"/api/meetings/meetings/{publicMeeting}", _anonymous);
+        Assert.Equal(($"/api/meetings/meetings/{publicMeeting}", true), (summary["url"]!.GetValue<string>(), summary["public"]!.GetValue<bool>()));
+        Assert.Null(summary["attendance"]);
+        var listed = await Get($"/api/meetings/meetings?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(59).ToString("O"))}&limit=500", _anonymous);
+        var ids = listed.AsArray().Select(m => m!["id"]!.GetValue<Guid>()).ToList();
+        Assert.Contains(publicMeeting, ids);
+        Assert.DoesNotContain(privateMeeting, ids);
+        Assert.All(listed.AsArray(), m => Assert.True(m!["public"]!.GetValue<bool>()));
+        Assert.Contains(privateMeeting, (await Get($"/api/meetings/meetings?bodyId={body.BodyId}", member)).AsArray().Select(m => m!["id"]!.GetValue<Guid>()));
+        await (await _anonymous.GetAsync("/api/meetings/meetings?limit=0")).Problem(HttpStatusCode.BadRequest, "validation");
+    }
+
+    private async Task<Guid> OrganisationOf(Guid membershipId)
+    {
+        await using var session = ((Marten.IDocumentStore)fixture.Host.Services.GetService(typeof(Marten.IDocumentStore))!).QuerySession();
+        return (await session.LoadAsync<Membership.MemberRef>(membershipId))!.OrganisationId;
+    }
+}

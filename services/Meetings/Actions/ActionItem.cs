@@ -1,0 +1,157 @@
+using CommunitySafety.Meetings.Meetings;
+using CommunitySafety.Meetings.Membership;
+using CommunitySafety.ServiceDefaults;
+
+namespace CommunitySafety.Meetings.Actions;
+
+public enum ActionStatus
+{
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+/// <summary>Who owns an action: a member of the body or an organisation (then <see cref="MembershipId"/> is null).</summary>
+public sealed record ActionOwner(Guid? MembershipId, Guid? OrganisationId, string Name);
+
+public sealed record ActionNote(string Note, DateTimeOffset At);
+
+// ---- events of an action's stream ----
+
+public sealed record ActionRaised(
+    Guid ActionId, Guid BodyId, Guid MeetingId, DateTimeOffset MeetingStartsAt, Guid? ItemId, string Text, ActionOwner Owner, DateOnly DueOn,
+    DateTimeOffset At);
+public sealed record ActionProgressed(Guid ActionId, string Note, DateTimeOffset At);
+public sealed record ActionCompleted(Guid ActionId, string? Note, Guid? MeetingId, DateTimeOffset At);
+public sealed record ActionDropped(Guid ActionId, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// An action raised at a meeting of a body: its owner, due date and progress. Open → InProgress (progress notes) → Done,
+/// or Dropped with a reason. Open and in-progress actions come back to every later meeting of the body for review
+/// (<see cref="ActionRules.DueForReview"/>).
+/// </summary>
+public sealed record ActionItem(
+    Guid Id, Guid BodyId, Guid RaisedAtMeetingId, DateTimeOffset RaisedAtMeetingStartsAt, Guid? ItemId, string Text, ActionOwner Owner,
+    DateOnly DueOn, ActionStatus Status)
+{
+    public long Version { get; set; }
+    public DateTimeOffset RaisedAt { get; init; }
+    public IReadOnlyList<ActionNote> Notes { get; init; } = [];
+    public DateTimeOffset? ClosedAt { get; init; }
+    /// <summary>The meeting at which the action was reported done, if one was named.</summary>
+    public Guid? CompletedAtMeetingId { get; init; }
+    public string? DropReason { get; init; }
+
+    public bool IsOpen => Status is ActionStatus.Open or ActionStatus.InProgress;
+
+    public bool IsOverdue(DateOnly today) => IsOpen && DueOn < today;
+
+    public static ActionItem Create(ActionRaised e) =>
+        new(e.ActionId, e.BodyId, e.MeetingId, e.MeetingStartsAt, e.ItemId, e.Text, e.Owner, e.DueOn, ActionStatus.Open) { RaisedAt = e.At };
+
+    public ActionItem Apply(ActionProgressed e) => this with { Status = ActionStatus.InProgress, Notes = [.. Notes, new ActionNote(e.Note, e.At)] };
+
+    public ActionItem Apply(ActionCompleted e) => this with
+    {
+        Status = ActionStatus.Done, ClosedAt = e.At, CompletedAtMeetingId = e.MeetingId,
+        Notes = e.Note is null ? Notes : [.. Notes, new ActionNote(e.Note, e.At)],
+    };
+
+    public ActionItem Apply(ActionDropped e) => this with { Status = ActionStatus.Dropped, ClosedAt = e.At, DropReason = e.Reason };
+}
+
+/// <summary>An action as the API shows it: the action and whether it is overdue today.</summary>
+public sealed record ActionView(
+    Guid Id, Guid BodyId, Guid RaisedAtMeetingId, DateTimeOffset RaisedAtMeetingStartsAt, Guid? ItemId, string Text, ActionOwner Owner,
+    DateOnly DueOn, ActionStatus Status, bool Overdue, IReadOnlyList<ActionNote> Notes, DateTimeOffset RaisedAt, DateTimeOffset? ClosedAt,
+    Guid? CompletedAtMeetingId, string? DropReason, long Version)
+{
+    public static ActionView Of(ActionItem a, DateOnly today) => new(a.Id, a.BodyId, a.RaisedAtMeetingId, a.RaisedAtMeetingStartsAt, a.ItemId,
+        a.Text, a.Owner, a.DueOn, a.Status, a.IsOverdue(today), a.Notes, a.RaisedAt, a.ClosedAt, a.CompletedAtMeetingId, a.DropReason, a.Version);
+
+    /// <summary>Today in the UK, where the partnership works: what "overdue" is measured against.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Cadences.UkTime).DateTime);
+}
+
+/// <summary>The rules of actions, as pure functions.</summary>
+public static class ActionRules
+{
+    /// <summary>
+    /// Raises an action at a meeting: the owner is a current member of the meeting's body or a known organisation
+    /// (exactly one is named; the endpoint has checked that), the item is on the meeting's agenda, and it is due no
+    /// earlier than the meeting's day.
+    /// </summary>
+    public static IReadOnlyList<object> DecideRaise(Guid actionId, Meeting meeting, string text, Guid? ownerMembershipId, MemberRef? member,
+        Guid? ownerOrganisationId, OrganisationRef? organisation, DateOnly dueOn, Guid? itemId, DateTimeOffset now)
+    {
+        Meeting.EnsureNotCancelled(meeting);
+        if (itemId is { } id && meeting.Item(id) is null)
+            throw new DomainRuleViolation("item-not-on-agenda", $"Item '{id}' is not on this meeting's agenda.", 422).With("itemId", id);
+        ActionOwner owner;
+        if (ownerMembershipId is { } membershipId)
+        {
+            if (member is null || !member.Appointed || member.BodyId != meeting.BodyId)
+                throw new DomainRuleViolation("owner-not-a-member", $"Membership '{membershipId}' is not a membership of this meeting's body.", 422)
+                    .With("ownerMembershipId", membershipId);
+            if (!member.IsCurrent)
+                throw new DomainRuleViolation("membership-ended", $"The membership of {member.PersonName} has ended.", 422)
+                    .With("ownerMembershipId", membershipId);
+            owner = new ActionOwner(membershipId, member.OrganisationId, member.PersonName);
+        }
+        else
+        {
+            var organisationId = ownerOrganisationId ?? throw new ArgumentException("An owner is required.", nameof(ownerOrganisationId));
+            if (organisation is null)
+                throw new DomainRuleViolation("organisation-not-known",
+                    $"Organisation '{organisationId}' is not known to Meetings (not registered in Governance, or not yet received).", 422)
+                    .With("ownerOrganisationId", organisationId);
+            owner = new ActionOwner(null, organisationId, organisation.Name);
+        }
+        var meetingDay = DateOnly.FromDateTime(meeting.StartsAt.Date);
+        if (dueOn < meetingDay)
+            throw new DomainRuleViolation("due-before-meeting", $"An action raised at the meeting of {meetingDay:yyyy-MM-dd} cannot be due before it.", 422)
+                .With("dueOn", dueOn);
+        return [new ActionRaised(actionId, meeting.BodyId, meeting.Id, meeting.StartsAt, itemId, text.Trim(), owner, dueOn, now)];
+    }
+
+    public static IReadOnlyList<object> DecideProgress(ActionItem action, string note, DateTimeOffset now)
+    {
+        EnsureOpen(action);
+        return [new ActionProgressed(action.Id, note.Trim(), now)];
+    }
+
+    /// <summary>Done, optionally reported at a meeting, which must be one of the action's body.</summary>
+    public static IReadOnlyList<object> DecideComplete(ActionItem action, string? note, Guid? meetingId, Meeting? meeting, DateTimeOffset now)
+    {
+        EnsureOpen(action);
+        if (meetingId is { } id && (meeting is null || meeting.BodyId != action.BodyId))
+            throw new DomainRuleViolation("meeting-not-of-body", $"Meeting '{id}' is not a meeting of the action's body.", 422).With("meetingId", id);
+        return [new ActionCompleted(action.Id, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), meetingId, now)];
+    }
+
+    public static IReadOnlyList<object> DecideDrop(ActionItem action, string reason, DateTimeOffset now)
+    {
+        EnsureOpen(action);
+        return [new ActionDropped(action.Id, reason.Trim(), now)];
+    }
+
+    /// <summary>
+    /// The actions a meeting reviews: its body's actions that are still open or in progress and were raised at an
+    /// earlier meeting of the body, oldest due first. An action keeps coming back until it is done or dropped; it is
+    /// not reviewed at the meeting that raised it.
+    /// </summary>
+    public static IReadOnlyList<ActionItem> DueForReview(IEnumerable<ActionItem> actions, Meeting meeting) =>
+    [
+        .. actions
+            .Where(a => a.BodyId == meeting.BodyId && a.IsOpen && a.RaisedAtMeetingId != meeting.Id && a.RaisedAtMeetingStartsAt < meeting.StartsAt)
+            .OrderBy(a => a.DueOn).ThenBy(a => a.RaisedAt),
+    ];
+
+    private static void EnsureOpen(ActionItem action)
+    {
+        if (!action.IsOpen)
+            throw new DomainRuleViolation("action-closed", $"The action is already {action.Status}: it can no longer change.")
+                .With("actionStatus", action.Status.ToString());
+    }
+}

@@ -1,0 +1,163 @@
+extern alias meetings;
+using CommunitySafety.ServiceDefaults;
+using meetings::CommunitySafety.Meetings.Actions;
+using meetings::CommunitySafety.Meetings.Meetings;
+using meetings::CommunitySafety.Meetings.Membership;
+using Xunit;
+
+namespace CommunitySafety.UnitTests;
+
+public sealed class ActionRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Guid BodyId = Guid.NewGuid();
+
+    private static Meeting MeetingOn(DateTimeOffset startsAt, Guid? bodyId = null)
+    {
+        var id = Guid.NewGuid();
+        return Meeting.DecideSchedule(id, new BodyRef { Id = bodyId ?? BodyId, Name = "Working Group" }, bodyId ?? BodyId, null, startsAt,
+                null, null, null, null, [], Now)
+            .Aggregate((Meeting?)null, (m, e) => e switch
+            {
+                MeetingScheduled s => Meeting.Create(s),
+                AgendaItemAdded a => m!.Apply(a),
+                _ => m,
+            })!;
+    }
+
+    private static readonly Meeting First = MeetingOn(Now);
+    private static readonly Meeting Second = MeetingOn(Now.AddMonths(3));
+    private static readonly Meeting Third = MeetingOn(Now.AddMonths(6));
+
+    private static MemberRef Member(bool ended = false, Guid? bodyId = null) => new()
+    {
+        Id = Guid.NewGuid(), BodyId = bodyId ?? BodyId, OrganisationId = Guid.NewGuid(), PersonName = "Chief Inspector Patel", Appointed = true,
+        EndedAt = ended ? Now : null,
+    };
+
+    private static ActionItem Raise(Meeting at, DateOnly? dueOn = null)
+    {
+        var member = Member(bodyId: at.BodyId);
+        var raised = Assert.IsType<ActionRaised>(Assert.Single(ActionRules.DecideRaise(Guid.NewGuid(), at, " Map hotspots ", member.Id, member,
+            null, null, dueOn ?? DateOnly.FromDateTime(at.StartsAt.Date).AddDays(30), null, at.StartsAt)));
+        return ActionItem.Create(raised);
+    }
+
+    private static ActionItem Then(ActionItem action, IReadOnlyList<object> events) =>
+        events.Aggregate(action, (a, e) => e switch
+        {
+            ActionProgressed p => a.Apply(p),
+            ActionCompleted c => a.Apply(c),
+            ActionDropped d => a.Apply(d),
+            _ => throw new InvalidOperationException(e.GetType().Name),
+        });
+
+    [Fact]
+    public void An_action_is_raised_for_a_current_member_or_a_known_organisation()
+    {
+        var member = Member();
+        var raised = Assert.IsType<ActionRaised>(Assert.Single(ActionRules.DecideRaise(Guid.NewGuid(), First, " Map hotspots ", member.Id, member,
+            null, null, new DateOnly(2027, 1, 31), Meeting.StandardItemId(First.Id, AgendaItemKind.ActionsReview), Now)));
+        Assert.Equal(("Map hotspots", member.Id, "Chief Inspector Patel", BodyId, First.Id),
+            (raised.Text, raised.Owner.MembershipId, raised.Owner.Name, raised.BodyId, raised.MeetingId));
+
+        var organisation = new OrganisationRef { Id = Guid.NewGuid(), Name = "Kent Police" };
+        var byOrganisation = Assert.IsType<ActionRaised>(Assert.Single(ActionRules.DecideRaise(Guid.NewGuid(), First, "Patrols", null, null,
+            organisation.Id, organisation, new DateOnly(2027, 1, 31), null, Now)));
+        Assert.Equal(new ActionOwner(null, organisation.Id, "Kent Police"), byOrganisation.Owner);
+    }
+
+    [Fact]
+    public void Raising_refuses_an_owner_who_is_not_a_current_member_an_unknown_organisation_an_item_not_on_the_agenda_and_a_due_date_in_the_past()
+    {
+        var due = new DateOnly(2027, 1, 31);
+        var stranger = Member(bodyId: Guid.NewGuid());
+        Assert.Equal("owner-not-a-member", Assert.Throws<DomainRuleViolation>(() =>
+            ActionRules.DecideRaise(Guid.NewGuid(), First, "x", stranger.Id, stranger, null, null, due, null, Now)).Rule);
+        Assert.Equal("owner-not-a-member", Assert.Throws<DomainRuleViolation>(() =>
+            ActionRules.DecideRaise(Guid.NewGuid(), First, "x", Guid.NewGuid(), null, null, null, due, null, Now)).Rule);
+        var ended = Member(ended: true);
+        Assert.Equal("membership-ended", Assert.Throws<DomainRuleViolation>(() =>
+            ActionRules.DecideRaise(Guid.NewGuid(), First, "x", ended.Id, ended, null, null, due, null, Now)).Rule);
+        Assert.Equal("organisation-not-known", Assert.Throws<DomainRuleViolation>(() =>
+            ActionRules.DecideRaise(Guid.NewGuid(), First, "x", null, null, Guid.NewGuid(), null, due, null, Now)).Rule);
+        var member = Member();
+        Assert.Equal("item-not-on-agenda", Assert.Throws<DomainRuleViolation>(() =>
+            ActionRules.DecideRaise(Guid.NewGuid(), First, "x", member.Id, member, null, null, due, Guid.NewGuid(), Now)).Rule);
+        var late = Assert.Throws<DomainRuleViolation>(() =>
+            ActionRules.DecideRaise(Guid.NewGuid(), First, "x", member.Id, member, null, null, new DateOnly(2026, 11, 22), null, Now));
+        Assert.Equal(("due-before-meeting", 422), (late.Rule, late.StatusCode));
+    }
+
+    [Fact]
+    public void An_action_goes_from_open_through_progress_to_done_and_then_refuses_change()
+    {
+        var action = Raise(First);
+        Assert.Equal(ActionStatus.Open, action.Status);
+        action = Then(action, ActionRules.DecideProgress(action, " Data requested from the council ", Now.AddDays(1)));
+        action = Then(action, ActionRules.DecideProgress(action, "Map drafted", Now.AddDays(8)));
+        Assert.Equal(ActionStatus.InProgress, action.Status);
+        Assert.Equal(["Data requested from the council", "Map drafted"], action.Notes.Select(n => n.Note));
+
+        action = Then(action, ActionRules.DecideComplete(action, "Presented", Second.Id, Second, Now.AddDays(90)));
+        Assert.Equal((ActionStatus.Done, Second.Id, 3), (action.Status, action.CompletedAtMeetingId, action.Notes.Count));
+
+        var closed = action;
+        var refused = Assert.Throws<DomainRuleViolation>(() => ActionRules.DecideProgress(closed, "more", Now));
+        Assert.Equal(("action-closed", 409, "Done"), (refused.Rule, refused.StatusCode, refused.Facts["actionStatus"]));
+        Assert.Equal("action-closed", Assert.Throws<DomainRuleViolation>(() => ActionRules.DecideDrop(closed, "why", Now)).Rule);
+        Assert.Equal("action-closed", Assert.Throws<DomainRuleViolation>(() => ActionRules.DecideComplete(closed, null, null, null, Now)).Rule);
+    }
+
+    [Fact]
+    public void A_dropped_action_keeps_its_reason_and_cannot_be_completed()
+    {
+        var action = Raise(First);
+        action = Then(action, ActionRules.DecideDrop(action, " Superseded by the county strategy ", Now));
+        Assert.Equal((ActionStatus.Dropped, "Superseded by the county strategy"), (action.Status, action.DropReason));
+        Assert.Equal("action-closed", Assert.Throws<DomainRuleViolation>(() => ActionRules.DecideComplete(action, null, null, null, Now)).Rule);
+    }
+
+    [Fact]
+    public void Completion_at_a_meeting_names_a_meeting_of_the_actions_body()
+    {
+        var action = Raise(First);
+        var elsewhere = MeetingOn(Now.AddMonths(1), Guid.NewGuid());
+        Assert.Equal("meeting-not-of-body", Assert.Throws<DomainRuleViolation>(() =>
+            ActionRules.DecideComplete(action, null, elsewhere.Id, elsewhere, Now)).Rule);
+        Assert.Equal("meeting-not-of-body", Assert.Throws<DomainRuleViolation>(() =>
+            ActionRules.DecideComplete(action, null, Guid.NewGuid(), null, Now)).Rule);
+    }
+
+    [Fact]
+    public void Open_actions_are_carried_forward_to_every_later_meeting_until_done_or_dropped()
+    {
+        var toBeDone = Raise(First);
+        var toBeDropped = Raise(First);
+        var inProgress = Then(Raise(First), [new ActionProgressed(Guid.NewGuid(), "started", Now)]);
+        var raisedAtSecond = Raise(Second);
+        var otherBody = Raise(MeetingOn(Now, Guid.NewGuid()));
+
+        // raised at the first meeting: not reviewed there
+        Assert.Empty(ActionRules.DueForReview([toBeDone, toBeDropped, inProgress, raisedAtSecond, otherBody], First));
+
+        var atSecond = ActionRules.DueForReview([toBeDone, toBeDropped, inProgress, raisedAtSecond, otherBody], Second);
+        Assert.Equal(new[] { toBeDone.Id, toBeDropped.Id, inProgress.Id }.Order(), atSecond.Select(a => a.Id).Order());
+
+        // the second meeting completes one and drops another; the rest carry forward to the third
+        var done = Then(toBeDone, ActionRules.DecideComplete(toBeDone, null, Second.Id, Second, Second.StartsAt));
+        var dropped = Then(toBeDropped, ActionRules.DecideDrop(toBeDropped, "No longer needed", Second.StartsAt));
+        var atThird = ActionRules.DueForReview([done, dropped, inProgress, raisedAtSecond, otherBody], Third);
+        Assert.Equal(new[] { inProgress.Id, raisedAtSecond.Id }.Order(), atThird.Select(a => a.Id).Order());
+    }
+
+    [Fact]
+    public void An_open_action_past_its_due_date_is_overdue_and_a_closed_one_is_not()
+    {
+        var action = Raise(First, new DateOnly(2026, 12, 31));
+        Assert.False(ActionView.Of(action, new DateOnly(2026, 12, 31)).Overdue);
+        Assert.True(ActionView.Of(action, new DateOnly(2027, 1, 1)).Overdue);
+        var done = Then(action, ActionRules.DecideComplete(action, null, null, null, Now));
+        Assert.False(ActionView.Of(done, new DateOnly(2027, 1, 1)).Overdue);
+    }
+}

@@ -502,7 +502,9 @@ public static class RequestFuzzer
         private string ValidScalar(JsonNode? schema)
         {
             schema = op.Schemas.Resolve(schema);
-            if (schema?["enum"] is JsonArray values && values.Count > 0) return values[random.Next(values.Count)]!.ToString();
+            // a nullable enum lists null among its values: a query or path value is one of the others
+            if (schema?["enum"] is JsonArray values && values.Where(v => v is not null).ToList() is { Count: > 0 } named)
+                return named[random.Next(named.Count)]!.ToString();
             var format = schema?["format"]?.GetValue<string>();
             return (OpenApiSchemas.MainType(schema), format) switch
             {

@@ -132,7 +132,7 @@ public sealed class MinutesTests(MeetingsFixture fixture)
         foreach (var secret in new[] { "Acacia", "closure", "Closure", "named dealers", "confidential", "annex", "Knows the tenant" })
             Assert.False(text.Contains(secret, StringComparison.Ordinal), $"The public minutes show '{secret}': {text}");
         var hidden = shown["items"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == exempt)!;
-        Assert.Equal("Exempt item — not for publication", hidden["title"]!.GetValue<string>());
+        Assert.Equal("Exempt item: not for publication", hidden["title"]!.GetValue<string>());
         var openItem = shown["items"]!.AsArray().Single(i => i!["id"]!.GetValue<Guid>() == open)!;
         Assert.Equal("Footfall is up by a tenth", Assert.Single(openItem["sections"]!.AsArray())!["text"]!.GetValue<string>());
         Assert.Equal("2026-12-01/5.1", Assert.Single(openItem["decisions"]!.AsArray())!["minuteReference"]!.GetValue<string>());

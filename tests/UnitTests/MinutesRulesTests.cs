@@ -168,7 +168,7 @@ public sealed class MinutesRulesTests
         var shown = MinutesDocument.ForPublic(full);
         Assert.True(shown.PublicVersion);
         var hidden = shown.Items.Single(i => i.Id == exempt);
-        Assert.Equal((MinutesDocument.ExemptItemTitle, 0, 0, 0, 0),
+        Assert.Equal((Meeting.ExemptItemTitle, 0, 0, 0, 0),
             (hidden.Title, hidden.Papers.Count, hidden.Sections.Count, hidden.Decisions.Count, hidden.Declarations.Count));
         var openItem = shown.Items.Single(i => i.Id == open);
         Assert.Equal(["Public report"], openItem.Papers.Select(p => p.Title));

@@ -1,3 +1,4 @@
+using CommunitySafety.Meetings.Actions;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.ServiceDefaults;
@@ -13,7 +14,7 @@ public sealed record PreviousMeetingRef(Guid MeetingId, DateTimeOffset StartsAt,
 
 public sealed record AgendaItemView(
     Guid Id, int Number, string Title, AgendaItemKind Kind, bool Exempt, AgendaOrigin? Origin, IReadOnlyList<Paper> Papers,
-    IReadOnlyList<Escalation> EscalatedTo, PreviousMeetingRef? PreviousMeeting, IReadOnlyList<object>? ActionsForReview);
+    IReadOnlyList<Escalation> EscalatedTo, PreviousMeetingRef? PreviousMeeting, IReadOnlyList<ActionView>? ActionsForReview);
 
 /// <param name="FullVersion">False for the public version: exempt items are named only as such, exempt papers left out.</param>
 public sealed record AgendaView(
@@ -22,20 +23,18 @@ public sealed record AgendaView(
 
 public static class AgendaViews
 {
-    public const string ExemptTitle = "Exempt item: not for publication";
-
     /// <summary>
     /// The agenda as its readers see it. <paramref name="previous"/> is the body's previous meeting (its minutes are
     /// item "minutes of the previous meeting"); <paramref name="actionsForReview"/> the body's open actions, listed
     /// under "review of open actions". The public version names exempt items only as exempt, and leaves out exempt
     /// papers and where exempt items came from.
     /// </summary>
-    public static AgendaView Of(Meeting meeting, bool fullVersion, PreviousMeetingRef? previous, IReadOnlyList<object> actionsForReview,
+    public static AgendaView Of(Meeting meeting, bool fullVersion, PreviousMeetingRef? previous, IReadOnlyList<ActionView> actionsForReview,
         MeetingsOptions options) =>
         new(meeting.Id, meeting.BodyId, meeting.Title, meeting.StartsAt, meeting.Location, meeting.Status, meeting.AgendaPublishedAt,
             AgendaPublicationHandler.DueAt(meeting, options), fullVersion,
             meeting.Agenda.Select(item => !fullVersion && item.Exempt
-                ? new AgendaItemView(item.Id, item.Number, ExemptTitle, item.Kind, true, null, [], [], null, null)
+                ? new AgendaItemView(item.Id, item.Number, Meeting.ExemptItemTitle, item.Kind, true, null, [], [], null, null)
                 : new AgendaItemView(item.Id, item.Number, item.Title, item.Kind, item.Exempt, item.Origin,
                     [.. item.Papers.Where(p => fullVersion || !p.Exempt)], item.EscalatedTo,
                     item.Kind == AgendaItemKind.PreviousMinutes ? previous : null,
@@ -65,12 +64,9 @@ public static class GetAgendaEndpoint
             .Where(m => m.BodyId == meeting.BodyId && m.Status == MeetingStatus.Scheduled && m.StartsAt < meeting.StartsAt)
             .OrderByDescending(m => m.StartsAt).FirstOrDefaultAsync(ct);
         var fullVersion = manages || member;
-        IReadOnlyList<object> actions = fullVersion ? await ActionsForReview(session, meeting, ct) : [];
+        var actions = fullVersion ? await ActionReview.ForMeeting(session, meeting, ct) : [];
         http.Response.Headers.ETag = StreamWrites.ETag(meeting.Version);
         return Results.Ok(AgendaViews.Of(meeting, fullVersion,
             previous is null ? null : new PreviousMeetingRef(previous.Id, previous.StartsAt, previous.Minutes.Status), actions, options));
     }
-
-    private static Task<IReadOnlyList<object>> ActionsForReview(IQuerySession session, Meeting meeting, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<object>>([]);
 }

@@ -229,6 +229,9 @@ public sealed record Meeting(
         return $"{StartsAt:yyyy-MM-dd}/{number}.{under}";
     }
 
+    /// <summary>What the public versions of agendas and minutes show in place of an exempt item.</summary>
+    public const string ExemptItemTitle = "Exempt item: not for publication";
+
     // ---- rules ----
 
     /// <summary>How long a meeting is taken to last when no end is given.</summary>

@@ -29,7 +29,6 @@ public sealed record MinutesDocument(
     MinutesStatus Status, bool PublicVersion, MinutesApproval? Approval, DateTimeOffset? PublishedAt, IReadOnlyList<MinutesAttendance> Attendance,
     IReadOnlyList<MinutesItem> Items, IReadOnlyList<MinutesPassage> General, IReadOnlyList<MinutesDecision> GeneralDecisions)
 {
-    public const string ExemptItemTitle = "Exempt item — not for publication";
 
     /// <summary>The full minutes, for the body's managers and members (drafts included).</summary>
     public static MinutesDocument Assemble(Meeting meeting, MembershipSnapshot membership, Meeting? approvingMeeting)
@@ -72,7 +71,7 @@ public sealed record MinutesDocument(
     }
 
     /// <summary>
-    /// The public version: an exempt item shows only as "Exempt item — not for publication", without its title,
+    /// The public version: an exempt item shows only as <see cref="Meeting.ExemptItemTitle"/>, without its title,
     /// papers, declarations, passages or decisions; exempt papers, exempt passages and exempt decisions are left out.
     /// </summary>
     public static MinutesDocument ForPublic(MinutesDocument minutes) => minutes with
@@ -81,7 +80,7 @@ public sealed record MinutesDocument(
         Items =
         [
             .. minutes.Items.Select(i => i.Exempt
-                ? new MinutesItem(i.Id, i.Number, ExemptItemTitle, i.Kind, true, [], [], [], [])
+                ? new MinutesItem(i.Id, i.Number, Meeting.ExemptItemTitle, i.Kind, true, [], [], [], [])
                 : i with
                 {
                     Papers = [.. i.Papers.Where(p => !p.Exempt)],

@@ -1,6 +1,7 @@
 using CommunitySafety.Meetings.Decisions;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
+using CommunitySafety.Meetings.Public;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -33,9 +34,11 @@ public static class MeetingsStreams
     {
         opts.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<MeetingSeries>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<PublicQuestion>(SnapshotLifecycle.Inline);
         opts.Projections.Add(new DecisionRegisterProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<MemberRef>().Index(m => m.BodyId);
         opts.Schema.For<DecisionEntry>().Index(d => d.BodyId);
         opts.Schema.For<Meeting>().Index(m => m.BodyId).Index(m => m.StartsAt);
+        opts.Schema.For<PublicQuestion>().Index(q => q.MeetingId);
     }
 }

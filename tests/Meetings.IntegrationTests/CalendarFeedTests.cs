@@ -107,4 +107,21 @@ public sealed class CalendarFeedTests(MeetingsFixture fixture)
         await (await _anonymous.GetAsync("/api/meetings/calendar/bodies/not-a-guid.ics")).Problem(HttpStatusCode.NotFound, "not-found");
         await (await _anonymous.GetAsync($"/api/meetings/calendar/bodies/{Guid.Empty}.ics")).Problem(HttpStatusCode.NotFound, "not-found");
     }
+
+    [Fact]
+    public async Task The_public_routes_are_in_the_OpenAPI_document_and_the_feeds_say_they_are_calendars()
+    {
+        var document = await (await _anonymous.GetAsync("/openapi/v1.json")).Json(HttpStatusCode.OK);
+        var paths = document["paths"]!.AsObject();
+        foreach (var path in new[]
+                 {
+                     "/api/meetings/calendar/public.ics", "/api/meetings/calendar/areas/{area}.ics", "/api/meetings/calendar/bodies/{bodyId}.ics",
+                     "/api/meetings/meetings/{meetingId}/questions", "/api/meetings/questions/{questionId}", "/api/meetings/questions/{questionId}/moderation",
+                     "/api/meetings/questions/{questionId}/answer", "/api/meetings/questions/{questionId}/outcome",
+                     "/api/meetings/questions/{questionId}/outcome/publish", "/api/meetings/outcomes",
+                 })
+            Assert.True(paths.ContainsKey(path), $"{path} is not documented; documented: {string.Join(", ", paths.Select(p => p.Key))}");
+        Assert.NotNull(paths["/api/meetings/calendar/public.ics"]!["get"]!["responses"]!["200"]!["content"]?["text/calendar; charset=utf-8"]
+                       ?? paths["/api/meetings/calendar/public.ics"]!["get"]!["responses"]!["200"]!["content"]?["text/calendar"]);
+    }
 }

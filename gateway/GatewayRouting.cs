@@ -26,6 +26,10 @@ public static class GatewayRouting
 {
     public const string PublicRateLimit = "public";
     public const string TokenIfPresent = "token-if-present";
+    public const string QuestionSubmissionsRateLimit = "question-submissions";
+
+    /// <summary>Residents' questions to public meetings (Meetings' anonymous write), limited per client per hour.</summary>
+    public const string QuestionSubmissionsPath = "/api/meetings/meetings/{meetingId}/questions";
 
     public static WebApplicationBuilder AddGatewayRouting(this WebApplicationBuilder builder)
     {
@@ -60,6 +64,18 @@ public static class GatewayRouting
             });
         }
 
+        // Submitting a question needs no sign-in, so it gets a budget of its own per client: the address for anonymous
+        // callers, the user for signed-in ones. Reading a meeting's questions (GET) stays on the route above.
+        routes.Add(new RouteConfig
+        {
+            RouteId = "meetings-question-submissions",
+            ClusterId = "meetings",
+            Order = -1,
+            Match = new RouteMatch { Path = QuestionSubmissionsPath, Methods = ["POST"] },
+            AuthorizationPolicy = TokenIfPresent,
+            RateLimiterPolicy = QuestionSubmissionsRateLimit,
+        });
+
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
 
         // The gateway refuses a bad or expired token at the door (services validate again); requests without a token
@@ -69,6 +85,7 @@ public static class GatewayRouting
             || ctx.Resource is HttpContext http && !http.Request.Headers.Authorization.Any()));
 
         var permitsPerMinute = builder.Configuration.GetValue("Gateway:AnonymousRequestsPerMinute", 120);
+        var questionsPerHour = builder.Configuration.GetValue("Gateway:QuestionSubmissionsPerHour", 10);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -77,8 +94,18 @@ public static class GatewayRouting
                 ? RateLimitPartition.GetNoLimiter("authenticated")
                 : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(QuestionSubmissionsRateLimit, http =>
+            {
+                http.Items[QuestionSubmissionsRateLimit] = true;
+                var client = http.User.Identity?.IsAuthenticated == true
+                    ? "user:" + (http.User.FindFirst(CspClaims.Subject)?.Value ?? "unknown")
+                    : "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                return RateLimitPartition.GetFixedWindowLimiter(client,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = questionsPerHour, Window = TimeSpan.FromHours(1) });
+            });
             o.OnRejected = async (ctx, ct) =>
             {
+                var questions = ctx.HttpContext.Items.ContainsKey(QuestionSubmissionsRateLimit);
                 if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                     ctx.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString();
                 await Results.Problem(new ProblemDetails
@@ -86,7 +113,9 @@ public static class GatewayRouting
                     Status = StatusCodes.Status429TooManyRequests,
                     Type = Problems.TypeFor("rate-limited"),
                     Title = "Too many requests",
-                    Detail = $"Anonymous clients may send {permitsPerMinute} requests a minute. Authenticate or retry later.",
+                    Detail = questions
+                        ? $"A client may submit {questionsPerHour} questions or observations an hour. Retry later."
+                        : $"Anonymous clients may send {permitsPerMinute} requests a minute. Authenticate or retry later.",
                 }).ExecuteAsync(ctx.HttpContext);
             };
         });

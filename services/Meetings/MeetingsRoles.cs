@@ -2,6 +2,7 @@ using CommunitySafety.Meetings.Actions;
 using CommunitySafety.Meetings.Decisions;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
+using CommunitySafety.Meetings.Public;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -35,11 +36,13 @@ public static class MeetingsStreams
     {
         opts.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<MeetingSeries>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<PublicQuestion>(SnapshotLifecycle.Inline);
         opts.Projections.Add(new DecisionRegisterProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Snapshot<ActionItem>(SnapshotLifecycle.Inline);
         opts.Schema.For<ActionItem>().Index(a => a.BodyId);
         opts.Schema.For<MemberRef>().Index(m => m.BodyId);
         opts.Schema.For<DecisionEntry>().Index(d => d.BodyId);
         opts.Schema.For<Meeting>().Index(m => m.BodyId).Index(m => m.StartsAt);
+        opts.Schema.For<PublicQuestion>().Index(q => q.MeetingId);
     }
 }

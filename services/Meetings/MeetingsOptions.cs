@@ -8,4 +8,12 @@ public sealed class MeetingsOptions
     /// <summary>How many days before a meeting its agenda is published, unless the clerk publishes it earlier.
     /// Five clear days is what councils' access-to-information rules ask for.</summary>
     public int AgendaPublishDaysBefore { get; set; } = 5;
+
+    public PublicMeetingOptions Public { get; set; } = new();
+}
+
+public sealed class PublicMeetingOptions
+{
+    /// <summary>How many days ahead, at least, a public meeting is advertised (<c>Meetings:Public:AdvertiseDays</c>).</summary>
+    public int AdvertiseDays { get; set; } = 14;
 }

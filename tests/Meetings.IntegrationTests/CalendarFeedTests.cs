@@ -96,11 +96,11 @@ public sealed class CalendarFeedTests(MeetingsFixture fixture)
         var path = $"/api/meetings/calendar/bodies/{panel.BodyId}.ics";
 
         await (await _anonymous.GetAsync(path)).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await fixture.Clerk(other.BodyId).GetAsync(path)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.ClerkOf(other.BodyId).GetAsync(path)).Problem(HttpStatusCode.NotFound, "not-found");
         await (await fixture.ClientFor(other.OrganisationId, "governance-admin").GetAsync(path)).Problem(HttpStatusCode.NotFound, "not-found");
 
         Event(await Feed(_secretary, path), meetingId);
-        Event(await Feed(fixture.Clerk(panel.BodyId), path), meetingId);
+        Event(await Feed(fixture.ClerkOf(panel.BodyId), path), meetingId);
         Event(await Feed(fixture.ClientFor(panel.OrganisationId), path), meetingId);
 
         await (await _anonymous.GetAsync($"/api/meetings/calendar/bodies/{Guid.NewGuid()}.ics")).Problem(HttpStatusCode.NotFound, "not-found");

@@ -44,29 +44,6 @@ public static class PublicMeetingsSupport
         return id;
     }
 
-    /// <summary>A clerk whose token names the bodies they manage (the <c>body</c> claims).</summary>
-    public static HttpClient Clerk(this MeetingsFixture fixture, params Guid[] bodies)
-    {
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = JwtAuthentication.DevelopmentIssuer,
-            Audience = JwtAuthentication.DefaultAudience,
-            Claims = new Dictionary<string, object>
-            {
-                [CspClaims.Subject] = "clerk",
-                [CspClaims.Name] = "A Clerk",
-                [CspClaims.Role] = new[] { MeetingsRoles.Clerk },
-                [MeetingsRoles.BodyClaim] = bodies.Select(b => b.ToString()).ToArray(),
-            },
-            Expires = DateTime.UtcNow.AddHours(1),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(JwtAuthentication.DevelopmentSigningKey)),
-                SecurityAlgorithms.HmacSha256),
-        });
-        var client = fixture.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     /// <summary>A start far enough ahead for any public notice the tests configure.</summary>
     public static string DaysAhead(int days, int hour = 19) =>
         new DateTimeOffset(DateTimeOffset.UtcNow.Date.AddDays(days).AddHours(hour), TimeSpan.Zero).ToString("O");

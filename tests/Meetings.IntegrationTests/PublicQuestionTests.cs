@@ -138,8 +138,8 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
     {
         var nem = await fixture.SeedBodyOf(BodyKind.NeighbourhoodEngagement);
         var other = await fixture.SeedBodyOf(BodyKind.NeighbourhoodEngagement);
-        var clerk = fixture.Clerk(nem.BodyId);
-        var wrongClerk = fixture.Clerk(other.BodyId);
+        var clerk = fixture.ClerkOf(nem.BodyId);
+        var wrongClerk = fixture.ClerkOf(other.BodyId);
         var meetingId = await fixture.SeedMeetingUnderWay(nem.BodyId, Area.South);
         var questionId = await (await Submit(meetingId, Observation(location: "Bus shelter, Church Street"))).CreatedId();
         var url = $"/api/meetings/questions/{questionId}";

@@ -301,6 +301,25 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
         await (await _anonymous.GetAsync("/api/meetings/meetings?limit=0")).Problem(HttpStatusCode.BadRequest, "validation");
     }
 
+    [Fact]
+    public async Task A_public_meeting_is_advertised_at_least_fourteen_days_ahead_when_scheduled_planned_or_moved()
+    {
+        var nem = await Body("Neighbourhood Engagement", BodyKind.NeighbourhoodEngagement, MeetingCadence.Quarterly);
+        var refused = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, area = "East", startsAt = DateTimeOffset.UtcNow.AddDays(13) }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "too-short-notice");
+        Assert.Equal(14, refused["advertiseDays"]!.GetValue<int>());
+        await (await _secretary.PostJson($"/api/meetings/bodies/{nem}/series", new { area = "East", firstStartsAt = DateTime.UtcNow.AddDays(2) }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "too-short-notice");
+        await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, startsAt = DateTimeOffset.UtcNow.AddDays(20) }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "area-required");
+        var meeting = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, area = "East", startsAt = DateTimeOffset.UtcNow.AddDays(15) })).CreatedId();
+        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule", new { startsAt = DateTimeOffset.UtcNow.AddDays(7), reason = "Hall closed" }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "too-short-notice");
+        // a private body's meeting may be called at any notice
+        var body = await fixture.SeedBody();
+        await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(1));
+    }
+
     private async Task<Guid> OrganisationOf(Guid membershipId)
     {
         await using var session = ((Marten.IDocumentStore)fixture.Host.Services.GetService(typeof(Marten.IDocumentStore))!).QuerySession();

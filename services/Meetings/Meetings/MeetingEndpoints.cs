@@ -1,5 +1,6 @@
 using CommunitySafety.Meetings.Agenda;
 using CommunitySafety.Meetings.Membership;
+using CommunitySafety.Meetings.Public;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -58,6 +59,7 @@ public static class ScheduleMeetingEndpoint
         var bodyId = command.BodyId!.Value;
         MeetingAccess.EnsureManages(http.User, bodyId);
         var body = await session.LoadAsync<BodyRef>(bodyId, http.RequestAborted);
+        PublicNotice.Check(body?.IsPublic ?? false, command.StartsAt!.Value, clock.GetUtcNow(), options.Public.AdvertiseDays);
         var id = Guid.CreateVersion7();
         var flags = await Scheduling.FlagsFor(session, bodyId, id, command.StartsAt!.Value, clock.GetUtcNow(), http.RequestAborted);
         var events = Meeting.DecideSchedule(id, body, bodyId, command.Title, command.StartsAt.Value, command.EndsAt,
@@ -88,8 +90,12 @@ public static class RescheduleMeetingEndpoint
         var current = await session.LoadAsync<Meeting>(meetingId, http.RequestAborted);
         var flags = current is null ? [] : await Scheduling.FlagsFor(session, current.BodyId, meetingId, command.StartsAt!.Value, clock.GetUtcNow(), http.RequestAborted);
         var result = await MeetingWrites.Change(session, meetingId, http, bus,
-            meeting => Meeting.DecideReschedule(meeting, command.StartsAt!.Value, command.EndsAt, command.Location, command.Reason!, flags,
-                clock.GetUtcNow()),
+            meeting =>
+            {
+                PublicNotice.Check(meeting.Public, command.StartsAt!.Value, clock.GetUtcNow(), options.Public.AdvertiseDays);
+                return Meeting.DecideReschedule(meeting, command.StartsAt!.Value, command.EndsAt, command.Location, command.Reason!, flags,
+                    clock.GetUtcNow());
+            },
             _ => new { flags });
         if (current is { AgendaPublishedAt: null }) await AgendaPublicationHandler.RequestPublication(bus, meetingId, command.StartsAt!.Value, options);
         return result;

@@ -1,6 +1,7 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Agenda;
 using CommunitySafety.Meetings.Membership;
+using CommunitySafety.Meetings.Public;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -73,6 +74,8 @@ public static class PlanSeriesEndpoint
                 return Scheduling.FlagsFor(rule, others.Where(o => o > since && o < startsAt).ToList(), before is not null);
             },
             now);
+        // the first is the soonest: if it is advertised long enough ahead, so are the others
+        PublicNotice.Check(body!.IsPublic, meetings[0].Events.OfType<MeetingScheduled>().Single().StartsAt, now, options.Public.AdvertiseDays);
         foreach (var (meetingId, events) in meetings)
         {
             session.Events.StartStream<Meeting>(meetingId, events.ToArray());

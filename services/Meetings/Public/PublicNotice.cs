@@ -1,21 +1,13 @@
 using CommunitySafety.ServiceDefaults;
-using Microsoft.Extensions.Configuration;
 
 namespace CommunitySafety.Meetings.Public;
 
 /// <summary>
 /// Public meetings (Open Forums, Neighbourhood Engagement Meetings, the conference) are advertised at least
-/// <c>Meetings:Public:AdvertiseDays</c> days ahead (default 14).
+/// <see cref="PublicMeetingOptions.AdvertiseDays"/> days ahead (default 14).
 /// </summary>
 public static class PublicNotice
 {
-    public const string AdvertiseDaysKey = "Meetings:Public:AdvertiseDays";
-    public const int DefaultAdvertiseDays = 14;
-
-    /// <summary>The configured notice in days (a negative or missing value falls back to the default).</summary>
-    public static int AdvertiseDays(IConfiguration configuration) =>
-        configuration.GetValue(AdvertiseDaysKey, DefaultAdvertiseDays) is var days and >= 0 ? days : DefaultAdvertiseDays;
-
     /// <summary>
     /// Refuses (422 'too-short-notice') a public meeting that would start fewer than <paramref name="days"/> days after
     /// <paramref name="now"/>. Private meetings are not advertised and may be called at any notice.

@@ -55,6 +55,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             ["ConnectionStrings__meetings"] = meetingsDb.ConnectionString,
             ["ConnectionStrings__messaging"] = Broker.ToString(),
+            // scenarios hold a public meeting within seconds of scheduling it; the 14-day notice is tested in Meetings.IntegrationTests
+            ["Meetings__Public__AdvertiseDays"] = "0",
         });
         CaseManagement = Start("casemanagement", "services/CaseManagement", "CommunitySafety.CaseManagement", new()
         {

@@ -10,6 +10,10 @@ public sealed class MeetingsOptions
     public int AgendaPublishDaysBefore { get; set; } = 5;
 
     public PublicMeetingOptions Public { get; set; } = new();
+
+    /// <summary>The address the public reaches the platform at (the gateway's), for links in calendar feeds; without it,
+    /// links use the request's own scheme and host.</summary>
+    public string? PublicBaseUrl { get; set; }
 }
 
 public sealed class PublicMeetingOptions

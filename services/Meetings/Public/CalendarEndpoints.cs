@@ -17,24 +17,23 @@ namespace CommunitySafety.Meetings.Public;
 /// </summary>
 public static class CalendarEndpoints
 {
-    public const string PublicBaseUrlKey = "Meetings:PublicBaseUrl";
     public const int PastDays = 365;
 
     [WolverineGet("/api/meetings/calendar/public.ics"), AllowAnonymous]
     [Produces(ICalendar.ContentType), ProducesResponseType(StatusCodes.Status200OK)]
-    public static async Task<IResult> PublicFeed(IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)
+    public static async Task<IResult> PublicFeed(IQuerySession session, HttpContext http, TimeProvider clock, MeetingsOptions options)
     {
         var now = clock.GetUtcNow();
         var since = now.AddDays(-PastDays);
         var meetings = await session.Query<Meeting>().Where(m => m.Public && m.StartsAt >= since).OrderBy(m => m.StartsAt)
             .ToListAsync(http.RequestAborted);
-        return Feed("Community Safety Partnership: public meetings", meetings, http, configuration, now);
+        return Feed("Community Safety Partnership: public meetings", meetings, http, options, now);
     }
 
     /// <summary>Public meetings of one area (North, East, South or West): its Neighbourhood Engagement Meetings.</summary>
     [WolverineGet("/api/meetings/calendar/areas/{area}.ics"), AllowAnonymous]
     [Produces(ICalendar.ContentType), ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> AreaFeed(string area, IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)
+    public static async Task<IResult> AreaFeed(string area, IQuerySession session, HttpContext http, TimeProvider clock, MeetingsOptions options)
     {
         if (!Enum.TryParse<Area>(area, ignoreCase: true, out var a) || !Enum.IsDefined(a) || int.TryParse(area, out _))
             return Problems.NotFound(nameof(Area), area);
@@ -42,13 +41,13 @@ public static class CalendarEndpoints
         var since = now.AddDays(-PastDays);
         var meetings = await session.Query<Meeting>().Where(m => m.Public && m.Area == a && m.StartsAt >= since).OrderBy(m => m.StartsAt)
             .ToListAsync(http.RequestAborted);
-        return Feed($"Community Safety Partnership: public meetings, {a} area", meetings, http, configuration, now);
+        return Feed($"Community Safety Partnership: public meetings, {a} area", meetings, http, options, now);
     }
 
     /// <summary>A body's meetings: anybody's for a public body; otherwise only its managers' and members' (else 404).</summary>
     [WolverineGet("/api/meetings/calendar/bodies/{bodyId}.ics"), AllowAnonymous]
     [Produces(ICalendar.ContentType), ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> BodyFeed(string bodyId, IQuerySession session, HttpContext http, TimeProvider clock, IConfiguration configuration)
+    public static async Task<IResult> BodyFeed(string bodyId, IQuerySession session, HttpContext http, TimeProvider clock, MeetingsOptions options)
     {
         var ct = http.RequestAborted;
         var body = Guid.TryParse(bodyId, out var id) && id != Guid.Empty ? await session.LoadAsync<BodyRef>(id, ct) : null;
@@ -57,12 +56,12 @@ public static class CalendarEndpoints
         var now = clock.GetUtcNow();
         var since = now.AddDays(-PastDays);
         var meetings = await session.Query<Meeting>().Where(m => m.BodyId == id && m.StartsAt >= since).OrderBy(m => m.StartsAt).ToListAsync(ct);
-        return Feed(body.Name, meetings, http, configuration, now);
+        return Feed(body.Name, meetings, http, options, now);
     }
 
-    private static IResult Feed(string name, IEnumerable<Meeting> meetings, HttpContext http, IConfiguration configuration, DateTimeOffset now)
+    private static IResult Feed(string name, IEnumerable<Meeting> meetings, HttpContext http, MeetingsOptions options, DateTimeOffset now)
     {
-        var baseUrl = BaseUrl(configuration, http.Request);
+        var baseUrl = BaseUrl(options, http.Request);
         var entries = meetings.Select(m => Entry(m, baseUrl));
         return Results.Bytes(Encoding.UTF8.GetBytes(ICalendar.Write(name, entries, now)), ICalendar.ContentType);
     }
@@ -73,9 +72,9 @@ public static class CalendarEndpoints
         baseUrl + PublicMeetings.MeetingPath(meeting.Id), meeting.Sequence, meeting.Status == MeetingStatus.Cancelled,
         meeting.LastModified, meeting.Status == MeetingStatus.Cancelled ? $"Cancelled: {meeting.CancellationReason}" : null);
 
-    /// <summary><c>Meetings:PublicBaseUrl</c> (e.g. the gateway's public address), else the request's own scheme, host and path base.</summary>
-    public static string BaseUrl(IConfiguration configuration, HttpRequest request) =>
-        configuration[PublicBaseUrlKey] is { Length: > 0 } configured
+    /// <summary><see cref="MeetingsOptions.PublicBaseUrl"/> (e.g. the gateway's public address), else the request's own scheme, host and path base.</summary>
+    public static string BaseUrl(MeetingsOptions options, HttpRequest request) =>
+        options.PublicBaseUrl is { Length: > 0 } configured
             ? configured.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
 }

@@ -69,13 +69,20 @@ public sealed record MembershipEnded(Guid BodyId, Guid MembershipId, DateTimeOff
 }
 
 /// <summary>The organisation signed the Kent and Medway Information Sharing Agreement.</summary>
-public sealed record IsaSigned(Guid OrganisationId, DateOnly SignedOn, string SignedBy, DateTimeOffset RecordedAt) : IRecordEvent
+public sealed record IsaSigned(
+    Guid OrganisationId, DateOnly SignedOn, string SignedBy, DateTimeOffset RecordedAt, string? AgreementVersion = null, DateOnly? ReviewOn = null) : IRecordEvent
 {
     Guid IRecordEvent.RecordId => OrganisationId;
 }
 
 /// <summary>The organisation withdrew from the Information Sharing Agreement: it may no longer see shared case data.</summary>
 public sealed record IsaWithdrawn(Guid OrganisationId, string Reason, DateTimeOffset RecordedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => OrganisationId;
+}
+
+/// <summary>The organisation's signature of the Information Sharing Agreement is due for review on <see cref="ReviewOn"/>.</summary>
+public sealed record IsaReviewDue(Guid OrganisationId, DateOnly ReviewOn, DateTimeOffset RaisedAt) : IRecordEvent
 {
     Guid IRecordEvent.RecordId => OrganisationId;
 }

@@ -12,6 +12,9 @@ public static class Exchanges
     /// <summary>Fan-out exchange for Funding's integration events (awards, payments, clawbacks).</summary>
     public const string Funding = "csp.funding.events";
 
+    /// <summary>Fan-out exchange for Meetings' integration events other than decisions (meetings held).</summary>
+    public const string Meetings = "csp.meetings.events";
+
     /// <summary>
     /// Fan-out exchange on which Governance republishes every decision event it takes in (DecisionRecorded, GrantAwarded),
     /// once per event, as a CloudEvents 1.0 JSON body (structured mode: id, source, type, specversion, time, subject,

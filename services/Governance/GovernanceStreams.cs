@@ -10,6 +10,9 @@ public static class Queues
 {
     /// <summary>The local, durable queue of webhook fan-outs and delivery attempts.</summary>
     public const string Webhooks = "governance-webhooks";
+
+    /// <summary>The local, durable queue of scheduled reminders (ISA reviews).</summary>
+    public const string Reminders = "governance-reminders";
 }
 
 public static class GovernanceStreams
@@ -31,7 +34,8 @@ public static class IntegrationEvents
     public static object? ToContract(object domainEvent) => domainEvent switch
     {
         OrganisationRegistered e => new C.OrganisationRegistered(e.OrganisationId, e.Name, e.Kind, e.RegisteredAt),
-        IsaSigned e => new C.IsaSigned(e.OrganisationId, e.SignedOn, e.SignedBy, e.RecordedAt),
+        IsaSigned e => new C.IsaSigned(e.OrganisationId, e.SignedOn, e.SignedBy, e.RecordedAt, e.AgreementVersion, e.ReviewOn),
+        IsaReviewReminderRaised e => new C.IsaReviewDue(e.OrganisationId, e.ReviewOn, e.At),
         IsaWithdrawn e => new C.IsaWithdrawn(e.OrganisationId, e.Reason, e.RecordedAt),
         BodyCreated e => new C.BodyCreated(e.BodyId, e.Name, e.Kind, e.Cadence, e.QuorumMinimum, e.CreatedAt),
         MemberAppointed e => new C.MemberAppointed(e.BodyId, e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt),

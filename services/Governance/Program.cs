@@ -18,6 +18,9 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
             p.MessagesFromNamespace(typeof(CommunitySafety.Contracts.Governance.OrganisationRegistered).Namespace!);
             p.ToRabbitExchange(Exchanges.Governance);
         });
+        // Reminders before ISA review dates: scheduled messages, persisted
+        wolverine.LocalQueue(Queues.Reminders).UseDurableInbox();
+        wolverine.PublishMessage<CommunitySafety.Governance.Organisations.RemindIsaReview>().ToLocalQueue(Queues.Reminders);
         // Webhook fan-out and attempts: persisted (durable inbox), so a crash between recording and delivery loses none.
         wolverine.LocalQueue(Queues.Webhooks).UseDurableInbox();
         wolverine.PublishMessage<FanOutDecisionEvent>().ToLocalQueue(Queues.Webhooks);
@@ -29,6 +32,9 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
         wolverine.SubscribeToExchange(rabbit, Exchanges.Funding, DecisionQueues.FundingEvents);
         wolverine.LocalQueue(DecisionQueues.Intake).Sequential().UseDurableInbox();
         wolverine.PublishMessage<TakeInDecisionEvent>().ToLocalQueue(DecisionQueues.Intake);
+        // Documents a decision adopts (terms of reference, the Community Safety Agreement): handled on a durable local queue.
+        wolverine.LocalQueue(CommunitySafety.Governance.Adoption.AdoptionQueues.Adoptions).UseDurableInbox();
+        wolverine.PublishMessage<CommunitySafety.Governance.Adoption.AdoptionRequested>().ToLocalQueue(CommunitySafety.Governance.Adoption.AdoptionQueues.Adoptions);
 
         // Decision events out: each new one, as a CloudEvent, on a fan-out exchange agencies bind their own queues to
         // (through the outbox, in the transaction that appends it to the feed).
@@ -36,6 +42,8 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
         wolverine.PublishMessage<CloudEvent>().ToRabbitExchange(Exchanges.DecisionEvents);
     });
 
+builder.Services.AddSingleton(builder.Configuration.GetSection(CommunitySafety.Governance.Organisations.IsaOptions.Section)
+    .Get<CommunitySafety.Governance.Organisations.IsaOptions>() ?? new CommunitySafety.Governance.Organisations.IsaOptions());
 var webhookOptions = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
 builder.Services.AddSingleton(webhookOptions);
 builder.Services.AddSingleton((builder.Configuration.GetSection("Webhooks:Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions()).Validated());

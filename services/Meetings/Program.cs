@@ -23,6 +23,10 @@ builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
         wolverine.LocalQueue(Queues.Agenda).UseDurableInbox();
         wolverine.PublishMessage<PublishAgendaWhenDue>().ToLocalQueue(Queues.Agenda);
         wolverine.PublishMessage<DecisionRecorded>().ToRabbitExchange(Exchanges.Decisions);
+
+        // Meetings held go to Meetings' own fan-out exchange (Governance's compliance checklist binds to it).
+        rabbit.DeclareExchange(Exchanges.Meetings, e => e.ExchangeType = ExchangeType.Fanout);
+        wolverine.PublishMessage<MeetingHeld>().ToRabbitExchange(Exchanges.Meetings);
     });
 
 var app = builder.Build();

@@ -102,18 +102,20 @@ public sealed class IsaTests(GovernanceFixture fixture)
     public async Task Signing_again_while_a_signatory_is_refused_with_409_naming_the_current_signature()
     {
         var organisation = await _admin.RegisterOrganisation();
-        await _admin.SignIsa(organisation, "2025-04-01", "Jo Bloggs");
+        // signed a month ago: its review (a year after signing) is far off, so signing the same agreement again is refused
+        var signedOn = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd");
+        await _admin.SignIsa(organisation, signedOn, "Jo Bloggs");
 
         HttpResponseMessage response = null!;
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
-            response = await _admin.PostJson(IsaUrl(organisation), new { signedOn = "2025-05-01", signedBy = "Sam Smith" }));
+            response = await _admin.PostJson(IsaUrl(organisation), new { signedOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), signedBy = "Sam Smith" }));
 
         var problem = await response.Problem(HttpStatusCode.Conflict, "isa-already-signed");
-        Assert.Equal(("2025-04-01", "Jo Bloggs"), (problem["signedOn"]!.GetValue<string>(), problem["signedBy"]!.GetValue<string>()));
+        Assert.Equal((signedOn, "Jo Bloggs"), (problem["signedOn"]!.GetValue<string>(), problem["signedBy"]!.GetValue<string>()));
         Assert.Empty(tracked.Sent.MessagesOf<IsaSigned>());
         var (body, etag) = await _admin.ReadOrganisation(organisation);
         Assert.Equal("\"2\"", etag);
-        Assert.Equal(("2025-04-01", "Jo Bloggs"), (body["isaSignedOn"]!.GetValue<string>(), body["isaSignedBy"]!.GetValue<string>()));
+        Assert.Equal((signedOn, "Jo Bloggs"), (body["isaSignedOn"]!.GetValue<string>(), body["isaSignedBy"]!.GetValue<string>()));
         Assert.Single(body["isaHistory"]!.AsArray());
     }
 
@@ -469,4 +471,42 @@ public sealed class IsaTests(GovernanceFixture fixture)
 
     private async Task<List<JsonNode>> ListOrganisations(string query = "") =>
         (await (await _admin.GetAsync(OrganisationsUrl + query)).Json(HttpStatusCode.OK)).AsArray().Select(o => o!).ToList();
+
+    // ---- agreement versions, review dates and reminders ----
+
+    [Fact]
+    public async Task A_signature_names_its_agreement_version_and_review_date_and_a_reminder_is_raised_before_the_review()
+    {
+        var organisation = await _admin.RegisterOrganisation();
+        // signed almost a year ago: the review, a year after signing, is 20 days away, within the 30 days the reminder comes before it
+        var signedOn = UtcToday.AddMonths(-12).AddDays(20);
+        HttpResponseMessage response = null!;
+        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => response = await _admin.PostJson(IsaUrl(organisation),
+            new { signedOn = signedOn.ToString("yyyy-MM-dd"), signedBy = "Jo Bloggs", agreementVersion = "Kent and Medway ISA v4" }));
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var published = tracked.Sent.SingleMessage<IsaSigned>();
+        Assert.Equal(("Kent and Medway ISA v4", signedOn.AddMonths(12)), (published.AgreementVersion, published.ReviewOn));
+
+        await Probes.Eventually(TimeSpan.FromSeconds(30), async () =>
+            (await _admin.ReadOrganisation(organisation)).Organisation["isaReviewReminders"]!.AsArray().Count == 1);
+        var (body, _) = await _admin.ReadOrganisation(organisation);
+        Assert.Equal((signedOn.AddMonths(12).ToString("yyyy-MM-dd"), "Kent and Medway ISA v4"),
+            (body["isaReviewOn"]!.GetValue<string>(), body["isaAgreementVersion"]!.GetValue<string>()));
+
+        // near its review, it may be signed again; the new signature is reviewed a year on
+        await _admin.SignIsa(organisation, UtcToday.ToString("yyyy-MM-dd"), "Sam Smith");
+        (body, _) = await _admin.ReadOrganisation(organisation);
+        Assert.Equal(UtcToday.AddMonths(12).ToString("yyyy-MM-dd"), body["isaReviewOn"]!.GetValue<string>());
+        Assert.Equal(2, body["isaHistory"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_review_date_before_the_signature_is_refused()
+    {
+        var organisation = await _admin.RegisterOrganisation();
+        await (await _admin.PostJson(IsaUrl(organisation), new { signedOn = "2026-01-10", signedBy = "Jo Bloggs", reviewOn = "2026-01-10" }))
+            .Problem(HttpStatusCode.UnprocessableEntity, "isa-review-before-signature");
+        await (await _admin.PostJson(IsaUrl(organisation), new { signedOn = "2026-01-10", signedBy = "Jo Bloggs", agreementVersion = new string('v', 51) }))
+            .Problem(HttpStatusCode.BadRequest, "validation");
+    }
 }

@@ -304,15 +304,16 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     [Fact]
     public async Task A_public_meeting_is_advertised_at_least_fourteen_days_ahead_when_scheduled_planned_or_moved()
     {
+        // South: the other tests' "next NEM of an area" must not find this one
         var nem = await Body("Neighbourhood Engagement", BodyKind.NeighbourhoodEngagement, MeetingCadence.Quarterly);
-        var refused = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, area = "East", startsAt = DateTimeOffset.UtcNow.AddDays(13) }))
+        var refused = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, area = "South", startsAt = DateTimeOffset.UtcNow.AddDays(13) }))
             .Problem(HttpStatusCode.UnprocessableEntity, "too-short-notice");
         Assert.Equal(14, refused["advertiseDays"]!.GetValue<int>());
-        await (await _secretary.PostJson($"/api/meetings/bodies/{nem}/series", new { area = "East", firstStartsAt = DateTime.UtcNow.AddDays(2) }))
+        await (await _secretary.PostJson($"/api/meetings/bodies/{nem}/series", new { area = "South", firstStartsAt = DateTime.UtcNow.AddDays(2) }))
             .Problem(HttpStatusCode.UnprocessableEntity, "too-short-notice");
         await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, startsAt = DateTimeOffset.UtcNow.AddDays(20) }))
             .Problem(HttpStatusCode.UnprocessableEntity, "area-required");
-        var meeting = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, area = "East", startsAt = DateTimeOffset.UtcNow.AddDays(15) })).CreatedId();
+        var meeting = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, area = "South", startsAt = DateTimeOffset.UtcNow.AddDays(15) })).CreatedId();
         await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule", new { startsAt = DateTimeOffset.UtcNow.AddDays(7), reason = "Hall closed" }))
             .Problem(HttpStatusCode.UnprocessableEntity, "too-short-notice");
         // a private body's meeting may be called at any notice

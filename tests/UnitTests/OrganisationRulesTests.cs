@@ -13,8 +13,12 @@ public sealed class OrganisationRulesTests
     private static readonly Organisation Police =
         Organisation.Create(new OrganisationRegistered(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority, Now));
 
+    /// <summary>Signing version "2026" (unless said), reviewed a year after signing, renewable 30 days before.</summary>
+    private static IReadOnlyList<object> DecideSign(Organisation organisation, DateOnly signedOn, string signedBy, string? version = "2026") =>
+        Organisation.DecideSignIsa(organisation, signedOn, signedBy, version, signedOn.AddMonths(12), 30, Today, Now);
+
     private static Organisation Sign(Organisation organisation, DateOnly signedOn, string signedBy = "Chief Constable") =>
-        organisation.Apply(Assert.IsType<IsaSigned>(Assert.Single(Organisation.DecideSignIsa(organisation, signedOn, signedBy, Today, Now))));
+        organisation.Apply(Assert.IsType<IsaSigned>(Assert.Single(DecideSign(organisation, signedOn, signedBy))));
 
     private static Organisation Withdraw(Organisation organisation, string reason = "Reviewing our data protection") =>
         organisation.Apply(Assert.IsType<IsaWithdrawn>(Assert.Single(Organisation.DecideWithdrawIsa(organisation, reason, Now))));
@@ -32,13 +36,14 @@ public sealed class OrganisationRulesTests
     public void Signing_records_the_date_and_the_trimmed_signatory()
     {
         var signed = Assert.IsType<IsaSigned>(Assert.Single(
-            Organisation.DecideSignIsa(Police, new DateOnly(2026, 11, 1), "  Jo Bloggs, Chief Constable ", Today, Now)));
-        Assert.Equal(new IsaSigned(Police.Id, new DateOnly(2026, 11, 1), "Jo Bloggs, Chief Constable", Now), signed);
+            DecideSign(Police, new DateOnly(2026, 11, 1), "  Jo Bloggs, Chief Constable ")));
+        Assert.Equal(new IsaSigned(Police.Id, new DateOnly(2026, 11, 1), "Jo Bloggs, Chief Constable", Now, "2026", new DateOnly(2027, 11, 1)), signed);
 
         var organisation = Police.Apply(signed);
         Assert.True(organisation.IsaSignatory);
         Assert.Equal((new DateOnly(2026, 11, 1), "Jo Bloggs, Chief Constable"), (organisation.IsaSignedOn, organisation.IsaSignedBy));
-        Assert.Equal(new IsaEntry(IsaAction.Signed, Now, new DateOnly(2026, 11, 1), "Jo Bloggs, Chief Constable"),
+        Assert.Equal(new IsaEntry(IsaAction.Signed, Now, new DateOnly(2026, 11, 1), "Jo Bloggs, Chief Constable", AgreementVersion: "2026",
+                ReviewOn: new DateOnly(2027, 11, 1)),
             Assert.Single(organisation.IsaHistory));
         Assert.Empty(Police.IsaHistory); // the original is unchanged
     }
@@ -49,7 +54,7 @@ public sealed class OrganisationRulesTests
         Assert.Equal(Today, Sign(Police, Today).IsaSignedOn);
 
         var refused = Assert.Throws<DomainRuleViolation>(() =>
-            Organisation.DecideSignIsa(Police, Today.AddDays(1), "Chief Constable", Today, Now));
+            DecideSign(Police, Today.AddDays(1), "Chief Constable"));
         Assert.Equal(("isa-signed-in-future", 422), (refused.Rule, refused.StatusCode));
         Assert.Equal(Today, refused.Facts["today"]);
     }
@@ -60,7 +65,7 @@ public sealed class OrganisationRulesTests
         var organisation = Sign(Police, new DateOnly(2026, 10, 5), "Jo Bloggs");
 
         var refused = Assert.Throws<DomainRuleViolation>(() =>
-            Organisation.DecideSignIsa(organisation, new DateOnly(2026, 11, 1), "Sam Smith", Today, Now));
+            DecideSign(organisation, new DateOnly(2026, 11, 1), "Sam Smith"));
         Assert.Equal(("isa-already-signed", 409), (refused.Rule, refused.StatusCode));
         Assert.Equal(new DateOnly(2026, 10, 5), refused.Facts["signedOn"]);
         Assert.Equal("Jo Bloggs", refused.Facts["signedBy"]);
@@ -71,7 +76,7 @@ public sealed class OrganisationRulesTests
     {
         var organisation = Sign(Police, new DateOnly(2026, 10, 5));
         Assert.Equal("isa-signed-in-future", Assert.Throws<DomainRuleViolation>(() =>
-            Organisation.DecideSignIsa(organisation, Today.AddDays(7), "Sam Smith", Today, Now)).Rule);
+            DecideSign(organisation, Today.AddDays(7), "Sam Smith")).Rule);
     }
 
     [Fact]
@@ -137,5 +142,44 @@ public sealed class OrganisationRulesTests
         Assert.NotNull(loaded.IsaHistory);
         Assert.Empty(loaded.IsaHistory);
         Assert.True(Sign(loaded, new DateOnly(2026, 1, 1)).IsaSignatory);
+    }
+
+    [Fact]
+    public void A_signature_is_renewed_when_its_review_is_near_or_for_another_version_of_the_agreement()
+    {
+        var signed = Sign(Police, new DateOnly(2025, 12, 1)); // review due 2026-12-01: 8 days after Today, inside the 30-day window
+        var renewed = Assert.IsType<IsaSigned>(Assert.Single(DecideSign(signed, Today, "New Chief Constable")));
+        Assert.Equal(new DateOnly(2027, 11, 23), renewed.ReviewOn);
+
+        var recent = Sign(Police, new DateOnly(2026, 10, 5)); // review due 2027-10-05: far off
+        Assert.Equal("isa-already-signed", Assert.Throws<DomainRuleViolation>(() => DecideSign(recent, Today, "Sam Smith")).Rule);
+        Assert.Equal("2027", Assert.IsType<IsaSigned>(Assert.Single(DecideSign(recent, Today, "Sam Smith", "2027"))).AgreementVersion);
+
+        Assert.Equal("isa-review-before-signature", Assert.Throws<DomainRuleViolation>(() =>
+            Organisation.DecideSignIsa(Police, Today, "Sam Smith", null, Today, 30, Today, Now)).Rule);
+    }
+
+    [Fact]
+    public void The_review_reminder_is_raised_once_for_the_standing_signature_only()
+    {
+        var signed = Sign(Police, new DateOnly(2025, 12, 1));
+        var reviewOn = new DateOnly(2026, 12, 1);
+        var reminder = Assert.IsType<IsaReviewReminderRaised>(Assert.Single(Organisation.DecideReviewReminder(signed, reviewOn, Now)));
+        var reminded = signed.Apply(reminder);
+        Assert.Empty(Organisation.DecideReviewReminder(reminded, reviewOn, Now)); // once
+        Assert.Empty(Organisation.DecideReviewReminder(signed, reviewOn.AddDays(1), Now)); // a review date that is not the signature's
+        Assert.Empty(Organisation.DecideReviewReminder(Withdraw(signed), reviewOn, Now)); // withdrawn since
+        var renewed = signed.Apply(Assert.IsType<IsaSigned>(Assert.Single(DecideSign(signed, Today, "New Chief Constable"))));
+        Assert.Empty(Organisation.DecideReviewReminder(renewed, reviewOn, Now)); // renewed since
+    }
+
+    [Fact]
+    public void A_signature_is_current_until_its_review_date_passes()
+    {
+        var signed = Sign(Police, new DateOnly(2025, 12, 1));
+        Assert.True(signed.IsaCurrentOn(new DateOnly(2026, 12, 1)));
+        Assert.False(signed.IsaCurrentOn(new DateOnly(2026, 12, 2)));
+        Assert.False(Police.IsaCurrentOn(Today));
+        Assert.False(Withdraw(signed).IsaCurrentOn(Today));
     }
 }

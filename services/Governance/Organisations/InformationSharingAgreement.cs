@@ -10,7 +10,39 @@ namespace CommunitySafety.Governance.Organisations;
 // The Kent and Medway Information Sharing Agreement (ISA): every member organisation signs it, and CaseManagement
 // shares case data only with current signatories (it follows the published IsaSigned / IsaWithdrawn).
 
-public sealed record SignIsa(DateOnly? SignedOn, string? SignedBy);
+/// <summary>Configuration section <c>Governance:Isa</c>.</summary>
+public sealed class IsaOptions
+{
+    public const string Section = "Governance:Isa";
+
+    /// <summary>When a signature is reviewed, unless the signing says: months after signing (default 12).</summary>
+    public int ReviewMonths { get; set; } = 12;
+
+    /// <summary>How many days before the review date the reminder is raised (default 30).</summary>
+    public int ReminderDays { get; set; } = 30;
+}
+
+/// <summary>Scheduled: remind that a signature is due for review (does nothing if it was renewed or withdrawn since).</summary>
+public sealed record RemindIsaReview(Guid OrganisationId, DateOnly ReviewOn);
+
+public static class IsaReviewReminderHandler
+{
+    public static async Task Handle(RemindIsaReview message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Organisation>(message.OrganisationId, ct);
+        if (stream.Aggregate is null) return;
+        var events = Organisation.DecideReviewReminder(stream.Aggregate, message.ReviewOn, clock.GetUtcNow());
+        stream.AppendMany(events.ToArray());
+        foreach (var e in events)
+            if (IntegrationEvents.ToContract(e) is { } contract) await bus.PublishAsync(contract);
+    }
+
+    /// <summary>When the reminder for a review date falls due: <see cref="IsaOptions.ReminderDays"/> before it, at the start of that UK day.</summary>
+    public static DateTimeOffset DueAt(DateOnly reviewOn, IsaOptions options) =>
+        PartnershipCalendar.StartOf(reviewOn.AddDays(-options.ReminderDays));
+}
+
+public sealed record SignIsa(DateOnly? SignedOn, string? SignedBy, string? AgreementVersion, DateOnly? ReviewOn);
 
 public static class SignIsaEndpoint
 {
@@ -21,17 +53,24 @@ public static class SignIsaEndpoint
         : new FieldErrors()
             .Check(command.SignedOn is not null, "signedOn", "'signedOn' is required (a date, e.g. 2026-11-01).")
             .Text("signedBy", command.SignedBy, MaxSignedByLength)
+            .Text("agreementVersion", command.AgreementVersion, 50, required: false)
             .ToProblem();
 
     [WolverinePost("/api/governance/organisations/{id}/isa"), Authorize(Roles = GovernanceRoles.Admin)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    public static Task<IResult> Post(Guid id, SignIsa command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Post(Guid id, SignIsa command, IDocumentSession session, IMessageBus bus, TimeProvider clock, IsaOptions options,
+        HttpContext http)
     {
         var now = clock.GetUtcNow();
-        return session.Append<Organisation>(id, http,
-            organisation => Organisation.DecideSignIsa(organisation, command.SignedOn!.Value, command.SignedBy!,
-                PartnershipCalendar.Today(now), now),
+        var reviewOn = command.ReviewOn ?? command.SignedOn!.Value.AddMonths(options.ReviewMonths);
+        var result = await session.Append<Organisation>(id, http,
+            organisation => Organisation.DecideSignIsa(organisation, command.SignedOn!.Value, command.SignedBy!, command.AgreementVersion, reviewOn,
+                options.ReminderDays, PartnershipCalendar.Today(now), now),
             bus, IntegrationEvents.ToContract);
+        // a review date already past needs no reminder: the signature is simply not current (see Organisation.IsaCurrentOn)
+        if (result is not IStatusCodeHttpResult { StatusCode: >= 400 } && reviewOn >= PartnershipCalendar.Today(now))
+            await bus.ScheduleAsync(new RemindIsaReview(id, reviewOn), IsaReviewReminderHandler.DueAt(reviewOn, options));
+        return result;
     }
 }
 

@@ -5,8 +5,13 @@ namespace CommunitySafety.Governance.Organisations;
 
 public sealed record OrganisationRegistered(Guid OrganisationId, string Name, OrganisationKind Kind, DateTimeOffset RegisteredAt);
 
-/// <summary>The organisation signed the Kent and Medway Information Sharing Agreement on <see cref="SignedOn"/>.</summary>
-public sealed record IsaSigned(Guid OrganisationId, DateOnly SignedOn, string SignedBy, DateTimeOffset RecordedAt);
+/// <summary>The organisation signed (version <see cref="AgreementVersion"/> of) the Kent and Medway Information Sharing
+/// Agreement on <see cref="SignedOn"/>, to be reviewed by <see cref="ReviewOn"/>.</summary>
+public sealed record IsaSigned(
+    Guid OrganisationId, DateOnly SignedOn, string SignedBy, DateTimeOffset RecordedAt, string? AgreementVersion = null, DateOnly? ReviewOn = null);
+
+/// <summary>A reminder that the signature's review date is near.</summary>
+public sealed record IsaReviewReminderRaised(Guid OrganisationId, DateOnly ReviewOn, DateTimeOffset At);
 
 /// <summary>The organisation withdrew from the Information Sharing Agreement.</summary>
 public sealed record IsaWithdrawn(Guid OrganisationId, string Reason, DateTimeOffset RecordedAt);
@@ -19,7 +24,8 @@ public enum IsaAction
 
 /// <summary>One signature of, or withdrawal from, the Information Sharing Agreement, as recorded.</summary>
 public sealed record IsaEntry(
-    IsaAction Action, DateTimeOffset RecordedAt, DateOnly? SignedOn = null, string? SignedBy = null, string? Reason = null);
+    IsaAction Action, DateTimeOffset RecordedAt, DateOnly? SignedOn = null, string? SignedBy = null, string? Reason = null,
+    string? AgreementVersion = null, DateOnly? ReviewOn = null);
 
 /// <summary>
 /// A member organisation of the partnership: a responsible authority or a co-operating body. Every member must sign
@@ -40,8 +46,20 @@ public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind, D
     /// <summary>Every signature and withdrawal, oldest first. (Documents stored before the ISA have none.)</summary>
     public IReadOnlyList<IsaEntry> IsaHistory { get; init; } = [];
 
+    /// <summary>The version of the agreement signed, when given.</summary>
+    public string? IsaAgreementVersion { get; init; }
+
+    /// <summary>When the current signature is due for review.</summary>
+    public DateOnly? IsaReviewOn { get; init; }
+
+    /// <summary>The review dates a reminder was raised for.</summary>
+    public IReadOnlyList<DateOnly> IsaReviewReminders { get; init; } = [];
+
     /// <summary>Whether the organisation is currently a signatory of the ISA.</summary>
     public bool IsaSignatory => IsaSignedOn is not null;
+
+    /// <summary>A signatory whose signature is not past its review date.</summary>
+    public bool IsaCurrentOn(DateOnly today) => IsaSignatory && (IsaReviewOn is null || IsaReviewOn >= today);
 
     public static Organisation Create(OrganisationRegistered e) => new(e.OrganisationId, e.Name, e.Kind, e.RegisteredAt);
 
@@ -49,36 +67,59 @@ public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind, D
     {
         IsaSignedOn = e.SignedOn,
         IsaSignedBy = e.SignedBy,
-        IsaHistory = [.. IsaHistory, new IsaEntry(IsaAction.Signed, e.RecordedAt, SignedOn: e.SignedOn, SignedBy: e.SignedBy)],
+        IsaAgreementVersion = e.AgreementVersion,
+        IsaReviewOn = e.ReviewOn,
+        IsaHistory = [.. IsaHistory, new IsaEntry(IsaAction.Signed, e.RecordedAt, SignedOn: e.SignedOn, SignedBy: e.SignedBy,
+            AgreementVersion: e.AgreementVersion, ReviewOn: e.ReviewOn)],
     };
+
+    public Organisation Apply(IsaReviewReminderRaised e) => this with { IsaReviewReminders = [.. IsaReviewReminders, e.ReviewOn] };
 
     public Organisation Apply(IsaWithdrawn e) => this with
     {
         IsaSignedOn = null,
         IsaSignedBy = null,
+        IsaAgreementVersion = null,
+        IsaReviewOn = null,
         IsaHistory = [.. IsaHistory, new IsaEntry(IsaAction.Withdrawn, e.RecordedAt, Reason: e.Reason)],
     };
 
     // ---- rules (pure: state + command → events, or a DomainRuleViolation) ----
 
     /// <param name="today">The partnership's calendar date now: an agreement cannot be signed on a later date.</param>
+    /// <param name="reviewOn">When the signature is to be reviewed (after the signing date).</param>
+    /// <param name="reminderDays">How long before the review date a renewal is welcome: a signatory may sign again then,
+    /// or at any time for another version of the agreement.</param>
     public static IReadOnlyList<object> DecideSignIsa(
-        Organisation organisation, DateOnly signedOn, string signedBy, DateOnly today, DateTimeOffset now)
+        Organisation organisation, DateOnly signedOn, string signedBy, string? agreementVersion, DateOnly reviewOn, int reminderDays,
+        DateOnly today, DateTimeOffset now)
     {
         if (signedOn > today)
             throw new DomainRuleViolation("isa-signed-in-future",
                     $"The Information Sharing Agreement cannot have been signed on {signedOn:yyyy-MM-dd}, after today ({today:yyyy-MM-dd}).", 422)
                 .With("today", today);
+        if (reviewOn <= signedOn)
+            throw new DomainRuleViolation("isa-review-before-signature", $"The review date ({reviewOn:yyyy-MM-dd}) must be after the signing date.", 422);
 
-        if (organisation.IsaSignatory)
+        var version = string.IsNullOrWhiteSpace(agreementVersion) ? null : agreementVersion.Trim();
+        var renewal = organisation.IsaReviewOn is { } due && today >= due.AddDays(-reminderDays) || version != organisation.IsaAgreementVersion;
+        if (organisation.IsaSignatory && !renewal)
             throw new DomainRuleViolation("isa-already-signed",
                     $"{organisation.Name} already signed the Information Sharing Agreement on {organisation.IsaSignedOn:yyyy-MM-dd} " +
-                    $"({organisation.IsaSignedBy}). Withdraw that signature first.")
+                    $"({organisation.IsaSignedBy}); it is due for review on {organisation.IsaReviewOn:yyyy-MM-dd}. Sign again when the review is near, " +
+                    "for another version of the agreement, or withdraw that signature first.")
                 .With("signedOn", organisation.IsaSignedOn)
-                .With("signedBy", organisation.IsaSignedBy);
+                .With("signedBy", organisation.IsaSignedBy)
+                .With("reviewOn", organisation.IsaReviewOn);
 
-        return [new IsaSigned(organisation.Id, signedOn, signedBy.Trim(), now)];
+        return [new IsaSigned(organisation.Id, signedOn, signedBy.Trim(), now, version, reviewOn)];
     }
+
+    /// <summary>The reminder before the review date: raised once per review date, and only while that signature stands.</summary>
+    public static IReadOnlyList<object> DecideReviewReminder(Organisation organisation, DateOnly reviewOn, DateTimeOffset now) =>
+        organisation.IsaSignatory && organisation.IsaReviewOn == reviewOn && !organisation.IsaReviewReminders.Contains(reviewOn)
+            ? [new IsaReviewReminderRaised(organisation.Id, reviewOn, now)]
+            : [];
 
     public static IReadOnlyList<object> DecideWithdrawIsa(Organisation organisation, string reason, DateTimeOffset now)
     {

@@ -34,7 +34,14 @@ public sealed record TakeInDecisionEvent(CloudEvent Event);
 /// </summary>
 public static class DecisionIntakeHandler
 {
-    public static TakeInDecisionEvent Handle(DecisionRecorded e) => new(DecisionEvents.From(e));
+    /// <summary>Into the feed; and each document the decision adopts is told (see <see cref="Adoption.AdoptionRequested"/>).</summary>
+    public static OutgoingMessages Handle(DecisionRecorded e)
+    {
+        var messages = new OutgoingMessages { new TakeInDecisionEvent(DecisionEvents.From(e)) };
+        foreach (var document in e.Adopts ?? [])
+            messages.Add(new Adoption.AdoptionRequested(document, e.DecisionId, e.MeetingId, e.BodyId, e.ConsensusReached, e.RecordedAt));
+        return messages;
+    }
 
     public static TakeInDecisionEvent Handle(GrantAwarded e) => new(DecisionEvents.From(e));
 

@@ -108,10 +108,12 @@ public sealed record AttendanceRecorded(Guid MeetingId, Guid MembershipId, Atten
 public sealed record AttendeeLeft(Guid MeetingId, Guid MembershipId, DateTimeOffset At);
 public sealed record DecisionRecorded(
     Guid MeetingId, Guid DecisionId, Guid BodyId, string Text, bool ConsensusReached, string? AgendaReference,
-    IReadOnlyList<Guid> AuthoritiesRepresented, DateTimeOffset RecordedAt, Guid? ItemId = null, string? MinuteReference = null);
+    IReadOnlyList<Guid> AuthoritiesRepresented, DateTimeOffset RecordedAt, Guid? ItemId = null, string? MinuteReference = null,
+    IReadOnlyList<Guid>? Adopts = null);
 public sealed record MinutesDrafted(Guid MeetingId, IReadOnlyList<MinuteSection> Sections, DateTimeOffset At);
 public sealed record MinutesApproved(Guid MeetingId, Guid AtMeetingId, DateTimeOffset At);
 public sealed record MinutesPublished(Guid MeetingId, DateTimeOffset At);
+public sealed record MeetingHeld(Guid MeetingId, Guid BodyId, bool Public, DateTimeOffset StartsAt, DateTimeOffset At);
 
 public sealed record Attendance(Guid MembershipId, AttendanceKind Kind, Guid? SubstituteId);
 
@@ -144,6 +146,8 @@ public sealed record Meeting(
     public IReadOnlyList<Interest> Interests { get; init; } = [];
     public IReadOnlyList<MinutedDecision> MinutedDecisions { get; init; } = [];
     public Minutes Minutes { get; init; } = Minutes.None;
+    /// <summary>When the clerk recorded that the meeting took place.</summary>
+    public DateTimeOffset? HeldAt { get; init; }
 
     public static Meeting Create(MeetingScheduled e) => new(e.MeetingId, e.BodyId, e.Title, e.StartsAt, e.Location, [], [])
     {
@@ -211,6 +215,8 @@ public sealed record Meeting(
     {
         Minutes = Minutes with { Status = MinutesStatus.Approved, ApprovedAtMeetingId = e.AtMeetingId, ApprovedAt = e.At },
     };
+
+    public Meeting Apply(MeetingHeld e) => this with { HeldAt = e.At };
 
     public Meeting Apply(MinutesPublished e) => this with { Minutes = Minutes with { Status = MinutesStatus.Published, PublishedAt = e.At } };
 
@@ -319,7 +325,7 @@ public sealed record Meeting(
     /// reference. A meeting that was quorate and is no longer (members left) refuses with 'quorum-lost'.
     /// </summary>
     public static IReadOnlyList<object> DecideDecision(Meeting meeting, QuorumResult quorum, Guid decisionId, string text,
-        bool consensusReached, string? agendaReference, DateTimeOffset now, Guid? itemId = null)
+        bool consensusReached, string? agendaReference, DateTimeOffset now, Guid? itemId = null, IReadOnlyList<Guid>? adopts = null)
     {
         EnsureNotCancelled(meeting);
         if (itemId is { } id && meeting.Item(id) is null) throw ItemNotOnAgenda(id);
@@ -339,7 +345,18 @@ public sealed record Meeting(
         }
         var reference = agendaReference?.Trim() is { Length: > 0 } r ? r : meeting.Item(itemId)?.Number.ToString();
         return [new DecisionRecorded(meeting.Id, decisionId, meeting.BodyId, text.Trim(), consensusReached, reference,
-            quorum.AuthoritiesRepresented, now, itemId, meeting.MinuteReferenceFor(itemId))];
+            quorum.AuthoritiesRepresented, now, itemId, meeting.MinuteReferenceFor(itemId), adopts is { Count: > 0 } ? [.. adopts.Distinct()] : null)];
+    }
+
+    /// <summary>The meeting took place: recorded once, not before it starts, not for a cancelled meeting.</summary>
+    public static IReadOnlyList<object> DecideHeld(Meeting meeting, DateTimeOffset now)
+    {
+        EnsureNotCancelled(meeting);
+        if (meeting.HeldAt is { } at)
+            throw new DomainRuleViolation("already-held", $"The meeting was recorded as held on {at:yyyy-MM-dd HH:mm} UTC.");
+        if (meeting.StartsAt > now)
+            throw new DomainRuleViolation("not-yet-started", $"The meeting starts on {meeting.StartsAt:yyyy-MM-dd HH:mm} UTC.").With("startsAt", meeting.StartsAt);
+        return [new MeetingHeld(meeting.Id, meeting.BodyId, meeting.Public, meeting.StartsAt, now)];
     }
 
     /// <summary>An item of business, numbered after the items already on the agenda.</summary>

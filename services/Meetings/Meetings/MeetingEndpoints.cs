@@ -16,7 +16,8 @@ public static class IntegrationEvents
     public static object? ToContract(object domainEvent) => domainEvent switch
     {
         DecisionRecorded e => new C.DecisionRecorded(e.DecisionId, e.MeetingId, e.BodyId, e.Text, e.ConsensusReached,
-            e.AgendaReference, e.AuthoritiesRepresented, e.RecordedAt),
+            e.AgendaReference, e.AuthoritiesRepresented, e.RecordedAt, e.Adopts),
+        MeetingHeld e => new C.MeetingHeld(e.MeetingId, e.BodyId, e.Public, e.StartsAt, e.At),
         _ => null,
     };
 }
@@ -117,6 +118,15 @@ public static class CancelMeetingEndpoint
         MeetingWrites.Change(session, meetingId, http, bus, meeting => Meeting.DecideCancel(meeting, command.Reason!, clock.GetUtcNow()));
 }
 
+public static class RecordHeldEndpoint
+{
+    /// <summary>Records that the meeting took place (once it has started); published as <c>MeetingHeld</c>.</summary>
+    [WolverinePost("/api/meetings/meetings/{meetingId}/held"), Authorize(Roles = MeetingsRoles.Managers)]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static Task<IResult> Post(Guid meetingId, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http) =>
+        MeetingWrites.Change(session, meetingId, http, bus, meeting => Meeting.DecideHeld(meeting, clock.GetUtcNow()));
+}
+
 public sealed record RecordAttendance(Guid? MembershipId, AttendanceKind? Kind, Guid? SubstituteId);
 
 public static class RecordAttendanceEndpoint
@@ -158,7 +168,8 @@ public static class RecordDepartureEndpoint
             meeting => Meeting.DecideDeparture(meeting, command.MembershipId!.Value, clock.GetUtcNow()));
 }
 
-public sealed record RecordDecision(string? Text, bool? ConsensusReached, string? AgendaReference, Guid? ItemId);
+/// <param name="Adopts">Ids of documents the decision adopts (e.g. a version of a body's terms of reference in Governance).</param>
+public sealed record RecordDecision(string? Text, bool? ConsensusReached, string? AgendaReference, Guid? ItemId, IReadOnlyList<Guid>? Adopts);
 
 public static class RecordDecisionEndpoint
 {
@@ -169,6 +180,8 @@ public static class RecordDecisionEndpoint
             .Check(command.ConsensusReached is not null, "consensusReached", "'consensusReached' is required (true or false).")
             .Text("agendaReference", command.AgendaReference, 100, required: false)
             .Check(command.ItemId != Guid.Empty, "itemId", "'itemId' must be a non-empty id when given.")
+            .Check(command.Adopts is null || command.Adopts.Count <= 20 && command.Adopts.All(a => a != Guid.Empty), "adopts",
+                "'adopts' lists at most 20 non-empty document ids.")
             .ToProblem();
 
     [WolverinePost("/api/meetings/meetings/{meetingId}/decisions"), Authorize(Roles = MeetingsRoles.Managers)]
@@ -180,7 +193,7 @@ public static class RecordDecisionEndpoint
         var membership = await MembershipSnapshot.ForMeeting(session, meetingId, http.RequestAborted);
         return await MeetingWrites.Change(session, meetingId, http, bus,
             meeting => Meeting.DecideDecision(meeting, membership.Evaluate(meeting), decisionId, command.Text!,
-                command.ConsensusReached!.Value, command.AgendaReference, clock.GetUtcNow(), command.ItemId),
+                command.ConsensusReached!.Value, command.AgendaReference, clock.GetUtcNow(), command.ItemId, command.Adopts),
             events => new { decisionId, minuteReference = events.OfType<DecisionRecorded>().Single().MinuteReference });
     }
 }

@@ -50,9 +50,11 @@ public sealed record BodyCreated(Guid BodyId, string Name, BodyKind Kind, Meetin
     Guid IRecordEvent.RecordId => BodyId;
 }
 
-/// <summary>A person appointed to a body to represent an organisation.</summary>
+/// <summary>A person appointed to a body to represent an organisation — or, in a collective seat, a group of authorities
+/// (<see cref="Represents"/>, which includes <see cref="OrganisationId"/>); a collective seat counts as one authority for quorum.</summary>
 public sealed record MemberAppointed(
-    Guid BodyId, Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt) : IRecordEvent
+    Guid BodyId, Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt,
+    IReadOnlyList<Guid>? Represents = null) : IRecordEvent
 {
     Guid IRecordEvent.RecordId => MembershipId;
 }

@@ -38,7 +38,7 @@ public static class IntegrationEvents
         IsaReviewReminderRaised e => new C.IsaReviewDue(e.OrganisationId, e.ReviewOn, e.At),
         IsaWithdrawn e => new C.IsaWithdrawn(e.OrganisationId, e.Reason, e.RecordedAt),
         BodyCreated e => new C.BodyCreated(e.BodyId, e.Name, e.Kind, e.Cadence, e.QuorumMinimum, e.CreatedAt),
-        MemberAppointed e => new C.MemberAppointed(e.BodyId, e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt),
+        MemberAppointed e => new C.MemberAppointed(e.BodyId, e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt, e.Represents),
         SubstituteNamed e => new C.SubstituteNamed(e.BodyId, e.MembershipId, e.SubstituteId, e.Name, e.NamedAt),
         MembershipEnded e => new C.MembershipEnded(e.BodyId, e.MembershipId, e.EndedAt),
         _ => null,

@@ -56,4 +56,25 @@ public sealed class MembershipReadModelTests(MeetingsFixture fixture)
     {
         await (await _client.GetAsync($"/api/meetings/bodies/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
     }
+
+    [Fact]
+    public async Task A_collective_seat_is_kept_with_the_authorities_it_represents_and_counts_once_for_quorum()
+    {
+        var body = await fixture.SeedBody(); // five authorities' members, 0–4
+        var now = DateTimeOffset.UtcNow;
+        var members = (await (await _client.GetAsync($"/api/meetings/bodies/{body.BodyId}")).Json(HttpStatusCode.OK))["members"]!.AsArray();
+        Guid OrgOf(Guid membership) => members.Single(m => m!["id"]!.GetValue<Guid>() == membership)!["organisationId"]!.GetValue<Guid>();
+        // a collective seat for authorities 0, 1 and 2, held by an officer of authority 0
+        var seat = new MemberAppointed(body.BodyId, Guid.NewGuid(), OrgOf(body.Members[0]), "Pat Officer", MemberRole.Member, now,
+            [OrgOf(body.Members[0]), OrgOf(body.Members[1]), OrgOf(body.Members[2])]);
+        await fixture.Receive(seat);
+        var view = await (await _client.GetAsync($"/api/meetings/bodies/{body.BodyId}")).Json(HttpStatusCode.OK);
+        Assert.Equal(3, view["members"]!.AsArray().Single(m => m!["id"]!.GetValue<Guid>() == seat.MembershipId)!["represents"]!.AsArray().Count);
+
+        var meeting = await (await _client.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt = now.AddHours(-1) })).CreatedId();
+        foreach (var m in new[] { seat.MembershipId, body.Members[3], body.Members[4] })
+            await _client.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = m, kind = "Present" });
+        var quorum = await (await _client.GetAsync($"/api/meetings/meetings/{meeting}/quorum")).Json(HttpStatusCode.OK);
+        Assert.Equal((false, 3), (quorum["isQuorate"]!.GetValue<bool>(), quorum["authoritiesRepresented"]!.AsArray().Count));
+    }
 }

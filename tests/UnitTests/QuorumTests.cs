@@ -32,10 +32,13 @@ public sealed class QuorumTests
         ["health"] = Member(Health, SubstituteForHealth),
         ["probation-ended"] = Member(Probation, ended: true),
         ["vru"] = Member(Vru),
+        // a collective seat: a council officer representing three authorities
+        ["districts"] = Member(Council, represents: [Council, Fire, Probation]),
     };
 
-    private static MemberRef Member(Guid organisation, Guid? substitute = null, bool ended = false) => new()
+    private static MemberRef Member(Guid organisation, Guid? substitute = null, bool ended = false, Guid[]? represents = null) => new()
     {
+        Represents = [.. represents ?? []],
         Id = Guid.NewGuid(),
         BodyId = Guid.Empty,
         OrganisationId = organisation,
@@ -58,6 +61,9 @@ public sealed class QuorumTests
         { "a custom minimum of three", 3, ["police", "fire", "council", "vru"], true, 3 },
         { "a custom minimum of five, four present", 5, ["police", "fire", "council", "health"], false, 4 },
         { "nobody present", 4, [], false, 0 },
+        { "a collective seat counts as one authority, not as each it represents", 4, ["districts", "police", "health"], false, 3 },
+        { "a collective seat and its member's own authority count once", 4, ["districts", "council", "police", "health"], false, 3 },
+        { "a collective seat with three others makes four", 4, ["districts", "police", "health", "fire"], true, 4 },
     };
 
     [Theory]

@@ -5,13 +5,16 @@ using CommunitySafety.ServiceDefaults;
 namespace CommunitySafety.Governance.Bodies;
 
 public sealed record BodyCreated(Guid BodyId, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt);
-public sealed record MemberAppointed(Guid BodyId, Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt);
+/// <param name="Represents">For a collective seat: the authorities the member represents (empty otherwise).</param>
+public sealed record MemberAppointed(
+    Guid BodyId, Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt,
+    IReadOnlyList<Guid>? Represents = null);
 public sealed record SubstituteNamed(Guid BodyId, Guid MembershipId, Guid SubstituteId, string Name, DateTimeOffset NamedAt);
 public sealed record MembershipEnded(Guid BodyId, Guid MembershipId, DateTimeOffset EndedAt);
 
 public sealed record Substitute(Guid SubstituteId, string Name, DateTimeOffset NamedAt);
 
-public sealed record Membership(
+public sealed partial record Membership(
     Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt,
     IReadOnlyList<Substitute> Substitutes, DateTimeOffset? EndedAt = null)
 {
@@ -23,7 +26,7 @@ public sealed record Membership(
 /// consistency boundary for its members: one chair and one vice-chair at a time, no person appointed twice.
 /// Immutable: <c>Create</c>/<c>Apply</c> evolve it; the static <c>Decide…</c> functions are the rules.
 /// </summary>
-public sealed record Body(
+public sealed partial record Body(
     Guid Id, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt,
     IReadOnlyList<Membership> Members)
 {
@@ -36,7 +39,7 @@ public sealed record Body(
 
     public Body Apply(MemberAppointed e) => this with
     {
-        Members = [.. Members, new Membership(e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt, [])],
+        Members = [.. Members, new Membership(e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt, []) { Represents = e.Represents ?? [] }],
     };
 
     public Body Apply(SubstituteNamed e) => WithMember(e.MembershipId,
@@ -100,6 +103,6 @@ public sealed record Body(
         return member;
     }
 
-    private static bool SamePerson(string a, string b) =>
+    internal static bool SamePerson(string a, string b) =>
         string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

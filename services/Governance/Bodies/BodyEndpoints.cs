@@ -33,7 +33,8 @@ public static class CreateBodyEndpoint
     }
 }
 
-public sealed record AppointMember(Guid? OrganisationId, string? PersonName, MemberRole? Role);
+/// <param name="Represents">For a collective seat: the authorities represented (the member's own organisation among them).</param>
+public sealed record AppointMember(Guid? OrganisationId, string? PersonName, MemberRole? Role, IReadOnlyList<Guid>? Represents);
 
 public static class AppointMemberEndpoint
 {
@@ -43,6 +44,8 @@ public static class AppointMemberEndpoint
             .Id("organisationId", command.OrganisationId)
             .Text("personName", command.PersonName, 200)
             .Defined("role", command.Role)
+            .Check(command.Represents is null || command.Represents.Count <= 50 && command.Represents.All(r => r != Guid.Empty), "represents",
+                "'represents' lists at most 50 non-empty organisation ids.")
             .ToProblem();
 
     [WolverinePost("/api/governance/bodies/{bodyId}/members"), Authorize(Roles = GovernanceRoles.Admin)]
@@ -51,10 +54,46 @@ public static class AppointMemberEndpoint
     {
         var organisation = await session.LoadAsync<Organisation>(command.OrganisationId!.Value, http.RequestAborted);
         var membershipId = Guid.CreateVersion7();
+        if (command.Represents is { Count: > 0 } represents)
+        {
+            var represented = (await session.LoadManyAsync<Organisation>(http.RequestAborted, represents.Distinct())).ToDictionary(o => o.Id);
+            return await session.Append<Body>(bodyId, http,
+                body => Body.DecideCollectiveAppointment(body, organisation, membershipId, command.OrganisationId.Value,
+                    command.PersonName!, command.Role!.Value, represents, represented, clock.GetUtcNow()),
+                bus, IntegrationEvents.ToContract, _ => new { membershipId });
+        }
         return await session.Append<Body>(bodyId, http,
             body => Body.DecideAppointment(body, organisation, membershipId, command.OrganisationId.Value,
                 command.PersonName!, command.Role!.Value, clock.GetUtcNow()),
             bus, IntegrationEvents.ToContract, _ => new { membershipId });
+    }
+}
+
+public sealed record ApproveRepresentation(Guid? OrganisationId, string? PersonName, string? ApprovedBy, DateOnly? ApprovedOn);
+
+public static class ApproveRepresentationEndpoint
+{
+    public static ProblemDetails Validate(ApproveRepresentation? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors()
+            .Id("organisationId", command.OrganisationId)
+            .Text("personName", command.PersonName, 200)
+            .Text("approvedBy", command.ApprovedBy, 200)
+            .Check(command.ApprovedOn is not null, "approvedOn", "'approvedOn' is required (a date).")
+            .ToProblem();
+
+    /// <summary>Records that an authority approved a person to represent it in a collective seat on the body.</summary>
+    [WolverinePost("/api/governance/bodies/{bodyId}/representation-approvals"), Authorize(Roles = GovernanceRoles.Admin)]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    public static async Task<IResult> Post(
+        Guid bodyId, ApproveRepresentation command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        var organisation = await session.LoadAsync<Organisation>(command.OrganisationId!.Value, http.RequestAborted);
+        var now = clock.GetUtcNow();
+        return await session.Append<Body>(bodyId, http,
+            body => Body.DecideRepresentationApproval(body, organisation, command.OrganisationId.Value, command.PersonName!, command.ApprovedBy!,
+                command.ApprovedOn!.Value, PartnershipCalendar.Today(now), now),
+            bus, IntegrationEvents.ToContract);
     }
 }
 

@@ -39,6 +39,8 @@ public sealed class MemberRef
     public bool Appointed { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public List<SubstituteRef> Substitutes { get; set; } = [];
+    /// <summary>For a collective seat, the authorities represented; the seat counts for quorum as one, its member's own organisation.</summary>
+    public List<Guid> Represents { get; set; } = [];
 
     public bool IsCurrent => Appointed && EndedAt is null;
 }
@@ -71,6 +73,7 @@ public static class GovernanceEventsHandler
         member.OrganisationId = e.OrganisationId;
         member.PersonName = e.PersonName;
         member.Role = e.Role;
+        member.Represents = [.. e.Represents ?? []];
         member.Appointed = true;
         session.Store(member);
     }

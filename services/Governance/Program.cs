@@ -30,6 +30,8 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
         // queues feed one local sequential queue, the only writer of the feed (see DecisionFeedEndpoint on ordering).
         wolverine.SubscribeToExchange(rabbit, Exchanges.Decisions, DecisionQueues.Decisions);
         wolverine.SubscribeToExchange(rabbit, Exchanges.Funding, DecisionQueues.FundingEvents);
+        // Meetings held (the compliance checklist's public meetings)
+        wolverine.SubscribeToExchange(rabbit, Exchanges.Meetings, CommunitySafety.Governance.Compliance.MeetingsHeldQueues.MeetingsEvents);
         wolverine.LocalQueue(DecisionQueues.Intake).Sequential().UseDurableInbox();
         wolverine.PublishMessage<TakeInDecisionEvent>().ToLocalQueue(DecisionQueues.Intake);
         // Documents a decision adopts (terms of reference, the Community Safety Agreement): handled on a durable local queue.

@@ -36,11 +36,7 @@ public static class ActionWrites
 {
     public static Task<IResult> Change(IDocumentSession session, Guid actionId, HttpContext http, IMessageBus bus,
         Func<ActionItem, IReadOnlyList<object>> decide) =>
-        session.Append<ActionItem>(actionId, http, action =>
-        {
-            MeetingAccess.EnsureManages(http.User, action.BodyId);
-            return decide(action);
-        }, bus, _ => null);
+        ManagedWrites.Change(session, actionId, http, bus, a => a.BodyId, decide);
 }
 
 public sealed record RaiseAction(string? Text, Guid? OwnerMembershipId, Guid? OwnerOrganisationId, DateOnly? DueOn, Guid? ItemId);

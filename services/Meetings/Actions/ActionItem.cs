@@ -71,7 +71,7 @@ public sealed record ActionView(
         a.Text, a.Owner, a.DueOn, a.Status, a.IsOverdue(today), a.Notes, a.RaisedAt, a.ClosedAt, a.CompletedAtMeetingId, a.DropReason, a.Version);
 
     /// <summary>Today in the UK, where the partnership works: what "overdue" is measured against.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Cadences.UkTime).DateTime);
+    public static DateOnly Today(TimeProvider clock) => PartnershipCalendar.Today(clock.GetUtcNow());
 }
 
 /// <summary>The rules of actions, as pure functions.</summary>

@@ -22,18 +22,12 @@ public static class IntegrationEvents
     };
 }
 
-/// <summary>The write side shared by the endpoints that change a meeting: the body's managers only.</summary>
+/// <summary>Changes to a meeting: by the managers of its body (<see cref="ManagedWrites"/>).</summary>
 public static class MeetingWrites
 {
-    /// <summary>Appends to meeting <paramref name="meetingId"/> what <paramref name="decide"/> returns, after checking that
-    /// the user manages the meeting's body (403) and that the meeting exists (404).</summary>
-    public static async Task<IResult> Change(IDocumentSession session, Guid meetingId, HttpContext http, IMessageBus bus,
+    public static Task<IResult> Change(IDocumentSession session, Guid meetingId, HttpContext http, IMessageBus bus,
         Func<Meeting, IReadOnlyList<object>> decide, Func<IReadOnlyList<object>, object>? respond = null) =>
-        await session.Append<Meeting>(meetingId, http, meeting =>
-        {
-            MeetingAccess.EnsureManages(http.User, meeting.BodyId);
-            return decide(meeting);
-        }, bus, IntegrationEvents.ToContract, respond);
+        ManagedWrites.Change(session, meetingId, http, bus, m => m.BodyId, decide, respond);
 }
 
 public sealed record ScheduleMeeting(Guid? BodyId, string? Title, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location, Area? Area);

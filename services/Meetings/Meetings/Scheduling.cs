@@ -67,7 +67,7 @@ public static class Cadences
         return new DateTimeOffset(local, offset);
     }
 
-    public static TimeZoneInfo UkTime => TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static TimeZoneInfo UkTime => PartnershipCalendar.Kent;
 }
 
 /// <summary>A body that must meet before another (the Working Group before the county partnership, to inform its agenda).</summary>

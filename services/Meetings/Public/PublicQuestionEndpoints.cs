@@ -23,15 +23,13 @@ public sealed record PublicQuestionView(
 public sealed record OutcomeView(
     Guid QuestionId, Guid MeetingId, string MeetingUrl, Area? Area, string YouSaid, string WeDid, OutcomeProgress Progress, DateTimeOffset PublishedAt)
 {
-    public static OutcomeView Of(PublicQuestion q) => new(q.Id, q.MeetingId, PublicMeetings.MeetingPath(q.MeetingId), q.OutcomeArea,
+    public static OutcomeView Of(PublicQuestion q) => new(q.Id, q.MeetingId, MeetingSummary.UrlOf(q.MeetingId), q.OutcomeArea,
         q.YouSaid ?? "", q.WeDid ?? "", q.Progress ?? OutcomeProgress.Done, q.OutcomePublishedAt ?? q.OutcomeRecordedAt ?? q.SubmittedAt);
 }
 
 /// <summary>Queries about public meetings shared by the endpoints.</summary>
 public static class PublicMeetings
 {
-    public static string MeetingPath(Guid meetingId) => $"/api/meetings/meetings/{meetingId}";
-
     /// <summary>The next scheduled (not cancelled, not yet started) Neighbourhood Engagement Meeting of the area, if any.</summary>
     public static async Task<NeighbourhoodMeetingRef?> NextNeighbourhoodMeeting(IQuerySession session, Area area, DateTimeOffset now, CancellationToken ct)
     {
@@ -40,7 +38,7 @@ public static class PublicMeetings
         var next = await session.Query<Meeting>()
             .Where(m => bodies.Contains(m.BodyId) && m.Area == area && m.Status == MeetingStatus.Scheduled && m.StartsAt > now)
             .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(ct);
-        return next is null ? null : new NeighbourhoodMeetingRef(next.Id, MeetingPath(next.Id), next.StartsAt);
+        return next is null ? null : new NeighbourhoodMeetingRef(next.Id, MeetingSummary.UrlOf(next.Id), next.StartsAt);
     }
 
     /// <summary>The meeting if the caller may see it (else null: answered as 404, as if it did not exist).</summary>
@@ -100,11 +98,7 @@ public static class QuestionWrites
 {
     public static Task<IResult> Change(IDocumentSession session, Guid questionId, HttpContext http, IMessageBus bus,
         Func<PublicQuestion, IReadOnlyList<object>> decide) =>
-        session.Append<PublicQuestion>(questionId, http, question =>
-        {
-            MeetingAccess.EnsureManages(http.User, question.BodyId);
-            return decide(question);
-        }, bus, _ => null);
+        ManagedWrites.Change(session, questionId, http, bus, q => q.BodyId, decide);
 }
 
 public sealed record ModerateQuestion(bool? Accept, string? Reason);

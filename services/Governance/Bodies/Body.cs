@@ -23,7 +23,7 @@ public sealed record Membership(
 /// consistency boundary for its members: one chair and one vice-chair at a time, no person appointed twice.
 /// Immutable: <c>Create</c>/<c>Apply</c> evolve it; the static <c>Decide…</c> functions are the rules.
 /// </summary>
-public sealed record Body(
+public sealed partial record Body(
     Guid Id, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt,
     IReadOnlyList<Membership> Members)
 {
@@ -42,7 +42,13 @@ public sealed record Body(
     public Body Apply(SubstituteNamed e) => WithMember(e.MembershipId,
         m => m with { Substitutes = [.. m.Substitutes, new Substitute(e.SubstituteId, e.Name, e.NamedAt)] });
 
-    public Body Apply(MembershipEnded e) => WithMember(e.MembershipId, m => m with { EndedAt = e.EndedAt });
+    /// <summary>The membership ends; an office its member held is vacant from that day.</summary>
+    public Body Apply(MembershipEnded e) => WithMember(e.MembershipId, m => m with { EndedAt = e.EndedAt }) with
+    {
+        Offices = Offices.Select(t => t.MembershipId == e.MembershipId && t.VacantFrom is null
+            ? t with { VacantFrom = PartnershipCalendar.Today(e.EndedAt), VacancyReason = OfficeVacancyReason.MembershipEnded }
+            : t).ToList(),
+    };
 
     private Body WithMember(Guid membershipId, Func<Membership, Membership> change) => this with
     {

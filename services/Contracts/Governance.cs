@@ -88,3 +88,54 @@ public sealed record IsaReviewDue(Guid OrganisationId, DateOnly ReviewOn, DateTi
 {
     Guid IRecordEvent.RecordId => OrganisationId;
 }
+
+/// <summary>The offices of a body, filled by election from its members for a term (the Chair and Vice Chair, revised every two years).</summary>
+public enum Office
+{
+    Chair,
+    ViceChair,
+}
+
+/// <summary>How a body's terms of reference say it makes decisions.</summary>
+public enum DecisionMaking
+{
+    Consensus,
+    Majority,
+}
+
+/// <summary>
+/// A version of a body's terms of reference took effect: a decision recorded in Meetings adopted it. The body now meets at
+/// <see cref="Cadence"/> and is quorate with <see cref="QuorumMinimum"/> responsible authorities represented.
+/// </summary>
+public sealed record BodyTermsAdopted(
+    Guid BodyId, Guid VersionId, int Version, MeetingCadence Cadence, int QuorumMinimum, DecisionMaking DecisionMaking, Guid DecisionId,
+    DateTimeOffset AdoptedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => BodyId;
+}
+
+/// <summary>A member was elected to an office of the body for the term from <see cref="TermStartsOn"/> to <see cref="TermEndsOn"/> (inclusive).</summary>
+public sealed record OfficeHolderElected(
+    Guid BodyId, Guid ElectionId, Office Office, Guid MembershipId, DateOnly TermStartsOn, DateOnly TermEndsOn, Guid? DecisionId,
+    DateTimeOffset ElectedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => BodyId;
+}
+
+/// <summary>A member's role on the body changed (elected to an office, or no longer holding one).</summary>
+public sealed record MemberRoleChanged(Guid BodyId, Guid MembershipId, MemberRole Role, DateTimeOffset ChangedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => MembershipId;
+}
+
+/// <summary>Reminder: the term of an office holder ends on <see cref="TermEndsOn"/>; an election is due.</summary>
+public sealed record OfficeTermEnding(Guid BodyId, Office Office, Guid MembershipId, DateOnly TermEndsOn, DateTimeOffset RaisedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => BodyId;
+}
+
+/// <summary>The office holder's term lapsed without a new election: the office is vacant from <see cref="VacantFrom"/>.</summary>
+public sealed record OfficeVacated(Guid BodyId, Office Office, Guid MembershipId, DateOnly VacantFrom, DateTimeOffset RecordedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => BodyId;
+}

@@ -11,7 +11,7 @@ public static class Queues
     /// <summary>The local, durable queue of webhook fan-outs and delivery attempts.</summary>
     public const string Webhooks = "governance-webhooks";
 
-    /// <summary>The local, durable queue of scheduled reminders (ISA reviews).</summary>
+    /// <summary>The local, durable queue of scheduled reminders (ISA reviews, office terms ending and lapsing).</summary>
     public const string Reminders = "governance-reminders";
 }
 
@@ -22,6 +22,8 @@ public static class GovernanceStreams
     {
         opts.Projections.Snapshot<Organisation>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Body>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<TermsOfReference>(SnapshotLifecycle.Inline);
+        opts.Schema.For<TermsOfReference>().Index(t => t.BodyId);
         opts.Projections.Snapshot<Webhooks.WebhookSubscription>(SnapshotLifecycle.Inline);
         opts.Schema.For<Webhooks.WebhookSubscription>().Index(s => s.OrganisationId);
         opts.Schema.For<Webhooks.WebhookDelivery>().Index(d => d.SubscriptionId);
@@ -41,6 +43,11 @@ public static class IntegrationEvents
         MemberAppointed e => new C.MemberAppointed(e.BodyId, e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt, e.Represents),
         SubstituteNamed e => new C.SubstituteNamed(e.BodyId, e.MembershipId, e.SubstituteId, e.Name, e.NamedAt),
         MembershipEnded e => new C.MembershipEnded(e.BodyId, e.MembershipId, e.EndedAt),
+        BodyTermsAdopted e => new C.BodyTermsAdopted(e.BodyId, e.VersionId, e.Number, e.Cadence, e.QuorumMinimum, e.DecisionMaking, e.DecisionId, e.AdoptedAt),
+        OfficeHolderElected e => new C.OfficeHolderElected(e.BodyId, e.ElectionId, e.Office, e.MembershipId, e.TermStartsOn, e.TermEndsOn, e.DecisionId, e.ElectedAt),
+        MemberRoleChanged e => new C.MemberRoleChanged(e.BodyId, e.MembershipId, e.Role, e.ChangedAt),
+        OfficeTermEndingReminderRaised e => new C.OfficeTermEnding(e.BodyId, e.Office, e.MembershipId, e.TermEndsOn, e.RaisedAt),
+        OfficeTermLapsed e => new C.OfficeVacated(e.BodyId, e.Office, e.MembershipId, e.TermEndsOn.AddDays(1), e.RecordedAt),
         _ => null,
     };
 }

@@ -21,6 +21,9 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
         // Reminders before ISA review dates: scheduled messages, persisted
         wolverine.LocalQueue(Queues.Reminders).UseDurableInbox();
         wolverine.PublishMessage<CommunitySafety.Governance.Organisations.RemindIsaReview>().ToLocalQueue(Queues.Reminders);
+        // ... and before office holders' terms end, and when they lapse
+        wolverine.PublishMessage<CommunitySafety.Governance.Bodies.RemindOfficeTermEnding>().ToLocalQueue(Queues.Reminders);
+        wolverine.PublishMessage<CommunitySafety.Governance.Bodies.LapseOfficeTerm>().ToLocalQueue(Queues.Reminders);
         // Webhook fan-out and attempts: persisted (durable inbox), so a crash between recording and delivery loses none.
         wolverine.LocalQueue(Queues.Webhooks).UseDurableInbox();
         wolverine.PublishMessage<FanOutDecisionEvent>().ToLocalQueue(Queues.Webhooks);
@@ -46,6 +49,8 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
 
 builder.Services.AddSingleton(builder.Configuration.GetSection(CommunitySafety.Governance.Organisations.IsaOptions.Section)
     .Get<CommunitySafety.Governance.Organisations.IsaOptions>() ?? new CommunitySafety.Governance.Organisations.IsaOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection(CommunitySafety.Governance.Bodies.OfficeOptions.Section)
+    .Get<CommunitySafety.Governance.Bodies.OfficeOptions>() ?? new CommunitySafety.Governance.Bodies.OfficeOptions());
 var webhookOptions = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
 builder.Services.AddSingleton(webhookOptions);
 builder.Services.AddSingleton((builder.Configuration.GetSection("Webhooks:Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions()).Validated());

@@ -45,7 +45,13 @@ public sealed partial record Body(
     public Body Apply(SubstituteNamed e) => WithMember(e.MembershipId,
         m => m with { Substitutes = [.. m.Substitutes, new Substitute(e.SubstituteId, e.Name, e.NamedAt)] });
 
-    public Body Apply(MembershipEnded e) => WithMember(e.MembershipId, m => m with { EndedAt = e.EndedAt });
+    /// <summary>The membership ends; an office its member held is vacant from that day.</summary>
+    public Body Apply(MembershipEnded e) => WithMember(e.MembershipId, m => m with { EndedAt = e.EndedAt }) with
+    {
+        Offices = Offices.Select(t => t.MembershipId == e.MembershipId && t.VacantFrom is null
+            ? t with { VacantFrom = PartnershipCalendar.Today(e.EndedAt), VacancyReason = OfficeVacancyReason.MembershipEnded }
+            : t).ToList(),
+    };
 
     private Body WithMember(Guid membershipId, Func<Membership, Membership> change) => this with
     {

@@ -22,6 +22,12 @@ public sealed class BodyRef
     public int QuorumMinimum { get; set; }
     public MeetingCadence? Cadence { get; set; }
 
+    /// <summary>When the terms of reference in effect were adopted (they set the cadence and quorum from then on).</summary>
+    public DateTimeOffset? TermsAdoptedAt { get; set; }
+
+    /// <summary>The version of the terms of reference in effect, if any was adopted.</summary>
+    public Guid? TermsVersionId { get; set; }
+
     /// <summary>Open Forums, Neighbourhood Engagement Meetings and the conference meet in public.</summary>
     public bool IsPublic => Kind is BodyKind.OpenForum or BodyKind.NeighbourhoodEngagement or BodyKind.Conference;
 
@@ -37,6 +43,9 @@ public sealed class MemberRef
     public string PersonName { get; set; } = "";
     public MemberRole Role { get; set; }
     public bool Appointed { get; set; }
+
+    /// <summary>When the role last changed after the appointment (an election): a late appointment event does not undo it.</summary>
+    public DateTimeOffset? RoleChangedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public List<SubstituteRef> Substitutes { get; set; } = [];
     /// <summary>For a collective seat, the authorities represented; the seat counts for quorum as one, its member's own organisation.</summary>
@@ -62,9 +71,35 @@ public static class GovernanceEventsHandler
         var body = await session.LoadAsync<BodyRef>(e.BodyId) ?? new BodyRef { Id = e.BodyId };
         body.Name = e.Name;
         body.Kind = e.Kind;
+        // terms of reference adopted since the body was created decide its cadence and quorum
+        if (body.TermsAdoptedAt is null)
+        {
+            body.QuorumMinimum = e.QuorumMinimum;
+            body.Cadence = e.Cadence;
+        }
+        session.Store(body);
+    }
+
+    /// <summary>Adopted terms of reference set the body's cadence and quorum; an older adoption heard late changes nothing.</summary>
+    public static async Task Handle(BodyTermsAdopted e, IDocumentSession session)
+    {
+        var body = await session.LoadAsync<BodyRef>(e.BodyId) ?? new BodyRef { Id = e.BodyId };
+        if (body.TermsAdoptedAt is { } last && last > e.AdoptedAt) return;
         body.QuorumMinimum = e.QuorumMinimum;
         body.Cadence = e.Cadence;
+        body.TermsAdoptedAt = e.AdoptedAt;
+        body.TermsVersionId = e.VersionId;
         session.Store(body);
+    }
+
+    /// <summary>An election changed the member's role (Chair, Vice Chair, or back to Member).</summary>
+    public static async Task Handle(MemberRoleChanged e, IDocumentSession session)
+    {
+        var member = await Member(session, e.MembershipId, e.BodyId);
+        if (member.RoleChangedAt is { } last && last > e.ChangedAt) return;
+        member.Role = e.Role;
+        member.RoleChangedAt = e.ChangedAt;
+        session.Store(member);
     }
 
     public static async Task Handle(MemberAppointed e, IDocumentSession session)
@@ -72,7 +107,7 @@ public static class GovernanceEventsHandler
         var member = await Member(session, e.MembershipId, e.BodyId);
         member.OrganisationId = e.OrganisationId;
         member.PersonName = e.PersonName;
-        member.Role = e.Role;
+        if (member.RoleChangedAt is null) member.Role = e.Role;
         member.Represents = [.. e.Represents ?? []];
         member.Appointed = true;
         session.Store(member);

@@ -1,0 +1,82 @@
+using CommunitySafety.Governance.Organisations;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CommunitySafety.Governance.Bodies;
+
+public sealed record RegisterInterest(InterestCategory? Category, string? Description, DateOnly? From, DateOnly? To);
+
+public static class RegisterInterestEndpoint
+{
+    public const int MaxDescriptionLength = 2000;
+
+    public static ProblemDetails Validate(RegisterInterest? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors()
+            .Defined("category", command.Category)
+            .Text("description", command.Description, MaxDescriptionLength)
+            .Check(command.From is not null, "from", "'from' is required (a date, e.g. 2026-04-01).")
+            .ToProblem();
+
+    [WolverinePost("/api/governance/bodies/{bodyId}/members/{membershipId}/interests"), Authorize(Roles = GovernanceRoles.Admin)]
+    public static Task<IResult> Post(
+        Guid bodyId, Guid membershipId, RegisterInterest command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        var interestId = Guid.CreateVersion7();
+        return session.Append<Body>(bodyId, http,
+            body => Body.DecideRegisterInterest(body, membershipId, interestId, command.Category!.Value, command.Description!, command.From!.Value,
+                command.To, clock.GetUtcNow()),
+            bus, IntegrationEvents.ToContract, _ => new { interestId });
+    }
+}
+
+public sealed record EndInterest(DateOnly? On);
+
+public static class EndInterestEndpoint
+{
+    public static ProblemDetails Validate(EndInterest? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Check(command.On is not null, "on", "'on' is required (a date, e.g. 2026-04-01).").ToProblem();
+
+    [WolverinePost("/api/governance/bodies/{bodyId}/members/{membershipId}/interests/{interestId}/end"), Authorize(Roles = GovernanceRoles.Admin)]
+    public static Task<IResult> Post(
+        Guid bodyId, Guid membershipId, Guid interestId, EndInterest command, IDocumentSession session, IMessageBus bus, TimeProvider clock,
+        HttpContext http)
+    {
+        var now = clock.GetUtcNow();
+        return session.Append<Body>(bodyId, http,
+            body => Body.DecideEndInterest(body, membershipId, interestId, command.On!.Value, PartnershipCalendar.Today(now), now),
+            bus, IntegrationEvents.ToContract);
+    }
+}
+
+/// <summary>One line of the register: the member, their organisation, the interest, and whether it is current today.</summary>
+public sealed record InterestEntry(
+    Guid InterestId, Guid MembershipId, string PersonName, bool MemberIsCurrent, Guid OrganisationId, string? OrganisationName,
+    InterestCategory Category, string Description, DateOnly From, DateOnly? To, bool Current, DateTimeOffset RegisteredAt);
+
+public static class GetInterestsEndpoint
+{
+    /// <summary>The register of interests: current ones (today, UK date) flagged; by member, then from the earliest.</summary>
+    [WolverineGet("/api/governance/bodies/{bodyId}/interests")]
+    [ProducesResponseType<IReadOnlyList<InterestEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> List(Guid bodyId, IQuerySession session, TimeProvider clock, HttpContext http)
+    {
+        if (await session.LoadAsync<Body>(bodyId, http.RequestAborted) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
+        var today = PartnershipCalendar.Today(clock.GetUtcNow());
+        var organisationIds = body.Members.Select(m => m.OrganisationId).Distinct().ToArray();
+        var organisations = (await session.LoadManyAsync<Organisation>(http.RequestAborted, organisationIds)).ToDictionary(o => o.Id, o => o.Name);
+        var entries = body.Interests.Select(i =>
+            {
+                var member = body.Member(i.MembershipId)!;
+                return new InterestEntry(i.InterestId, i.MembershipId, member.PersonName, member.IsCurrent, member.OrganisationId,
+                    organisations.GetValueOrDefault(member.OrganisationId), i.Category, i.Description, i.From, i.To, i.CurrentOn(today), i.RegisteredAt);
+            })
+            .OrderBy(e => e.PersonName).ThenBy(e => e.From).ToList();
+        return Results.Ok(entries);
+    }
+}

@@ -1,0 +1,116 @@
+using CommunitySafety.Contracts.Governance;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Http;
+using Wolverine.Runtime.Handlers;
+
+namespace CommunitySafety.Governance.Bodies;
+
+public sealed record ElectOfficeHolder(
+    Office? Office, IReadOnlyList<Guid>? Candidates, Guid? ElectedMembershipId, Guid? DecisionId, DateOnly? TermStartsOn, DateOnly? TermEndsOn);
+
+public static class ElectOfficeHolderEndpoint
+{
+    public const int MaxCandidates = 50;
+
+    public static ProblemDetails Validate(ElectOfficeHolder? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors()
+            .Defined("office", command.Office)
+            .Check(command.Candidates is { Count: > 0 and <= MaxCandidates }, "candidates",
+                $"'candidates' must list between 1 and {MaxCandidates} membership ids.")
+            .Check(command.Candidates is null || command.Candidates.All(c => c != Guid.Empty), "candidates", "'candidates' must not contain an empty id.")
+            .Check(command.Candidates is null || command.Candidates.Distinct().Count() == command.Candidates.Count, "candidates",
+                "'candidates' must not name a member twice.")
+            .Id("electedMembershipId", command.ElectedMembershipId)
+            .Check(command.DecisionId != Guid.Empty, "decisionId", "'decisionId' must be a non-empty id when given.")
+            .ToProblem();
+
+    /// <summary>Records an election to an office; the elected member holds it for the term, and reminders are scheduled.</summary>
+    [WolverinePost("/api/governance/bodies/{bodyId}/elections"), Authorize(Roles = GovernanceRoles.Admin)]
+    public static async Task<IResult> Post(
+        Guid bodyId, ElectOfficeHolder command, IDocumentSession session, IMessageBus bus, TimeProvider clock, OfficeOptions options,
+        HttpContext http)
+    {
+        var now = clock.GetUtcNow();
+        var today = PartnershipCalendar.Today(now);
+        var electionId = Guid.CreateVersion7();
+        var office = command.Office!.Value;
+        var startsOn = command.TermStartsOn ?? today;
+        var endsOn = command.TermEndsOn ?? OfficeSchedule.DefaultTermEndsOn(startsOn, options);
+        var result = await session.Append<Body>(bodyId, http,
+            body => Body.DecideElection(body, electionId, office, command.Candidates!, command.ElectedMembershipId!.Value, command.DecisionId,
+                startsOn, endsOn, today, now),
+            bus, IntegrationEvents.ToContract, _ => new { electionId, termStartsOn = startsOn, termEndsOn = endsOn });
+        if (result is IStatusCodeHttpResult { StatusCode: >= 400 }) return result;
+
+        // persisted, in this transaction (outbox); each handler checks that the term is still the office's latest when it runs
+        if (OfficeSchedule.ReminderDueAt(endsOn, options.ReminderDays, now) is { } remindAt)
+            await bus.ScheduleAsync(new RemindOfficeTermEnding(bodyId, office, electionId), remindAt);
+        await bus.ScheduleAsync(new LapseOfficeTerm(bodyId, office, electionId), OfficeSchedule.LapseDueAt(endsOn, now));
+        return result;
+    }
+}
+
+public static class GetOfficesEndpoint
+{
+    [WolverineGet("/api/governance/bodies/{bodyId}/elections")]
+    [ProducesResponseType<IReadOnlyList<Election>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Elections(Guid bodyId, IQuerySession session, HttpContext http) =>
+        await session.LoadAsync<Body>(bodyId, http.RequestAborted) is { } body
+            ? Results.Ok(body.Elections.OrderByDescending(e => e.RecordedAt).ToList())
+            : Problems.NotFound(nameof(Body), bodyId);
+
+    /// <summary>The offices today (UK date): holder and term, or vacant — a term past its last day is vacant at once.</summary>
+    [WolverineGet("/api/governance/bodies/{bodyId}/offices")]
+    [ProducesResponseType<IReadOnlyList<OfficeView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Offices(Guid bodyId, IQuerySession session, TimeProvider clock, HttpContext http) =>
+        await session.LoadAsync<Body>(bodyId, http.RequestAborted) is { } body
+            ? Results.Ok(body.OfficesOn(PartnershipCalendar.Today(clock.GetUtcNow())))
+            : Problems.NotFound(nameof(Body), bodyId);
+
+    /// <summary>The "term ending" reminders raised for the body, newest first.</summary>
+    [WolverineGet("/api/governance/bodies/{bodyId}/reminders")]
+    [ProducesResponseType<IReadOnlyList<OfficeReminder>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Reminders(Guid bodyId, IQuerySession session, HttpContext http) =>
+        await session.LoadAsync<Body>(bodyId, http.RequestAborted) is { } body
+            ? Results.Ok(body.Reminders.OrderByDescending(r => r.RaisedAt).ToList())
+            : Problems.NotFound(nameof(Body), bodyId);
+}
+
+/// <summary>Scheduled: remind that an office holder's term is ending (does nothing if a newer election superseded it).</summary>
+public sealed record RemindOfficeTermEnding(Guid BodyId, Office Office, Guid ElectionId);
+
+/// <summary>Scheduled at the end of a term: the office is vacant unless a newer election superseded that term.</summary>
+public sealed record LapseOfficeTerm(Guid BodyId, Office Office, Guid ElectionId);
+
+public static class OfficeTermHandler
+{
+    public static Task Handle(RemindOfficeTermEnding message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        AppendTo(session, bus, message.BodyId, ct,
+            body => Body.DecideTermEndingReminder(body, message.Office, message.ElectionId, PartnershipCalendar.Today(clock.GetUtcNow()), clock.GetUtcNow()));
+
+    public static Task Handle(LapseOfficeTerm message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        AppendTo(session, bus, message.BodyId, ct,
+            body => Body.DecideLapse(body, message.Office, message.ElectionId, PartnershipCalendar.Today(clock.GetUtcNow()), clock.GetUtcNow()));
+
+    /// <summary>A reminder or lapse racing a user's write on the same body retries, reading the body afresh.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
+            TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+
+    private static async Task AppendTo(IDocumentSession session, IMessageBus bus, Guid bodyId, CancellationToken ct, Func<Body, IReadOnlyList<object>> decide)
+    {
+        var stream = await session.Events.FetchForWriting<Body>(bodyId, ct);
+        if (stream.Aggregate is null) return;
+        var events = decide(stream.Aggregate);
+        if (events.Count == 0) return;
+        stream.AppendMany(events.ToArray());
+        foreach (var e in events)
+            if (IntegrationEvents.ToContract(e) is { } contract) await bus.PublishAsync(contract);
+    }
+}

@@ -1,0 +1,134 @@
+using CommunitySafety.Contracts.Governance;
+using CommunitySafety.ServiceDefaults;
+
+namespace CommunitySafety.Governance.Bodies;
+
+// A body's terms of reference, versioned. Each version is its own stream (its id is the document id a decision adopts);
+// the body numbers the versions and knows which one is in effect. A version takes effect when a decision recorded in
+// Meetings adopts it with consensus: the body's cadence and quorum then follow it (BodyTermsAdopted, published).
+// The latest adoption wins: an older draft adopted after a newer version still becomes the one in effect (the
+// partnership's decision is the authority, not the version number); the newer one is then superseded.
+
+/// <summary>A new version of the terms of reference, drafted (the body's stream records its number).</summary>
+public sealed record TermsOfReferenceDrafted(
+    Guid VersionId, Guid BodyId, int Number, string Purpose, IReadOnlyList<string> GuidingPrinciples, IReadOnlyList<string> Responsibilities,
+    IReadOnlyList<string> Membership, MeetingCadence Cadence, int QuorumMinimum, DecisionMaking DecisionMaking, DateTimeOffset DraftedAt);
+
+/// <summary>A decision adopted this version.</summary>
+public sealed record TermsOfReferenceAdopted(
+    Guid VersionId, Guid BodyId, Guid DecisionId, Guid MeetingId, Guid DecidingBodyId, DateTimeOffset DecidedAt, DateTimeOffset RecordedAt);
+
+/// <summary>A decision named this version but did not adopt it (no consensus, or the version was adopted already).</summary>
+public sealed record TermsOfReferenceAdoptionRefused(Guid VersionId, Guid DecisionId, string Reason, DateTimeOffset RecordedAt);
+
+/// <summary>On the body's stream: version <paramref name="Number"/> was drafted (numbers are the body's, so they are never taken twice).</summary>
+public sealed record TermsOfReferenceVersionDrafted(Guid BodyId, Guid VersionId, int Number, DateTimeOffset DraftedAt);
+
+/// <summary>On the body's stream: the adopted version is in effect, and with it its cadence, quorum and way of deciding.</summary>
+public sealed record BodyTermsAdopted(
+    Guid BodyId, Guid VersionId, int Number, MeetingCadence Cadence, int QuorumMinimum, DecisionMaking DecisionMaking, Guid DecisionId,
+    DateTimeOffset AdoptedAt);
+
+public sealed record TermsAdoption(Guid DecisionId, Guid MeetingId, Guid DecidingBodyId, DateOnly AdoptedOn, DateTimeOffset DecidedAt, DateTimeOffset RecordedAt);
+
+public sealed record RefusedAdoption(Guid DecisionId, string Reason, DateTimeOffset RecordedAt);
+
+/// <summary>One version of a body's terms of reference. Immutable; adopted at most once.</summary>
+public sealed record TermsOfReference(
+    Guid Id, Guid BodyId, int Number, string Purpose, IReadOnlyList<string> GuidingPrinciples, IReadOnlyList<string> Responsibilities,
+    IReadOnlyList<string> Membership, MeetingCadence Cadence, int QuorumMinimum, DecisionMaking DecisionMaking, DateTimeOffset DraftedAt)
+{
+    /// <summary>Why a decision did not adopt a version.</summary>
+    public const string NoConsensus = "no-consensus";
+    public const string AlreadyAdopted = "already-adopted";
+
+    /// <summary>The stream version, set by Marten (not the terms' version number, which is <see cref="Number"/>).</summary>
+    public long Version { get; set; }
+
+    public TermsAdoption? Adoption { get; init; }
+
+    public IReadOnlyList<RefusedAdoption> RefusedAdoptions { get; init; } = [];
+
+    public static TermsOfReference Create(TermsOfReferenceDrafted e) => new(
+        e.VersionId, e.BodyId, e.Number, e.Purpose, e.GuidingPrinciples, e.Responsibilities, e.Membership, e.Cadence, e.QuorumMinimum,
+        e.DecisionMaking, e.DraftedAt);
+
+    public TermsOfReference Apply(TermsOfReferenceAdopted e) => this with
+    {
+        Adoption = new TermsAdoption(e.DecisionId, e.MeetingId, e.DecidingBodyId, PartnershipCalendar.Today(e.DecidedAt), e.DecidedAt, e.RecordedAt),
+    };
+
+    public TermsOfReference Apply(TermsOfReferenceAdoptionRefused e) => this with
+    {
+        RefusedAdoptions = [.. RefusedAdoptions, new RefusedAdoption(e.DecisionId, e.Reason, e.RecordedAt)],
+    };
+
+    // ---- rules ----
+
+    /// <summary>A new version of the body's terms: numbered after the body's last; its text trimmed, blank lines left out.</summary>
+    public static (TermsOfReferenceVersionDrafted OnBody, TermsOfReferenceDrafted OnVersion) DecideDraft(
+        Body body, Guid versionId, string purpose, IReadOnlyList<string>? guidingPrinciples, IReadOnlyList<string>? responsibilities,
+        IReadOnlyList<string>? membership, MeetingCadence cadence, int quorumMinimum, DecisionMaking decisionMaking, DateTimeOffset now)
+    {
+        var number = body.TermsVersionsDrafted + 1;
+        return (new TermsOfReferenceVersionDrafted(body.Id, versionId, number, now),
+            new TermsOfReferenceDrafted(versionId, body.Id, number, purpose.Trim(), Lines(guidingPrinciples), Lines(responsibilities), Lines(membership),
+                cadence, quorumMinimum, decisionMaking, now));
+    }
+
+    /// <summary>
+    /// A decision names this version: it is adopted when the decision reached consensus and no decision adopted it before.
+    /// Otherwise the refusal is recorded on the version. The same decision heard again changes nothing.
+    /// </summary>
+    public static IReadOnlyList<object> DecideAdoption(
+        TermsOfReference terms, Guid decisionId, Guid meetingId, Guid decidingBodyId, bool consensusReached, DateTimeOffset decidedAt, DateTimeOffset now)
+    {
+        if (terms.Adoption?.DecisionId == decisionId || terms.RefusedAdoptions.Any(r => r.DecisionId == decisionId)) return [];
+        if (terms.Adoption is not null) return [new TermsOfReferenceAdoptionRefused(terms.Id, decisionId, AlreadyAdopted, now)];
+        if (!consensusReached) return [new TermsOfReferenceAdoptionRefused(terms.Id, decisionId, NoConsensus, now)];
+        return [new TermsOfReferenceAdopted(terms.Id, terms.BodyId, decisionId, meetingId, decidingBodyId, decidedAt, now)];
+    }
+
+    /// <summary>What the body records when a version is adopted: it is in effect, whatever its number (the latest adoption wins).</summary>
+    public static IReadOnlyList<object> DecideInEffect(Body body, TermsOfReference terms, TermsOfReferenceAdopted adopted) =>
+        [new BodyTermsAdopted(body.Id, terms.Id, terms.Number, terms.Cadence, terms.QuorumMinimum, terms.DecisionMaking, adopted.DecisionId, adopted.RecordedAt)];
+
+    private static IReadOnlyList<string> Lines(IReadOnlyList<string>? lines) =>
+        (lines ?? []).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList();
+}
+
+public enum TermsStatus
+{
+    Draft,
+    InEffect,
+    Superseded,
+}
+
+public sealed partial record Body
+{
+    /// <summary>How many versions of the terms of reference were drafted (the last version's number).</summary>
+    public int TermsVersionsDrafted { get; init; }
+
+    /// <summary>The version of the terms of reference in effect, if any was adopted.</summary>
+    public Guid? TermsOfReferenceVersionId { get; init; }
+
+    /// <summary>The number of the version in effect.</summary>
+    public int? TermsOfReferenceVersion { get; init; }
+
+    /// <summary>How the body decides, once terms of reference say so.</summary>
+    public DecisionMaking? DecisionMaking { get; init; }
+
+    public Body Apply(TermsOfReferenceVersionDrafted e) => this with { TermsVersionsDrafted = Math.Max(TermsVersionsDrafted, e.Number) };
+
+    public Body Apply(BodyTermsAdopted e) => this with
+    {
+        Cadence = e.Cadence,
+        QuorumMinimum = e.QuorumMinimum,
+        DecisionMaking = e.DecisionMaking,
+        TermsOfReferenceVersionId = e.VersionId,
+        TermsOfReferenceVersion = e.Number,
+    };
+
+    public TermsStatus StatusOf(TermsOfReference terms) =>
+        terms.Adoption is null ? TermsStatus.Draft : terms.Id == TermsOfReferenceVersionId ? TermsStatus.InEffect : TermsStatus.Superseded;
+}

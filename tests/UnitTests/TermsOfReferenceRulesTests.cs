@@ -1,0 +1,111 @@
+using BodyKind = CommunitySafety.Contracts.Governance.BodyKind;
+using DecisionMaking = CommunitySafety.Contracts.Governance.DecisionMaking;
+using MeetingCadence = CommunitySafety.Contracts.Governance.MeetingCadence;
+using CommunitySafety.Governance.Bodies;
+using Xunit;
+
+namespace CommunitySafety.UnitTests;
+
+/// <summary>Terms of reference: versions numbered per body, adopted by a decision with consensus, once; the latest adoption is in effect.</summary>
+public sealed class TermsOfReferenceRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Body WorkingGroup =
+        Body.Create(new BodyCreated(Guid.NewGuid(), "KCSP Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly, 4, Now));
+
+    private static (Body Body, TermsOfReference Terms) Draft(Body body, MeetingCadence cadence = MeetingCadence.Quarterly, int quorum = 4)
+    {
+        var (onBody, onVersion) = TermsOfReference.DecideDraft(body, Guid.NewGuid(), "  To support the delivery of the KCSP's priorities. ",
+            ["Evidence Led", "  ", "Prevention Focused "], ["Develop the CSA"], null, cadence, quorum, DecisionMaking.Consensus, Now);
+        return (body.Apply(onBody), TermsOfReference.Create(onVersion));
+    }
+
+    private static (Body Body, TermsOfReference Terms) Adopt(Body body, TermsOfReference terms, Guid? decisionId = null, DateTimeOffset? at = null)
+    {
+        var adopted = Assert.IsType<TermsOfReferenceAdopted>(Assert.Single(
+            TermsOfReference.DecideAdoption(terms, decisionId ?? Guid.NewGuid(), Guid.NewGuid(), body.Id, true, Now, at ?? Now)));
+        var inEffect = Assert.IsType<BodyTermsAdopted>(Assert.Single(TermsOfReference.DecideInEffect(body, terms, adopted)));
+        return (body.Apply(inEffect), terms.Apply(adopted));
+    }
+
+    [Fact]
+    public void Versions_are_numbered_per_body_and_their_text_is_trimmed_without_blank_lines()
+    {
+        var (body, first) = Draft(WorkingGroup);
+        var (body2, second) = Draft(body);
+
+        Assert.Equal((1, 2, 2), (first.Number, second.Number, body2.TermsVersionsDrafted));
+        Assert.Equal("To support the delivery of the KCSP's priorities.", first.Purpose);
+        Assert.Equal(["Evidence Led", "Prevention Focused"], first.GuidingPrinciples);
+        Assert.Empty(first.Membership);
+        Assert.Null(first.Adoption);
+        Assert.Equal(TermsStatus.Draft, body2.StatusOf(first));
+        Assert.Null(body2.TermsOfReferenceVersionId); // drafting changes nothing in effect
+        Assert.Equal((MeetingCadence.Quarterly, 4), (body2.Cadence, body2.QuorumMinimum));
+    }
+
+    [Fact]
+    public void A_decision_with_consensus_adopts_a_version_which_sets_the_bodys_cadence_quorum_and_way_of_deciding()
+    {
+        var (body, terms) = Draft(WorkingGroup, MeetingCadence.BiMonthly, 5);
+        var decision = Guid.NewGuid();
+        var meeting = Guid.NewGuid();
+
+        var adopted = Assert.IsType<TermsOfReferenceAdopted>(Assert.Single(
+            TermsOfReference.DecideAdoption(terms, decision, meeting, body.Id, true, Now.AddHours(-1), Now)));
+        Assert.Equal(new TermsOfReferenceAdopted(terms.Id, body.Id, decision, meeting, body.Id, Now.AddHours(-1), Now), adopted);
+        var inEffect = Assert.IsType<BodyTermsAdopted>(Assert.Single(TermsOfReference.DecideInEffect(body, terms, adopted)));
+        Assert.Equal(new BodyTermsAdopted(body.Id, terms.Id, 1, MeetingCadence.BiMonthly, 5, DecisionMaking.Consensus, decision, Now), inEffect);
+
+        body = body.Apply(inEffect);
+        terms = terms.Apply(adopted);
+        Assert.Equal((MeetingCadence.BiMonthly, 5, DecisionMaking.Consensus, terms.Id, 1),
+            (body.Cadence, body.QuorumMinimum, body.DecisionMaking!.Value, body.TermsOfReferenceVersionId!.Value, body.TermsOfReferenceVersion!.Value));
+        Assert.Equal(TermsStatus.InEffect, body.StatusOf(terms));
+        Assert.Equal((decision, new DateOnly(2026, 11, 23)), (terms.Adoption!.DecisionId, terms.Adoption.AdoptedOn));
+    }
+
+    [Fact]
+    public void A_decision_without_consensus_does_not_adopt_and_the_refusal_is_recorded_once()
+    {
+        var (_, terms) = Draft(WorkingGroup);
+        var decision = Guid.NewGuid();
+
+        var refused = Assert.IsType<TermsOfReferenceAdoptionRefused>(Assert.Single(
+            TermsOfReference.DecideAdoption(terms, decision, Guid.NewGuid(), WorkingGroup.Id, false, Now, Now)));
+        Assert.Equal(TermsOfReference.NoConsensus, refused.Reason);
+        terms = terms.Apply(refused);
+        Assert.Null(terms.Adoption);
+
+        // the same decision heard again changes nothing
+        Assert.Empty(TermsOfReference.DecideAdoption(terms, decision, Guid.NewGuid(), WorkingGroup.Id, false, Now, Now));
+    }
+
+    [Fact]
+    public void A_version_is_adopted_once_the_same_decision_again_is_ignored_and_another_decision_is_refused()
+    {
+        var (body, terms) = Draft(WorkingGroup);
+        var decision = Guid.NewGuid();
+        (_, terms) = Adopt(body, terms, decision);
+
+        Assert.Empty(TermsOfReference.DecideAdoption(terms, decision, Guid.NewGuid(), body.Id, true, Now, Now));
+        var refused = Assert.IsType<TermsOfReferenceAdoptionRefused>(Assert.Single(
+            TermsOfReference.DecideAdoption(terms, Guid.NewGuid(), Guid.NewGuid(), body.Id, true, Now, Now)));
+        Assert.Equal(TermsOfReference.AlreadyAdopted, refused.Reason);
+        Assert.Equal(decision, terms.Apply(refused).Adoption!.DecisionId);
+    }
+
+    [Fact]
+    public void The_latest_adoption_is_in_effect_even_of_an_older_version_and_the_one_it_replaces_is_superseded()
+    {
+        var (body, v1) = Draft(WorkingGroup, MeetingCadence.Quarterly, 4);
+        (body, var v2) = Draft(body, MeetingCadence.Monthly, 6);
+
+        (body, v2) = Adopt(body, v2);
+        Assert.Equal((MeetingCadence.Monthly, 6, TermsStatus.InEffect, TermsStatus.Draft), (body.Cadence, body.QuorumMinimum, body.StatusOf(v2), body.StatusOf(v1)));
+
+        (body, v1) = Adopt(body, v1, at: Now.AddDays(1));
+        Assert.Equal((MeetingCadence.Quarterly, 4, 1), (body.Cadence, body.QuorumMinimum, body.TermsOfReferenceVersion!.Value));
+        Assert.Equal((TermsStatus.InEffect, TermsStatus.Superseded), (body.StatusOf(v1), body.StatusOf(v2)));
+    }
+}

@@ -25,6 +25,7 @@ public static class GovernanceStreams
         opts.Projections.Snapshot<Webhooks.WebhookSubscription>(SnapshotLifecycle.Inline);
         opts.Schema.For<Webhooks.WebhookSubscription>().Index(s => s.OrganisationId);
         opts.Schema.For<Webhooks.WebhookDelivery>().Index(d => d.SubscriptionId);
+        Strategy.StrategyStreams.AddStrategyStreams(opts);
     }
 }
 
@@ -41,6 +42,8 @@ public static class IntegrationEvents
         MemberAppointed e => new C.MemberAppointed(e.BodyId, e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt),
         SubstituteNamed e => new C.SubstituteNamed(e.BodyId, e.MembershipId, e.SubstituteId, e.Name, e.NamedAt),
         MembershipEnded e => new C.MembershipEnded(e.BodyId, e.MembershipId, e.EndedAt),
+        Strategy.PlanExceptionRaised e => new C.EscalationRequested(e.EscalationId, e.ToBodyId, e.Title, e.Origin,
+            Strategy.OpenDataEndpoints.Base + "/action-plan", e.At),
         _ => null,
     };
 }

@@ -21,6 +21,8 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
         // Reminders before ISA review dates: scheduled messages, persisted
         wolverine.LocalQueue(Queues.Reminders).UseDurableInbox();
         wolverine.PublishMessage<CommunitySafety.Governance.Organisations.RemindIsaReview>().ToLocalQueue(Queues.Reminders);
+        // ... and checks of action-plan lines when a milestone's due date passes
+        wolverine.PublishMessage<CommunitySafety.Governance.Strategy.CheckPlanLine>().ToLocalQueue(Queues.Reminders);
         // Webhook fan-out and attempts: persisted (durable inbox), so a crash between recording and delivery loses none.
         wolverine.LocalQueue(Queues.Webhooks).UseDurableInbox();
         wolverine.PublishMessage<FanOutDecisionEvent>().ToLocalQueue(Queues.Webhooks);

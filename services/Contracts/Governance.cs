@@ -139,3 +139,14 @@ public sealed record OfficeVacated(Guid BodyId, Office Office, Guid MembershipId
 {
     Guid IRecordEvent.RecordId => BodyId;
 }
+
+/// <summary>
+/// Governance asks for an item on the agenda of body <see cref="ToBodyId"/>'s next meeting: an exception of the Community
+/// Safety Agreement's action plan (a line turned Red), raised with the county partnership. <see cref="Origin"/> says where
+/// it came from (e.g. "CSA 2027 action plan: Reduce repeat victims of domestic abuse"); <see cref="Url"/> where to read more.
+/// Meetings puts it on that body's next scheduled meeting, once per <see cref="EscalationId"/>.
+/// </summary>
+public sealed record EscalationRequested(Guid EscalationId, Guid ToBodyId, string Title, string Origin, string? Url, DateTimeOffset RequestedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => EscalationId;
+}

@@ -27,6 +27,7 @@ public static class GovernanceStreams
         opts.Projections.Snapshot<Webhooks.WebhookSubscription>(SnapshotLifecycle.Inline);
         opts.Schema.For<Webhooks.WebhookSubscription>().Index(s => s.OrganisationId);
         opts.Schema.For<Webhooks.WebhookDelivery>().Index(d => d.SubscriptionId);
+        Strategy.StrategyStreams.AddStrategyStreams(opts);
     }
 }
 
@@ -48,6 +49,8 @@ public static class IntegrationEvents
         MemberRoleChanged e => new C.MemberRoleChanged(e.BodyId, e.MembershipId, e.Role, e.ChangedAt),
         OfficeTermEndingReminderRaised e => new C.OfficeTermEnding(e.BodyId, e.Office, e.MembershipId, e.TermEndsOn, e.RaisedAt),
         OfficeTermLapsed e => new C.OfficeVacated(e.BodyId, e.Office, e.MembershipId, e.TermEndsOn.AddDays(1), e.RecordedAt),
+        Strategy.PlanExceptionRaised e => new C.EscalationRequested(e.EscalationId, e.ToBodyId, e.Title, e.Origin,
+            Strategy.OpenDataEndpoints.Base + "/action-plan", e.At),
         _ => null,
     };
 }

@@ -24,6 +24,8 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
         // ... and before office holders' terms end, and when they lapse
         wolverine.PublishMessage<CommunitySafety.Governance.Bodies.RemindOfficeTermEnding>().ToLocalQueue(Queues.Reminders);
         wolverine.PublishMessage<CommunitySafety.Governance.Bodies.LapseOfficeTerm>().ToLocalQueue(Queues.Reminders);
+        // ... and checks of action-plan lines when a milestone's due date passes
+        wolverine.PublishMessage<CommunitySafety.Governance.Strategy.CheckPlanLine>().ToLocalQueue(Queues.Reminders);
         // Webhook fan-out and attempts: persisted (durable inbox), so a crash between recording and delivery loses none.
         wolverine.LocalQueue(Queues.Webhooks).UseDurableInbox();
         wolverine.PublishMessage<FanOutDecisionEvent>().ToLocalQueue(Queues.Webhooks);

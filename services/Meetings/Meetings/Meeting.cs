@@ -61,8 +61,13 @@ public enum MinutesStatus
     Published,
 }
 
-/// <summary>Where an escalated item came from.</summary>
-public sealed record AgendaOrigin(Guid BodyId, string BodyName, Guid MeetingId, Guid ItemId, string ItemTitle);
+/// <summary>
+/// Where an escalated item came from: an item of another body's meeting, or (<see cref="Source"/> given) another
+/// service: <c>governance</c> for an exception of the Community Safety Agreement's action plan, whose
+/// <see cref="ItemId"/> is the escalation's id, <see cref="ItemTitle"/> its origin text, <see cref="Url"/> where to read
+/// more, and whose body and meeting ids are empty.
+/// </summary>
+public sealed record AgendaOrigin(Guid BodyId, string BodyName, Guid MeetingId, Guid ItemId, string ItemTitle, string? Source = null, string? Url = null);
 
 public sealed record Paper(Guid Id, string Title, string Url, bool Exempt);
 

@@ -60,6 +60,7 @@ public static class ScheduleMeetingEndpoint
         var events = Meeting.DecideSchedule(id, body, bodyId, command.Title, command.StartsAt.Value, command.EndsAt,
             command.Location, command.Area, null, flags, clock.GetUtcNow());
         await AgendaPublicationHandler.RequestPublication(bus, id, command.StartsAt.Value, options);
+        events = [.. events, .. await GovernanceEscalations.TakePending(session, bodyId, id, command.StartsAt.Value, clock.GetUtcNow(), http.RequestAborted)];
         return await session.Start<Meeting>(id, events, $"/api/meetings/meetings/{id}", bus, IntegrationEvents.ToContract, new { id, flags });
     }
 }

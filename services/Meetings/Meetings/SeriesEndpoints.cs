@@ -76,8 +76,13 @@ public static class PlanSeriesEndpoint
             now);
         // the first is the soonest: if it is advertised long enough ahead, so are the others
         PublicNotice.Check(body!.IsPublic, meetings[0].Events.OfType<MeetingScheduled>().Single().StartsAt, now, options.Public.AdvertiseDays);
-        foreach (var (meetingId, events) in meetings)
+        // Governance's escalations waiting for this body's next meeting go on the first of the series still ahead
+        var first = meetings.FirstOrDefault(m => m.Events.OfType<MeetingScheduled>().Single().StartsAt > now);
+        foreach (var (meetingId, scheduled) in meetings)
         {
+            IReadOnlyList<object> events = meetingId == first.MeetingId && first.MeetingId != Guid.Empty
+                ? [.. scheduled, .. await GovernanceEscalations.TakePending(session, bodyId, meetingId, scheduled.OfType<MeetingScheduled>().Single().StartsAt, now, ct)]
+                : scheduled;
             session.Events.StartStream<Meeting>(meetingId, events.ToArray());
             await AgendaPublicationHandler.RequestPublication(bus, meetingId, events.OfType<MeetingScheduled>().Single().StartsAt, options);
         }

@@ -1,0 +1,33 @@
+using CommunitySafety.ServiceDefaults;
+
+namespace CommunitySafety.Governance.Strategy;
+
+/// <summary>A priority a local partnership's strategic assessment identified, with the evidence for it.</summary>
+public sealed record AssessmentPriority(Guid Id, string Title, string Evidence);
+
+public sealed record StrategicAssessmentSubmitted(
+    Guid AssessmentId, string PartnershipName, int Year, IReadOnlyList<AssessmentPriority> Priorities, DateTimeOffset SubmittedAt);
+
+/// <summary>
+/// A local Community Safety Partnership's annual strategic assessment: the priorities its evidence points to. The county
+/// Community Safety Agreement is drafted from them. One per partnership and year.
+/// </summary>
+public sealed record StrategicAssessment(Guid Id, string PartnershipName, int Year, IReadOnlyList<AssessmentPriority> Priorities, DateTimeOffset SubmittedAt)
+{
+    public long Version { get; set; }
+
+    public static StrategicAssessment Create(StrategicAssessmentSubmitted e) => new(e.AssessmentId, e.PartnershipName, e.Year, e.Priorities, e.SubmittedAt);
+
+    public AssessmentPriority? Priority(Guid id) => Priorities.FirstOrDefault(p => p.Id == id);
+
+    /// <param name="existing">The assessments already submitted for that year (any partnership).</param>
+    public static IReadOnlyList<object> DecideSubmit(Guid id, string partnershipName, int year, IReadOnlyList<(string Title, string Evidence)> priorities,
+        IEnumerable<StrategicAssessment> existing, Func<Guid> newId, DateTimeOffset now)
+    {
+        var name = partnershipName.Trim();
+        if (existing.FirstOrDefault(a => a.Year == year && string.Equals(a.PartnershipName, name, StringComparison.OrdinalIgnoreCase)) is { } already)
+            throw new DomainRuleViolation("assessment-already-submitted", $"{name} already submitted its strategic assessment for {year}.")
+                .With("assessmentId", already.Id);
+        return [new StrategicAssessmentSubmitted(id, name, year, priorities.Select(p => new AssessmentPriority(newId(), p.Title.Trim(), p.Evidence.Trim())).ToList(), now)];
+    }
+}

@@ -90,26 +90,7 @@ public sealed class AgendaRulesTests
     private static Meeting Scheduled(BodyRef body, DateTimeOffset startsAt, Area? area = null) =>
         Fold(Meeting.DecideSchedule(Guid.NewGuid(), body, body.Id, null, startsAt, null, "Maidstone", area, null, [], Now));
 
-    private static Meeting Fold(IEnumerable<object> events, Meeting? meeting = null)
-    {
-        foreach (var e in events)
-            meeting = e switch
-            {
-                MeetingScheduled s => Meeting.Create(s),
-                MeetingRescheduled r => meeting!.Apply(r),
-                MeetingCancelled c => meeting!.Apply(c),
-                AgendaItemAdded a => meeting!.Apply(a),
-                PaperAttached p => meeting!.Apply(p),
-                AgendaPublished p => meeting!.Apply(p),
-                ItemEscalated x => meeting!.Apply(x),
-                InterestDeclared i => meeting!.Apply(i),
-                AttendanceRecorded a => meeting!.Apply(a),
-                AttendeeLeft l => meeting!.Apply(l),
-                DecisionRecorded d => meeting!.Apply(d),
-                _ => throw new InvalidOperationException(e.GetType().Name),
-            };
-        return meeting!;
-    }
+    private static Meeting Fold(IEnumerable<object> events, Meeting? meeting = null) => Meeting.Replay(meeting, events);
 
     [Fact]
     public void Every_new_meeting_opens_with_the_four_standard_items_in_order()

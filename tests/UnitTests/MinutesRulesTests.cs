@@ -13,21 +13,7 @@ public sealed class MinutesRulesTests
     private static readonly Guid BodyId = Guid.NewGuid();
     private static readonly QuorumResult Quorate = new(true, 4, [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()]);
 
-    private static Meeting Apply(Meeting? meeting, IEnumerable<object> events) => events.Aggregate(meeting, (m, e) => e switch
-    {
-        MeetingScheduled s => Meeting.Create(s),
-        AgendaItemAdded a => m!.Apply(a),
-        PaperAttached p => m!.Apply(p),
-        InterestDeclared i => m!.Apply(i),
-        AttendanceRecorded r => m!.Apply(r),
-        AttendeeLeft l => m!.Apply(l),
-        DecisionRecorded d => m!.Apply(d),
-        MeetingCancelled c => m!.Apply(c),
-        MinutesDrafted d => m!.Apply(d),
-        MinutesApproved a => m!.Apply(a),
-        MinutesPublished p => m!.Apply(p),
-        _ => throw new InvalidOperationException(e.GetType().Name),
-    })!;
+    private static Meeting Apply(Meeting? meeting, IEnumerable<object> events) => Meeting.Replay(meeting, events);
 
     private static Meeting MeetingOn(DateTimeOffset startsAt, Guid? bodyId = null) =>
         Apply(null, Meeting.DecideSchedule(Guid.NewGuid(), new BodyRef { Id = bodyId ?? BodyId, Name = "Working Group" }, bodyId ?? BodyId, null,

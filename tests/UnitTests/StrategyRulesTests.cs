@@ -26,19 +26,7 @@ public sealed class StrategyRulesTests
     private static PriorityInput Priority(string title, Guid? id = null) =>
         new(id, title, "Evidence from the district assessments", [new PriorityEvidence(Assessment.Id, Assessment.Priorities[0].Id)]);
 
-    private static CommunitySafetyAgreement Evolve(CommunitySafetyAgreement agreement, IEnumerable<object> events) =>
-        events.Aggregate(agreement, (a, e) => e switch
-        {
-            AgreementAgreed x => a.Apply(x),
-            AgreementAdoptionIgnored x => a.Apply(x),
-            AgreementReviewed x => a.Apply(x),
-            PlanLineAdded x => a.Apply(x),
-            MilestoneCompleted x => a.Apply(x),
-            ActualRecorded x => a.Apply(x),
-            PlanLineRagChanged x => a.Apply(x),
-            PlanExceptionRaised x => a.Apply(x),
-            _ => throw new InvalidOperationException(e.GetType().Name),
-        });
+    private static CommunitySafetyAgreement Evolve(CommunitySafetyAgreement agreement, IEnumerable<object> events) => agreement.After(events);
 
     private static CommunitySafetyAgreement Draft(int year = 2027) => CommunitySafetyAgreement.Create(Assert.IsType<AgreementDrafted>(Assert.Single(
         CommunitySafetyAgreement.DecideDraft(Guid.NewGuid(), year, "Kent Community Safety Agreement", County, County.Id,

@@ -183,8 +183,8 @@ public sealed record CommunitySafetyAgreement(Guid Id, int Year, string Title, G
         Lines = [.. Lines.Select(l => l.Id == lineId ? change(l) : l)],
     };
 
-    /// <summary>The agreement after <paramref name="events"/> (for rules that look at the result of a change).</summary>
-    private CommunitySafetyAgreement After(IEnumerable<object> events) => events.Aggregate(this, (a, e) => e switch
+    /// <summary>The agreement after <paramref name="events"/> (for rules that look at the result of a change, and tests).</summary>
+    public CommunitySafetyAgreement After(IEnumerable<object> events) => events.Aggregate(this, (a, e) => e switch
     {
         AgreementAgreed x => a.Apply(x),
         AgreementAdoptionIgnored x => a.Apply(x),

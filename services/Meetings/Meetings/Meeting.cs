@@ -225,6 +225,27 @@ public sealed record Meeting(
 
     public Meeting Apply(MinutesPublished e) => this with { Minutes = Minutes with { Status = MinutesStatus.Published, PublishedAt = e.At } };
 
+    /// <summary>Folds events into a meeting (from none, for a stream's first event), as Marten does for the snapshot (not named Evolve: JasperFx's generator would take it for the aggregate's evolve method).</summary>
+    public static Meeting Replay(Meeting? meeting, IEnumerable<object> events) => events.Aggregate(meeting, (m, e) => e switch
+    {
+        MeetingScheduled x => Create(x),
+        MeetingRescheduled x => m!.Apply(x),
+        MeetingCancelled x => m!.Apply(x),
+        AgendaItemAdded x => m!.Apply(x),
+        PaperAttached x => m!.Apply(x),
+        AgendaPublished x => m!.Apply(x),
+        ItemEscalated x => m!.Apply(x),
+        InterestDeclared x => m!.Apply(x),
+        AttendanceRecorded x => m!.Apply(x),
+        AttendeeLeft x => m!.Apply(x),
+        DecisionRecorded x => m!.Apply(x),
+        MeetingHeld x => m!.Apply(x),
+        MinutesDrafted x => m!.Apply(x),
+        MinutesApproved x => m!.Apply(x),
+        MinutesPublished x => m!.Apply(x),
+        _ => throw new InvalidOperationException($"A meeting has no event {e.GetType().Name}."),
+    })!;
+
     public AgendaItem? Item(Guid? itemId) => itemId is { } id ? Agenda.FirstOrDefault(i => i.Id == id) : null;
 
     public bool ItemIsExempt(Guid? itemId) => Item(itemId)?.Exempt ?? false;

@@ -44,10 +44,13 @@ public static class StreamWrites
     /// returns. 404 if the stream does not exist, 400 for an unreadable If-Match, 412 for a stale one.
     /// Marten checks at commit that nobody appended in between: a lost race becomes a 409.
     /// Answers 200 with <paramref name="respond"/>'s body (or 204) and the new version as ETag.
+    /// <paramref name="then"/>, if given, runs once the events are appended (not when refused): more work of the same
+    /// transaction, such as scheduling a reminder through the outbox.
     /// </summary>
     public static async Task<IResult> Append<T>(
         this IDocumentSession session, Guid id, HttpContext http, Func<T, IReadOnlyList<object>> decide,
-        IMessageBus bus, Func<object, object?> toContract, Func<IReadOnlyList<object>, object>? respond = null)
+        IMessageBus bus, Func<object, object?> toContract, Func<IReadOnlyList<object>, object>? respond = null,
+        Func<IReadOnlyList<object>, Task>? then = null)
         where T : class
     {
         if (!TryReadIfMatch(http.Request, out var expected))
@@ -63,6 +66,7 @@ public static class StreamWrites
         var events = decide(stream.Aggregate);
         stream.AppendMany(events.ToArray());
         await Publish(bus, events, toContract);
+        if (then is not null) await then(events);
 
         http.Response.Headers.ETag = ETag(current + events.Count);
         return respond is null ? Results.NoContent() : Results.Ok(respond(events));

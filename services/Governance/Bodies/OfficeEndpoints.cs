@@ -42,17 +42,17 @@ public static class ElectOfficeHolderEndpoint
         var office = command.Office!.Value;
         var startsOn = command.TermStartsOn ?? today;
         var endsOn = command.TermEndsOn ?? OfficeSchedule.DefaultTermEndsOn(startsOn, options);
-        var result = await session.Append<Body>(bodyId, http,
+        return await session.Append<Body>(bodyId, http,
             body => Body.DecideElection(body, electionId, office, command.Candidates!, command.ElectedMembershipId!.Value, command.DecisionId,
                 startsOn, endsOn, today, now),
-            bus, IntegrationEvents.ToContract, _ => new { electionId, termStartsOn = startsOn, termEndsOn = endsOn });
-        if (result is IStatusCodeHttpResult { StatusCode: >= 400 }) return result;
-
-        // persisted, in this transaction (outbox); each handler checks that the term is still the office's latest when it runs
-        if (OfficeSchedule.ReminderDueAt(endsOn, options.ReminderDays, now) is { } remindAt)
-            await bus.ScheduleAsync(new RemindOfficeTermEnding(bodyId, office, electionId), remindAt);
-        await bus.ScheduleAsync(new LapseOfficeTerm(bodyId, office, electionId), OfficeSchedule.LapseDueAt(endsOn, now));
-        return result;
+            bus, IntegrationEvents.ToContract, _ => new { electionId, termStartsOn = startsOn, termEndsOn = endsOn },
+            then: async _ =>
+            {
+                // persisted, in this transaction (outbox); each handler checks that the term is still the office's latest when it runs
+                if (OfficeSchedule.ReminderDueAt(endsOn, options.ReminderDays, now) is { } remindAt)
+                    await bus.ScheduleAsync(new RemindOfficeTermEnding(bodyId, office, electionId), remindAt);
+                await bus.ScheduleAsync(new LapseOfficeTerm(bodyId, office, electionId), OfficeSchedule.LapseDueAt(endsOn, now));
+            });
     }
 }
 

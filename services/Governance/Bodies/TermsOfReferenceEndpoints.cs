@@ -55,12 +55,14 @@ public static class DraftTermsOfReferenceEndpoint
                 drafted = onVersion;
                 return [onBody];
             },
-            bus, IntegrationEvents.ToContract);
-        if (drafted is null || result is IStatusCodeHttpResult { StatusCode: >= 400 }) return result;
-
-        // the version's own stream, in the same transaction; the body's new version stays the ETag Append set
-        session.Events.StartStream<TermsOfReference>(versionId, drafted);
-        return Results.Created($"/api/governance/bodies/{bodyId}/terms-of-reference/{versionId}", new { versionId, version = drafted.Number });
+            bus, IntegrationEvents.ToContract,
+            // the version's own stream, in the same transaction; the body's new version stays the ETag Append set
+            then: _ =>
+            {
+                session.Events.StartStream<TermsOfReference>(versionId, drafted!);
+                return Task.CompletedTask;
+            });
+        return drafted is null ? result : Results.Created($"/api/governance/bodies/{bodyId}/terms-of-reference/{versionId}", new { versionId, version = drafted.Number });
     }
 }
 

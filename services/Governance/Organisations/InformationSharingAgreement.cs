@@ -58,19 +58,21 @@ public static class SignIsaEndpoint
 
     [WolverinePost("/api/governance/organisations/{id}/isa"), Authorize(Roles = GovernanceRoles.Admin)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    public static async Task<IResult> Post(Guid id, SignIsa command, IDocumentSession session, IMessageBus bus, TimeProvider clock, IsaOptions options,
+    public static Task<IResult> Post(Guid id, SignIsa command, IDocumentSession session, IMessageBus bus, TimeProvider clock, IsaOptions options,
         HttpContext http)
     {
         var now = clock.GetUtcNow();
         var reviewOn = command.ReviewOn ?? command.SignedOn!.Value.AddMonths(options.ReviewMonths);
-        var result = await session.Append<Organisation>(id, http,
+        return session.Append<Organisation>(id, http,
             organisation => Organisation.DecideSignIsa(organisation, command.SignedOn!.Value, command.SignedBy!, command.AgreementVersion, reviewOn,
                 options.ReminderDays, PartnershipCalendar.Today(now), now),
-            bus, IntegrationEvents.ToContract);
-        // a review date already past needs no reminder: the signature is simply not current (see Organisation.IsaCurrentOn)
-        if (result is not IStatusCodeHttpResult { StatusCode: >= 400 } && reviewOn >= PartnershipCalendar.Today(now))
-            await bus.ScheduleAsync(new RemindIsaReview(id, reviewOn), IsaReviewReminderHandler.DueAt(reviewOn, options));
-        return result;
+            bus, IntegrationEvents.ToContract,
+            // a review date already past needs no reminder: the signature is simply not current (see Organisation.IsaCurrentOn)
+            then: async _ =>
+            {
+                if (reviewOn >= PartnershipCalendar.Today(now))
+                    await bus.ScheduleAsync(new RemindIsaReview(id, reviewOn), IsaReviewReminderHandler.DueAt(reviewOn, options));
+            });
     }
 }
 

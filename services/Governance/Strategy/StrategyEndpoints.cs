@@ -175,27 +175,19 @@ public static class AddPlanLineEndpoint
         var owner = await session.LoadAsync<Organisation>(command.OwnerOrganisationId!.Value, http.RequestAborted);
         var lineId = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        IReadOnlyList<Milestone> milestones = [];
-        var result = await session.Append<CommunitySafetyAgreement>(id, http,
-            agreement =>
-            {
-                var events = CommunitySafetyAgreement.DecideAddLine(agreement, lineId, command.PriorityId!.Value, command.Title!, owner,
-                    command.OwnerOrganisationId.Value, [.. (command.Milestones ?? []).Select(m => (m!.Title!, m.DueOn!.Value))],
-                    [.. (command.Measures ?? []).Select(m => (m!.Name!, m.Unit, m.Baseline!.Value, m.Target!.Value))],
-                    PartnershipCalendar.Today(now), Guid.CreateVersion7, now);
-                milestones = events.OfType<PlanLineAdded>().Single().Milestones;
-                return events;
-            },
+        return await session.Append<CommunitySafetyAgreement>(id, http,
+            agreement => CommunitySafetyAgreement.DecideAddLine(agreement, lineId, command.PriorityId!.Value, command.Title!, owner,
+                command.OwnerOrganisationId.Value, [.. (command.Milestones ?? []).Select(m => (m!.Title!, m.DueOn!.Value))],
+                [.. (command.Measures ?? []).Select(m => (m!.Name!, m.Unit, m.Baseline!.Value, m.Target!.Value))],
+                PartnershipCalendar.Today(now), Guid.CreateVersion7, now),
             bus, IntegrationEvents.ToContract,
             events => events.OfType<PlanLineAdded>().Select(l => new
             {
                 lineId,
                 milestones = l.Milestones.Select(m => new { m.Id, m.Title }),
                 measures = l.Measures.Select(m => new { m.Id, m.Name }),
-            }).Single());
-        if (result is not IStatusCodeHttpResult { StatusCode: >= 400 })
-            await PlanLineCheckHandler.ScheduleChecks(bus, id, lineId, milestones, now);
-        return result;
+            }).Single(),
+            then: events => PlanLineCheckHandler.ScheduleChecks(bus, id, lineId, events.OfType<PlanLineAdded>().Single().Milestones, now));
     }
 }
 

@@ -104,11 +104,8 @@ public static class EscalateItemEndpoint
         var source = await session.LoadAsync<Meeting>(meetingId, ct);
         var now = clock.GetUtcNow();
         var after = source is null || source.StartsAt < now ? now : source.StartsAt;
-        var target = await session.Query<Meeting>()
-            .Where(m => m.BodyId == toBodyId && m.Status == MeetingStatus.Scheduled && m.StartsAt > after)
-            .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(ct);
+        var target = await Scheduling.NextMeeting(session, toBodyId, after, ct);
         var sourceBody = source is null ? null : await session.LoadAsync<BodyRef>(source.BodyId, ct);
-        if (target is not null && await session.LoadAsync<BodyRef>(toBodyId, ct) is null) target = null;
         var newItemId = Guid.CreateVersion7();
         return await MeetingWrites.Change(session, meetingId, http, bus, meeting =>
             {

@@ -81,9 +81,7 @@ public static class GovernanceEscalationHandler
             Id = e.EscalationId, ToBodyId = e.ToBodyId, Title = e.Title, Origin = e.Origin, Url = e.Url, RequestedAt = e.RequestedAt,
             ReceivedAt = now, ItemId = Guid.CreateVersion7(),
         };
-        var next = await session.Query<Meeting>()
-            .Where(m => m.BodyId == e.ToBodyId && m.Status == MeetingStatus.Scheduled && m.StartsAt > now)
-            .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(ct);
+        var next = await Scheduling.NextMeeting(session, e.ToBodyId, now, ct);
         if (next is not null)
         {
             var stream = await session.Events.FetchForWriting<Meeting>(next.Id, ct);

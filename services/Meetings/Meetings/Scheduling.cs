@@ -81,6 +81,12 @@ public sealed class MeetBeforeRule
 
 public static class Scheduling
 {
+    /// <summary>The body's next scheduled (not cancelled) meeting starting after <paramref name="after"/>, if any.</summary>
+    public static Task<Meeting?> NextMeeting(IQuerySession session, Guid bodyId, DateTimeOffset after, CancellationToken ct) =>
+        session.Query<Meeting>()
+            .Where(m => m.BodyId == bodyId && m.Status == MeetingStatus.Scheduled && m.StartsAt > after)
+            .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(ct);
+
     /// <summary>
     /// Warnings about a meeting of <paramref name="bodyId"/> at <paramref name="startsAt"/>. When the body must meet
     /// before another, each of the other body's meetings should have one of this body's since the other's previous one:

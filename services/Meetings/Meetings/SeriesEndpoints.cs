@@ -58,8 +58,9 @@ public static class PlanSeriesEndpoint
         var others = rule is null
             ? []
             : await session.Query<Meeting>().Where(m => m.BodyId == rule.BeforeBodyId && m.Status == MeetingStatus.Scheduled).Select(m => m.StartsAt).ToListAsync(ct);
-        var previousInStore = (await session.Query<Meeting>().Where(m => m.BodyId == bodyId && m.Status == MeetingStatus.Scheduled)
-            .ToListAsync(ct)).Select(m => m.StartsAt).ToList();
+        var previousInStore = rule is null
+            ? []
+            : await session.Query<Meeting>().Where(m => m.BodyId == bodyId && m.Status == MeetingStatus.Scheduled).Select(m => m.StartsAt).ToListAsync(ct);
 
         var seriesId = Guid.CreateVersion7();
         var now = clock.GetUtcNow();

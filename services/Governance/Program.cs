@@ -2,6 +2,7 @@ using CommunitySafety.Contracts;
 using CommunitySafety.Governance;
 using CommunitySafety.Governance.Webhooks;
 using CommunitySafety.ServiceDefaults;
+using CommunitySafety.ServiceDefaults.DataProtection;
 using Wolverine.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,8 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
         wolverine.LocalQueue(Queues.Webhooks).UseDurableInbox();
         wolverine.PublishMessage<FanOutDecisionEvent>().ToLocalQueue(Queues.Webhooks);
         wolverine.PublishMessage<AttemptDelivery>().ToLocalQueue(Queues.Webhooks);
+        // ... and the shredding of old signing secrets once their grace period after a rotation is over
+        wolverine.PublishMessage<ShredExpiredSecrets>().ToLocalQueue(Queues.Webhooks);
 
         // Decision events in: Meetings' decisions and Funding's awards (its payments and clawbacks are ignored). Both
         // queues feed one local sequential queue, the only writer of the feed (see DecisionFeedEndpoint on ordering).
@@ -49,6 +52,8 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
         wolverine.PublishMessage<CloudEvent>().ToRabbitExchange(Exchanges.DecisionEvents);
     });
 
+// Webhook signing secrets are sealed under data keys wrapped by this ring, held outside the database.
+builder.AddDataKeys("Governance", "the keys that wrap webhook signing secrets' data keys");
 builder.Services.AddSingleton(builder.Configuration.GetSection(CommunitySafety.Governance.Organisations.IsaOptions.Section)
     .Get<CommunitySafety.Governance.Organisations.IsaOptions>() ?? new CommunitySafety.Governance.Organisations.IsaOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection(CommunitySafety.Governance.Bodies.OfficeOptions.Section)

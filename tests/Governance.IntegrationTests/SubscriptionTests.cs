@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Governance.Webhooks;
 using CommunitySafety.TestSupport;
+using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static CommunitySafety.Governance.IntegrationTests.GovernanceApi;
 
@@ -48,6 +50,15 @@ public sealed class SubscriptionTests(GovernanceFixture fixture)
         return (await session.LoadAsync<WebhookSubscription>(id, TestContext.Current.CancellationToken))!;
     }
 
+    /// <summary>The secrets that sign a delivery at <paramref name="at"/>, opened as the delivery handler opens them.</summary>
+    private async Task<IReadOnlyList<string>> Signing(Guid id, DateTimeOffset at)
+    {
+        var subscription = await Stored(id);
+        await using var session = fixture.Store.QuerySession();
+        return await WebhookSecrets.SigningAsync(session, fixture.Host.Services.GetRequiredService<DataKeys>(), subscription, at,
+            TestContext.Current.CancellationToken);
+    }
+
     // ---- creating ----
 
     [Fact]
@@ -67,8 +78,7 @@ public sealed class SubscriptionTests(GovernanceFixture fixture)
         var secret = body["secret"]!.GetValue<string>();
         Assert.Equal(32, StandardWebhooks.Key(secret).Length);
 
-        var stored = await Stored(id);
-        Assert.Equal([secret], stored.SigningSecretsAt(DateTimeOffset.UtcNow));
+        Assert.Equal([secret], await Signing(id, DateTimeOffset.UtcNow));
         Assert.Equal("Test User", (await fixture.Store.QuerySession().Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken))
             .Select(e => e.Data).OfType<SubscriptionCreated>().Single().CreatedBy);
     }
@@ -258,9 +268,8 @@ public sealed class SubscriptionTests(GovernanceFixture fixture)
         var expires = body["oldSecretsExpireAt"]!.GetValue<DateTimeOffset>();
         Assert.InRange(expires, before.AddHours(24).AddSeconds(-1), DateTimeOffset.UtcNow.AddHours(24).AddSeconds(1));
 
-        var stored = await Stored(id);
-        Assert.Equal([newSecret, oldSecret], stored.SigningSecretsAt(DateTimeOffset.UtcNow));
-        Assert.Equal([newSecret], stored.SigningSecretsAt(expires));
+        Assert.Equal([newSecret, oldSecret], await Signing(id, DateTimeOffset.UtcNow));
+        Assert.Equal([newSecret], await Signing(id, expires));
 
         var read = await (await _admin.GetAsync(SubscriptionUrl(id))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("whsec_", read);
@@ -344,7 +353,7 @@ public sealed class SubscriptionTests(GovernanceFixture fixture)
         await (await _admin.PostEmpty($"{SubscriptionUrl(id)}/resume")).Problem(HttpStatusCode.Conflict, "subscription-deleted");
         await (await _admin.PostJson($"{SubscriptionUrl(id)}/rotate-secret", new { })).Problem(HttpStatusCode.Conflict, "subscription-deleted");
         await (await Delete(_admin, id)).Problem(HttpStatusCode.Conflict, "subscription-deleted");
-        Assert.Equal(2, (await Stored(id)).Version);
+        Assert.Equal(3, (await Stored(id)).Version); // created, deleted, its secret shredded
     }
 
     [Fact]

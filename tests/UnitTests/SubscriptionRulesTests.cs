@@ -14,23 +14,44 @@ public sealed class SubscriptionRulesTests
         Organisation.Create(new OrganisationRegistered(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority, Now));
     private static readonly Guid OtherOrganisation = Guid.NewGuid();
     private static readonly Uri Url = new("https://police.example/hooks");
-    private const string FirstSecret = "whsec_AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
-    private const string SecondSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    // Secrets by id; what the rules carry is the sealed text the endpoint's sealing function returns.
+    private static readonly Guid FirstSecret = Guid.NewGuid(), SecondSecret = Guid.NewGuid();
 
-    private static SubscriptionCreated Created(Guid? acting = null, IReadOnlyList<string>? types = null) =>
+    private static string SealedText(Guid secretId) => "sealed:" + secretId;
+
+    /// <summary>A sealing function that records whether it was called (it creates the secret's data key: only on success).</summary>
+    private sealed class Sealer(Guid secretId)
+    {
+        public bool Called { get; private set; }
+
+        public string Seal()
+        {
+            Called = true;
+            return SealedText(secretId);
+        }
+    }
+
+    private static SubscriptionCreated Created(Guid? acting = null, IReadOnlyList<string>? types = null, Sealer? sealer = null) =>
         WebhookSubscription.DecideCreate(Guid.NewGuid(), Police, Police.Id, acting, Url, types ?? [DecisionEvents.GrantAwardedType],
-            FirstSecret, "Jo Admin", Now);
+            FirstSecret, (sealer ?? new Sealer(FirstSecret)).Seal, "Jo Admin", Now);
+
+    private static IReadOnlyList<object> Rotate(WebhookSubscription s, Guid secretId, int graceHours, DateTimeOffset at, Guid? acting = null,
+        Sealer? sealer = null) =>
+        WebhookSubscription.DecideRotate(s, acting, secretId, (sealer ?? new Sealer(secretId)).Seal, graceHours, "Jo", at);
+
+    private static Guid[] Signing(WebhookSubscription s, DateTimeOffset at) => [.. s.SigningSecretsAt(at).Select(x => x.Id)];
 
     private static WebhookSubscription Subscription() => WebhookSubscription.Create(Created());
 
-    private static WebhookSubscription Apply(WebhookSubscription s, IReadOnlyList<object> events) => events.Single() switch
+    private static WebhookSubscription Apply(WebhookSubscription s, IReadOnlyList<object> events) => events.Aggregate(s, (current, next) => next switch
     {
-        SubscriptionSecretRotated e => s.Apply(e),
-        SubscriptionPaused e => s.Apply(e),
-        SubscriptionResumed e => s.Apply(e),
-        SubscriptionDeleted e => s.Apply(e),
+        SubscriptionSecretRotated e => current.Apply(e),
+        SubscriptionPaused e => current.Apply(e),
+        SubscriptionResumed e => current.Apply(e),
+        SubscriptionDeleted e => current.Apply(e),
+        SigningSecretsShredded e => current.Apply(e),
         var e => throw new InvalidOperationException(e.GetType().Name),
-    };
+    });
 
     private static void Refused(string rule, int status, Action act)
     {
@@ -47,11 +68,11 @@ public sealed class SubscriptionRulesTests
         Assert.Equal((Police.Id, "https://police.example/hooks", "Jo Admin", Now),
             (created.OrganisationId, created.Url, created.CreatedBy, created.CreatedAt));
         Assert.Equal([DecisionEvents.GrantAwardedType, DecisionEvents.DecisionRecordedType], created.EventTypes);
-        Assert.Equal(new SigningSecret(FirstSecret, Now, null), created.Secret);
+        Assert.Equal(new SigningSecret(FirstSecret, SealedText(FirstSecret), Now, null), created.Secret);
 
         var subscription = WebhookSubscription.Create(created);
         Assert.Equal(SubscriptionStatus.Active, subscription.Status);
-        Assert.Equal([FirstSecret], subscription.SigningSecretsAt(Now));
+        Assert.Equal([FirstSecret], Signing(subscription, Now));
         Assert.True(subscription.Wants(DecisionEvents.DecisionRecordedType));
     }
 
@@ -59,14 +80,17 @@ public sealed class SubscriptionRulesTests
     public void An_organisation_admin_creates_for_their_own_organisation_only()
     {
         Assert.Equal(Police.Id, Created(acting: Police.Id).OrganisationId);
-        Refused("not-your-organisation", 403, () => Created(acting: OtherOrganisation));
+        var sealer = new Sealer(FirstSecret);
+        Refused("not-your-organisation", 403, () => Created(acting: OtherOrganisation, sealer: sealer));
+        Assert.False(sealer.Called); // a refused subscription creates no key
     }
 
     [Fact]
     public void The_organisation_must_be_registered()
     {
         Refused("organisation-not-registered", 422, () => WebhookSubscription.DecideCreate(
-            Guid.NewGuid(), null, OtherOrganisation, null, Url, [DecisionEvents.GrantAwardedType], FirstSecret, "Jo", Now));
+            Guid.NewGuid(), null, OtherOrganisation, null, Url, [DecisionEvents.GrantAwardedType], FirstSecret, () => throw new InvalidOperationException("sealed"),
+            "Jo", Now));
     }
 
     [Fact]
@@ -79,41 +103,36 @@ public sealed class SubscriptionRulesTests
     [Fact]
     public void After_rotation_both_secrets_sign_until_the_grace_expires_then_only_the_new_one()
     {
-        var rotated = Assert.IsType<SubscriptionSecretRotated>(Assert.Single(
-            WebhookSubscription.DecideRotate(Subscription(), null, SecondSecret, 24, "Jo Admin", Now)));
+        var rotated = Assert.IsType<SubscriptionSecretRotated>(Assert.Single(Rotate(Subscription(), SecondSecret, 24, Now)));
         Assert.Equal(Now.AddHours(24), rotated.OldSecretsExpireAt);
-        Assert.Equal(new SigningSecret(SecondSecret, Now, null), rotated.NewSecret);
+        Assert.Equal(new SigningSecret(SecondSecret, SealedText(SecondSecret), Now, null), rotated.NewSecret);
 
         var subscription = Subscription().Apply(rotated);
 
-        Assert.Equal([SecondSecret, FirstSecret], subscription.SigningSecretsAt(Now));
-        Assert.Equal([SecondSecret, FirstSecret], subscription.SigningSecretsAt(Now.AddHours(24).AddTicks(-1)));
-        Assert.Equal([SecondSecret], subscription.SigningSecretsAt(Now.AddHours(24)));
-        Assert.Equal([SecondSecret], subscription.SigningSecretsAt(Now.AddDays(30)));
-
-        // and the signature header a delivery carries follows suit
-        var during = StandardWebhooks.SignatureHeader(subscription.SigningSecretsAt(Now.AddHours(1)), "msg_1", 1, "{}");
-        var after = StandardWebhooks.SignatureHeader(subscription.SigningSecretsAt(Now.AddHours(25)), "msg_1", 1, "{}");
-        Assert.Equal(2, during.Split(' ').Length);
-        Assert.Equal(StandardWebhooks.Sign(SecondSecret, "msg_1", 1, "{}"), after);
+        Assert.Equal([SecondSecret, FirstSecret], Signing(subscription, Now));
+        Assert.Equal([SecondSecret, FirstSecret], Signing(subscription, Now.AddHours(24).AddTicks(-1)));
+        Assert.Equal([SecondSecret], Signing(subscription, Now.AddHours(24)));
+        Assert.Equal([SecondSecret], Signing(subscription, Now.AddDays(30)));
     }
 
     [Fact]
     public void A_second_rotation_shortens_but_never_lengthens_an_older_secrets_grace()
     {
-        const string third = "whsec_c2VjcmV0LW9mLWEtcm90YXRlZC1lbmRwb2ludA==";
-        var once = Apply(Subscription(), WebhookSubscription.DecideRotate(Subscription(), null, SecondSecret, 168, "Jo", Now));
-        var twice = Apply(once, WebhookSubscription.DecideRotate(once, null, third, 1, "Jo", Now.AddHours(2)));
+        var third = Guid.NewGuid();
+        var once = Apply(Subscription(), Rotate(Subscription(), SecondSecret, 168, Now));
+        var twice = Apply(once, Rotate(once, third, 1, Now.AddHours(2)));
 
-        Assert.Equal([third, SecondSecret, FirstSecret], twice.SigningSecretsAt(Now.AddHours(2)));
-        Assert.Equal([third], twice.SigningSecretsAt(Now.AddHours(3)));
+        Assert.Equal([third, SecondSecret, FirstSecret], Signing(twice, Now.AddHours(2)));
+        Assert.Equal([third], Signing(twice, Now.AddHours(3)));
+        Assert.Equal(Now.AddHours(3), twice.NextSecretExpiry());
     }
 
     [Fact]
     public void A_rotation_with_no_grace_stops_the_old_secret_at_once()
     {
-        var subscription = Apply(Subscription(), WebhookSubscription.DecideRotate(Subscription(), null, SecondSecret, 0, "Jo", Now));
-        Assert.Equal([SecondSecret], subscription.SigningSecretsAt(Now));
+        var subscription = Apply(Subscription(), Rotate(Subscription(), SecondSecret, 0, Now));
+        Assert.Equal([SecondSecret], Signing(subscription, Now));
+        Assert.Equal([FirstSecret], Assert.IsType<SigningSecretsShredded>(Assert.Single(WebhookSubscription.DecideShredExpired(subscription, Now))).SecretIds);
     }
 
     [Theory]
@@ -121,7 +140,43 @@ public sealed class SubscriptionRulesTests
     [InlineData(169)]
     public void The_grace_period_is_0_to_168_hours(int hours)
     {
-        Refused("grace-out-of-range", 400, () => WebhookSubscription.DecideRotate(Subscription(), null, SecondSecret, hours, "Jo", Now));
+        var sealer = new Sealer(SecondSecret);
+        Refused("grace-out-of-range", 400, () => Rotate(Subscription(), SecondSecret, hours, Now, sealer: sealer));
+        Assert.False(sealer.Called);
+    }
+
+    [Fact]
+    public void Once_the_grace_period_is_over_the_old_secrets_are_shredded_once_and_the_current_one_never()
+    {
+        var subscription = Apply(Subscription(), Rotate(Subscription(), SecondSecret, 24, Now));
+
+        Assert.Empty(WebhookSubscription.DecideShredExpired(subscription, Now.AddHours(24).AddTicks(-1)));
+        var shredded = Assert.IsType<SigningSecretsShredded>(Assert.Single(WebhookSubscription.DecideShredExpired(subscription, Now.AddHours(24))));
+        Assert.Equal([FirstSecret], shredded.SecretIds);
+        Assert.Equal(Now.AddHours(24), shredded.At);
+
+        var after = subscription.Apply(shredded);
+        Assert.Equal(Now.AddHours(24), after.Secrets.Single(s => s.Id == FirstSecret).ShreddedAt);
+        Assert.Null(after.Secrets.Single(s => s.Id == SecondSecret).ShreddedAt);
+        Assert.Empty(WebhookSubscription.DecideShredExpired(after, Now.AddDays(400))); // nothing twice, never the current secret
+        Assert.Null(after.NextSecretExpiry());
+        Assert.Equal([SecondSecret], Signing(after, Now.AddHours(1))); // a shredded secret signs nothing, even if asked early
+    }
+
+    [Fact]
+    public void Deleting_shreds_every_secret_still_held()
+    {
+        var third = Guid.NewGuid();
+        var rotated = Apply(Subscription(), Rotate(Subscription(), SecondSecret, 0, Now));
+        rotated = Apply(rotated, WebhookSubscription.DecideShredExpired(rotated, Now));
+        rotated = Apply(rotated, Rotate(rotated, third, 24, Now.AddHours(1)));
+
+        var events = WebhookSubscription.DecideDelete(rotated, null, "Jo", Now.AddHours(2));
+
+        Assert.IsType<SubscriptionDeleted>(events[0]);
+        var shredded = Assert.IsType<SigningSecretsShredded>(events[1]);
+        Assert.Equal([third, SecondSecret], shredded.SecretIds.ToArray()); // the first was shredded already
+        Assert.All(Apply(rotated, events).Secrets, s => Assert.NotNull(s.ShreddedAt));
     }
 
     [Fact]
@@ -158,7 +213,7 @@ public sealed class SubscriptionRulesTests
         Refused("subscription-deleted", 409, () => WebhookSubscription.DecidePause(deleted, null, "Jo", Now));
         Refused("subscription-deleted", 409, () => WebhookSubscription.DecideResume(deleted, null, "Jo", Now));
         Refused("subscription-deleted", 409, () => WebhookSubscription.DecideDelete(deleted, null, "Jo", Now));
-        Refused("subscription-deleted", 409, () => WebhookSubscription.DecideRotate(deleted, null, SecondSecret, 24, "Jo", Now));
+        Refused("subscription-deleted", 409, () => Rotate(deleted, SecondSecret, 24, Now));
     }
 
     [Fact]
@@ -168,8 +223,7 @@ public sealed class SubscriptionRulesTests
         Refused("not-your-organisation", 403, () => WebhookSubscription.DecidePause(subscription, OtherOrganisation, "Jo", Now));
         Refused("not-your-organisation", 403, () => WebhookSubscription.DecideResume(subscription, OtherOrganisation, "Jo", Now));
         Refused("not-your-organisation", 403, () => WebhookSubscription.DecideDelete(subscription, OtherOrganisation, "Jo", Now));
-        Refused("not-your-organisation", 403,
-            () => WebhookSubscription.DecideRotate(subscription, OtherOrganisation, SecondSecret, 24, "Jo", Now));
+        Refused("not-your-organisation", 403, () => Rotate(subscription, SecondSecret, 24, Now, OtherOrganisation));
 
         Assert.IsType<SubscriptionPaused>(Assert.Single(WebhookSubscription.DecidePause(subscription, Police.Id, "Jo", Now)));
     }
@@ -177,11 +231,12 @@ public sealed class SubscriptionRulesTests
     [Fact]
     public void The_view_shows_when_secrets_were_made_and_expire_but_never_the_secrets()
     {
-        var subscription = Apply(Subscription(), WebhookSubscription.DecideRotate(Subscription(), null, SecondSecret, 24, "Jo", Now));
+        var subscription = Apply(Subscription(), Rotate(Subscription(), SecondSecret, 24, Now));
+        subscription = Apply(subscription, WebhookSubscription.DecideShredExpired(subscription, Now.AddHours(25)));
         var view = WebhookSubscriptionView.Of(subscription);
 
-        Assert.Equal([new SigningSecretView(Now, null), new SigningSecretView(Now, Now.AddHours(24))], view.Secrets);
+        Assert.Equal([new SigningSecretView(Now, null, null), new SigningSecretView(Now, Now.AddHours(24), Now.AddHours(25))], view.Secrets);
         var json = System.Text.Json.JsonSerializer.Serialize(view);
-        Assert.DoesNotContain("whsec_", json);
+        Assert.DoesNotContain("sealed:", json);
     }
 }

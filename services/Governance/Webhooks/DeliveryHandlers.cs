@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Wolverine;
@@ -49,7 +50,7 @@ public static class DeliveryHandler
     }
 
     public static async Task Handle(AttemptDelivery message, IDocumentSession session, IMessageBus bus, IHttpClientFactory http,
-        DeliveryOptions options, WebhookOptions urls, TimeProvider clock, ILogger<WebhookDelivery> logger, CancellationToken ct)
+        DeliveryOptions options, WebhookOptions urls, DataKeys keys, TimeProvider clock, ILogger<WebhookDelivery> logger, CancellationToken ct)
     {
         var delivery = await session.LoadAsync<WebhookDelivery>(message.DeliveryId, ct);
         if (delivery is not { Status: DeliveryStatus.Pending }) return; // delivered, dead-lettered or skipped meanwhile
@@ -68,8 +69,11 @@ public static class DeliveryHandler
         string? error = null;
         TimeSpan? retryAfter = null;
         var watch = Stopwatch.StartNew();
+        // opened only here, to sign, and never stored or sent in clear
+        var secrets = await WebhookSecrets.SigningAsync(session, keys, subscription, now, ct);
         try
         {
+            if (secrets.Count == 0) throw new WebhookSigningException("No signing secret of the subscription can be opened.");
             // checked again at every attempt (the name may resolve elsewhere than when the subscription was made), and
             // the connection itself is checked against the address it reaches (WebhookHttp)
             if (await WebhookUrls.CheckAsync(new Uri(subscription.Url), urls, ct) is { } refusal) throw new WebhookAddressRefusedException(refusal);
@@ -81,7 +85,7 @@ public static class DeliveryHandler
             request.Headers.TryAddWithoutValidation("webhook-id", delivery.Id);
             request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
             request.Headers.TryAddWithoutValidation("webhook-signature",
-                StandardWebhooks.SignatureHeader(subscription.SigningSecretsAt(now), delivery.Id, timestamp, delivery.Body));
+                StandardWebhooks.SignatureHeader(secrets, delivery.Id, timestamp, delivery.Body));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -89,7 +93,7 @@ public static class DeliveryHandler
             retryAfter = RetryPolicy.ParseRetryAfter(response.Headers.TryGetValues("Retry-After", out var values) ? values.FirstOrDefault() : null, now);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException or WebhookAddressRefusedException
-                                       && !ct.IsCancellationRequested)
+                                       or WebhookSigningException && !ct.IsCancellationRequested)
         {
             error = ex is TaskCanceledException ? $"No answer within {options.TimeoutSeconds} s." : ex.Message;
         }
@@ -124,3 +128,6 @@ public static class DeliveryHandler
         session.Store(delivery);
     }
 }
+
+/// <summary>The delivery cannot be signed (no secret of the subscription opens): the attempt fails and is retried like any other.</summary>
+public sealed class WebhookSigningException(string reason) : Exception(reason);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CommunitySafety.Governance.Organisations;
 using CommunitySafety.ServiceDefaults;
+using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,8 @@ namespace CommunitySafety.Governance.Webhooks;
 
 // Agencies' webhook subscriptions to decision events. A governance admin manages any organisation's; an organisation
 // admin only those of the organisation in their token's 'org' claim (refused with 403 not-your-organisation otherwise).
-// A signing secret is shown once: in the answer that creates it (create, rotate-secret). Reads never show secrets.
+// A signing secret is shown once: in the answer that creates it (create, rotate-secret). Reads never show secrets, and
+// the store holds them only sealed (WebhookSecrets).
 
 internal static class Subscriptions
 {
@@ -47,7 +49,8 @@ public static class CreateSubscriptionEndpoint
     [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public static async Task<IResult> Post(
-        CreateSubscription command, IDocumentSession session, IMessageBus bus, TimeProvider clock, WebhookOptions options, HttpContext http)
+        CreateSubscription command, IDocumentSession session, IMessageBus bus, TimeProvider clock, WebhookOptions options, DataKeys keys,
+        HttpContext http)
     {
         var organisationId = command.OrganisationId!.Value;
         var acting = Subscriptions.ActingOrganisation(http.User);
@@ -56,8 +59,10 @@ public static class CreateSubscriptionEndpoint
         WebhookUrls.SyntaxError(command.Url, out var url);
 
         var id = Guid.CreateVersion7();
+        var (secretId, secret, now) = (Guid.CreateVersion7(), StandardWebhooks.NewSecret(), clock.GetUtcNow());
+        // a refusal below throws, and the transaction (the secret's data key with it) is not committed
         var created = WebhookSubscription.DecideCreate(id, organisation, organisationId, acting, url!, command.EventTypes!,
-            StandardWebhooks.NewSecret(), http.User.DisplayName(), clock.GetUtcNow());
+            secretId, () => WebhookSecrets.Seal(session, keys, secretId, secret, now), http.User.DisplayName(), now);
         if (await WebhookUrls.CheckAsync(url!, options, http.RequestAborted) is { } refusal)
             throw new DomainRuleViolation("url-not-allowed", refusal, StatusCodes.Status422UnprocessableEntity).With("url", created.Url);
 
@@ -69,7 +74,7 @@ public static class CreateSubscriptionEndpoint
                 url = created.Url,
                 eventTypes = created.EventTypes,
                 status = SubscriptionStatus.Active,
-                secret = created.Secret.Secret,
+                secret,
             });
     }
 }
@@ -82,18 +87,23 @@ public static class RotateSecretEndpoint
         ? FieldErrors.MissingBody
         : new FieldErrors().Range("graceHours", command.GraceHours, 0, WebhookSubscription.MaxGraceHours).ToProblem();
 
-    /// <summary>A new secret signs from now on; the old ones sign too until <c>oldSecretsExpireAt</c> (graceHours, default 24, at most 168).</summary>
+    /// <summary>
+    /// A new secret signs from now on; the old ones sign too until <c>oldSecretsExpireAt</c> (graceHours, default 24, at most
+    /// 168), when a scheduled message shreds their keys.
+    /// </summary>
     [WolverinePost(Subscriptions.Url + "/{id}/rotate-secret"), Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static Task<IResult> Post(Guid id, RotateSecret command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    public static Task<IResult> Post(Guid id, RotateSecret command, IDocumentSession session, IMessageBus bus, TimeProvider clock, DataKeys keys,
+        HttpContext http)
     {
         var acting = Subscriptions.ActingOrganisation(http.User);
-        var secret = StandardWebhooks.NewSecret();
+        var (secretId, secret, now) = (Guid.CreateVersion7(), StandardWebhooks.NewSecret(), clock.GetUtcNow());
         return session.Append<WebhookSubscription>(id, http,
-            s => WebhookSubscription.DecideRotate(s, acting, secret, command.GraceHours ?? WebhookSubscription.DefaultGraceHours,
-                http.User.DisplayName(), clock.GetUtcNow()),
+            s => WebhookSubscription.DecideRotate(s, acting, secretId, () => WebhookSecrets.Seal(session, keys, secretId, secret, now),
+                command.GraceHours ?? WebhookSubscription.DefaultGraceHours, http.User.DisplayName(), now),
             bus, IntegrationEvents.ToContract,
-            events => new { secret, oldSecretsExpireAt = events.OfType<SubscriptionSecretRotated>().Single().OldSecretsExpireAt });
+            events => new { secret, oldSecretsExpireAt = events.OfType<SubscriptionSecretRotated>().Single().OldSecretsExpireAt },
+            events => ExpiredSecretsHandler.ScheduleAsync(bus, events).AsTask());
     }
 }
 
@@ -110,17 +120,23 @@ public static class SubscriptionLifecycleEndpoints
     public static Task<IResult> Resume(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http) =>
         Change(id, session, bus, clock, http, WebhookSubscription.DecideResume);
 
+    /// <summary>Deletes the subscription and shreds its secrets' keys, in the same transaction.</summary>
     [WolverineDelete(Subscriptions.Url + "/{id}"), Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static Task<IResult> Delete(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http) =>
-        Change(id, session, bus, clock, http, WebhookSubscription.DecideDelete);
+    public static Task<IResult> Delete(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, DataKeys keys, HttpContext http) =>
+        Change(id, session, bus, clock, http, WebhookSubscription.DecideDelete, events =>
+        {
+            WebhookSecrets.Shred(session, keys, events);
+            return Task.CompletedTask;
+        });
 
     /// <summary>A lifecycle change decided by <paramref name="decide"/> for the acting organisation.</summary>
     private static Task<IResult> Change(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http,
-        Func<WebhookSubscription, Guid?, string, DateTimeOffset, IReadOnlyList<object>> decide)
+        Func<WebhookSubscription, Guid?, string, DateTimeOffset, IReadOnlyList<object>> decide, Func<IReadOnlyList<object>, Task>? then = null)
     {
         var acting = Subscriptions.ActingOrganisation(http.User);
-        return session.Append<WebhookSubscription>(id, http, s => decide(s, acting, http.User.DisplayName(), clock.GetUtcNow()), bus, IntegrationEvents.ToContract);
+        return session.Append<WebhookSubscription>(id, http, s => decide(s, acting, http.User.DisplayName(), clock.GetUtcNow()), bus,
+            IntegrationEvents.ToContract, then: then);
     }
 }
 

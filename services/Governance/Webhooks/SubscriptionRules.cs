@@ -19,9 +19,13 @@ public sealed partial record WebhookSubscription
                 .With("organisationId", organisationId);
     }
 
+    /// <summary>
+    /// A new subscription with its first secret, <paramref name="secretId"/>: <paramref name="seal"/> seals it (creating its
+    /// data key) and is called only once every rule has passed.
+    /// </summary>
     public static SubscriptionCreated DecideCreate(
         Guid id, Organisation? organisation, Guid organisationId, Guid? actingOrganisation, Uri url, IReadOnlyList<string> eventTypes,
-        string secret, string by, DateTimeOffset now)
+        Guid secretId, Func<string> seal, string by, DateTimeOffset now)
     {
         EnsureMayManage(organisationId, actingOrganisation);
         if (organisation is null)
@@ -33,17 +37,35 @@ public sealed partial record WebhookSubscription
                 $"A subscription names one or more of: {string.Join(", ", DecisionEvents.Types)}.", 400).With("unknown", unknown);
 
         return new SubscriptionCreated(id, organisationId, url.AbsoluteUri, eventTypes.Distinct().ToList(),
-            new SigningSecret(secret, now, null), by, now);
+            new SigningSecret(secretId, seal(), now, null), by, now);
     }
 
+    /// <summary>
+    /// A new secret, <paramref name="secretId"/> (sealed by <paramref name="seal"/>, called only if the rotation is allowed),
+    /// signs from now on; the others sign too until the grace period ends, and are then shredded (<see cref="DecideShredExpired"/>).
+    /// </summary>
     public static IReadOnlyList<object> DecideRotate(
-        WebhookSubscription subscription, Guid? actingOrganisation, string newSecret, int graceHours, string by, DateTimeOffset now)
+        WebhookSubscription subscription, Guid? actingOrganisation, Guid secretId, Func<string> seal, int graceHours, string by, DateTimeOffset now)
     {
         subscription.EnsureLive(actingOrganisation);
         if (graceHours is < 0 or > MaxGraceHours)
             throw new DomainRuleViolation("grace-out-of-range", $"The grace period is 0 to {MaxGraceHours} hours.", 400);
-        return [new SubscriptionSecretRotated(subscription.Id, new SigningSecret(newSecret, now, null), now.AddHours(graceHours), by, now)];
+        return [new SubscriptionSecretRotated(subscription.Id, new SigningSecret(secretId, seal(), now, null), now.AddHours(graceHours), by, now)];
     }
+
+    /// <summary>
+    /// The secrets whose grace period is over by <paramref name="now"/> and whose data keys still exist: their keys are
+    /// to be shredded, so an old secret cannot be recovered from the stream once it no longer signs. Nothing when none is due.
+    /// </summary>
+    public static IReadOnlyList<object> DecideShredExpired(WebhookSubscription subscription, DateTimeOffset now)
+    {
+        var expired = subscription.Secrets.Where(s => s.ShreddedAt is null && s.ExpiresAt <= now).Select(s => s.Id).ToList();
+        return expired.Count == 0 ? [] : [new SigningSecretsShredded(subscription.Id, expired, "The grace period after a rotation ended.", now)];
+    }
+
+    /// <summary>When the next secret still held stops signing (null: none is due to).</summary>
+    public DateTimeOffset? NextSecretExpiry() =>
+        Secrets.Where(s => s.ShreddedAt is null && s.ExpiresAt is not null).Min(s => s.ExpiresAt);
 
     public static IReadOnlyList<object> DecidePause(WebhookSubscription subscription, Guid? actingOrganisation, string by, DateTimeOffset now)
     {
@@ -67,10 +89,14 @@ public sealed partial record WebhookSubscription
         return [new SubscriptionResumed(subscription.Id, by, now)];
     }
 
+    /// <summary>Deletes the subscription and shreds every secret it still holds: nothing of them can be opened afterwards.</summary>
     public static IReadOnlyList<object> DecideDelete(WebhookSubscription subscription, Guid? actingOrganisation, string by, DateTimeOffset now)
     {
         subscription.EnsureLive(actingOrganisation);
-        return [new SubscriptionDeleted(subscription.Id, by, now)];
+        var held = subscription.Secrets.Where(s => s.ShreddedAt is null).Select(s => s.Id).ToList();
+        return held.Count == 0
+            ? [new SubscriptionDeleted(subscription.Id, by, now)]
+            : [new SubscriptionDeleted(subscription.Id, by, now), new SigningSecretsShredded(subscription.Id, held, "The subscription was deleted.", now)];
     }
 
     private void EnsureLive(Guid? actingOrganisation)
@@ -81,14 +107,14 @@ public sealed partial record WebhookSubscription
     }
 }
 
-/// <summary>A subscription as the read endpoints show it: never its secrets, only when each was created and expires.</summary>
+/// <summary>A subscription as the read endpoints show it: never its secrets, only when each was created, expires and was shredded.</summary>
 public sealed record WebhookSubscriptionView(
     Guid Id, Guid OrganisationId, string Url, IReadOnlyList<string> EventTypes, SubscriptionStatus Status, string? DisabledReason,
     DateTimeOffset CreatedAt, IReadOnlyList<SigningSecretView> Secrets, long Version)
 {
     public static WebhookSubscriptionView Of(WebhookSubscription s) =>
         new(s.Id, s.OrganisationId, s.Url, s.EventTypes, s.Status, s.DisabledReason, s.CreatedAt,
-            s.Secrets.Select(x => new SigningSecretView(x.CreatedAt, x.ExpiresAt)).ToList(), s.Version);
+            s.Secrets.Select(x => new SigningSecretView(x.CreatedAt, x.ExpiresAt, x.ShreddedAt)).ToList(), s.Version);
 }
 
-public sealed record SigningSecretView(DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
+public sealed record SigningSecretView(DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? ShreddedAt);

@@ -1,0 +1,70 @@
+using CommunitySafety.ServiceDefaults.DataProtection;
+using Marten;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
+namespace CommunitySafety.Governance.Webhooks;
+
+/// <summary>
+/// Signing secrets at rest: each secret has a data key of its own (<see cref="DataKey"/> id = the secret's id), wrapped by
+/// <c>Governance:KeyEncryptionKey</c>, which is held outside the database. Events and the snapshot hold only the sealed
+/// secret. A key per secret, not per subscription, because a stream's events cannot be rewritten: the creation event
+/// keeps the first secret's ciphertext for as long as the stream exists, so an old secret can be made unrecoverable
+/// only by deleting a key that sealed it alone.
+/// </summary>
+public static class WebhookSecrets
+{
+    /// <summary>Creates the secret's data key (in the session's transaction) and returns the secret sealed under it.</summary>
+    public static string Seal(IDocumentSession session, DataKeys keys, Guid secretId, string secret, DateTimeOffset now) =>
+        Aead.SealText(keys.Create(session, secretId, now), secret);
+
+    /// <summary>The secrets that sign a delivery to <paramref name="subscription"/> at <paramref name="now"/>, opened (newest first).</summary>
+    public static async Task<IReadOnlyList<string>> SigningAsync(IQuerySession session, DataKeys keys, WebhookSubscription subscription,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var signing = subscription.SigningSecretsAt(now);
+        var opened = await keys.LoadManyAsync(session, signing.Select(s => s.Id), ct);
+        return [.. signing.Where(s => opened.ContainsKey(s.Id)).Select(s => Aead.OpenText(opened[s.Id], s.Sealed))];
+    }
+
+    /// <summary>Deletes the data keys of the secrets <paramref name="events"/> shred, in the session's transaction.</summary>
+    public static void Shred(IDocumentSession session, DataKeys keys, IEnumerable<object> events)
+    {
+        foreach (var id in events.OfType<SigningSecretsShredded>().SelectMany(e => e.SecretIds))
+            keys.Shred(session, id);
+    }
+}
+
+/// <summary>Scheduled at a rotation for the end of its grace period: shred the secrets that no longer sign.</summary>
+public sealed record ShredExpiredSecrets(Guid SubscriptionId);
+
+public static class ExpiredSecretsHandler
+{
+    /// <summary>Schedules the shredding, durably (Wolverine's inbox), in the rotation's transaction.</summary>
+    public static ValueTask ScheduleAsync(IMessageBus bus, IEnumerable<object> events)
+    {
+        var rotated = events.OfType<SubscriptionSecretRotated>().SingleOrDefault();
+        return rotated is null ? ValueTask.CompletedTask : bus.ScheduleAsync(new ShredExpiredSecrets(rotated.SubscriptionId), rotated.OldSecretsExpireAt);
+    }
+
+    public static async Task Handle(ShredExpiredSecrets message, IDocumentSession session, DataKeys keys, IMessageBus bus, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<WebhookSubscription>(message.SubscriptionId, ct);
+        if (stream.Aggregate is not { } subscription) return;
+        var now = clock.GetUtcNow();
+        var events = WebhookSubscription.DecideShredExpired(subscription, now);
+        if (events.Count == 0)
+        {
+            // come before its time (another node's clock): ask again for when the next secret expires
+            if (subscription.NextSecretExpiry() is { } next && next > now) await bus.ScheduleAsync(message, next);
+            return;
+        }
+        stream.AppendMany(events.ToArray());
+        WebhookSecrets.Shred(session, keys, events);
+    }
+
+    /// <summary>A change to the same subscription at the same moment: tried again on the new version.</summary>
+    public static void Configure(HandlerChain chain) => chain.OnException<JasperFx.ConcurrencyException>().RetryTimes(3);
+}

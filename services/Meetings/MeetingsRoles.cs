@@ -28,6 +28,9 @@ public static class Queues
 {
     public const string GovernanceEvents = "meetings.governance-events";
     public const string Agenda = "meetings.agenda";
+
+    /// <summary>The local, durable queue of scheduled erasures of residents' details.</summary>
+    public const string Retention = "meetings.retention";
 }
 
 public static class MeetingsStreams

@@ -3,12 +3,15 @@ using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Meetings;
 using CommunitySafety.Meetings.Agenda;
 using CommunitySafety.ServiceDefaults;
+using CommunitySafety.ServiceDefaults.DataProtection;
 using Wolverine.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddSingleton(builder.Configuration.GetSection(MeetingsOptions.Section).Get<MeetingsOptions>() ?? new MeetingsOptions());
+builder.Services.AddSingleton((builder.Configuration.GetSection(MeetingsOptions.Section).Get<MeetingsOptions>() ?? new MeetingsOptions()).Validated());
+// Residents' details on public questions are sealed under data keys wrapped by this ring, held outside the database.
+builder.AddDataKeys("Meetings", "the keys that wrap the data keys of residents' details on public questions");
 builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
     marten => marten.AddMeetingsStreams(),
     (wolverine, rabbit) =>
@@ -23,6 +26,10 @@ builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
         wolverine.LocalQueue(Queues.Agenda).UseDurableInbox();
         wolverine.PublishMessage<PublishAgendaWhenDue>().ToLocalQueue(Queues.Agenda);
         wolverine.PublishMessage<DecisionRecorded>().ToRabbitExchange(Exchanges.Decisions);
+
+        // Residents' details are erased at the end of their retention period: scheduled messages on a durable local queue.
+        wolverine.LocalQueue(Queues.Retention).UseDurableInbox();
+        wolverine.PublishMessage<CommunitySafety.Meetings.Public.EraseResidentDetailsWhenDue>().ToLocalQueue(Queues.Retention);
 
         // Meetings held go to Meetings' own fan-out exchange (Governance's compliance checklist binds to it).
         rabbit.DeclareExchange(Exchanges.Meetings, e => e.ExchangeType = ExchangeType.Fanout);

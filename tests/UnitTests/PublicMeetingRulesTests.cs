@@ -25,7 +25,13 @@ public sealed class PublicMeetingRulesTests
     private static IReadOnlyList<object> Submit(Meeting meeting, BodyRef body, Area? area = null, string? location = null,
         NeighbourhoodMeetingRef? next = null, DateTimeOffset? at = null, SubmissionKind kind = SubmissionKind.Observation) =>
         PublicQuestion.DecideSubmit(Guid.NewGuid(), meeting, body, kind, " Speeding on the high street ", area, location, "A Resident",
-            "resident@example.org", next, at ?? Now);
+            "resident@example.org", next, FakeSeal, at ?? Now);
+
+    /// <summary>Stands for the data key's sealing: shows what was given to be sealed.</summary>
+    private static string FakeSeal(ResidentDetails details) => "sealed:" + System.Text.Json.JsonSerializer.Serialize(details);
+
+    private static ResidentDetails Unsealed(string? sealedText) =>
+        System.Text.Json.JsonSerializer.Deserialize<ResidentDetails>(sealedText!["sealed:".Length..])!;
 
     private static PublicQuestion Submitted(Area? area = Area.North)
     {
@@ -101,7 +107,7 @@ public sealed class PublicMeetingRulesTests
         var forum = Body(BodyKind.OpenForum);
         var submitted = Assert.IsType<QuestionSubmitted>(Assert.Single(Submit(MeetingOf(forum), forum, location: "  ")));
         Assert.Equal("Speeding on the high street", submitted.Text);
-        Assert.Null(submitted.Location);
+        Assert.Null(Unsealed(submitted.SealedDetails).Location);
         Assert.Null(PublicQuestion.Create(submitted).OutcomeArea);
     }
 
@@ -111,7 +117,7 @@ public sealed class PublicMeetingRulesTests
         var nem = Body(BodyKind.NeighbourhoodEngagement);
         var meeting = MeetingOf(nem, Area.North);
         var submitted = Assert.IsType<QuestionSubmitted>(Assert.Single(Submit(meeting, nem, Area.North, "Mill Lane, by the school")));
-        Assert.Equal(("Mill Lane, by the school", "A Resident", "resident@example.org"), (submitted.Location, submitted.Name, submitted.Contact));
+        Assert.Equal(new ResidentDetails("A Resident", "resident@example.org", "Mill Lane, by the school"), Unsealed(submitted.SealedDetails));
         Assert.Equal(Area.North, PublicQuestion.Create(Assert.IsType<QuestionSubmitted>(Assert.Single(Submit(meeting, nem)))).OutcomeArea);
 
         var refused = Assert.Throws<DomainRuleViolation>(() => Submit(meeting, nem, Area.South));
@@ -183,5 +189,90 @@ public sealed class PublicMeetingRulesTests
         Assert.Equal("outcome-already-published", Assert.Throws<DomainRuleViolation>(() => PublicQuestion.DecidePublishOutcome(published, Now)).Rule);
         Assert.Equal("outcome-already-published", Assert.Throws<DomainRuleViolation>(() =>
             PublicQuestion.DecideRecordOutcome(published, "a", "b", OutcomeProgress.Done, "clerk", Now)).Rule);
+    }
+
+    // ---- residents' details: sealing, erasure, retention ----
+
+    [Fact]
+    public void Only_a_submission_that_is_taken_and_has_details_is_sealed()
+    {
+        var nem = Body(BodyKind.NeighbourhoodEngagement);
+        var meeting = MeetingOf(nem, Area.North);
+        var calls = 0;
+        string Counting(ResidentDetails d)
+        {
+            calls++;
+            return FakeSeal(d);
+        }
+
+        Assert.Throws<DomainRuleViolation>(() => PublicQuestion.DecideSubmit(Guid.NewGuid(), meeting, nem, SubmissionKind.Question, "x", Area.South,
+            "Mill Lane", "A Resident", "resident@example.org", null, Counting, Now));
+        Assert.Equal(0, calls); // refused: no key is created
+
+        var anonymous = Assert.IsType<QuestionSubmitted>(Assert.Single(PublicQuestion.DecideSubmit(Guid.NewGuid(), meeting, nem,
+            SubmissionKind.Question, "When will the lights be fixed?", null, " ", " ", null, null, Counting, Now)));
+        Assert.Null(anonymous.SealedDetails); // nothing personal given: nothing sealed, no key
+        Assert.Equal(0, calls);
+
+        var named = Assert.IsType<QuestionSubmitted>(Assert.Single(PublicQuestion.DecideSubmit(Guid.NewGuid(), meeting, nem,
+            SubmissionKind.Question, "x", null, null, " Jo ", null, null, Counting, Now)));
+        Assert.Equal(new ResidentDetails("Jo", null, null), Unsealed(named.SealedDetails));
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public void A_residents_details_are_erased_once_with_who_and_why_and_only_if_there_are_any()
+    {
+        var question = Submitted();
+        var erased = Assert.IsType<ResidentDetailsErased>(Assert.Single(PublicQuestion.DecideEraseDetails(question, " Asked by the resident ", "Clerk", Now)));
+        Assert.Equal((question.Id, "Clerk", "Asked by the resident", Now), (erased.QuestionId, erased.By, erased.Reason, erased.At));
+
+        var after = question.Apply(erased);
+        Assert.Null(after.SealedDetails);
+        Assert.Equal(new DetailsErasure("Clerk", "Asked by the resident", Now), after.Erasure);
+        Assert.Equal("Speeding on the high street", after.Text); // the matter raised stays
+
+        var again = Assert.Throws<DomainRuleViolation>(() => PublicQuestion.DecideEraseDetails(after, "again", "Clerk", Now.AddDays(1)));
+        Assert.Equal(("details-already-erased", 409, Now), (again.Rule, again.StatusCode, again.Facts["erasedAt"]));
+
+        var nem = Body(BodyKind.NeighbourhoodEngagement);
+        var none = PublicQuestion.Create(Assert.IsType<QuestionSubmitted>(Assert.Single(PublicQuestion.DecideSubmit(Guid.NewGuid(), MeetingOf(nem, Area.North),
+            nem, SubmissionKind.Question, "x", null, null, null, null, null, FakeSeal, Now))));
+        var nothing = Assert.Throws<DomainRuleViolation>(() => PublicQuestion.DecideEraseDetails(none, "asked", "Clerk", Now));
+        Assert.Equal(("no-resident-details", 409), (nothing.Rule, nothing.StatusCode));
+    }
+
+    [Theory]
+    [InlineData(12, "2028-03-31T21:00:00+00:00")]
+    [InlineData(1, "2027-04-30T21:00:00+00:00")] // the end of a month: AddMonths keeps within the shorter month
+    [InlineData(6, "2027-09-30T21:00:00+00:00")]
+    public void Details_are_kept_the_configured_months_after_the_meeting_ends(int months, string expected)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expected), ResidentDetailsRetention.ErasableFrom(DateTimeOffset.Parse("2027-03-31T21:00:00+00:00"), months));
+    }
+
+    [Fact]
+    public void Retention_erases_when_the_period_after_the_meeting_has_run_and_never_twice()
+    {
+        var question = Submitted();
+        var meetingEndsAt = MeetingStart.AddHours(2);
+        var due = meetingEndsAt.AddMonths(12);
+
+        Assert.Empty(ResidentDetailsRetention.Decide(question, meetingEndsAt, 12, due.AddTicks(-1)));
+        var erased = Assert.IsType<ResidentDetailsErased>(Assert.Single(ResidentDetailsRetention.Decide(question, meetingEndsAt, 12, due)));
+        Assert.Equal((ResidentDetailsRetention.Actor, due), (erased.By, erased.At));
+        Assert.Contains("12 months after the meeting", erased.Reason);
+
+        Assert.Empty(ResidentDetailsRetention.Decide(question.Apply(erased), meetingEndsAt, 12, due.AddYears(1)));
+        var byClerk = question.Apply((ResidentDetailsErased)PublicQuestion.DecideEraseDetails(question, "asked", "Clerk", Now).Single());
+        Assert.Empty(ResidentDetailsRetention.Decide(byClerk, meetingEndsAt, 12, due));
+    }
+
+    [Fact]
+    public void The_retention_period_defaults_to_twelve_months_and_is_at_least_one()
+    {
+        Assert.Equal(12, new meetings::CommunitySafety.Meetings.MeetingsOptions().Validated().Public.ResidentDetailsRetentionMonths);
+        var none = new meetings::CommunitySafety.Meetings.MeetingsOptions { Public = { ResidentDetailsRetentionMonths = 0 } };
+        Assert.Contains("ResidentDetailsRetentionMonths", Assert.Throws<InvalidOperationException>(() => none.Validated()).Message);
     }
 }

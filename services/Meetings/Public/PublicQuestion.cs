@@ -30,28 +30,49 @@ public enum OutcomeProgress
 /// <summary>The next Neighbourhood Engagement Meeting of an area, where area-specific matters are raised.</summary>
 public sealed record NeighbourhoodMeetingRef(Guid Id, string Url, DateTimeOffset StartsAt);
 
+/// <summary>
+/// What a resident gave about themselves, or that may point to them: their name, how to reach them, and the street-level
+/// location of the matter (at an NEM it is often their own street or door). Never stored in clear: events and the
+/// snapshot hold it only sealed under the question's own data key (<see cref="ResidentDetailsVault"/>), and erasure or the
+/// end of the retention period shreds that key. The question's text, area, answer and outcome are the public record and
+/// stay.
+/// </summary>
+public sealed record ResidentDetails(string? Name, string? Contact, string? Location)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsEmpty => Name is null && Contact is null && Location is null;
+}
+
+/// <summary>Who erased a resident's details, why and when.</summary>
+public sealed record DetailsErasure(string By, string Reason, DateTimeOffset At);
+
 // ---- events of a question's stream ----
 
+/// <param name="SealedDetails">The <see cref="ResidentDetails"/> sealed under the question's data key (null when none were given).</param>
 public sealed record QuestionSubmitted(
-    Guid QuestionId, Guid MeetingId, Guid BodyId, SubmissionKind Kind, string Text, Area? Area, string? Location,
-    string? Name, string? Contact, Area? MeetingArea, DateTimeOffset At);
+    Guid QuestionId, Guid MeetingId, Guid BodyId, SubmissionKind Kind, string Text, Area? Area, string? SealedDetails,
+    Area? MeetingArea, DateTimeOffset At);
 public sealed record QuestionModerated(Guid QuestionId, bool Accepted, string? Reason, string By, DateTimeOffset At);
 public sealed record QuestionAnswered(Guid QuestionId, string Answer, string By, DateTimeOffset At);
 public sealed record QuestionOutcomeRecorded(Guid QuestionId, string YouSaid, string WeDid, OutcomeProgress Progress, string By, DateTimeOffset At);
 public sealed record QuestionOutcomePublished(Guid QuestionId, DateTimeOffset At);
+/// <summary>The resident's details were erased (the question's data key shredded), by a manager or at the end of the retention period.</summary>
+public sealed record ResidentDetailsErased(Guid QuestionId, string By, string Reason, DateTimeOffset At);
 
 /// <summary>
 /// A resident's question or observation for a public meeting: submitted, moderated (accepted or rejected with a
 /// reason), answered at or after the meeting, and its "you said, we did" outcome recorded and then published.
-/// <see cref="Name"/> and <see cref="Contact"/> are for the meeting's managers only.
+/// The resident's details are held only sealed (<see cref="SealedDetails"/>); name and contact are for the meeting's
+/// managers only, the location is shown with an accepted question; all three go at erasure (<see cref="Erasure"/>).
 /// </summary>
 public sealed record PublicQuestion(Guid Id, Guid MeetingId, Guid BodyId, SubmissionKind Kind, string Text, DateTimeOffset SubmittedAt)
 {
     public long Version { get; set; }
     public Area? Area { get; init; }
-    public string? Location { get; init; }
-    public string? Name { get; init; }
-    public string? Contact { get; init; }
+    /// <summary>The <see cref="ResidentDetails"/>, sealed; null when none were given, and once erased.</summary>
+    public string? SealedDetails { get; init; }
+    /// <summary>Set once the resident's details were erased.</summary>
+    public DetailsErasure? Erasure { get; init; }
     /// <summary>The area the matter is about: the one the resident gave, else the meeting's (null at an Open Forum).</summary>
     public Area? OutcomeArea { get; init; }
     public ModerationState Moderation { get; init; }
@@ -70,7 +91,7 @@ public sealed record PublicQuestion(Guid Id, Guid MeetingId, Guid BodyId, Submis
 
     public static PublicQuestion Create(QuestionSubmitted e) => new(e.QuestionId, e.MeetingId, e.BodyId, e.Kind, e.Text, e.At)
     {
-        Area = e.Area, Location = e.Location, Name = e.Name, Contact = e.Contact, OutcomeArea = e.Area ?? e.MeetingArea,
+        Area = e.Area, SealedDetails = e.SealedDetails, OutcomeArea = e.Area ?? e.MeetingArea,
     };
 
     public PublicQuestion Apply(QuestionModerated e) => this with
@@ -87,6 +108,8 @@ public sealed record PublicQuestion(Guid Id, Guid MeetingId, Guid BodyId, Submis
 
     public PublicQuestion Apply(QuestionOutcomePublished e) => this with { OutcomePublishedAt = e.At };
 
+    public PublicQuestion Apply(ResidentDetailsErased e) => this with { SealedDetails = null, Erasure = new DetailsErasure(e.By, e.Reason, e.At) };
+
     // ---- rules ----
 
     /// <summary>
@@ -96,9 +119,12 @@ public sealed record PublicQuestion(Guid Id, Guid MeetingId, Guid BodyId, Submis
     /// Neighbourhood Engagement Meeting an area, if given, must be the meeting's (422 'wrong-area'). The Open Forum
     /// takes no area-specific matters, questions or observations with an area or a location (422
     /// 'area-specific-at-open-forum', pointing to <paramref name="nextNeighbourhoodMeeting"/>, the next NEM of that area).
+    /// The resident's details, if any, are sealed by <paramref name="seal"/> (which creates the question's data key), called
+    /// only once the submission is accepted.
     /// </summary>
     public static IReadOnlyList<object> DecideSubmit(Guid questionId, Meeting meeting, BodyRef? body, SubmissionKind kind, string text,
-        Area? area, string? location, string? name, string? contact, NeighbourhoodMeetingRef? nextNeighbourhoodMeeting, DateTimeOffset now)
+        Area? area, string? location, string? name, string? contact, NeighbourhoodMeetingRef? nextNeighbourhoodMeeting,
+        Func<ResidentDetails, string> seal, DateTimeOffset now)
     {
         if (!meeting.Public)
             throw new DomainRuleViolation("not-a-public-meeting", "Only public meetings (Open Forums, Neighbourhood Engagement Meetings, " +
@@ -122,8 +148,23 @@ public sealed record PublicQuestion(Guid Id, Guid MeetingId, Guid BodyId, Submis
             throw new DomainRuleViolation("wrong-area",
                     $"This Neighbourhood Engagement Meeting is for the {meetingArea} area: raise a matter of the {given} area at that area's meeting.", 422)
                 .With("meetingArea", meetingArea);
-        return [new QuestionSubmitted(questionId, meeting.Id, meeting.BodyId, kind, text.Trim(), area, location, Clean(name), Clean(contact),
+        var details = new ResidentDetails(Clean(name), Clean(contact), location);
+        return [new QuestionSubmitted(questionId, meeting.Id, meeting.BodyId, kind, text.Trim(), area, details.IsEmpty ? null : seal(details),
             meeting.Area, now)];
+    }
+
+    /// <summary>
+    /// Erases the resident's details (a manager of the body, with a reason): once (409 'details-already-erased'), and only
+    /// if there are any (409 'no-resident-details').
+    /// </summary>
+    public static IReadOnlyList<object> DecideEraseDetails(PublicQuestion question, string reason, string by, DateTimeOffset now)
+    {
+        if (question.Erasure is { } done)
+            throw new DomainRuleViolation("details-already-erased", $"The resident's details were erased on {done.At:yyyy-MM-dd}.")
+                .With("erasedAt", done.At);
+        if (question.SealedDetails is null)
+            throw new DomainRuleViolation("no-resident-details", "The submission holds no name, contact or location to erase.");
+        return [new ResidentDetailsErased(question.Id, by, reason.Trim(), now)];
     }
 
     /// <summary>Accepts it for the meeting, or rejects it with a reason; once (409 'already-moderated').</summary>
@@ -191,4 +232,25 @@ public sealed record PublicQuestion(Guid Id, Guid MeetingId, Guid BodyId, Submis
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>
+/// How long residents' details are kept: <c>Meetings:Public:ResidentDetailsRetentionMonths</c> (default 12) after the
+/// end of the meeting they wrote to; then a scheduled message erases them (<see cref="ResidentDetailsRetentionHandler"/>).
+/// </summary>
+public static class ResidentDetailsRetention
+{
+    /// <summary>Who <see cref="ResidentDetailsErased.By"/> names when the retention period erased the details.</summary>
+    public const string Actor = "retention";
+
+    public static DateTimeOffset ErasableFrom(DateTimeOffset meetingEndsAt, int months) => meetingEndsAt.AddMonths(months);
+
+    /// <summary>
+    /// The erasure due at <paramref name="now"/> for a question to the meeting ending at <paramref name="meetingEndsAt"/>:
+    /// none before the period has run, once already erased, or when no details were given.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(PublicQuestion question, DateTimeOffset meetingEndsAt, int months, DateTimeOffset now) =>
+        question.Erasure is not null || question.SealedDetails is null || now < ErasableFrom(meetingEndsAt, months)
+            ? []
+            : [new ResidentDetailsErased(question.Id, Actor, $"Retention period ({months} months after the meeting) expired.", now)];
 }

@@ -2,6 +2,7 @@ using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.ServiceDefaults;
+using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,13 +11,27 @@ using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Public;
 
-/// <summary>What everybody but the meeting's managers sees of an accepted submission: no name, no contact.</summary>
+/// <summary>What everybody but the meeting's managers sees of an accepted submission: no name, no contact; the location
+/// until the resident's details are erased.</summary>
 public sealed record PublicQuestionView(
     Guid Id, Guid MeetingId, SubmissionKind Kind, string Text, Area? Area, string? Location, DateTimeOffset SubmittedAt,
     string? Answer, DateTimeOffset? AnsweredAt, OutcomeView? Outcome)
 {
-    public static PublicQuestionView Of(PublicQuestion q) => new(q.Id, q.MeetingId, q.Kind, q.Text, q.Area, q.Location, q.SubmittedAt,
-        q.Answer, q.AnsweredAt, q.OutcomeIsPublished ? OutcomeView.Of(q) : null);
+    public static PublicQuestionView Of(PublicQuestion q, ResidentDetails? details) => new(q.Id, q.MeetingId, q.Kind, q.Text, q.Area,
+        details?.Location, q.SubmittedAt, q.Answer, q.AnsweredAt, q.OutcomeIsPublished ? OutcomeView.Of(q) : null);
+}
+
+/// <summary>What the meeting's managers see: everything, the resident's details opened — until they are erased
+/// (<see cref="Erased"/>, with who, why and when in <see cref="Erasure"/>).</summary>
+public sealed record ManagedQuestionView(
+    Guid Id, Guid MeetingId, Guid BodyId, SubmissionKind Kind, string Text, Area? Area, string? Location, string? Name, string? Contact,
+    bool Erased, DetailsErasure? Erasure, DateTimeOffset SubmittedAt, Area? OutcomeArea, ModerationState Moderation, string? RejectionReason,
+    DateTimeOffset? ModeratedAt, string? Answer, DateTimeOffset? AnsweredAt, string? YouSaid, string? WeDid, OutcomeProgress? Progress,
+    DateTimeOffset? OutcomeRecordedAt, DateTimeOffset? OutcomePublishedAt, long Version)
+{
+    public static ManagedQuestionView Of(PublicQuestion q, ResidentDetails? details) => new(q.Id, q.MeetingId, q.BodyId, q.Kind, q.Text, q.Area,
+        details?.Location, details?.Name, details?.Contact, q.Erasure is not null, q.Erasure, q.SubmittedAt, q.OutcomeArea, q.Moderation,
+        q.RejectionReason, q.ModeratedAt, q.Answer, q.AnsweredAt, q.YouSaid, q.WeDid, q.Progress, q.OutcomeRecordedAt, q.OutcomePublishedAt, q.Version);
 }
 
 /// <summary>A published "you said, we did".</summary>
@@ -70,13 +85,15 @@ public static class SubmitQuestionEndpoint
 
     /// <summary>
     /// Submits a question or observation to a public meeting until it ends. At an NEM a street-level location may be
-    /// given; the Open Forum refuses anything area-specific and points to the area's next NEM.
+    /// given; the Open Forum refuses anything area-specific and points to the area's next NEM. Name, contact and location
+    /// are sealed under the question's own key and erased <c>Meetings:Public:ResidentDetailsRetentionMonths</c> after the
+    /// meeting by a scheduled message.
     /// </summary>
     [WolverinePost("/api/meetings/meetings/{meetingId}/questions"), AllowAnonymous]
     [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status404NotFound),
      ProducesResponseType(StatusCodes.Status409Conflict), ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public static async Task<IResult> Post(Guid meetingId, SubmitQuestion command, IDocumentSession session, IMessageBus bus, TimeProvider clock,
-        HttpContext http)
+        DataKeys keys, MeetingsOptions options, HttpContext http)
     {
         var ct = http.RequestAborted;
         var meeting = await PublicMeetings.Visible(session, meetingId, http);
@@ -88,7 +105,9 @@ public static class SubmitQuestionEndpoint
             : null;
         var id = Guid.CreateVersion7();
         var events = PublicQuestion.DecideSubmit(id, meeting, body, command.Kind!.Value, command.Text!, command.Area, command.Location,
-            command.Name, command.Contact, next, now);
+            command.Name, command.Contact, next, details => ResidentDetailsVault.Seal(session, keys, id, details, now), now);
+        if (events.OfType<QuestionSubmitted>().Single().SealedDetails is not null)
+            await ResidentDetailsRetentionHandler.ScheduleAsync(bus, id, meeting.EndsAt, options);
         return await session.Start<PublicQuestion>(id, events, $"/api/meetings/questions/{id}", bus, _ => null);
     }
 }
@@ -179,31 +198,38 @@ public static class GetQuestionsEndpoint
     public const int MaxPageSize = 500;
 
     /// <summary>
-    /// A meeting's submissions: its managers see all of them, with name and contact; everybody else (signed in or not)
-    /// the accepted ones, without name or contact.
+    /// A meeting's submissions: its managers see all of them, with name and contact (until erased); everybody else
+    /// (signed in or not) the accepted ones, without name or contact.
     /// </summary>
     [WolverineGet("/api/meetings/meetings/{meetingId}/questions"), AllowAnonymous]
     [ProducesResponseType<IReadOnlyList<PublicQuestionView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> ForMeeting(Guid meetingId, IQuerySession session, HttpContext http)
+    public static async Task<IResult> ForMeeting(Guid meetingId, IQuerySession session, DataKeys keys, HttpContext http)
     {
         var meeting = await PublicMeetings.Visible(session, meetingId, http);
         if (meeting is null) return Problems.NotFound(nameof(Meeting), meetingId);
         var query = session.Query<PublicQuestion>().Where(q => q.MeetingId == meetingId);
         if (MeetingAccess.Manages(http.User, meeting.BodyId))
-            return Results.Ok(await query.OrderBy(q => q.SubmittedAt).ToListAsync(http.RequestAborted));
+        {
+            var all = await query.OrderBy(q => q.SubmittedAt).ToListAsync(http.RequestAborted);
+            var details = await ResidentDetailsVault.OpenAsync(session, keys, all, http.RequestAborted);
+            return Results.Ok(all.Select(q => ManagedQuestionView.Of(q, details.GetValueOrDefault(q.Id))).ToList());
+        }
         var accepted = await query.Where(q => q.Moderation == ModerationState.Accepted).OrderBy(q => q.SubmittedAt).ToListAsync(http.RequestAborted);
-        return Results.Ok(accepted.Select(PublicQuestionView.Of).ToList());
+        var opened = await ResidentDetailsVault.OpenAsync(session, keys, accepted, http.RequestAborted);
+        return Results.Ok(accepted.Select(q => PublicQuestionView.Of(q, opened.GetValueOrDefault(q.Id))).ToList());
     }
 
     /// <summary>One submission: in full to the managers of its meeting's body; otherwise only if accepted, without name or contact.</summary>
     [WolverineGet("/api/meetings/questions/{questionId}"), AllowAnonymous]
     [ProducesResponseType<PublicQuestionView>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> One(Guid questionId, IQuerySession session, HttpContext http)
+    public static async Task<IResult> One(Guid questionId, IQuerySession session, DataKeys keys, HttpContext http)
     {
         var question = questionId == Guid.Empty ? null : await session.LoadAsync<PublicQuestion>(questionId, http.RequestAborted);
-        if (question is not null && MeetingAccess.Manages(http.User, question.BodyId)) return StreamWrites.Read(question, questionId, http, q => q.Version);
+        var details = question is null ? null : await ResidentDetailsVault.OpenAsync(session, keys, question, http.RequestAborted);
+        if (question is not null && MeetingAccess.Manages(http.User, question.BodyId))
+            return StreamWrites.Read(ManagedQuestionView.Of(question, details), questionId, http, q => q.Version);
         if (question is not { Moderation: ModerationState.Accepted }) return Problems.NotFound("Question", questionId);
-        return Results.Ok(PublicQuestionView.Of(question));
+        return Results.Ok(PublicQuestionView.Of(question, details));
     }
 
     /// <summary>Published "you said, we did" outcomes, newest first; <c>area</c> filters to one area's.</summary>

@@ -1,0 +1,100 @@
+using CommunitySafety.Meetings.Meetings;
+using CommunitySafety.ServiceDefaults;
+using CommunitySafety.ServiceDefaults.DataProtection;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Http;
+using Wolverine.Runtime.Handlers;
+
+namespace CommunitySafety.Meetings.Public;
+
+/// <summary>
+/// Residents' details at rest: each question that has any gets a data key of its own (<see cref="DataKey"/> id = the
+/// question's id), wrapped by <c>Meetings:KeyEncryptionKey</c>, which is held outside the database; events and the
+/// snapshot hold only the sealed details. Shredding the key erases them from every event and snapshot at once.
+/// </summary>
+public static class ResidentDetailsVault
+{
+    /// <summary>Creates the question's data key (in the session's transaction) and returns the details sealed under it.</summary>
+    public static string Seal(IDocumentSession session, DataKeys keys, Guid questionId, ResidentDetails details, DateTimeOffset now) =>
+        Aead.Seal(keys.Create(session, questionId, now), details);
+
+    /// <summary>The details of each question that still has them (erased ones and those without any are left out).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, ResidentDetails>> OpenAsync(IQuerySession session, DataKeys keys,
+        IEnumerable<PublicQuestion> questions, CancellationToken ct)
+    {
+        var sealedDetails = questions.Where(q => q.SealedDetails is not null).ToDictionary(q => q.Id, q => q.SealedDetails!);
+        var opened = await keys.LoadManyAsync(session, sealedDetails.Keys, ct);
+        return opened.ToDictionary(k => k.Key, k => Aead.Open<ResidentDetails>(k.Value, sealedDetails[k.Key])!);
+    }
+
+    public static async Task<ResidentDetails?> OpenAsync(IQuerySession session, DataKeys keys, PublicQuestion question, CancellationToken ct) =>
+        (await OpenAsync(session, keys, [question], ct)).GetValueOrDefault(question.Id);
+}
+
+public sealed record EraseResidentDetails(string? Reason);
+
+/// <summary>A clerk erases a resident's name, contact and location from a question (e.g. at the resident's request).</summary>
+public static class EraseResidentDetailsEndpoint
+{
+    public static ProblemDetails Validate(EraseResidentDetails? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
+
+    /// <summary>
+    /// Shreds the question's data key, in the transaction that records who erased the details and why: from then on no
+    /// event or snapshot can be opened to them, and the question reads as <c>erased: true</c>.
+    /// </summary>
+    [WolverinePost("/api/meetings/questions/{questionId}/erase-details"), Authorize(Roles = MeetingsRoles.Managers)]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static Task<IResult> Post(Guid questionId, EraseResidentDetails command, IDocumentSession session, IMessageBus bus, DataKeys keys,
+        TimeProvider clock, HttpContext http) =>
+        QuestionWrites.Change(session, questionId, http, bus, question =>
+        {
+            var events = PublicQuestion.DecideEraseDetails(question, command.Reason!, http.User.DisplayName(), clock.GetUtcNow());
+            keys.Shred(session, question.Id); // committed with the event, or not at all
+            return events;
+        });
+}
+
+/// <summary>Scheduled at submission for the end of the retention period after the meeting: erase the resident's details.</summary>
+public sealed record EraseResidentDetailsWhenDue(Guid QuestionId);
+
+public static class ResidentDetailsRetentionHandler
+{
+    /// <summary>Schedules the erasure, durably (Wolverine's inbox), in the submission's transaction.</summary>
+    public static ValueTask ScheduleAsync(IMessageBus bus, Guid questionId, DateTimeOffset meetingEndsAt, MeetingsOptions options) =>
+        bus.ScheduleAsync(new EraseResidentDetailsWhenDue(questionId),
+            ResidentDetailsRetention.ErasableFrom(meetingEndsAt, options.Public.ResidentDetailsRetentionMonths));
+
+    /// <summary>
+    /// Erases the details if the period after the meeting (as it is now) has run; if the meeting was moved later since
+    /// the message was scheduled, asks again for then.
+    /// </summary>
+    public static async Task Handle(EraseResidentDetailsWhenDue message, IDocumentSession session, DataKeys keys, IMessageBus bus,
+        MeetingsOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<PublicQuestion>(message.QuestionId, ct);
+        if (stream.Aggregate is not { } question) return;
+        var meeting = await session.LoadAsync<Meeting>(question.MeetingId, ct);
+        var endsAt = meeting?.EndsAt ?? question.SubmittedAt;
+        var months = options.Public.ResidentDetailsRetentionMonths;
+        var now = clock.GetUtcNow();
+        var events = ResidentDetailsRetention.Decide(question, endsAt, months, now);
+        if (events.Count == 0)
+        {
+            var due = ResidentDetailsRetention.ErasableFrom(endsAt, months);
+            if (question is { Erasure: null, SealedDetails: not null } && due > now) await bus.ScheduleAsync(message, due);
+            return;
+        }
+        stream.AppendMany(events.ToArray());
+        keys.Shred(session, question.Id);
+    }
+
+    /// <summary>A change to the same question at the same moment: tried again on the new version.</summary>
+    public static void Configure(HandlerChain chain) => chain.OnException<JasperFx.ConcurrencyException>().RetryTimes(3);
+}

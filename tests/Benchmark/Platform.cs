@@ -12,9 +12,11 @@ public sealed record RunMode(string Environment, string TypeLoadMode)
 
     public override string ToString() => $"{Environment}/{TypeLoadMode}";
 
-    /// <summary>Keys Production requires and Development makes up (CaseManagement's, for this run only).</summary>
+    /// <summary>Keys Production requires and Development makes up (for this run only).</summary>
     private static readonly string KeyEncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private static readonly string IndexKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string GovernanceKeyEncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string MeetingsKeyEncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public Dictionary<string, string> Settings() => new()
     {
@@ -24,6 +26,9 @@ public sealed record RunMode(string Environment, string TypeLoadMode)
         ["Authentication__SigningKey"] = JwtAuthentication.DevelopmentSigningKey,
         ["CaseManagement__KeyEncryptionKey"] = KeyEncryptionKey,
         ["CaseManagement__IndexKey"] = IndexKey,
+        // webhook signing secrets' and residents' details' data keys are wrapped by these (KeyRing: {prefix}:KeyEncryptionKeys:<id>)
+        ["Governance__KeyEncryptionKeys__bench"] = GovernanceKeyEncryptionKey,
+        ["Meetings__KeyEncryptionKeys__bench"] = MeetingsKeyEncryptionKey,
     };
 }
 

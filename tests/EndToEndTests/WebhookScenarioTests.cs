@@ -92,6 +92,36 @@ public sealed class WebhookScenarioTests(PlatformFixture platform)
         var fromMiddle = await (await clerk.GetAsync("/api/governance/decisions/feed?limit=500" + (middle is null ? "" : "&after=" + middle))).Json(HttpStatusCode.OK);
         Assert.Equal(all.Skip(cursors.Count / 2), fromMiddle["events"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task Signing_secrets_are_in_no_table_of_Governances_database_and_after_a_rotation_only_the_new_one_signs()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var clerk = platform.Client().WithToken("governance-admin", "meetings-secretary");
+        var agency = await (await clerk.PostJson("/api/governance/organisations", new { name = "Kent Police " + Guid.NewGuid().ToString("N")[..4], kind = "ResponsibleAuthority" })).CreatedId();
+        var created = await (await clerk.PostJson("/api/governance/subscriptions",
+            new { organisationId = agency, url = receiver.Url, eventTypes = new[] { DecisionRecordedType } })).Json(HttpStatusCode.Created);
+        var (subscription, first) = (created["id"]!.GetValue<Guid>(), created["secret"]!.GetValue<string>());
+
+        // no grace: the old secret's key is shredded at once, by the message the rotation scheduled
+        var second = (await (await clerk.PostJson($"/api/governance/subscriptions/{subscription}/rotate-secret", new { graceHours = 0 }))
+            .Json(HttpStatusCode.OK))["secret"]!.GetValue<string>();
+        await Probes.Eventually(TimeSpan.FromSeconds(60), async () =>
+            (await (await clerk.GetAsync($"/api/governance/subscriptions/{subscription}")).Json(HttpStatusCode.OK))["secrets"]!.AsArray()
+            .Count(s => s!["shreddedAt"] is not null) == 1);
+
+        var decisionId = await Scenario.QuorateDecision(clerk, "Fund the Dover seafront patrols");
+        await Probes.Eventually(TimeSpan.FromSeconds(90), () => Task.FromResult(receiver.Received.Any(r => r.Body.Contains(decisionId.ToString()))));
+        var delivered = receiver.Received.First(r => r.Body.Contains(decisionId.ToString()));
+        Assert.True(WebhookReceiver.Verify(second, delivered));
+        Assert.False(WebhookReceiver.Verify(first, delivered));
+
+        foreach (var secret in new[] { first, second })
+        {
+            Assert.Empty(await Probes.RowsRevealing(platform.GovernanceDatabase.ConnectionString, secret));
+            Assert.Empty(await Probes.RowsRevealing(platform.GovernanceDatabase.ConnectionString, secret["whsec_".Length..]));
+        }
+    }
 }
 
 /// <summary>Nothing is lost to a crash: Governance dies while delivering, and the delivery still arrives after it restarts.</summary>

@@ -8,7 +8,7 @@ namespace CommunitySafety.ServiceDefaults.DataProtection;
 /// <summary>
 /// A data key, stored wrapped by the service's key-encryption key (<see cref="WrappedKey.KeyId"/> says which), in its
 /// own table outside the event store. Its id is the id of what it protects (a case subject, a case, a resident's
-/// question, a webhook subscription): deleting the row shreds every copy of what was sealed with it, in every event,
+/// question, a webhook signing secret): deleting the row shreds every copy of what was sealed with it, in every event,
 /// snapshot and message.
 /// </summary>
 public sealed class DataKey

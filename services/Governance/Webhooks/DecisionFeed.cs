@@ -60,7 +60,8 @@ public static class DecisionFeedCursor
 ///
 /// Who may read: any authenticated user whose token names an organisation (the <c>org</c> claim: a user acting for an
 /// agency of the partnership) or who has the governance-admin role; other tokens get 403, no token 401. Decision events
-/// are the partnership's published decisions, not case data, so every member agency may read all of them.
+/// are the partnership's published decisions, not case data, so every member agency may read all of them: decisions of a
+/// confidential body (the ASB case panel) or under an exempt item never enter the feed (<see cref="DecisionEvents.Publishable"/>).
 ///
 /// Why ordering by the global sequence is safe: a poller that has seen sequence N must never later find an event below N.
 /// Sequence numbers are drawn when events are appended, so concurrent writers could commit out of order; but

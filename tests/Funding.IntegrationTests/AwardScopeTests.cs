@@ -52,6 +52,38 @@ public sealed class AwardScopeTests(FundingFixture fixture)
     }
 
     [Fact]
+    public async Task Decision_texts_Funding_stored_before_are_removed_from_its_register()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__funding")!;
+        var marker = "Old text Markerperson-Old " + Guid.NewGuid().ToString("N")[..8];
+        var id = Guid.NewGuid();
+        await _officer.OpenStream(); // the store holds events (the scan looks at a service's database with its event store)
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            session.Store(new KnownDecision { Id = id, MeetingId = Guid.NewGuid(), BodyId = Guid.NewGuid(), ConsensusReached = true, RecordedAt = DateTimeOffset.UtcNow });
+            await session.SaveChangesAsync(ct);
+        }
+        // as Funding kept a decision before: its text in the document
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var update = new Npgsql.NpgsqlCommand(
+                $"update {fixture.Store.Options.DatabaseSchemaName}.mt_doc_knowndecision set data = data || jsonb_build_object('Text', @marker::text) where id = @id", connection);
+            update.Parameters.AddWithValue("marker", marker);
+            update.Parameters.AddWithValue("id", id);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync(ct));
+        }
+        Assert.True(await Probes.RowsContaining(connectionString, marker) > 0, "the scan must find the old text");
+
+        Assert.True(await ForgetDecisionTexts.RunAsync(fixture.Store, ct) >= 1);
+        Assert.Equal(0, await Probes.RowsContaining(connectionString, marker));
+        Assert.Equal(0, await ForgetDecisionTexts.RunAsync(fixture.Store, ct)); // nothing left to remove
+        await using (var session = fixture.Store.QuerySession())
+            Assert.True((await session.LoadAsync<KnownDecision>(id, ct))!.ConsensusReached);
+    }
+
+    [Fact]
     public async Task Funding_keeps_a_decision_as_an_id_only_reference_and_an_award_may_cite_a_confidential_bodys_decision()
     {
         var marker = "Award Markerperson-Fund " + Guid.NewGuid().ToString("N")[..8];

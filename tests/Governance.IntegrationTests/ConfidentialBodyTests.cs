@@ -135,8 +135,15 @@ public sealed class ConfidentialBodyTests(GovernanceFixture fixture)
         await (await SetParent(Guid.NewGuid(), executive)).Problem(HttpStatusCode.NotFound, "not-found");
         await (await SetParent(group, Guid.Empty)).ValidationProblem("parentBodyId");
         await (await SetParent(group, executive, ifMatch: "\"9\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
-        var raw = new HttpRequestMessage(HttpMethod.Put, ParentUrl(group)) { Content = new StringContent("null", System.Text.Encoding.UTF8, "application/json") };
-        await (await _admin.SendAsync(raw)).UnreadableBodyProblem();
+        foreach (var unreadable in new[] { "null", """{"parentBodyId":"the executive"}""", """{"parentBodyId":42}""", """{"parentBodyId":""" })
+        {
+            var raw = new HttpRequestMessage(HttpMethod.Put, ParentUrl(group)) { Content = new StringContent(unreadable, System.Text.Encoding.UTF8, "application/json") };
+            await (await _admin.SendAsync(raw)).UnreadableBodyProblem();
+        }
+        await (await SetParent(group, executive, ifMatch: "yesterday")).Problem(HttpStatusCode.BadRequest);
+        await (await _admin.PostEmpty(ConfidentialUrl(group), "yesterday")).Problem(HttpStatusCode.BadRequest);
+        await (await _admin.PostEmpty(ConfidentialUrl(Guid.Empty))).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await SetParent(Guid.Empty, executive)).Problem(HttpStatusCode.NotFound, "not-found");
         await (await SetParent(group, executive, fixture.Client("meetings-secretary"))).Problem(HttpStatusCode.Forbidden);
         await (await SetParent(group, executive, fixture.Client())).Problem(HttpStatusCode.Unauthorized);
     }

@@ -39,15 +39,17 @@ public sealed class AuthorisationMatrixTests(FundingFixture fixture)
     private sealed record Endpoint(HttpMethod Method, Func<World, string> Url, Func<World, object?>? Body = null, Func<World, Guid>? Listed = null,
         bool Scoped = false);
 
-    private static readonly DateOnly InYear = new(2026, 7, 1);
+    /// <summary>A financial year of the matrix's own, so that its reports answer for its worlds only (other tests arrange other years' ledgers as they need).</summary>
+    private const int Year = 2032;
+    private static readonly DateOnly InYear = new(Year, 7, 1);
 
     private static readonly Dictionary<string, Endpoint> Endpoints = new()
     {
         ["POST streams"] = new(HttpMethod.Post, _ => "/api/funding/streams",
-            _ => new { name = "Crime Reduction Grant", source = "PCC", financialYear = 2026, budget = 1_000m }),
+            _ => new { name = "Crime Reduction Grant", source = "PCC", financialYear = Year, budget = 1_000m }),
         ["POST streams/{id}/budget-changes"] = new(HttpMethod.Post, w => $"/api/funding/streams/{w.Stream}/budget-changes", _ => new { change = 100m, reason = "Top-up" }),
         ["GET streams/{id}"] = new(HttpMethod.Get, w => $"/api/funding/streams/{w.Stream}"),
-        ["GET streams"] = new(HttpMethod.Get, _ => "/api/funding/streams?financialYear=2026", Listed: w => w.Stream),
+        ["GET streams"] = new(HttpMethod.Get, _ => $"/api/funding/streams?financialYear={Year}", Listed: w => w.Stream),
         ["POST bids"] = new(HttpMethod.Post, _ => "/api/funding/bids", w => BidsApi.BidBody(w.Stream, 1_000m, w.Organisation)),
         ["POST bids/{id}/submit"] = new(HttpMethod.Post, w => $"/api/funding/bids/{w.DraftBid}/submit"),
         ["POST bids/{id}/assessment"] = new(HttpMethod.Post, w => $"/api/funding/bids/{w.SubmittedBid}/assessment", _ => new { score = 60, comments = "Fits" }),
@@ -69,9 +71,9 @@ public sealed class AuthorisationMatrixTests(FundingFixture fixture)
             _ => new { quarter = 1, spendToDate = 2_500m, outputsAchieved = new Dictionary<string, decimal> { ["sessions"] = 3 } }),
         ["POST awards/{id}/underspend"] = new(HttpMethod.Post, w => $"/api/funding/awards/{w.Award}/underspend", _ => new { amount = 100m, reason = "Unspent" }),
         ["POST awards/{id}/clawback"] = new(HttpMethod.Post, w => $"/api/funding/awards/{w.Award}/clawback", _ => new { amount = 100m, reason = "Not delivered" }),
-        ["GET reports/streams"] = new(HttpMethod.Get, _ => "/api/funding/reports/streams?financialYear=2026"),
+        ["GET reports/streams"] = new(HttpMethod.Get, _ => $"/api/funding/reports/streams?financialYear={Year}"),
         ["GET reports/streams/{id}"] = new(HttpMethod.Get, w => $"/api/funding/reports/streams/{w.Stream}?format=csv"),
-        ["GET exports/360giving"] = new(HttpMethod.Get, _ => "/api/funding/exports/360giving?financialYear=2026"),
+        ["GET exports/360giving"] = new(HttpMethod.Get, _ => $"/api/funding/exports/360giving?financialYear={Year}"),
     };
 
     private const Caller FO = Caller.FundingOfficer, FinO = Caller.FinanceOfficer, Own = Caller.BidderOwn, Other = Caller.BidderOther,
@@ -176,7 +178,7 @@ public sealed class AuthorisationMatrixTests(FundingFixture fixture)
     };
 
     /// <summary>
-    /// A world of its own, written straight to the store: a 2026-27 stream of £100,000; a draft, a submitted and an assessed
+    /// A world of its own, written straight to the store: a 2032-33 stream of £100,000; a draft, a submitted and an assessed
     /// bid; an award of £10,000 (committed from the stream) with one instalment scheduled, one approved and one paid; a
     /// recorded consensus decision.
     /// </summary>
@@ -189,7 +191,7 @@ public sealed class AuthorisationMatrixTests(FundingFixture fixture)
         s.Store(new KnownOrganisation { Id = world.Organisation, Name = "Youth Trust" });
         s.Store(new KnownDecision { Id = world.Decision, MeetingId = Guid.NewGuid(), BodyId = Guid.NewGuid(), ConsensusReached = true, RecordedAt = now });
         s.Events.StartStream<FundingStream>(world.Stream,
-            new FundingStreamCreated(world.Stream, "Crime Reduction Grant", "PCC", 2026, 100_000m, "officer", now),
+            new FundingStreamCreated(world.Stream, "Crime Reduction Grant", "PCC", Year, 100_000m, "officer", now),
             new AwardCommitted(world.Stream, world.Award, 10_000m, now));
         PromisedOutput[] outputs = [new("young people engaged", 40), new("sessions", 12)];
         BidDrafted Drafted(Guid id) => new(id, world.Stream, world.Organisation, "Street Safe", "Detached youth work", 5_000m, "ASB", outputs, "North", "bidder", now);
@@ -199,7 +201,7 @@ public sealed class AuthorisationMatrixTests(FundingFixture fixture)
             new BidAssessed(world.AssessedBid, 70, "Good", "officer", now));
         s.Events.StartStream<Award>(world.Award,
             new AwardMade(world.Award, world.Stream, Guid.NewGuid(), world.Organisation, "Youth diversion", "Detached youth work", 10_000m, world.Decision,
-                new DateOnly(2026, 4, 20), outputs, "officer", now),
+                new DateOnly(Year, 4, 20), outputs, "officer", now),
             new InstalmentScheduled(world.Award, world.ScheduledInstalment, 2_000m, InYear, "officer", now),
             new InstalmentScheduled(world.Award, world.ApprovedInstalment, 2_000m, InYear, "officer", now),
             new InstalmentApproved(world.Award, world.ApprovedInstalment, "finance", now),

@@ -113,17 +113,35 @@ public sealed class ConfidentialDecisionTests(GovernanceFixture fixture)
     }
 
     [Fact]
-    public async Task A_body_marked_confidential_later_leaves_open_data_with_its_earlier_decisions()
+    public async Task A_body_marked_confidential_later_takes_its_earlier_decisions_out_of_the_feed_replays_and_open_data()
     {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var agency = await _admin.RegisterOrganisation(Unique("Agency"), "CooperatingBody");
+        var subscription = (await (await _admin.PostJson("/api/governance/subscriptions",
+            new { organisationId = agency, url = receiver.Url, eventTypes = new[] { DecisionEvents.DecisionRecordedType } })).Json(HttpStatusCode.Created))["id"]!
+            .GetValue<Guid>();
         var body = await _admin.CreateBody();
+        var start = await End();
         var earlier = Decision(body, "Commission a drugs outreach worker");
+        var other = Decision(await _admin.CreateBody(), "Fund the street pastors");
         await fixture.Receive(earlier);
+        await fixture.Receive(other);
+        int Deliveries(Guid id) => receiver.Received.Count(r => r.Body.Contains(id.ToString()));
+        await Probes.Eventually(TimeSpan.FromSeconds(30), () => Task.FromResult(Deliveries(earlier.DecisionId) == 1 && Deliveries(other.DecisionId) == 1));
         async Task<bool> InOpenData() => (await (await fixture.Client().GetAsync("/api/governance/open/decisions?limit=500")).Json(HttpStatusCode.OK))
             .AsArray().Any(d => d!["id"]!.GetValue<Guid>() == earlier.DecisionId);
         Assert.True(await InOpenData());
+        Assert.Equal([earlier.DecisionId.ToString(), other.DecisionId.ToString()], (await FeedAfter(start)).Select(e => e["id"]!.GetValue<string>()));
 
         Assert.Equal(HttpStatusCode.NoContent, (await _admin.PostEmpty($"{BodyUrl(body)}/confidential")).StatusCode);
+
         Assert.False(await InOpenData());
+        Assert.Equal([other.DecisionId.ToString()], (await FeedAfter(start)).Select(e => e["id"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Accepted, (await _admin.PostJson($"/api/governance/subscriptions/{subscription}/replay",
+            new { since = DateTimeOffset.UtcNow.AddMinutes(-5) })).StatusCode);
+        await Probes.Eventually(TimeSpan.FromSeconds(30), () => Task.FromResult(Deliveries(other.DecisionId) == 2));
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken); // whatever else the replay sends has arrived
+        Assert.Equal(1, Deliveries(earlier.DecisionId)); // not sent again
     }
 
     [Fact]

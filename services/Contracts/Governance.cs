@@ -44,10 +44,41 @@ public sealed record OrganisationRegistered(Guid OrganisationId, string Name, Or
     Guid IRecordEvent.RecordId => OrganisationId;
 }
 
-/// <summary>Published by Governance when a body (group, board, panel) is created.</summary>
-public sealed record BodyCreated(Guid BodyId, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt) : IRecordEvent
+/// <summary>
+/// Published by Governance when a body (group, board, panel) is created. <see cref="Confidential"/>: Governance marked it
+/// confidential (the ASB case panel is confidential whatever this says: see <see cref="BodyConfidentiality"/>);
+/// <see cref="ParentBodyId"/>: the body that oversees it and may adopt its terms of reference.
+/// </summary>
+public sealed record BodyCreated(
+    Guid BodyId, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt,
+    bool Confidential = false, Guid? ParentBodyId = null) : IRecordEvent
 {
     Guid IRecordEvent.RecordId => BodyId;
+}
+
+/// <summary>Governance marked the body confidential: from now on its decisions never leave Meetings as text. Once marked, always.</summary>
+public sealed record BodyMarkedConfidential(Guid BodyId, DateTimeOffset MarkedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => BodyId;
+}
+
+/// <summary>The body's parent (the body that oversees it and may adopt its terms of reference) changed; null: none.</summary>
+public sealed record BodyParentChanged(Guid BodyId, Guid? ParentBodyId, DateTimeOffset ChangedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => BodyId;
+}
+
+/// <summary>Which bodies are confidential: the rule Governance and Meetings share.</summary>
+public static class BodyConfidentiality
+{
+    /// <summary>
+    /// The ASB case panel discusses named people: it is confidential whatever its configuration; any other body once
+    /// Governance marked it so (<paramref name="marked"/>).
+    /// </summary>
+    public static bool IsConfidential(BodyKind? kind, bool marked) => marked || kind is BodyKind.AsbCasePanel;
+
+    /// <summary>Open Forums, Neighbourhood Engagement Meetings and the conference meet in public: they cannot be confidential.</summary>
+    public static bool MeetsInPublic(BodyKind? kind) => kind is BodyKind.OpenForum or BodyKind.NeighbourhoodEngagement or BodyKind.Conference;
 }
 
 /// <summary>A person appointed to a body to represent an organisation — or, in a collective seat, a group of authorities
@@ -112,6 +143,29 @@ public sealed record BodyTermsAdopted(
     DateTimeOffset AdoptedAt) : IRecordEvent
 {
     Guid IRecordEvent.RecordId => BodyId;
+}
+
+/// <summary>
+/// A version of a body's terms of reference was drafted in Governance: its id is what a decision names in <c>adopts</c>.
+/// Meetings keeps whose terms each version is, to refuse at once a decision of another body adopting them.
+/// </summary>
+public sealed record TermsOfReferenceVersionDrafted(Guid BodyId, Guid VersionId, int Version, DateTimeOffset DraftedAt) : IRecordEvent
+{
+    Guid IRecordEvent.RecordId => VersionId;
+}
+
+/// <summary>Who may adopt a body's terms of reference: the rule Meetings (at decision time) and Governance (on adoption) share.</summary>
+public static class TermsOfReferenceAdoption
+{
+    /// <summary>The rule a decision of any other body breaks by adopting a body's terms of reference.</summary>
+    public const string Rule = "terms-of-another-body";
+
+    /// <summary>
+    /// A body's terms of reference are adopted only by a decision of the body itself, or of its parent body (the body
+    /// Governance configured to oversee it), never by another body's.
+    /// </summary>
+    public static bool MayAdopt(Guid termsBodyId, Guid? termsBodyParentId, Guid decidingBodyId) =>
+        decidingBodyId == termsBodyId || termsBodyParentId is { } parent && decidingBodyId == parent;
 }
 
 /// <summary>A member was elected to an office of the body for the term from <see cref="TermStartsOn"/> to <see cref="TermEndsOn"/> (inclusive).</summary>

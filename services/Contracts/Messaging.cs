@@ -17,7 +17,7 @@ public static class Exchanges
 
     /// <summary>
     /// Fan-out exchange on which Governance republishes every decision event it takes in (DecisionRecorded, GrantAwarded),
-    /// once per event, as a CloudEvents 1.0 JSON body (structured mode: id, source, type, specversion, time, subject,
+    /// once per event — never a confidential body's decision or one under an exempt item — as a CloudEvents 1.0 JSON body (structured mode: id, source, type, specversion, time, subject,
     /// datacontenttype, data). Agencies on the partnership network bind their own queues to it; de-duplicate on the id.
     /// </summary>
     public const string DecisionEvents = "csp.decision-events";

@@ -23,6 +23,8 @@ builder.AddEventSourcedService("funding", typeof(FundingRoles).Assembly,
         wolverine.PublishMessage<AwardClawedBack>().ToRabbitExchange(Exchanges.Funding);
     });
 
+// decision texts stored before Funding stopped keeping them are removed once, at start-up
+builder.Services.AddHostedService<CommunitySafety.Funding.Decisions.ForgetDecisionTexts>();
 builder.Services.AddSingleton((builder.Configuration.GetSection("Funding").Get<MonitoringOptions>() ?? new MonitoringOptions()).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("Funding:ThreeSixtyGiving").Get<ThreeSixtyGivingOptions>() ?? new ThreeSixtyGivingOptions()).Validated());
 

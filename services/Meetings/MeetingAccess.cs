@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommunitySafety.Meetings.Decisions;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.ServiceDefaults;
@@ -49,6 +50,25 @@ public static class MeetingAccess
                          .Select(m => m.BodyId).ToListAsync(ct))
                 bodies.Add(b);
         return bodies;
+    }
+
+    // ---- decisions: the visibility of the body's meetings, and of their exempt parts ----
+
+    /// <summary>
+    /// Whether the user may see a decision: one taken at a public meeting, not under an exempt item, everybody; any other
+    /// (a private body's, the ASB case panel's, an exempt item's) the body's managers and members, as for its private
+    /// meetings and its full minutes.
+    /// </summary>
+    public static async Task<bool> CanSee(ClaimsPrincipal user, DecisionEntry decision, IQuerySession session, CancellationToken ct) =>
+        decision.Public && !decision.Exempt || Manages(user, decision.BodyId) || await IsMember(user, decision.BodyId, session, ct);
+
+    /// <summary>The register's entries the user may see: the query form of <see cref="CanSee(ClaimsPrincipal, DecisionEntry, IQuerySession, CancellationToken)"/>.</summary>
+    public static async Task<IQueryable<DecisionEntry>> VisibleDecisions(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var query = session.Query<DecisionEntry>().AsQueryable();
+        if (await VisibleBodies(user, session, ct) is not { } visible) return query;
+        var bodies = visible.ToArray();
+        return query.Where(d => d.Public && !d.Exempt || bodies.Contains(d.BodyId));
     }
 }
 

@@ -44,6 +44,7 @@ public static class MeetingsStreams
         opts.Projections.Snapshot<ActionItem>(SnapshotLifecycle.Inline);
         opts.Schema.For<ActionItem>().Index(a => a.BodyId);
         opts.Schema.For<MemberRef>().Index(m => m.BodyId);
+        opts.Schema.For<TermsOfReferenceRef>();
         opts.Schema.For<DecisionEntry>().Index(d => d.BodyId);
         opts.Schema.For<Meeting>().Index(m => m.BodyId).Index(m => m.StartsAt);
         opts.Schema.For<PublicQuestion>().Index(q => q.MeetingId);

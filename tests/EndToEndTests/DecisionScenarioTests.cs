@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using CommunitySafety.Contracts;
 using CommunitySafety.TestSupport;
-using RabbitMQ.Client;
 using Xunit;
 
 namespace CommunitySafety.EndToEndTests;
@@ -20,7 +18,7 @@ public sealed class DecisionScenarioTests(PlatformFixture platform)
     public async Task A_decision_is_refused_without_quorum_accepted_with_a_substitute_and_published_to_the_broker()
     {
         // An agency on the partnership network binds its own queue to the decisions exchange.
-        await using var agency = await AgencySubscriber.BindAsync(platform.Broker);
+        await using var agency = await AgencyQueue.BindAsync(platform.Broker, Exchanges.Decisions);
 
         using var client = platform.Client();
         var token = await DevelopmentToken(client, "governance-admin", "meetings-secretary");
@@ -87,42 +85,4 @@ public sealed class DecisionScenarioTests(PlatformFixture platform)
 
     private static JsonNode? Property(JsonNode message, string name) =>
         message.AsObject().FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
-
-    /// <summary>A plain AMQP consumer, as an agency would run it: its own exclusive queue bound to the exchange.</summary>
-    private sealed class AgencySubscriber : IAsyncDisposable
-    {
-        private readonly IConnection _connection;
-        private readonly IChannel _channel;
-        private readonly string _queue;
-
-        private AgencySubscriber(IConnection connection, IChannel channel, string queue) =>
-            (_connection, _channel, _queue) = (connection, channel, queue);
-
-        public static async Task<AgencySubscriber> BindAsync(Uri broker)
-        {
-            var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync();
-            var channel = await connection.CreateChannelAsync();
-            var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
-            await channel.QueueBindAsync(queue, Exchanges.Decisions, routingKey: "");
-            return new AgencySubscriber(connection, channel, queue);
-        }
-
-        public async Task<JsonNode> NextAsync(TimeSpan timeout)
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (DateTime.UtcNow < deadline)
-            {
-                var message = await _channel.BasicGetAsync(_queue, autoAck: true);
-                if (message is not null) return JsonNode.Parse(Encoding.UTF8.GetString(message.Body.Span))!;
-                await Task.Delay(100);
-            }
-            throw new TimeoutException($"No message on {Exchanges.Decisions} within {timeout}.");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _channel.CloseAsync();
-            await _connection.CloseAsync();
-        }
-    }
 }

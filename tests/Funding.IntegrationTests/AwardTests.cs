@@ -52,7 +52,7 @@ public sealed class AwardTests(FundingFixture fixture)
         Assert.Equal(("Awarded", awardId, 18_500.50m, decisionId), (bid["status"]!.GetValue<string>(), bid["awardId"]!.GetValue<Guid>(),
             bid["amountAwarded"]!.GetValue<decimal>(), bid["decisionId"]!.GetValue<Guid>()));
 
-        // any funding role reads the award, and the awards of a stream
+        // the recipient's bidder and the officers read the award, and the awards of a stream (another organisation's bidder: AwardScopeTests)
         var read = await fixture.ClientFor(organisationId, FundingRoles.Bidder).GetAsync($"/api/funding/awards/{awardId}");
         Assert.Equal(18_500.50m, (await read.Json(HttpStatusCode.OK))["amount"]!.GetValue<decimal>());
         Assert.Equal("\"1\"", read.ETag());

@@ -84,7 +84,8 @@ public sealed class ReturnTests(FundingFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson(Returns(award), valid)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client(FundingRoles.FinanceOfficer).PostJson(Returns(award), valid)).StatusCode);
         await (await fixture.ClientFor(Guid.NewGuid(), FundingRoles.Bidder).PostJson(Returns(award), valid)).Problem(HttpStatusCode.Forbidden, "not-your-award");
-        await (await fixture.Client(FundingRoles.Bidder).PostJson(Returns(award), valid)).Problem(HttpStatusCode.Forbidden, "not-your-award");
+        // a bidder token naming no organisation: refused by the rule bids and awards share
+        await (await fixture.Client(FundingRoles.Bidder).PostJson(Returns(award), valid)).Problem(HttpStatusCode.Forbidden, "no-organisation");
         await (await _officer.PostJson($"/api/funding/awards/{Guid.NewGuid()}/returns", valid)).Problem(HttpStatusCode.NotFound, "not-found");
         await (await _officer.PostJson(Returns(award), valid, "\"2\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
 

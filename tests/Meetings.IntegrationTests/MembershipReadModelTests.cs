@@ -17,7 +17,8 @@ public sealed class MembershipReadModelTests(MeetingsFixture fixture)
     {
         // Wolverine discovers handlers by class name; a misnamed class would silently drop these messages.
         var runtime = (WolverineRuntime)fixture.Host.Services.GetRequiredService<IWolverineRuntime>();
-        Type[] contracts = [typeof(OrganisationRegistered), typeof(BodyCreated), typeof(MemberAppointed), typeof(SubstituteNamed), typeof(MembershipEnded)];
+        Type[] contracts = [typeof(OrganisationRegistered), typeof(BodyCreated), typeof(MemberAppointed), typeof(SubstituteNamed), typeof(MembershipEnded),
+            typeof(BodyMarkedConfidential), typeof(BodyParentChanged), typeof(TermsOfReferenceVersionDrafted)];
         Assert.All(contracts, t => Assert.True(runtime.Handlers.CanHandle(t), $"No handler for {t.Name}"));
     }
 

@@ -39,7 +39,7 @@ public sealed class FundingRulesTests
     private static Bid Declined(Bid bid) => bid.Apply(Bid.DecideDecline(bid, "Not a priority", null, "officer", T0));
     private static Bid Withdrawn(Bid bid) => bid.Apply(Bid.DecideWithdraw(bid, "No longer needed", "bidder", T0));
 
-    private static KnownDecision Consensus(bool reached = true) => new() { Id = Guid.NewGuid(), ConsensusReached = reached, Text = "Fund it" };
+    private static KnownDecision Consensus(bool reached = true) => new() { Id = Guid.NewGuid(), ConsensusReached = reached };
 
     private static string Rule(Action act) => Assert.Throws<DomainRuleViolation>(act).Rule;
 

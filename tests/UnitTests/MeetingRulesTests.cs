@@ -23,7 +23,7 @@ public sealed class MeetingRulesTests
     {
         var quorum = new QuorumResult(false, 4, [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()]);
         var refused = Assert.Throws<DomainRuleViolation>(() =>
-            Meeting.DecideDecision(Meeting, quorum, Guid.NewGuid(), "Fund the project", true, "5.1", Now));
+            Meeting.DecideDecision(Meeting, quorum, false, Guid.NewGuid(), "Fund the project", true, "5.1", Now));
         Assert.Equal("quorum-not-met", refused.Rule);
         Assert.Equal(4, refused.Facts["required"]);
         Assert.Equal(3, refused.Facts["represented"]);
@@ -34,7 +34,7 @@ public sealed class MeetingRulesTests
     {
         var authorities = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
         var decisionId = Guid.NewGuid();
-        var events = Meeting.DecideDecision(Meeting, new QuorumResult(true, 4, authorities), decisionId, " Fund the project ", false, null, Now);
+        var events = Meeting.DecideDecision(Meeting, new QuorumResult(true, 4, authorities), false, decisionId, " Fund the project ", false, null, Now);
         var recorded = Assert.IsType<DecisionRecorded>(Assert.Single(events));
         Assert.Equal(new DecisionRecorded(Meeting.Id, decisionId, BodyId, "Fund the project", false, null, authorities, Now, null, "2026-11-23/0.1") with
         {

@@ -217,7 +217,7 @@ public sealed class AgendaRulesTests
         Assert.Equal("not-in-the-meeting", Assert.Throws<DomainRuleViolation>(() => Meeting.DecideDeparture(meeting, member.Id, Now)).Rule);
         meeting = Fold(Meeting.DecideAttendance(meeting, member, member.Id, AttendanceKind.Present, null, Now), meeting);
         var authorities = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
-        var decided = Meeting.DecideDecision(meeting, new QuorumResult(true, 4, authorities), Guid.NewGuid(), "Adopt the plan", true, null, Now,
+        var decided = Meeting.DecideDecision(meeting, new QuorumResult(true, 4, authorities), false, Guid.NewGuid(), "Adopt the plan", true, null, Now,
             meeting.Agenda[3].Id).Cast<DecisionRecorded>().Single();
         Assert.Equal(($"{Now:yyyy-MM-dd}/4.1", "4"), (decided.MinuteReference, decided.AgendaReference));
         meeting = Fold([decided], meeting);
@@ -228,7 +228,7 @@ public sealed class AgendaRulesTests
         Assert.Empty(meeting.Attendance);
         Assert.Equal([false, true], meeting.AttendanceLog.Select(m => m.Left));
         var lost = Assert.Throws<DomainRuleViolation>(() =>
-            Meeting.DecideDecision(meeting, new QuorumResult(false, 4, authorities[..3]), Guid.NewGuid(), "Adopt", true, null, Now));
+            Meeting.DecideDecision(meeting, new QuorumResult(false, 4, authorities[..3]), false, Guid.NewGuid(), "Adopt", true, null, Now));
         Assert.Equal("quorum-lost", lost.Rule);
         Assert.Equal([member.Id], (IEnumerable<Guid>)lost.Facts["departed"]!);
     }

@@ -62,7 +62,7 @@ public sealed class MinutesRulesTests
         var previous = Drafted(MeetingOn(Now));
         var next = MeetingOn(Now.AddMonths(3));
         var decisionId = Guid.NewGuid();
-        var (toPrevious, toNext) = MinutesRules.DecideApprovePrevious(next, previous, Quorate, decisionId, Now.AddMonths(3));
+        var (toPrevious, toNext) = MinutesRules.DecideApprovePrevious(next, previous, Quorate, false, decisionId, Now.AddMonths(3));
 
         Assert.Equal(new MinutesApproved(previous.Id, next.Id, Now.AddMonths(3)), Assert.Single(toPrevious));
         var decision = Assert.IsType<DecisionRecorded>(Assert.Single(toNext));
@@ -77,7 +77,7 @@ public sealed class MinutesRulesTests
 
         // approving twice is refused
         Assert.Equal("minutes-approved", Assert.Throws<DomainRuleViolation>(() =>
-            MinutesRules.DecideApprovePrevious(next, previous, Quorate, Guid.NewGuid(), Now)).Rule);
+            MinutesRules.DecideApprovePrevious(next, previous, Quorate, false, Guid.NewGuid(), Now)).Rule);
     }
 
     [Fact]
@@ -88,15 +88,15 @@ public sealed class MinutesRulesTests
         var third = MeetingOn(Now.AddMonths(6));
 
         Assert.Equal("no-previous-meeting", Assert.Throws<DomainRuleViolation>(() =>
-            MinutesRules.DecideApprovePrevious(first, MinutesRules.PreviousMeeting([first, second, third], first), Quorate, Guid.NewGuid(), Now)).Rule);
+            MinutesRules.DecideApprovePrevious(first, MinutesRules.PreviousMeeting([first, second, third], first), Quorate, false, Guid.NewGuid(), Now)).Rule);
         // the third meeting's previous meeting is the second, which has no draft: the first's minutes are not approved there
         var skipped = Assert.Throws<DomainRuleViolation>(() =>
-            MinutesRules.DecideApprovePrevious(third, MinutesRules.PreviousMeeting([first, second, third], third), Quorate, Guid.NewGuid(), Now));
+            MinutesRules.DecideApprovePrevious(third, MinutesRules.PreviousMeeting([first, second, third], third), Quorate, false, Guid.NewGuid(), Now));
         Assert.Equal(("no-draft-minutes", second.Id), (skipped.Rule, skipped.Facts["previousMeetingId"]));
         Assert.Equal("not-the-next-meeting", Assert.Throws<DomainRuleViolation>(() =>
-            MinutesRules.DecideApprovePrevious(first, third, Quorate, Guid.NewGuid(), Now)).Rule);
+            MinutesRules.DecideApprovePrevious(first, third, Quorate, false, Guid.NewGuid(), Now)).Rule);
         Assert.Equal("quorum-not-met", Assert.Throws<DomainRuleViolation>(() =>
-            MinutesRules.DecideApprovePrevious(second, first, new QuorumResult(false, 4, []), Guid.NewGuid(), Now)).Rule);
+            MinutesRules.DecideApprovePrevious(second, first, new QuorumResult(false, 4, []), false, Guid.NewGuid(), Now)).Rule);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class TermsOfReferenceRulesTests
     private static (Body Body, TermsOfReference Terms) Adopt(Body body, TermsOfReference terms, Guid? decisionId = null, DateTimeOffset? at = null)
     {
         var adopted = Assert.IsType<TermsOfReferenceAdopted>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, decisionId ?? Guid.NewGuid(), Guid.NewGuid(), body.Id, true, Now, at ?? Now)));
+            TermsOfReference.DecideAdoption(terms, null, decisionId ?? Guid.NewGuid(), Guid.NewGuid(), body.Id, true, Now, at ?? Now)));
         var inEffect = Assert.IsType<BodyTermsAdopted>(Assert.Single(TermsOfReference.DecideInEffect(body, terms, adopted)));
         return (body.Apply(inEffect), terms.Apply(adopted));
     }
@@ -52,7 +52,7 @@ public sealed class TermsOfReferenceRulesTests
         var meeting = Guid.NewGuid();
 
         var adopted = Assert.IsType<TermsOfReferenceAdopted>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, decision, meeting, body.Id, true, Now.AddHours(-1), Now)));
+            TermsOfReference.DecideAdoption(terms, null, decision, meeting, body.Id, true, Now.AddHours(-1), Now)));
         Assert.Equal(new TermsOfReferenceAdopted(terms.Id, body.Id, decision, meeting, body.Id, Now.AddHours(-1), Now), adopted);
         var inEffect = Assert.IsType<BodyTermsAdopted>(Assert.Single(TermsOfReference.DecideInEffect(body, terms, adopted)));
         Assert.Equal(new BodyTermsAdopted(body.Id, terms.Id, 1, MeetingCadence.BiMonthly, 5, DecisionMaking.Consensus, decision, Now), inEffect);
@@ -72,13 +72,13 @@ public sealed class TermsOfReferenceRulesTests
         var decision = Guid.NewGuid();
 
         var refused = Assert.IsType<TermsOfReferenceAdoptionRefused>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, decision, Guid.NewGuid(), WorkingGroup.Id, false, Now, Now)));
+            TermsOfReference.DecideAdoption(terms, null, decision, Guid.NewGuid(), WorkingGroup.Id, false, Now, Now)));
         Assert.Equal(TermsOfReference.NoConsensus, refused.Reason);
         terms = terms.Apply(refused);
         Assert.Null(terms.Adoption);
 
         // the same decision heard again changes nothing
-        Assert.Empty(TermsOfReference.DecideAdoption(terms, decision, Guid.NewGuid(), WorkingGroup.Id, false, Now, Now));
+        Assert.Empty(TermsOfReference.DecideAdoption(terms, null, decision, Guid.NewGuid(), WorkingGroup.Id, false, Now, Now));
     }
 
     [Fact]
@@ -88,9 +88,9 @@ public sealed class TermsOfReferenceRulesTests
         var decision = Guid.NewGuid();
         (_, terms) = Adopt(body, terms, decision);
 
-        Assert.Empty(TermsOfReference.DecideAdoption(terms, decision, Guid.NewGuid(), body.Id, true, Now, Now));
+        Assert.Empty(TermsOfReference.DecideAdoption(terms, null, decision, Guid.NewGuid(), body.Id, true, Now, Now));
         var refused = Assert.IsType<TermsOfReferenceAdoptionRefused>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, Guid.NewGuid(), Guid.NewGuid(), body.Id, true, Now, Now)));
+            TermsOfReference.DecideAdoption(terms, null, Guid.NewGuid(), Guid.NewGuid(), body.Id, true, Now, Now)));
         Assert.Equal(TermsOfReference.AlreadyAdopted, refused.Reason);
         Assert.Equal(decision, terms.Apply(refused).Adoption!.DecisionId);
     }

@@ -35,14 +35,13 @@ public static class SubmitMonitoringReturnEndpoint
     {
         var (loaded, stream, notFound) = await AwardLoading.LoadWithStreamAsync(session, awardId, http.RequestAborted);
         if (notFound is not null) return notFound;
-        if (!http.User.IsInRole(FundingRoles.FundingOfficer) && http.User.OrganisationId() != loaded!.OrganisationId)
-            return Results.Problem(Problems.FromRule(new DomainRuleViolation("not-your-award",
-                "Only the recipient organisation (or a funding officer) submits this award's monitoring returns.", StatusCodes.Status403Forbidden)));
-        var unknown = command.OutputsAchieved!.Keys.Where(m => loaded!.Outputs.All(o => o.Measure != m)).ToArray();
+        // only the recipient organisation's bidder, or a funding officer
+        OrganisationScope.Decide(loaded!.OrganisationId, http.User.IsInRole(FundingRoles.FundingOfficer), http.User.OrganisationId(), OrganisationScope.Award);
+        var unknown = command.OutputsAchieved!.Keys.Where(m => loaded.Outputs.All(o => o.Measure != m)).ToArray();
         if (unknown.Length > 0)
             return Results.Problem(Problems.Validation(new Dictionary<string, string[]>
             {
-                ["outputsAchieved"] = unknown.Select(m => $"The award promised no output '{m}' (it promised: {string.Join(", ", loaded!.Outputs.Select(o => o.Measure))}).")
+                ["outputsAchieved"] = unknown.Select(m => $"The award promised no output '{m}' (it promised: {string.Join(", ", loaded.Outputs.Select(o => o.Measure))}).")
                     .ToArray(),
             }));
 

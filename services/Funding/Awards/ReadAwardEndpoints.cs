@@ -6,21 +6,30 @@ using Wolverine.Http;
 
 namespace CommunitySafety.Funding.Awards;
 
-/// <summary>Awards are made on bids (POST /api/funding/bids/{bidId}/award); here they are read.</summary>
+/// <summary>
+/// Awards are made on bids (POST /api/funding/bids/{bidId}/award); here they are read, scoped as bids are
+/// (<see cref="OrganisationScope"/>): officers read every award, a bidder only its own organisation's.
+/// </summary>
 public static class ReadAwardEndpoints
 {
     [WolverineGet("/api/funding/awards/{awardId}"), Authorize(Roles = FundingRoles.AnyFundingRole)]
-    [ProducesResponseType<Award>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid awardId, IQuerySession session, HttpContext http) =>
-        StreamWrites.Read(await session.LoadAsync<Award>(awardId, http.RequestAborted), awardId, http, a => a.Version);
+    [ProducesResponseType<Award>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid awardId, IQuerySession session, HttpContext http)
+    {
+        var award = await session.LoadAsync<Award>(awardId, http.RequestAborted);
+        if (award is not null) OrganisationScope.EnsureMayRead(http.User, award.OrganisationId, OrganisationScope.Award);
+        return StreamWrites.Read(award, awardId, http, a => a.Version);
+    }
 
-    /// <summary>Awards, oldest first, optionally of one stream.</summary>
+    /// <summary>Awards, oldest first, optionally of one stream; a bidder sees only their own organisation's.</summary>
     [WolverineGet("/api/funding/awards"), Authorize(Roles = FundingRoles.AnyFundingRole)]
-    [ProducesResponseType<IReadOnlyList<Award>>(StatusCodes.Status200OK)]
-    public static async Task<IReadOnlyList<Award>> List(Guid? streamId, IQuerySession session, CancellationToken ct)
+    [ProducesResponseType<IReadOnlyList<Award>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<IReadOnlyList<Award>> List(Guid? streamId, IQuerySession session, HttpContext http)
     {
         var query = session.Query<Award>().AsQueryable();
+        if (OrganisationScope.ListedOrganisation(http.User) is { } organisationId) query = query.Where(a => a.OrganisationId == organisationId);
         if (streamId is { } s) query = query.Where(a => a.StreamId == s);
-        return await query.OrderBy(a => a.AwardedAt).ToListAsync(ct);
+        return await query.OrderBy(a => a.AwardedAt).ToListAsync(http.RequestAborted);
     }
 }

@@ -231,8 +231,7 @@ public static class ReadBidEndpoints
     public static async Task<IResult> Get(Guid bidId, IQuerySession session, HttpContext http)
     {
         var bid = await session.LoadAsync<Bid>(bidId, http.RequestAborted);
-        if (bid is not null && !http.User.IsInRole(FundingRoles.FinanceOfficer))
-            Bid.DecideActor(bid.OrganisationId, http.User.IsInRole(FundingRoles.FundingOfficer), http.User.OrganisationId());
+        if (bid is not null) OrganisationScope.EnsureMayRead(http.User, bid.OrganisationId, OrganisationScope.Bid);
         return StreamWrites.Read(bid, bidId, http, b => b.Version);
     }
 
@@ -242,13 +241,7 @@ public static class ReadBidEndpoints
     public static async Task<IReadOnlyList<Bid>> List(Guid? streamId, BidStatus? status, IQuerySession session, HttpContext http)
     {
         var query = session.Query<Bid>().AsQueryable();
-        if (!http.User.IsInRole(FundingRoles.FundingOfficer) && !http.User.IsInRole(FundingRoles.FinanceOfficer))
-        {
-            var own = http.User.OrganisationId();
-            Bid.DecideActor(own ?? Guid.Empty, false, own);
-            var organisationId = own!.Value;
-            query = query.Where(b => b.OrganisationId == organisationId);
-        }
+        if (OrganisationScope.ListedOrganisation(http.User) is { } organisationId) query = query.Where(b => b.OrganisationId == organisationId);
         if (streamId is { } s) query = query.Where(b => b.StreamId == s);
         if (status is { } st) query = query.Where(b => b.Status == st);
         return await query.OrderBy(b => b.DraftedAt).ToListAsync(http.RequestAborted);

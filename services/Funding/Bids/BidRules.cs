@@ -15,16 +15,10 @@ public sealed partial record Bid
 
     /// <summary>
     /// Who may act on a bid: a funding officer on any bid; a bidder only on their own organisation's bids (403
-    /// <c>no-organisation</c> when the token names none, 403 <c>not-your-bid</c> when it names another).
+    /// <c>no-organisation</c> when the token names none, 403 <c>not-your-bid</c> when it names another): <see cref="OrganisationScope"/>.
     /// </summary>
-    public static void DecideActor(Guid bidOrganisation, bool isFundingOfficer, Guid? callerOrganisation)
-    {
-        if (isFundingOfficer) return;
-        if (callerOrganisation is not { } org)
-            throw new DomainRuleViolation("no-organisation", "Your token names no organisation ('org' claim): a bidder acts for an organisation.", 403);
-        if (org != bidOrganisation)
-            throw new DomainRuleViolation("not-your-bid", "This bid belongs to another organisation.", 403);
-    }
+    public static void DecideActor(Guid bidOrganisation, bool isFundingOfficer, Guid? callerOrganisation) =>
+        OrganisationScope.Decide(bidOrganisation, isFundingOfficer, callerOrganisation, OrganisationScope.Bid);
 
     /// <summary>Draft → submitted.</summary>
     public static BidSubmitted DecideSubmit(Bid bid, string by, DateTimeOffset now)

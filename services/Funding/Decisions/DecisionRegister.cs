@@ -5,13 +5,16 @@ using Marten;
 
 namespace CommunitySafety.Funding.Decisions;
 
-/// <summary>A decision Meetings recorded, as Funding heard of it over the broker.</summary>
+/// <summary>
+/// A decision Meetings recorded, as Funding heard of it over the broker: a reference by id, with what the award rule
+/// needs (reached by consensus) and where it was taken. Never its text: Funding needs none, and a confidential body's
+/// decision (the ASB case panel's) must not be kept outside Meetings.
+/// </summary>
 public sealed class KnownDecision
 {
     public Guid Id { get; set; }
     public Guid MeetingId { get; set; }
     public Guid BodyId { get; set; }
-    public string Text { get; set; } = "";
     public bool ConsensusReached { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 }
@@ -25,10 +28,10 @@ public sealed class KnownOrganisation
 
 public static class PartnershipEventsHandler
 {
-    /// <summary>Idempotent: a redelivered decision overwrites itself.</summary>
+    /// <summary>Idempotent: a redelivered decision overwrites itself. Its text, if any, is not kept.</summary>
     public static void Handle(DecisionRecorded e, IDocumentSession session) => session.Store(new KnownDecision
     {
-        Id = e.DecisionId, MeetingId = e.MeetingId, BodyId = e.BodyId, Text = e.Text, ConsensusReached = e.ConsensusReached, RecordedAt = e.RecordedAt,
+        Id = e.DecisionId, MeetingId = e.MeetingId, BodyId = e.BodyId, ConsensusReached = e.ConsensusReached, RecordedAt = e.RecordedAt,
     });
 
     public static void Handle(OrganisationRegistered e, IDocumentSession session) =>

@@ -4,7 +4,11 @@ using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Governance.Bodies;
 
-public sealed record BodyCreated(Guid BodyId, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt);
+/// <param name="Confidential">Marked confidential at creation (the ASB case panel is confidential whatever this says).</param>
+/// <param name="ParentBodyId">The body that oversees this one and may adopt its terms of reference.</param>
+public sealed record BodyCreated(
+    Guid BodyId, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt, bool Confidential = false,
+    Guid? ParentBodyId = null);
 /// <param name="Represents">For a collective seat: the authorities the member represents (empty otherwise).</param>
 public sealed record MemberAppointed(
     Guid BodyId, Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt,
@@ -35,7 +39,10 @@ public sealed partial record Body(
 
     public long Version { get; set; }
 
-    public static Body Create(BodyCreated e) => new(e.BodyId, e.Name, e.Kind, e.Cadence, e.QuorumMinimum, e.CreatedAt, []);
+    public static Body Create(BodyCreated e) => new(e.BodyId, e.Name, e.Kind, e.Cadence, e.QuorumMinimum, e.CreatedAt, [])
+    {
+        MarkedConfidential = e.Confidential, ParentBodyId = e.ParentBodyId,
+    };
 
     public Body Apply(MemberAppointed e) => this with
     {

@@ -9,7 +9,9 @@ using Wolverine.Http;
 
 namespace CommunitySafety.Governance.Bodies;
 
-public sealed record CreateBody(string? Name, BodyKind? Kind, MeetingCadence? Cadence, int? QuorumMinimum);
+/// <param name="Confidential">Mark the body confidential (its decisions stay inside it); the ASB case panel always is.</param>
+/// <param name="ParentBodyId">The body that oversees it: besides the body itself, the only one whose decisions may adopt its terms of reference.</param>
+public sealed record CreateBody(string? Name, BodyKind? Kind, MeetingCadence? Cadence, int? QuorumMinimum, bool? Confidential = null, Guid? ParentBodyId = null);
 
 public static class CreateBodyEndpoint
 {
@@ -20,16 +22,56 @@ public static class CreateBodyEndpoint
             .Defined("kind", command.Kind)
             .Defined("cadence", command.Cadence)
             .Range("quorumMinimum", command.QuorumMinimum, 1, 50)
+            .Check(command.ParentBodyId != Guid.Empty, "parentBodyId", "'parentBodyId' must be a non-empty id when given.")
             .ToProblem();
 
     [WolverinePost("/api/governance/bodies"), Authorize(Roles = GovernanceRoles.Admin)]
-    [ProducesResponseType(StatusCodes.Status201Created)]
-    public static Task<IResult> Post(CreateBody command, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+    [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    public static async Task<IResult> Post(CreateBody command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
         var id = Guid.CreateVersion7();
-        var created = new BodyCreated(id, command.Name!.Trim(), command.Kind!.Value, command.Cadence!.Value,
-            command.QuorumMinimum ?? Body.DefaultQuorumMinimum, clock.GetUtcNow());
-        return session.Start<Body>(id, [created], $"/api/governance/bodies/{id}", bus, IntegrationEvents.ToContract);
+        var parent = command.ParentBodyId is { } p ? await session.LoadAsync<Body>(p, http.RequestAborted) : null;
+        var created = Body.DecideCreate(id, command.Name!, command.Kind!.Value, command.Cadence!.Value,
+            command.QuorumMinimum ?? Body.DefaultQuorumMinimum, command.Confidential ?? false, command.ParentBodyId, parent, clock.GetUtcNow());
+        return await session.Start<Body>(id, [created], $"/api/governance/bodies/{id}", bus, IntegrationEvents.ToContract);
+    }
+}
+
+/// <summary>Marks a body confidential: from then on its decisions never leave Meetings as text. Once marked, always.</summary>
+public static class MarkBodyConfidentialEndpoint
+{
+    [WolverinePost("/api/governance/bodies/{bodyId}/confidential"), Authorize(Roles = GovernanceRoles.Admin)]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status404NotFound),
+     ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    public static Task<IResult> Post(Guid bodyId, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http) =>
+        session.Append<Body>(bodyId, http, body => Body.DecideMarkConfidential(body, clock.GetUtcNow()), bus, IntegrationEvents.ToContract);
+}
+
+/// <param name="ParentBodyId">The body that oversees this one; null to remove the parent.</param>
+public sealed record SetParentBody(Guid? ParentBodyId);
+
+/// <summary>Sets (or removes) the body that oversees a body and may adopt its terms of reference.</summary>
+public static class SetParentBodyEndpoint
+{
+    public static ProblemDetails Validate(SetParentBody? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Check(command.ParentBodyId != Guid.Empty, "parentBodyId", "'parentBodyId' must be a non-empty id, or null to remove the parent.").ToProblem();
+
+    [WolverinePut("/api/governance/bodies/{bodyId}/parent"), Authorize(Roles = GovernanceRoles.Admin)]
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status404NotFound),
+     ProducesResponseType(StatusCodes.Status409Conflict), ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    public static async Task<IResult> Put(Guid bodyId, SetParentBody command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        // the parent and the bodies above it, for the cycle check: the walk stops at the top, at a body seen before, or too deep
+        var ancestors = new Dictionary<Guid, Body>();
+        for (var next = command.ParentBodyId; next is { } id && !ancestors.ContainsKey(id) && ancestors.Count <= Body.MaxParentDepth + 1;)
+        {
+            if (await session.LoadAsync<Body>(id, http.RequestAborted) is not { } above) break;
+            ancestors[id] = above;
+            next = above.ParentBodyId;
+        }
+        return await session.Append<Body>(bodyId, http, body => Body.DecideParent(body, command.ParentBodyId, ancestors, clock.GetUtcNow()),
+            bus, IntegrationEvents.ToContract);
     }
 }
 

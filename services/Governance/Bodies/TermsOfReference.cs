@@ -18,7 +18,7 @@ public sealed record TermsOfReferenceDrafted(
 public sealed record TermsOfReferenceAdopted(
     Guid VersionId, Guid BodyId, Guid DecisionId, Guid MeetingId, Guid DecidingBodyId, DateTimeOffset DecidedAt, DateTimeOffset RecordedAt);
 
-/// <summary>A decision named this version but did not adopt it (no consensus, or the version was adopted already).</summary>
+/// <summary>A decision named this version but did not adopt it (no consensus, another body's decision, or the version was adopted already).</summary>
 public sealed record TermsOfReferenceAdoptionRefused(Guid VersionId, Guid DecisionId, string Reason, DateTimeOffset RecordedAt);
 
 /// <summary>On the body's stream: version <paramref name="Number"/> was drafted (numbers are the body's, so they are never taken twice).</summary>
@@ -41,6 +41,8 @@ public sealed record TermsOfReference(
     /// <summary>Why a decision did not adopt a version.</summary>
     public const string NoConsensus = "no-consensus";
     public const string AlreadyAdopted = "already-adopted";
+    /// <summary>The decision was not of the body whose terms these are, nor of its parent: <see cref="TermsOfReferenceAdoption.Rule"/>.</summary>
+    public const string NotBodyOrParent = TermsOfReferenceAdoption.Rule;
 
     /// <summary>The stream version, set by Marten (not the terms' version number, which is <see cref="Number"/>).</summary>
     public long Version { get; set; }
@@ -77,13 +79,17 @@ public sealed record TermsOfReference(
     }
 
     /// <summary>
-    /// A decision names this version: it is adopted when the decision reached consensus and no decision adopted it before.
-    /// Otherwise the refusal is recorded on the version. The same decision heard again changes nothing.
+    /// A decision names this version: it is adopted when the decision is of the body whose terms these are, or of that body's
+    /// parent (<paramref name="bodyParentId"/>), reached consensus, and no decision adopted the version before. Otherwise
+    /// the refusal is recorded on the version, with the reason. The same decision heard again changes nothing.
     /// </summary>
     public static IReadOnlyList<object> DecideAdoption(
-        TermsOfReference terms, Guid decisionId, Guid meetingId, Guid decidingBodyId, bool consensusReached, DateTimeOffset decidedAt, DateTimeOffset now)
+        TermsOfReference terms, Guid? bodyParentId, Guid decisionId, Guid meetingId, Guid decidingBodyId, bool consensusReached, DateTimeOffset decidedAt,
+        DateTimeOffset now)
     {
         if (terms.Adoption?.DecisionId == decisionId || terms.RefusedAdoptions.Any(r => r.DecisionId == decisionId)) return [];
+        if (!TermsOfReferenceAdoption.MayAdopt(terms.BodyId, bodyParentId, decidingBodyId))
+            return [new TermsOfReferenceAdoptionRefused(terms.Id, decisionId, NotBodyOrParent, now)];
         if (terms.Adoption is not null) return [new TermsOfReferenceAdoptionRefused(terms.Id, decisionId, AlreadyAdopted, now)];
         if (!consensusReached) return [new TermsOfReferenceAdoptionRefused(terms.Id, decisionId, NoConsensus, now)];
         return [new TermsOfReferenceAdopted(terms.Id, terms.BodyId, decisionId, meetingId, decidingBodyId, decidedAt, now)];

@@ -110,8 +110,8 @@ public static class GetTermsOfReferenceEndpoint
 }
 
 /// <summary>
-/// A decision recorded in Meetings adopts a document: if it is a version of terms of reference, adopt it (with consensus,
-/// once) and put it in effect for its body. Other documents' ids are not ours: ignored here, another handler takes them.
+/// A decision recorded in Meetings adopts a document: if it is a version of terms of reference, adopt it (a decision of
+/// its body or of that body's parent, with consensus, once) and put it in effect for its body; otherwise record why not. Other documents' ids are not ours: ignored here, another handler takes them.
 /// </summary>
 public static class TermsOfReferenceAdoptionHandler
 {
@@ -121,13 +121,12 @@ public static class TermsOfReferenceAdoptionHandler
 
         var version = await session.Events.FetchForWriting<TermsOfReference>(message.DocumentId, ct);
         var terms = version.Aggregate!;
-        var events = TermsOfReference.DecideAdoption(terms, message.DecisionId, message.MeetingId, message.BodyId, message.ConsensusReached,
-            message.DecidedAt, clock.GetUtcNow());
-        version.AppendMany(events.ToArray());
-        if (events.OfType<TermsOfReferenceAdopted>().SingleOrDefault() is not { } adopted) return;
-
         var body = await session.Events.FetchForWriting<Body>(terms.BodyId, ct);
-        if (body.Aggregate is null) return;
+        var events = TermsOfReference.DecideAdoption(terms, body.Aggregate?.ParentBodyId, message.DecisionId, message.MeetingId, message.BodyId,
+            message.ConsensusReached, message.DecidedAt, clock.GetUtcNow());
+        version.AppendMany(events.ToArray());
+        if (events.OfType<TermsOfReferenceAdopted>().SingleOrDefault() is not { } adopted || body.Aggregate is null) return;
+
         var onBody = TermsOfReference.DecideInEffect(body.Aggregate, terms, adopted);
         body.AppendMany(onBody.ToArray());
         foreach (var e in onBody)

@@ -15,7 +15,7 @@ using Wolverine.Http;
 
 namespace CommunitySafety.Governance.Strategy;
 
-// Open data for residents and the Open Forum: anonymous, JSON, nothing of the ASB case panel.
+// Open data for residents and the Open Forum: anonymous, JSON, nothing of a confidential body (the ASB case panel) or an exempt item.
 
 public sealed record OpenPriority(Guid Id, string Title, string Rationale, IReadOnlyList<string> DrawsOn);
 
@@ -26,7 +26,7 @@ public sealed record OpenAgreement(
     Guid Id, string Title, int Year, int PlanYear, int Version, Guid AgreedByDecisionId, DateTimeOffset? AgreedAt, string CountyPartnership,
     bool RefreshAwaitingAdoption, IReadOnlyList<OpenPriority> Priorities, IReadOnlyList<OpenReview> Reviews);
 
-/// <summary>A public decision: a partnership decision (not of the ASB case panel) or a grant award.</summary>
+/// <summary>A public decision: a partnership decision (not of a confidential body, not under an exempt item) or a grant award.</summary>
 public sealed record OpenDecision(
     Guid Id, string Kind, DateTimeOffset At, Guid? BodyId, string? Body, string Summary, string? AgendaReference, bool? ConsensusReached,
     decimal? Amount, string? Currency);
@@ -79,7 +79,8 @@ public static class OpenDataEndpoints
 
     /// <summary>
     /// The partnership's public decisions, newest first, from Governance's decision feed: decisions of its bodies (never
-    /// those of the ASB case panel, nor of a body Governance does not know) and grant awards.
+    /// those of a confidential body — the ASB case panel, or one marked so — nor under an exempt item, nor of a body
+    /// Governance does not know) and grant awards.
     /// </summary>
     [WolverineGet(Base + "/decisions"), AllowAnonymous]
     [ProducesResponseType<IReadOnlyList<OpenDecision>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
@@ -89,7 +90,7 @@ public static class OpenDataEndpoints
         if (!ReferenceEquals(problem, WolverineContinue.NoProblems)) return Results.Problem(problem);
         var take = limit ?? DefaultLimit;
 
-        var bodies = (await session.Query<Body>().Select(b => new { b.Id, b.Name, b.Kind }).ToListAsync(ct)).ToDictionary(b => b.Id);
+        var bodies = (await session.Query<Body>().Select(b => new { b.Id, b.Name, b.Kind, b.MarkedConfidential }).ToListAsync(ct)).ToDictionary(b => b.Id);
         var decisions = new List<OpenDecision>();
         long before = long.MaxValue;
         while (decisions.Count < take)
@@ -107,8 +108,10 @@ public static class OpenDataEndpoints
                 var cloudEvent = ((DecisionEventPublished)e.Data).Event;
                 if (cloudEvent.Type == DecisionEvents.DecisionRecordedType && cloudEvent.Data.Deserialize<DecisionRecorded>(Web) is { } d)
                 {
-                    if (!bodies.TryGetValue(d.BodyId, out var body) || body.Kind == BodyKind.AsbCasePanel) continue;
-                    decisions.Add(new OpenDecision(d.DecisionId, "decision", d.RecordedAt, d.BodyId, body.Name, d.Text, d.AgendaReference,
+                    // the feed holds no confidential or exempt decision; a body marked confidential since is left out too
+                    if (!bodies.TryGetValue(d.BodyId, out var body) || BodyConfidentiality.IsConfidential(body.Kind, body.MarkedConfidential)
+                        || !DecisionEvents.Publishable(d, false)) continue;
+                    decisions.Add(new OpenDecision(d.DecisionId, "decision", d.RecordedAt, d.BodyId, body.Name, d.Text!, d.AgendaReference,
                         d.ConsensusReached, null, null));
                 }
                 else if (cloudEvent.Type == DecisionEvents.GrantAwardedType && cloudEvent.Data.Deserialize<GrantAwarded>(Web) is { } g)

@@ -34,6 +34,13 @@ public static class DecisionEvents
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>
+    /// Whether a decision enters the feed, and so webhooks, the <c>csp.decision-events</c> exchange and open data: only with
+    /// its text, never when Meetings withheld it (a confidential body's decision, or under an exempt item), nor when
+    /// Governance knows the body as confidential (<paramref name="bodyConfidential"/>: marked here before Meetings heard).
+    /// </summary>
+    public static bool Publishable(DecisionRecorded e, bool bodyConfidential) => !e.Withheld && !bodyConfidential && e.Text is not null;
+
     public static CloudEvent From(DecisionRecorded e) =>
         Envelope(e.DecisionId, "/api/meetings", DecisionRecordedType, e.RecordedAt, $"meetings/{e.MeetingId}/decisions/{e.DecisionId}", e);
 

@@ -60,7 +60,8 @@ public static class DecisionFeedCursor
 ///
 /// Who may read: any authenticated user whose token names an organisation (the <c>org</c> claim: a user acting for an
 /// agency of the partnership) or who has the governance-admin role; other tokens get 403, no token 401. Decision events
-/// are the partnership's published decisions, not case data, so every member agency may read all of them.
+/// are the partnership's published decisions, not case data, so every member agency may read all of them: decisions of a
+/// confidential body (the ASB case panel) or under an exempt item never enter the feed (<see cref="DecisionEvents.Publishable"/>).
 ///
 /// Why ordering by the global sequence is safe: a poller that has seen sequence N must never later find an event below N.
 /// Sequence numbers are drawn when events are appended, so concurrent writers could commit out of order; but
@@ -95,8 +96,30 @@ public static class DecisionFeedEndpoint
             .ToListAsync(http.RequestAborted);
 
         var next = published.Count > 0 ? DecisionFeedCursor.Encode(published[^1].Sequence) : after ?? DecisionFeedCursor.Start;
-        return Results.Ok(new DecisionFeedPage(published.Select(e => ((DecisionEventPublished)e.Data).Event).ToList(), next));
+        var confidential = await ConfidentialBodies.LoadAsync(session, http.RequestAborted);
+        return Results.Ok(new DecisionFeedPage(
+            published.Select(e => ((DecisionEventPublished)e.Data).Event).Where(e => !confidential.Hides(e)).ToList(), next));
     }
 
     public static bool MayRead(ClaimsPrincipal user) => user.OrganisationId() is not null || user.IsInRole(GovernanceRoles.Admin);
+}
+
+/// <summary>
+/// The bodies Governance knows as confidential (the ASB case panel, those marked so). A decision event of one of them
+/// taken into the feed before it was confidential (marked later, or heard from a Meetings that did not yet withhold its
+/// text) is left out whenever the feed is read or replayed again; copies already delivered cannot be recalled.
+/// </summary>
+public static class ConfidentialBodies
+{
+    public static async Task<IReadOnlySet<Guid>> LoadAsync(IQuerySession session, CancellationToken ct) =>
+        (await session.Query<Bodies.Body>().Select(b => new { b.Id, b.Kind, b.MarkedConfidential }).ToListAsync(ct))
+        .Where(b => Contracts.Governance.BodyConfidentiality.IsConfidential(b.Kind, b.MarkedConfidential))
+        .Select(b => b.Id)
+        .ToHashSet();
+
+    /// <summary>Whether the event is a decision of one of these bodies.</summary>
+    public static bool Hides(this IReadOnlySet<Guid> confidential, CloudEvent e) =>
+        e.Type == DecisionEvents.DecisionRecordedType && e.Data.ValueKind == System.Text.Json.JsonValueKind.Object
+        && e.Data.TryGetProperty("bodyId", out var body) && body.ValueKind == System.Text.Json.JsonValueKind.String && body.TryGetGuid(out var id)
+        && confidential.Contains(id);
 }

@@ -34,10 +34,16 @@ public sealed record TakeInDecisionEvent(CloudEvent Event);
 /// </summary>
 public static class DecisionIntakeHandler
 {
-    /// <summary>Into the feed; and each document the decision adopts is told (see <see cref="Adoption.AdoptionRequested"/>).</summary>
-    public static OutgoingMessages Handle(DecisionRecorded e)
+    /// <summary>
+    /// Into the feed, unless the decision may not be published (<see cref="DecisionEvents.Publishable"/>: a confidential
+    /// body's, an exempt item's, or of a body Governance knows as confidential); and each document the decision adopts is
+    /// told, whatever the body (ids only: see <see cref="Adoption.AdoptionRequested"/>).
+    /// </summary>
+    public static async Task<OutgoingMessages> Handle(DecisionRecorded e, IDocumentSession session, CancellationToken ct)
     {
-        var messages = new OutgoingMessages { new TakeInDecisionEvent(DecisionEvents.From(e)) };
+        var body = await session.LoadAsync<Bodies.Body>(e.BodyId, ct);
+        var messages = new OutgoingMessages();
+        if (DecisionEvents.Publishable(e, body?.Confidential ?? false)) messages.Add(new TakeInDecisionEvent(DecisionEvents.From(e)));
         foreach (var document in e.Adopts ?? [])
             messages.Add(new Adoption.AdoptionRequested(document, e.DecisionId, e.MeetingId, e.BodyId, e.ConsensusReached, e.RecordedAt));
         return messages;

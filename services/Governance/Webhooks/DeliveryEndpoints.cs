@@ -73,6 +73,9 @@ public static class ReplaySinceEndpoint
             .Select(e => e.Event)
             .Where(e => subscription.EventTypes.Contains(e.Type))
             .ToList();
+        // a decision of a body confidential since it entered the feed is not sent again
+        var confidential = await ConfidentialBodies.LoadAsync(session, http.RequestAborted);
+        events = [.. events.Where(e => !confidential.Hides(e))];
         var now = clock.GetUtcNow();
         foreach (var e in events)
             await DeliveryHandler.Start(session, bus, subscriptionId, e.Id, e.Type, e.Time, e.ToJson(), now, http.RequestAborted);

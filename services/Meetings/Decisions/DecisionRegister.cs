@@ -7,38 +7,52 @@ using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Decisions;
 
-/// <summary>An entry of the decision register.</summary>
+/// <summary>
+/// An entry of the decision register. <see cref="Public"/>: taken at a public meeting; <see cref="Confidential"/>: of a
+/// confidential body (the ASB case panel, or marked so); <see cref="Exempt"/>: under an exempt agenda item.
+/// </summary>
 public sealed record DecisionEntry(
     Guid Id, Guid MeetingId, Guid BodyId, string Text, bool ConsensusReached, string? AgendaReference,
-    IReadOnlyList<Guid> AuthoritiesRepresented, DateTimeOffset RecordedAt);
+    IReadOnlyList<Guid> AuthoritiesRepresented, DateTimeOffset RecordedAt, bool Public = false, bool Confidential = false, bool Exempt = false);
 
 public partial class DecisionRegisterProjection : EventProjection
 {
     public DecisionEntry Create(DecisionRecorded e) => new(e.DecisionId, e.MeetingId, e.BodyId, e.Text, e.ConsensusReached,
-        e.AgendaReference, e.AuthoritiesRepresented, e.RecordedAt);
+        e.AgendaReference, e.AuthoritiesRepresented, e.RecordedAt, e.Public, e.Confidential, e.Exempt);
 }
 
+/// <summary>
+/// The decision register, with the visibility of the body's meetings (<see cref="MeetingAccess.VisibleDecisions"/>): a
+/// public meeting's decisions (not under an exempt item) for anybody signed in; every other decision — a private body's,
+/// the ASB case panel's, an exempt item's — only for the body's managers and members. Others find nothing: left out of
+/// the list, 404 by id, as if it did not exist.
+/// </summary>
 public static class GetDecisionsEndpoint
 {
     public const int MaxPageSize = 500;
 
-    /// <summary>The decision register, newest first; filter by body or meeting.</summary>
+    /// <summary>The decisions the caller may see, newest first; filter by body or meeting.</summary>
     [WolverineGet("/api/meetings/decisions")]
-    public static async Task<IResult> List(Guid? bodyId, Guid? meetingId, int? limit, IQuerySession session, CancellationToken ct)
+    [ProducesResponseType<IReadOnlyList<DecisionEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> List(Guid? bodyId, Guid? meetingId, int? limit, IQuerySession session, HttpContext http)
     {
         if (limit is < 1 or > MaxPageSize)
             return Results.Problem(Problems.Validation(new Dictionary<string, string[]>
             {
                 ["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."],
             }));
-        var query = session.Query<DecisionEntry>().AsQueryable();
+        var ct = http.RequestAborted;
+        var query = await MeetingAccess.VisibleDecisions(http.User, session, ct);
         if (bodyId is { } b) query = query.Where(d => d.BodyId == b);
         if (meetingId is { } m) query = query.Where(d => d.MeetingId == m);
         return Results.Ok(await query.OrderByDescending(d => d.RecordedAt).Take(limit ?? 100).ToListAsync(ct));
     }
 
+    /// <summary>A decision, if the caller may see it (otherwise 404).</summary>
     [WolverineGet("/api/meetings/decisions/{id}")]
     [ProducesResponseType<DecisionEntry>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<DecisionEntry>(id, ct) is { } entry ? Results.Ok(entry) : Problems.NotFound("Decision", id);
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
+        await session.LoadAsync<DecisionEntry>(id, http.RequestAborted) is { } entry && await MeetingAccess.CanSee(http.User, entry, session, http.RequestAborted)
+            ? Results.Ok(entry)
+            : Problems.NotFound("Decision", id);
 }

@@ -111,16 +111,27 @@ public sealed record ItemEscalated(Guid MeetingId, Guid ItemId, Guid ToBodyId, G
 public sealed record InterestDeclared(Guid MeetingId, Guid MembershipId, Guid ItemId, InterestNature Nature, string Details, DateTimeOffset At);
 public sealed record AttendanceRecorded(Guid MeetingId, Guid MembershipId, AttendanceKind Kind, Guid? SubstituteId, DateTimeOffset RecordedAt);
 public sealed record AttendeeLeft(Guid MeetingId, Guid MembershipId, DateTimeOffset At);
+/// <param name="Public">Taken at a public meeting: anybody signed in may read it in the register (unless <paramref name="Exempt"/>).</param>
+/// <param name="Confidential">Of a confidential body (the ASB case panel, or marked so): its text never leaves Meetings.</param>
+/// <param name="Exempt">Under an exempt agenda item: its text never leaves Meetings, and only the body's members and managers read it.</param>
 public sealed record DecisionRecorded(
     Guid MeetingId, Guid DecisionId, Guid BodyId, string Text, bool ConsensusReached, string? AgendaReference,
     IReadOnlyList<Guid> AuthoritiesRepresented, DateTimeOffset RecordedAt, Guid? ItemId = null, string? MinuteReference = null,
-    IReadOnlyList<Guid>? Adopts = null);
+    IReadOnlyList<Guid>? Adopts = null, bool Public = false, bool Confidential = false, bool Exempt = false)
+{
+    /// <summary>Whether the text (and agenda reference) stays inside Meetings: a confidential body's decision, or an exempt item's.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Withheld => Confidential || Exempt;
+}
 public sealed record MinutesDrafted(Guid MeetingId, IReadOnlyList<MinuteSection> Sections, DateTimeOffset At);
 public sealed record MinutesApproved(Guid MeetingId, Guid AtMeetingId, DateTimeOffset At);
 public sealed record MinutesPublished(Guid MeetingId, DateTimeOffset At);
 public sealed record MeetingHeld(Guid MeetingId, Guid BodyId, bool Public, DateTimeOffset StartsAt, DateTimeOffset At);
 
 public sealed record Attendance(Guid MembershipId, AttendanceKind Kind, Guid? SubstituteId);
+
+/// <summary>A version of terms of reference a decision would adopt: whose terms they are, and that body's parent.</summary>
+public sealed record AdoptedTerms(Guid VersionId, Guid BodyId, Guid? BodyParentId);
 
 /// <summary>
 /// A meeting of a body: when and where, its agenda, who is in the room (<see cref="Attendance"/>: the latest record
@@ -348,13 +359,22 @@ public sealed record Meeting(
 
     /// <summary>
     /// A decision is recorded only in a quorate meeting, under an item of its agenda if one is named, with its minute
-    /// reference. A meeting that was quorate and is no longer (members left) refuses with 'quorum-lost'.
+    /// reference. A meeting that was quorate and is no longer (members left) refuses with 'quorum-lost'. Terms of
+    /// reference it adopts (<paramref name="adoptedTerms"/>: those of <paramref name="adopts"/> Meetings knows) must be the
+    /// body's own or those of a body it is the parent of ('terms-of-another-body'). The decision records whether its body
+    /// is confidential (<paramref name="confidentialBody"/>) and its item exempt: then its text never leaves Meetings.
     /// </summary>
-    public static IReadOnlyList<object> DecideDecision(Meeting meeting, QuorumResult quorum, Guid decisionId, string text,
-        bool consensusReached, string? agendaReference, DateTimeOffset now, Guid? itemId = null, IReadOnlyList<Guid>? adopts = null)
+    public static IReadOnlyList<object> DecideDecision(Meeting meeting, QuorumResult quorum, bool confidentialBody, Guid decisionId, string text,
+        bool consensusReached, string? agendaReference, DateTimeOffset now, Guid? itemId = null, IReadOnlyList<Guid>? adopts = null,
+        IReadOnlyList<AdoptedTerms>? adoptedTerms = null)
     {
         EnsureNotCancelled(meeting);
         if (itemId is { } id && meeting.Item(id) is null) throw ItemNotOnAgenda(id);
+        if (adoptedTerms?.FirstOrDefault(t => !TermsOfReferenceAdoption.MayAdopt(t.BodyId, t.BodyParentId, meeting.BodyId)) is { } others)
+            throw new DomainRuleViolation(TermsOfReferenceAdoption.Rule,
+                    $"Terms of reference version '{others.VersionId}' are those of body '{others.BodyId}': only a decision of that body, or of its " +
+                    "parent body, adopts them.")
+                .With("versionId", others.VersionId).With("bodyId", others.BodyId);
         if (!quorum.IsQuorate)
         {
             var departed = meeting.AttendanceLog.Where(m => m.Left).Select(m => m.MembershipId).Distinct().ToList();
@@ -371,7 +391,8 @@ public sealed record Meeting(
         }
         var reference = agendaReference?.Trim() is { Length: > 0 } r ? r : meeting.Item(itemId)?.Number.ToString();
         return [new DecisionRecorded(meeting.Id, decisionId, meeting.BodyId, text.Trim(), consensusReached, reference,
-            quorum.AuthoritiesRepresented, now, itemId, meeting.MinuteReferenceFor(itemId), adopts is { Count: > 0 } ? [.. adopts.Distinct()] : null)];
+            quorum.AuthoritiesRepresented, now, itemId, meeting.MinuteReferenceFor(itemId), adopts is { Count: > 0 } ? [.. adopts.Distinct()] : null,
+            meeting.Public, confidentialBody, meeting.ItemIsExempt(itemId))];
     }
 
     /// <summary>The meeting took place: recorded once, not before it starts, not for a cancelled meeting.</summary>

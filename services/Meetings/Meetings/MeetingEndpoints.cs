@@ -15,11 +15,18 @@ public static class IntegrationEvents
 {
     public static object? ToContract(object domainEvent) => domainEvent switch
     {
-        DecisionRecorded e => new C.DecisionRecorded(e.DecisionId, e.MeetingId, e.BodyId, e.Text, e.ConsensusReached,
-            e.AgendaReference, e.AuthoritiesRepresented, e.RecordedAt, e.Adopts),
+        DecisionRecorded e => Decision(e),
         MeetingHeld e => new C.MeetingHeld(e.MeetingId, e.BodyId, e.Public, e.StartsAt, e.At),
         _ => null,
     };
+
+    /// <summary>
+    /// A decision as it leaves Meetings (on <c>csp.decisions</c>, to Governance, Funding and agencies): a confidential body's
+    /// or an exempt item's without its text or agenda reference — only ids, consensus, who was represented and when,
+    /// with the flags saying why.
+    /// </summary>
+    public static C.DecisionRecorded Decision(DecisionRecorded e) => new(e.DecisionId, e.MeetingId, e.BodyId, e.Withheld ? null : e.Text,
+        e.ConsensusReached, e.Withheld ? null : e.AgendaReference, e.AuthoritiesRepresented, e.RecordedAt, e.Adopts, e.Confidential, e.Exempt);
 }
 
 /// <summary>Changes to a meeting: by the managers of its body (<see cref="ManagedWrites"/>).</summary>
@@ -186,10 +193,21 @@ public static class RecordDecisionEndpoint
     {
         var decisionId = Guid.CreateVersion7();
         var membership = await MembershipSnapshot.ForMeeting(session, meetingId, http.RequestAborted);
+        var adoptedTerms = await AdoptedTermsOf(session, command.Adopts, http.RequestAborted);
         return await MeetingWrites.Change(session, meetingId, http, bus,
-            meeting => Meeting.DecideDecision(meeting, membership.Evaluate(meeting), decisionId, command.Text!,
-                command.ConsensusReached!.Value, command.AgendaReference, clock.GetUtcNow(), command.ItemId, command.Adopts),
+            meeting => Meeting.DecideDecision(meeting, membership.Evaluate(meeting), membership.Body?.IsConfidential ?? false, decisionId, command.Text!,
+                command.ConsensusReached!.Value, command.AgendaReference, clock.GetUtcNow(), command.ItemId, command.Adopts, adoptedTerms),
             events => new { decisionId, minuteReference = events.OfType<DecisionRecorded>().Single().MinuteReference });
+    }
+
+    /// <summary>The versions of terms of reference among the documents adopted that Meetings heard of, with their bodies' parents.</summary>
+    private static async Task<IReadOnlyList<AdoptedTerms>> AdoptedTermsOf(IQuerySession session, IReadOnlyList<Guid>? adopts, CancellationToken ct)
+    {
+        if (adopts is not { Count: > 0 }) return [];
+        var terms = await session.LoadManyAsync<TermsOfReferenceRef>(ct, adopts.Distinct().ToArray());
+        if (terms.Count == 0) return [];
+        var bodies = (await session.LoadManyAsync<BodyRef>(ct, terms.Select(t => t.BodyId).Distinct().ToArray())).ToDictionary(b => b.Id);
+        return [.. terms.Select(t => new AdoptedTerms(t.Id, t.BodyId, bodies.TryGetValue(t.BodyId, out var b) ? b.ParentBodyId : null))];
     }
 }
 

@@ -28,11 +28,30 @@ public sealed class BodyRef
     /// <summary>The version of the terms of reference in effect, if any was adopted.</summary>
     public Guid? TermsVersionId { get; set; }
 
-    /// <summary>Open Forums, Neighbourhood Engagement Meetings and the conference meet in public.</summary>
-    public bool IsPublic => Kind is BodyKind.OpenForum or BodyKind.NeighbourhoodEngagement or BodyKind.Conference;
+    /// <summary>Governance marked the body confidential (at creation or later; once marked, always).</summary>
+    public bool Confidential { get; set; }
 
-    /// <summary>The ASB case panel discusses named people: nothing of it is ever public.</summary>
-    public bool IsConfidential => Kind is BodyKind.AsbCasePanel;
+    /// <summary>The body that oversees this one: besides the body itself, the only one whose decisions may adopt its terms of reference.</summary>
+    public Guid? ParentBodyId { get; set; }
+
+    /// <summary>When the parent was last set (a late, older event does not undo a newer one).</summary>
+    public DateTimeOffset? ParentSetAt { get; set; }
+
+    /// <summary>Open Forums, Neighbourhood Engagement Meetings and the conference meet in public.</summary>
+    public bool IsPublic => BodyConfidentiality.MeetsInPublic(Kind);
+
+    /// <summary>The ASB case panel discusses named people, and a body marked confidential likewise: nothing of it is ever public,
+    /// and its decisions never leave Meetings as text.</summary>
+    public bool IsConfidential => BodyConfidentiality.IsConfidential(Kind, Confidential);
+}
+
+/// <summary>A version of a body's terms of reference, as Governance announced its draft: whose terms a decision would adopt.</summary>
+public sealed class TermsOfReferenceRef
+{
+    /// <summary>The version's id: what a decision names in <c>adopts</c>.</summary>
+    public Guid Id { get; set; }
+    public Guid BodyId { get; set; }
+    public int Version { get; set; }
 }
 
 public sealed class MemberRef
@@ -71,14 +90,43 @@ public static class GovernanceEventsHandler
         var body = await session.LoadAsync<BodyRef>(e.BodyId) ?? new BodyRef { Id = e.BodyId };
         body.Name = e.Name;
         body.Kind = e.Kind;
+        // once confidential, always: a late creation event does not undo a mark heard before it
+        body.Confidential |= e.Confidential;
         // terms of reference adopted since the body was created decide its cadence and quorum
         if (body.TermsAdoptedAt is null)
         {
             body.QuorumMinimum = e.QuorumMinimum;
             body.Cadence = e.Cadence;
         }
+        SetParent(body, e.ParentBodyId, e.CreatedAt);
         session.Store(body);
     }
+
+    public static async Task Handle(BodyMarkedConfidential e, IDocumentSession session)
+    {
+        var body = await session.LoadAsync<BodyRef>(e.BodyId) ?? new BodyRef { Id = e.BodyId };
+        body.Confidential = true;
+        session.Store(body);
+    }
+
+    public static async Task Handle(BodyParentChanged e, IDocumentSession session)
+    {
+        var body = await session.LoadAsync<BodyRef>(e.BodyId) ?? new BodyRef { Id = e.BodyId };
+        SetParent(body, e.ParentBodyId, e.ChangedAt);
+        session.Store(body);
+    }
+
+    /// <summary>The latest parent wins, whatever order the events arrive in.</summary>
+    private static void SetParent(BodyRef body, Guid? parentBodyId, DateTimeOffset at)
+    {
+        if (body.ParentSetAt is { } last && last > at) return;
+        body.ParentBodyId = parentBodyId;
+        body.ParentSetAt = at;
+    }
+
+    /// <summary>Whose terms of reference a version is, so that a decision of another body adopting it is refused at once.</summary>
+    public static void Handle(TermsOfReferenceVersionDrafted e, IDocumentSession session) =>
+        session.Store(new TermsOfReferenceRef { Id = e.VersionId, BodyId = e.BodyId, Version = e.Version });
 
     /// <summary>Adopted terms of reference set the body's cadence and quorum; an older adoption heard late changes nothing.</summary>
     public static async Task Handle(BodyTermsAdopted e, IDocumentSession session)

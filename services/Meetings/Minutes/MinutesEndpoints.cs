@@ -78,7 +78,7 @@ public static class MinutesEndpoints
         return await MeetingWrites.Change(session, meetingId, http, bus, meeting =>
             {
                 var (toPrevious, toThis) = MinutesRules.DecideApprovePrevious(meeting, previous?.Aggregate, membership.Evaluate(meeting),
-                    decisionId, clock.GetUtcNow());
+                    membership.Body?.IsConfidential ?? false, decisionId, clock.GetUtcNow());
                 previous!.AppendMany(toPrevious.ToArray());
                 return toThis;
             },

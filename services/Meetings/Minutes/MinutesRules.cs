@@ -40,7 +40,7 @@ public static class MinutesRules
     /// meeting" item (quorum applies; the decision has a minute reference).
     /// </summary>
     public static (IReadOnlyList<object> Previous, IReadOnlyList<object> This) DecideApprovePrevious(Meeting meeting, Meeting? previous,
-        QuorumResult quorum, Guid decisionId, DateTimeOffset now)
+        QuorumResult quorum, bool confidentialBody, Guid decisionId, DateTimeOffset now)
     {
         Meeting.EnsureNotCancelled(meeting);
         if (previous is null)
@@ -60,7 +60,7 @@ public static class MinutesRules
         }
         var item = meeting.Agenda.FirstOrDefault(i => i.Kind == AgendaItemKind.PreviousMinutes)?.Id
                    ?? Meeting.StandardItemId(meeting.Id, AgendaItemKind.PreviousMinutes);
-        var decision = Meeting.DecideDecision(meeting, quorum, decisionId, ApprovalText(previous), true, null, now, item);
+        var decision = Meeting.DecideDecision(meeting, quorum, confidentialBody, decisionId, ApprovalText(previous), true, null, now, item);
         return ([new MinutesApproved(previous.Id, meeting.Id, now)], decision);
     }
 

@@ -110,12 +110,13 @@ public sealed class MeetingTests(MeetingsFixture fixture)
         Assert.NotNull(invalid["errors"]!["substituteId"]);
         await (await Attend(meetingId, Guid.Empty, "Sleeping")).Problem(HttpStatusCode.BadRequest);
 
-        // a new meeting's stream holds its scheduling and its four standard agenda items
-        var first = await Attend(meetingId, body.Members[0], ifMatch: "\"5\"");
+        // a new meeting's stream holds its scheduling, its four standard agenda items and (the meeting being inside its
+        // publication window) the agenda's publication, all in the one write
+        var first = await Attend(meetingId, body.Members[0], ifMatch: "\"6\"");
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
-        Assert.Equal("\"6\"", first.ETag());
-        var stale = await (await Attend(meetingId, body.Members[1], ifMatch: "\"5\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
-        Assert.Equal(6, stale["currentVersion"]!.GetValue<int>());
+        Assert.Equal("\"7\"", first.ETag());
+        var stale = await (await Attend(meetingId, body.Members[1], ifMatch: "\"6\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
+        Assert.Equal(7, stale["currentVersion"]!.GetValue<int>());
         await (await Attend(meetingId, body.Members[1], ifMatch: "yesterday")).Problem(HttpStatusCode.BadRequest);
 
         await fixture.Receive(new CommunitySafety.Contracts.Governance.MembershipEnded(body.BodyId, body.Members[4], DateTimeOffset.UtcNow));
@@ -150,6 +151,6 @@ public sealed class MeetingTests(MeetingsFixture fixture)
         var list = await (await _secretary.GetAsync($"/api/meetings/meetings?bodyId={body.BodyId}")).Json(HttpStatusCode.OK);
         Assert.Equal(meetingId, Assert.Single(list.AsArray())!["id"]!.GetValue<Guid>());
         var one = await _secretary.GetAsync($"/api/meetings/meetings/{meetingId}");
-        Assert.Equal("\"5\"", one.ETag());
+        Assert.Equal("\"6\"", one.ETag()); // scheduled, four standard items, the agenda published (already due)
     }
 }

@@ -193,6 +193,29 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     }
 
     [Fact]
+    public async Task A_meeting_scheduled_or_moved_inside_its_publication_window_is_published_in_the_same_write()
+    {
+        var body = await fixture.SeedBody();
+        // scheduled two days ahead: published at once, so the clerk's next change cannot race a publication message
+        var soon = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddDays(2) }))
+            .Json(HttpStatusCode.Created);
+        var soonId = soon["id"]!.GetValue<Guid>();
+        var read = await _secretary.GetAsync($"/api/meetings/meetings/{soonId}");
+        Assert.Equal("\"6\"", read.ETag());
+        Assert.NotNull((await read.Json(HttpStatusCode.OK))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
+
+        // scheduled forty days ahead, then moved to tomorrow: the move publishes it, in the move's own write
+        var later = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(40));
+        Assert.Null((await Get($"/api/meetings/meetings/{later}"))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
+        var moved = await _secretary.PostJson($"/api/meetings/meetings/{later}/reschedule",
+            new { startsAt = DateTimeOffset.UtcNow.AddDays(1), reason = "Brought forward" }, "\"5\"");
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal("\"7\"", moved.ETag());
+        Assert.NotNull((await Get($"/api/meetings/meetings/{later}"))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
+        await (await _secretary.PostJson($"/api/meetings/meetings/{later}/agenda/publish", null)).Problem(HttpStatusCode.Conflict, "agenda-already-published");
+    }
+
+    [Fact]
     public async Task An_item_is_escalated_onto_the_next_meeting_of_another_body_with_its_origin()
     {
         var workingGroup = await fixture.SeedBody();

@@ -21,6 +21,22 @@ public static class AgendaPublicationHandler
     public static ValueTask RequestPublication(IMessageBus bus, Guid meetingId, DateTimeOffset startsAt, MeetingsOptions options) =>
         bus.ScheduleAsync(new PublishAgendaWhenDue(meetingId), startsAt.AddDays(-options.AgendaPublishDaysBefore));
 
+    /// <summary>Whether a meeting starting at <paramref name="startsAt"/> is already inside its publication window.</summary>
+    public static bool DueNow(DateTimeOffset startsAt, MeetingsOptions options, DateTimeOffset now) =>
+        startsAt.AddDays(-options.AgendaPublishDaysBefore) <= now;
+
+    /// <summary>
+    /// For a meeting being scheduled: its publication, in the same write when it is already due (a message run at once
+    /// would race the clerk's next change to the meeting and turn it into a 409), else scheduled for when it falls due.
+    /// </summary>
+    public static async ValueTask<IReadOnlyList<object>> PublishNowOrWhenDue(IMessageBus bus, Guid meetingId, DateTimeOffset startsAt,
+        MeetingsOptions options, DateTimeOffset now)
+    {
+        if (DueNow(startsAt, options, now)) return [new AgendaPublished(meetingId, now)];
+        await RequestPublication(bus, meetingId, startsAt, options);
+        return [];
+    }
+
     public static async Task Handle(PublishAgendaWhenDue message, IDocumentSession session, IMessageBus bus, MeetingsOptions options, TimeProvider clock,
         CancellationToken ct)
     {

@@ -66,8 +66,8 @@ public static class ScheduleMeetingEndpoint
         var flags = await Scheduling.FlagsFor(session, bodyId, id, command.StartsAt!.Value, clock.GetUtcNow(), http.RequestAborted);
         var events = Meeting.DecideSchedule(id, body, bodyId, command.Title, command.StartsAt.Value, command.EndsAt,
             command.Location, command.Area, null, flags, clock.GetUtcNow());
-        await AgendaPublicationHandler.RequestPublication(bus, id, command.StartsAt.Value, options);
-        events = [.. events, .. await GovernanceEscalations.TakePending(session, bodyId, id, command.StartsAt.Value, clock.GetUtcNow(), http.RequestAborted)];
+        events = [.. events, .. await GovernanceEscalations.TakePending(session, bodyId, id, command.StartsAt.Value, clock.GetUtcNow(), http.RequestAborted),
+            .. await AgendaPublicationHandler.PublishNowOrWhenDue(bus, id, command.StartsAt.Value, options, clock.GetUtcNow())];
         return await session.Start<Meeting>(id, events, $"/api/meetings/meetings/{id}", bus, IntegrationEvents.ToContract, new { id, flags });
     }
 }
@@ -96,11 +96,16 @@ public static class RescheduleMeetingEndpoint
             meeting =>
             {
                 PublicNotice.Check(meeting.Public, command.StartsAt!.Value, clock.GetUtcNow(), options.Public.AdvertiseDays);
-                return Meeting.DecideReschedule(meeting, command.StartsAt!.Value, command.EndsAt, command.Location, command.Reason!, flags,
+                var moved = Meeting.DecideReschedule(meeting, command.StartsAt!.Value, command.EndsAt, command.Location, command.Reason!, flags,
                     clock.GetUtcNow());
+                // moved into its publication window: published in the same write (see PublishNowOrWhenDue)
+                return meeting.AgendaPublishedAt is null && AgendaPublicationHandler.DueNow(command.StartsAt!.Value, options, clock.GetUtcNow())
+                    ? [.. moved, .. Meeting.DecidePublishAgenda(meeting, clock.GetUtcNow())]
+                    : moved;
             },
             _ => new { flags });
-        if (current is { AgendaPublishedAt: null }) await AgendaPublicationHandler.RequestPublication(bus, meetingId, command.StartsAt!.Value, options);
+        if (current is { AgendaPublishedAt: null } && !AgendaPublicationHandler.DueNow(command.StartsAt!.Value, options, clock.GetUtcNow()))
+            await AgendaPublicationHandler.RequestPublication(bus, meetingId, command.StartsAt!.Value, options);
         return result;
     }
 }

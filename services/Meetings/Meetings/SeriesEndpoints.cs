@@ -81,11 +81,12 @@ public static class PlanSeriesEndpoint
         var first = meetings.FirstOrDefault(m => m.Events.OfType<MeetingScheduled>().Single().StartsAt > now);
         foreach (var (meetingId, scheduled) in meetings)
         {
+            var startsAt = scheduled.OfType<MeetingScheduled>().Single().StartsAt;
             IReadOnlyList<object> events = meetingId == first.MeetingId && first.MeetingId != Guid.Empty
-                ? [.. scheduled, .. await GovernanceEscalations.TakePending(session, bodyId, meetingId, scheduled.OfType<MeetingScheduled>().Single().StartsAt, now, ct)]
+                ? [.. scheduled, .. await GovernanceEscalations.TakePending(session, bodyId, meetingId, startsAt, now, ct)]
                 : scheduled;
+            events = [.. events, .. await AgendaPublicationHandler.PublishNowOrWhenDue(bus, meetingId, startsAt, options, now)];
             session.Events.StartStream<Meeting>(meetingId, events.ToArray());
-            await AgendaPublicationHandler.RequestPublication(bus, meetingId, events.OfType<MeetingScheduled>().Single().StartsAt, options);
         }
         return await session.Start<MeetingSeries>(seriesId, [series], $"/api/meetings/series/{seriesId}", bus, IntegrationEvents.ToContract,
             new

@@ -1,5 +1,6 @@
 extern alias casemanagement;
 using casemanagement::CommunitySafety.CaseManagement.Audit;
+using System.Security.Claims;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -66,13 +67,18 @@ public sealed class AuditEntryTests
     public void The_record_keeps_its_entry_ids_so_that_the_answer_completes_the_entries_committed_with_a_write()
     {
         var caseId = Guid.NewGuid();
-        var record = new CaseAuditRecord("trace-5", T0);
-        var committed = record.Entries(Facts(caseId), status: null);
+        var record = new CaseAuditRecord("trace-5", T0, Facts(caseId) with { UserSubject = null, UserName = null, OrganisationId = null, Roles = [] });
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim("sub", "user-9"), new Claim("name", "Nine"), new Claim("org", Org.ToString()), new Claim("role", "panel-chair")], "Bearer", "name", "role"));
+        var committed = record.Entries(user, status: null);
         record.List([caseId, Guid.NewGuid()]);
-        var answered = record.Entries(Facts(caseId), 200);
+        var answered = record.Entries(user, 200);
         Assert.Equal(committed[0].Id, answered[0].Id);
         Assert.Equal((AccessOutcome.Granted, (int?)null, (int?)200), (committed[0].Outcome, committed[0].Status, answered[0].Status));
+        Assert.Equal(("user-9", "Nine", Org, "panel-chair"), (answered[0].UserSubject, answered[0].UserName, answered[0].OrganisationId!.Value, answered[0].Roles.Single()));
         Assert.Equal(2, answered.Count);
-        Assert.Equal(answered.Select(e => e.Id), record.Entries(Facts(caseId), 200).Select(e => e.Id));
+        Assert.Equal(answered.Select(e => e.Id), record.Entries(user, 200).Select(e => e.Id));
+        // nobody signed in (a 401): no user in the entry
+        Assert.Null(Assert.Single(new CaseAuditRecord("trace-6", T0, record.Request).Entries(new ClaimsPrincipal(new ClaimsIdentity()), 401)).UserSubject);
     }
 }

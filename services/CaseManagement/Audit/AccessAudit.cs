@@ -28,22 +28,28 @@ public sealed record RequestFacts(
 {
     public const int MaxRouteLength = 200;
 
+    /// <summary>
+    /// What the request asked for, read as it comes in (routing has run; the exception handler clears the route of a
+    /// request that failed, so it cannot be read afterwards): the route's pattern, ids staying out of it (they are in
+    /// <see cref="CaseId"/> and <see cref="SubjectId"/>), or an unknown path as it came. Nobody yet: see <see cref="By"/>.
+    /// </summary>
     public static RequestFacts Of(HttpContext http)
     {
-        var user = http.User;
-        var signedIn = user.Identity?.IsAuthenticated == true;
-        // the route's pattern (ids stay out of it: they are in CaseId and SubjectId); an unknown path as it came
         var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
-        return new RequestFacts(
-            signedIn ? user.FindFirstValue(CspClaims.Subject) ?? "unknown" : null,
-            signedIn ? user.Identity?.Name : null,
-            signedIn ? user.OrganisationId() : null,
-            signedIn ? [.. user.FindAll(CspClaims.Role).Select(c => c.Value)] : [],
-            http.Request.Method,
-            route.Length > MaxRouteLength ? route[..MaxRouteLength] : route,
-            RouteId(http, "caseId") ?? RouteId(http, "id"),
-            RouteId(http, "subjectId"));
+        return new RequestFacts(null, null, null, [], http.Request.Method, route.Length > MaxRouteLength ? route[..MaxRouteLength] : route,
+            RouteId(http, "caseId") ?? RouteId(http, "id"), RouteId(http, "subjectId"));
     }
+
+    /// <summary>The same request, made by <paramref name="user"/> (nobody when the request had no valid token).</summary>
+    public RequestFacts By(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true
+        ? this with
+        {
+            UserSubject = user.FindFirstValue(CspClaims.Subject) ?? "unknown",
+            UserName = user.Identity.Name,
+            OrganisationId = user.OrganisationId(),
+            Roles = [.. user.FindAll(CspClaims.Role).Select(c => c.Value)],
+        }
+        : this;
 
     private static Guid? RouteId(HttpContext http, string name) => Guid.TryParse(http.GetRouteValue(name)?.ToString(), out var id) ? id : null;
 }
@@ -53,7 +59,7 @@ public sealed record RequestFacts(
 /// that touch several cases say which (<see cref="CaseAudit.Listed"/>), searches say what they looked for (as a keyed
 /// hash, <see cref="CaseAudit.Searched"/>), and the middleware writes it out once the answer is known.
 /// </summary>
-public sealed class CaseAuditRecord(string requestId, DateTimeOffset at)
+public sealed class CaseAuditRecord(string requestId, DateTimeOffset at, RequestFacts request)
 {
     private readonly List<Guid> _listed = [];
     private readonly Dictionary<Guid, Guid> _entryIds = [];
@@ -61,6 +67,8 @@ public sealed class CaseAuditRecord(string requestId, DateTimeOffset at)
 
     public string RequestId { get; } = requestId;
     public DateTimeOffset At { get; } = at;
+    /// <summary>What was asked for, read as the request came in.</summary>
+    public RequestFacts Request { get; } = request;
     public IReadOnlyList<Guid> ListedCases => _listed;
     public string? SearchHash { get; private set; }
 
@@ -74,9 +82,12 @@ public sealed class CaseAuditRecord(string requestId, DateTimeOffset at)
 
     public void Search(string hash) => SearchHash = hash;
 
-    /// <summary>The entries of the request (same ids however often they are built, so a later write completes an earlier one).</summary>
-    public IReadOnlyList<AuditEntry> Entries(RequestFacts facts, int? status) =>
-        AuditEntries.For(facts, RequestId, At, _listed, SearchHash, status, caseId =>
+    /// <summary>
+    /// The entries of the request made by <paramref name="user"/> (same ids however often they are built, so that a later
+    /// write completes an earlier one).
+    /// </summary>
+    public IReadOnlyList<AuditEntry> Entries(ClaimsPrincipal user, int? status) =>
+        AuditEntries.For(Request.By(user), RequestId, At, _listed, SearchHash, status, caseId =>
             caseId is { } c ? (_entryIds.TryGetValue(c, out var id) ? id : _entryIds[c] = Guid.CreateVersion7()) : _entryWithoutCase);
 }
 

@@ -9,8 +9,8 @@ namespace CommunitySafety.CaseManagement.Audit;
 
 /// <summary>
 /// Audits every request to <c>/api/cases/*</c>, whatever its answer (401 without a valid token, 403, 400, 404, 409, 5xx,
-/// and every success), in one place instead of in each endpoint. It runs outside everything else, so it sees the final
-/// status and the authenticated user (none for a 401).
+/// and every success), in one place instead of in each endpoint. It runs outside everything else but routing: it reads the
+/// route as the request comes in, and the final status and the authenticated user (none for a 401) once it is answered.
 /// <para>
 /// Durability: the answer is held back (buffered) until its entries are committed, so nothing is answered that the
 /// audit does not hold, whenever the process dies. A request that writes case events commits its entries in the same
@@ -33,7 +33,7 @@ public sealed class CaseAccessAuditMiddleware(RequestDelegate next, IDocumentSto
             return;
         }
 
-        var record = new CaseAuditRecord(Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier, clock.GetUtcNow());
+        var record = new CaseAuditRecord(Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier, clock.GetUtcNow(), RequestFacts.Of(http));
         http.Features.Set(record);
         var answer = http.Response.Body;
         await using var buffer = new MemoryStream();
@@ -54,7 +54,7 @@ public sealed class CaseAccessAuditMiddleware(RequestDelegate next, IDocumentSto
 
         var status = escaped is null ? http.Response.StatusCode : StatusCodes.Status500InternalServerError;
         record.Answered = true;
-        var entries = record.Entries(RequestFacts.Of(http), status);
+        var entries = record.Entries(http.User, status);
         var audited = await TryWriteAsync(entries);
         escaped?.Throw();
 
@@ -116,7 +116,7 @@ public sealed class AuditWithCaseWrites(IHttpContextAccessor accessor) : Documen
         if (session.PendingChanges.Streams().Count == 0) return;
         // the table may not exist yet in a new database: Marten has already ensured the tables of the session's own operations
         await session.Database.EnsureStorageExistsAsync(typeof(AuditEntry), token);
-        session.Store(record.Entries(RequestFacts.Of(http), status: null).ToArray());
+        session.Store(record.Entries(http.User, status: null).ToArray());
         http.Items[PendingKey] = session;
     }
 

@@ -80,7 +80,7 @@ public static class ReferCaseEndpoint
         }
         var locations = (command.Locations ?? []).Select(l => l.Trim()).ToList();
         var similarCases = await index.FindAsync(session, id, details, locations, http.RequestAborted);
-        CaseAudit.Listed(http, similarCases.Select(c => c.CaseId));
+        CaseAudit.Listed(http, [id, .. similarCases.Select(c => c.CaseId)]);
         index.Reindex(session, id, locations);
 
         var referred = new CaseReferred(id, CaseFile.ReferenceFor(id, now), organisation!.Value, text.Seal(command.ReferringOfficer!.Trim()),

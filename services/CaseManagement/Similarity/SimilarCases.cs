@@ -60,10 +60,13 @@ public sealed class CaseIndex(KeyRing ring)
         Address = SubjectMatching.AddressKey(details) is { } a ? Ring.Hash($"{AddressPurpose}:{a}").Hash : null,
     };
 
-    /// <summary>The entries of a case's locations (in clear, as the case's text key opened them), one per distinct address.</summary>
+    /// <summary>
+    /// The entries of a case's locations (in clear, as the case's text key opened them), one per distinct address; none for
+    /// a location an erasure redacted (what is left of it is no address to match).
+    /// </summary>
     public IReadOnlyList<LocationIndexEntry> Locations(Guid caseId, IEnumerable<string?> locations) =>
     [
-        .. locations.OfType<string>().Select(SubjectMatching.AddressKey).OfType<string>().Distinct()
+        .. locations.OfType<string>().Where(l => !l.Contains(Redaction.Marker)).Select(SubjectMatching.AddressKey).OfType<string>().Distinct()
             .Select(key => new LocationIndexEntry
             {
                 Id = Guid.CreateVersion7(), CaseId = caseId, KeyId = Ring.CurrentId, Address = Ring.Hash($"{AddressPurpose}:{key}").Hash,

@@ -37,7 +37,7 @@ public sealed record RequestFacts(
     {
         var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
         return new RequestFacts(null, null, null, [], http.Request.Method, route.Length > MaxRouteLength ? route[..MaxRouteLength] : route,
-            RouteId(http, "caseId") ?? RouteId(http, "id"), RouteId(http, "subjectId"));
+            RouteId(http, "caseId"), RouteId(http, "subjectId"));
     }
 
     /// <summary>The same request, made by <paramref name="user"/> (nobody when the request had no valid token).</summary>

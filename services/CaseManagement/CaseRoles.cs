@@ -1,6 +1,5 @@
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Cases;
-using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Signatories;
 using CommunitySafety.CaseManagement.Similarity;
 using JasperFx.Events.Projections;
@@ -15,7 +14,7 @@ public static class CaseRoles
     public const string CaseWorker = "case-worker";
     /// <summary>Runs the monthly panel sittings.</summary>
     public const string PanelChair = "panel-chair";
-    /// <summary>Reads the access audit and erases personal data.</summary>
+    /// <summary>Reads the access audit and erases personal data (of an organisation that is a current ISA signatory).</summary>
     public const string PartnershipAdmin = "partnership-admin";
 
     public const string AnyCaseRole = CaseWorker + "," + PanelChair + "," + PartnershipAdmin;
@@ -35,11 +34,10 @@ public static class CaseStreams
         opts.Projections.Snapshot<CaseFile>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Panel.PanelSitting>(SnapshotLifecycle.Inline);
         opts.Schema.For<CaseFile>().Index(c => c.Status);
-        opts.Projections.Add(new AccessAuditProjection(), ProjectionLifecycle.Inline);
-        opts.Schema.For<AuditEntry>().Index(a => a.CaseId);
-        // Subject keys live outside the event store; deleting one erases that subject everywhere.
-        opts.Schema.For<SubjectKey>();
+        // The access audit: one document per request and case, written by the audit middleware only.
+        opts.Schema.For<AuditEntry>().Index(a => a.CaseId).Index(a => a.OrganisationId).Index(a => a.At);
         opts.Schema.For<IsaSignatory>();
-        opts.Schema.For<SubjectIndexEntry>().Index(e => e.NameAndBirth).Index(e => e.Address);
+        opts.Schema.For<SubjectIndexEntry>().Index(e => e.NameAndBirth).Index(e => e.Address).Index(e => e.CaseId);
+        opts.Schema.For<LocationIndexEntry>().Index(e => e.Address).Index(e => e.CaseId);
     }
 }

@@ -1,4 +1,5 @@
 using CommunitySafety.CaseManagement;
+using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Panel;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Retention;
@@ -6,6 +7,8 @@ using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.Contracts;
 using CommunitySafety.ServiceDefaults;
+using CommunitySafety.ServiceDefaults.DataProtection;
+using Marten;
 using Wolverine;
 using Wolverine.ErrorHandling;
 
@@ -30,18 +33,19 @@ builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:ReviewSchedule").Get<ReviewSchedule>() ?? new ReviewSchedule()).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:Retention").Get<RetentionPolicy>() ?? new RetentionPolicy()).Validated());
 
-// Keys that must live outside the database (base64, 32 bytes each). Only Development has built-in ones.
-byte[] Secret(string name, string purpose)
-{
-    var key = builder.Configuration[name] is { Length: > 0 } configured ? Convert.FromBase64String(configured)
-        : builder.Environment.IsDevelopment() ? System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("development-only:" + name))
-        : throw new InvalidOperationException($"Set {name} (base64, 32 bytes): {purpose}.");
-    return key.Length == 32 ? key : throw new InvalidOperationException($"{name} must be 32 bytes (base64), not {key.Length}: {purpose}.");
-}
-builder.Services.AddSingleton(new PersonalDataVault(Secret("CaseManagement:KeyEncryptionKey", "the key that wraps subjects' data keys")));
-builder.Services.AddSingleton(new SimilarCases(new BlindIndex(Secret("CaseManagement:IndexKey", "the key of the similar-case index"))));
+// Keys that must live outside the database (configuration or a secret store), each a ring with key ids so that it can be
+// rotated: the key-encryption key wraps every data key (subjects', case texts'); the index key hashes the blind index.
+builder.AddDataKeys("CaseManagement", "it wraps the data keys of case subjects and case text");
+builder.Services.AddSingleton<CaseKeys>();
+builder.Services.AddSingleton(new CaseIndex(KeyRing.FromConfiguration(builder.Configuration, "CaseManagement", "IndexKey",
+    "the key of the similar-case index and of search hashes in the audit", builder.Environment.IsDevelopment())));
+
+// Every request to /api/cases/* is audited (CaseAccessAuditMiddleware); a case write commits its entry with its events.
+builder.Services.AddHttpContextAccessor();
+builder.Services.ConfigureMarten((services, marten) => marten.Listeners.Add(new AuditWithCaseWrites(services.GetRequiredService<IHttpContextAccessor>())));
 
 var app = builder.Build();
+app.UseMiddleware<CaseAccessAuditMiddleware>();
 app.MapEventSourcedService();
 return await app.RunEventSourcedService(args);
 

@@ -24,8 +24,8 @@ public sealed record RunMode(string Environment, string TypeLoadMode)
         ["Wolverine__TypeLoadMode"] = TypeLoadMode,
         // Production has no development key: sign with the same one, so that the benchmark's tokens are accepted.
         ["Authentication__SigningKey"] = JwtAuthentication.DevelopmentSigningKey,
-        ["CaseManagement__KeyEncryptionKey"] = KeyEncryptionKey,
-        ["CaseManagement__IndexKey"] = IndexKey,
+        ["CaseManagement__KeyEncryptionKeys__bench"] = KeyEncryptionKey,
+        ["CaseManagement__IndexKeys__bench"] = IndexKey,
         // webhook signing secrets' and residents' details' data keys are wrapped by these (KeyRing: {prefix}:KeyEncryptionKeys:<id>)
         ["Governance__KeyEncryptionKeys__bench"] = GovernanceKeyEncryptionKey,
         ["Meetings__KeyEncryptionKeys__bench"] = MeetingsKeyEncryptionKey,

@@ -1,5 +1,7 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine.Tracking;
 using Xunit;
@@ -14,14 +16,41 @@ public sealed class CaseManagementFixture : ServiceFixture<Program>
 {
     protected override string DatabaseName => "casemanagement";
 
-    /// <summary>An organisation Governance announced, optionally one that signed the ISA.</summary>
-    public async Task<Guid> Organisation(bool signedIsa)
+    /// <summary>
+    /// An organisation Governance announced, optionally one that signed the ISA (due for review on <paramref name="reviewOn"/>:
+    /// by default a year after today; a date in the past makes a lapsed signatory).
+    /// </summary>
+    public async Task<Guid> Organisation(bool signedIsa, DateOnly? reviewOn = null)
     {
         var id = Guid.NewGuid();
         await Receive(new OrganisationRegistered(id, "Organisation " + id.ToString("N")[..6], OrganisationKind.ResponsibleAuthority, DateTimeOffset.UtcNow));
-        if (signedIsa) await Receive(new IsaSigned(id, new DateOnly(2026, 1, 5), "Chief Executive", DateTimeOffset.UtcNow));
+        if (signedIsa)
+            await Receive(new IsaSigned(id, new DateOnly(2026, 1, 5), "Chief Executive", DateTimeOffset.UtcNow, "1.0",
+                reviewOn ?? DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1)));
         return id;
     }
+
+    /// <summary>An organisation whose ISA signature is past its review date (signed, never withdrawn).</summary>
+    public Task<Guid> LapsedSignatory() => Organisation(signedIsa: true, reviewOn: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
+
+    /// <summary>The access audit's entries written since <paramref name="since"/>, oldest first (read from the store, not through the API).</summary>
+    public async Task<IReadOnlyList<Audit.AuditEntry>> AuditSince(DateTimeOffset since)
+    {
+        await using var session = Store.QuerySession();
+        return await session.Query<Audit.AuditEntry>().Where(e => e.At >= since).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    /// <summary>A text sealed under the case's current text key, as the service would seal it (for history arranged by appending events).</summary>
+    public async Task<PersonalData.SealedText> Seal(Guid caseId, string text)
+    {
+        await using var session = Store.QuerySession();
+        var file = await session.LoadAsync<Cases.CaseFile>(caseId) ?? throw new InvalidOperationException($"No case {caseId}.");
+        return (await Host.Services.GetRequiredService<PersonalData.CaseKeys>().TextAsync(session, file, default)).Seal(text);
+    }
+
+    /// <summary>Where the service's database reveals <paramref name="secret"/>: in clear, as hex or as base64 (empty: nowhere).</summary>
+    public Task<IReadOnlyList<string>> RowsRevealing(string secret) =>
+        Probes.RowsRevealing(Environment.GetEnvironmentVariable("ConnectionStrings__casemanagement")!, secret);
 
     public sealed record ScheduledMessage(string MessageType, DateTimeOffset ExecutionTime);
 

@@ -44,15 +44,23 @@ public sealed class CaseTests(CaseManagementFixture fixture)
         Assert.False(perpetrator["erased"]!.GetValue<bool>());
         Assert.Equal("Repeated intimidation of shop staff", view["incidents"]![0]!["description"]!.GetValue<string>());
 
-        // personal data is never stored in clear (the search itself finds what is stored in clear: the incident)
-        Assert.True(await fixture.RowsContaining("Repeated intimidation of shop staff") > 0);
-        Assert.Equal(0, await fixture.RowsContaining("Jordan Example"));
+        Assert.Equal("PC 1234 Smith", view["referringOfficer"]!.GetValue<string>());
+        Assert.Equal(["High Street, Margate"], view["locations"]!.AsArray().Select(l => l!.GetValue<string>()));
 
-        var audit = await (await fixture.ClientFor(Guid.NewGuid(), CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}"))
+        // neither personal data nor any free text of the case is stored readable (the scan finds what is in clear: the reference)
+        Assert.NotEmpty(await fixture.RowsRevealing(view["reference"]!.GetValue<string>()));
+        foreach (var sealedText in new[] { "Jordan Example", "Repeated intimidation of shop staff", "High Street car park", "PC 1234 Smith", "07700 900123" })
+            Assert.Empty(await fixture.RowsRevealing(sealedText));
+
+        var audit = await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}"))
             .Json(HttpStatusCode.OK);
-        var entry = Assert.Single(audit.AsArray())!;
-        Assert.Equal(("Granted", agencyA, "case-details"),
-            (entry["outcome"]!.GetValue<string>(), entry["organisationId"]!.GetValue<Guid>(), entry["what"]!.GetValue<string>()));
+        // newest first: the read, then the referral (the referral's entry was committed with the case's first event)
+        Assert.Equal([("GET", "/api/cases/{caseId}", 200), ("POST", "/api/cases", 201)],
+            audit.AsArray().Select(e => (e!["method"]!.GetValue<string>(), e["route"]!.GetValue<string>(), e["status"]!.GetValue<int>())));
+        var entry = audit[0]!;
+        Assert.Equal(("Granted", agencyA, "user-of-" + agencyA, caseId),
+            (entry["outcome"]!.GetValue<string>(), entry["organisationId"]!.GetValue<Guid>(), entry["userSubject"]!.GetValue<string>(), entry["caseId"]!.GetValue<Guid>()));
+        Assert.Equal(["case-worker"], entry["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 
     [Fact]
@@ -71,10 +79,12 @@ public sealed class CaseTests(CaseManagementFixture fixture)
         Assert.Equal(agencyA, Assert.Single(signpost["agencies"]!.AsArray())!.GetValue<Guid>());
         Assert.Null(signpost["subjects"]);
 
-        var audit = await (await fixture.ClientFor(Guid.NewGuid(), CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?organisationId={agencyB}"))
+        var audit = await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?organisationId={agencyB}"))
             .Json(HttpStatusCode.OK);
-        var entry = Assert.Single(audit.AsArray())!;
-        Assert.Equal(("Refused", caseId), (entry["outcome"]!.GetValue<string>(), entry["caseId"]!.GetValue<Guid>()));
+        // newest first: the signpost read (granted: anyone may see it), the refused read of the details
+        Assert.Equal([("/api/cases/{caseId}/signpost", 200, "Granted"), ("/api/cases/{caseId}", 403, "Refused")],
+            audit.AsArray().Select(e => (e!["route"]!.GetValue<string>(), e["status"]!.GetValue<int>(), e["outcome"]!.GetValue<string>())));
+        Assert.All(audit.AsArray(), e => Assert.Equal(caseId, e!["caseId"]!.GetValue<Guid>()));
 
         // a token without an organisation is refused too
         await (await fixture.Client(CaseRoles.CaseWorker).GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "no-organisation");
@@ -96,26 +106,41 @@ public sealed class CaseTests(CaseManagementFixture fixture)
     }
 
     [Fact]
-    public async Task Erasing_a_subject_leaves_the_case_and_no_trace_of_their_personal_data()
+    public async Task Erasing_a_subject_is_for_an_admin_of_a_signatory_records_who_and_why_and_leaves_no_trace_of_them()
     {
         var agencyA = await fixture.Organisation(signedIsa: true);
         var (caseId, view) = await Refer(agencyA, Referral("Alexis Erasable", "99 Forget Me Road"));
         var subjectId = view["subjects"]!.AsArray().Single(s => s!["role"]!.GetValue<string>() == "Perpetrator")!["subjectId"]!.GetValue<Guid>();
         var admin = fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin);
+        var url = $"/api/cases/{caseId}/subjects/{subjectId}/erase";
 
-        await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).PostJson($"/api/cases/{caseId}/subjects/{subjectId}/erase", new { reason = "x" }))
-            .Problem(HttpStatusCode.Forbidden);
-        await (await admin.PostJson($"/api/cases/{caseId}/subjects/{subjectId}/erase", new { reason = "" })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).PostJson(url, new { reason = "x" })).Problem(HttpStatusCode.Forbidden);
+        // an admin of an organisation that has not signed the ISA, or whose signature is past review, may not erase: refused and audited
+        var outsider = await fixture.Organisation(signedIsa: false);
+        var since = DateTimeOffset.UtcNow;
+        await (await fixture.ClientFor(outsider, CaseRoles.PartnershipAdmin).PostJson(url, new { reason = "Tidying up" }))
+            .Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        var refusal = Assert.Single(await fixture.AuditSince(since));
+        Assert.Equal((caseId, subjectId, outsider, 403, Audit.AccessOutcome.Refused, "/api/cases/{caseId}/subjects/{subjectId}/erase"),
+            (refusal.CaseId!.Value, refusal.SubjectId!.Value, refusal.OrganisationId!.Value, refusal.Status!.Value, refusal.Outcome, refusal.Route));
+        await (await fixture.ClientFor(await fixture.LapsedSignatory(), CaseRoles.PartnershipAdmin).PostJson(url, new { reason = "x" }))
+            .Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await fixture.Client(CaseRoles.PartnershipAdmin).PostJson(url, new { reason = "x" })).Problem(HttpStatusCode.Forbidden, "no-organisation");
+        await (await admin.PostJson(url, new { reason = "" })).Problem(HttpStatusCode.BadRequest, "validation");
         await (await admin.PostJson($"/api/cases/{caseId}/subjects/{Guid.NewGuid()}/erase", new { reason = "Subject request" }))
             .Problem(HttpStatusCode.NotFound, "subject-not-found");
         await (await admin.PostJson($"/api/cases/{Guid.NewGuid()}/subjects/{subjectId}/erase", new { reason = "Subject request" }))
             .Problem(HttpStatusCode.NotFound, "not-found");
 
-        var erased = await admin.PostJson($"/api/cases/{caseId}/subjects/{subjectId}/erase", new { reason = "Right to erasure request" });
+        since = DateTimeOffset.UtcNow;
+        var erased = await admin.PostJson(url, new { reason = "Right to erasure request from Alexis Erasable" });
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
         Assert.Equal("\"2\"", erased.ETag());
-        await (await admin.PostJson($"/api/cases/{caseId}/subjects/{subjectId}/erase", new { reason = "again" }))
-            .Problem(HttpStatusCode.Conflict, "subject-already-erased");
+        // the erasure is in the access audit: who, organisation, which case and subject, answered 204
+        var audited = Assert.Single(await fixture.AuditSince(since));
+        Assert.Equal(("user-of-" + agencyA, agencyA, caseId, subjectId, 204, Audit.AccessOutcome.Granted),
+            (audited.UserSubject, audited.OrganisationId!.Value, audited.CaseId!.Value, audited.SubjectId!.Value, audited.Status!.Value, audited.Outcome));
+        await (await admin.PostJson(url, new { reason = "again" })).Problem(HttpStatusCode.Conflict, "subject-already-erased");
 
         var after = await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
         var subject = after["subjects"]!.AsArray().Single(s => s!["subjectId"]!.GetValue<Guid>() == subjectId)!;
@@ -125,9 +150,15 @@ public sealed class CaseTests(CaseManagementFixture fixture)
         var victim = after["subjects"]!.AsArray().Single(s => s!["subjectId"]!.GetValue<Guid>() != subjectId)!;
         Assert.Equal("Sam Shopkeeper", victim["name"]!.GetValue<string>()); // the others are untouched
         Assert.Equal("Repeated intimidation of shop staff", after["incidents"]![0]!["description"]!.GetValue<string>());
+        // the erasure records who and why (the reason redacted of the subject too)
+        var erasure = Assert.Single(after["erasures"]!.AsArray())!;
+        Assert.Equal((subjectId, "Right to erasure request from [erased]", "Test User", "user-of-" + agencyA, agencyA),
+            (erasure["subjectId"]!.GetValue<Guid>(), erasure["reason"]!.GetValue<string>(), erasure["erasedBy"]!.GetValue<string>(),
+             erasure["erasedByUser"]!.GetValue<string>(), erasure["erasedByOrganisation"]!.GetValue<Guid>()));
 
-        Assert.Equal(0, await fixture.RowsContaining("Alexis Erasable"));
-        Assert.Equal(0, await fixture.RowsContaining("Forget Me Road"));
+        Assert.NotEmpty(await fixture.RowsRevealing(after["reference"]!.GetValue<string>())); // the scan finds what is in clear
+        foreach (var secret in new[] { "Alexis Erasable", "99 Forget Me Road", "07700 900123", "Alexis", "Erasable" })
+            Assert.Empty(await fixture.RowsRevealing(secret));
     }
 
     [Fact]

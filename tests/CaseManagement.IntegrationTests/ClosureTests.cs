@@ -50,8 +50,9 @@ public sealed class ClosureTests(CaseManagementFixture fixture)
         var audit = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?organisationId={outsider}"))
             .Json(HttpStatusCode.OK);
         var refused = Assert.Single(audit.AsArray())!;
-        Assert.Equal((caseId, "Refused", $"POST /api/cases/{caseId}/close"),
-            (refused["caseId"]!.GetValue<Guid>(), refused["outcome"]!.GetValue<string>(), refused["what"]!.GetValue<string>()));
+        Assert.Equal((caseId, "Refused", 403, "POST", "/api/cases/{caseId}/close"),
+            (refused["caseId"]!.GetValue<Guid>(), refused["outcome"]!.GetValue<string>(), refused["status"]!.GetValue<int>(),
+             refused["method"]!.GetValue<string>(), refused["route"]!.GetValue<string>()));
         Assert.Equal("Open", (await (await worker.GetAsync($"/api/cases/{caseId}/signpost")).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin)
             .PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "x" })).StatusCode);

@@ -188,7 +188,7 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         var lateAction = Guid.NewGuid();
         await Given(caseId,
             Assessment(caseId, RiskLevel.Low, missedOn),
-            new ActionAgreed(caseId, lateAction, owner, "Install CCTV", Today.AddDays(-1), null, "Chair", DateTimeOffset.UtcNow));
+            new ActionAgreed(caseId, lateAction, owner, await fixture.Seal(caseId, "Install CCTV"), Today.AddDays(-1), null, "Chair", DateTimeOffset.UtcNow));
 
         var actions = await (await worker.GetAsync($"/api/cases/actions/overdue?owner={owner}")).Json(HttpStatusCode.OK);
         var late = Assert.Single(actions.AsArray())!;
@@ -214,8 +214,9 @@ public sealed class PanelTests(CaseManagementFixture fixture)
 
         // the lists are case details: audited, and for signatories only
         var audit = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}")).Json(HttpStatusCode.OK);
-        Assert.Contains(audit.AsArray(), e => e!["what"]!.GetValue<string>() == "overdue-actions");
-        Assert.Contains(audit.AsArray(), e => e!["what"]!.GetValue<string>() == "overdue-reviews");
+        Assert.Contains(audit.AsArray(), e => e!["route"]!.GetValue<string>() == "/api/cases/actions/overdue" && e["status"]!.GetValue<int>() == 200);
+        Assert.Contains(audit.AsArray(), e => e!["route"]!.GetValue<string>() == "/api/cases/reviews/overdue" && e["status"]!.GetValue<int>() == 200);
+        Assert.Contains(audit.AsArray(), e => e!["route"]!.GetValue<string>() == "/api/cases/panel/sittings" && e["method"]!.GetValue<string>() == "POST");
         var outsider = fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.CaseWorker);
         await (await outsider.GetAsync("/api/cases/actions/overdue")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
         await (await outsider.GetAsync("/api/cases/reviews/overdue")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");

@@ -1,5 +1,7 @@
 using CommunitySafety.CaseManagement.Signatories;
+using System.Net;
 using CommunitySafety.Contracts.Governance;
+using CommunitySafety.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Runtime;
 using Xunit;
@@ -39,9 +41,41 @@ public sealed class SignatoryTests(CaseManagementFixture fixture)
         Assert.Equal(("Kent Police", new DateOnly(2026, 2, 1)), (signatory!.Name, signatory.SignedOn));
     }
 
+    [Fact]
+    public async Task The_register_keeps_the_review_date_a_signature_past_it_is_not_current_and_a_renewal_restores_access()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var referrer = await fixture.Organisation(signedIsa: true);
+        var caseId = await (await fixture.ClientFor(referrer, CaseRoles.CaseWorker).PostJson("/api/cases", new
+        {
+            referringOfficer = "PC 5", area = "West",
+            incidents = new[] { new { date = "2026-11-01", place = "Quay", description = "Noise" } },
+            subjects = new[] { new { role = "Victim", name = "Val Review" } },
+        })).CreatedId();
+
+        var org = Guid.NewGuid();
+        var t0 = DateTimeOffset.UtcNow;
+        await fixture.Receive(new IsaSigned(org, today.AddYears(-1), "CEO", t0, "1.0", today.AddDays(-1)));
+        await using (var session = fixture.Store.QuerySession())
+            Assert.Equal(today.AddDays(-1), (await session.LoadAsync<IsaSignatory>(org))!.ReviewOn);
+        Assert.False(await IsSignatory(org));
+
+        // a lapsed signatory is refused like one that never signed, and its users' attempts are audited
+        var worker = fixture.ClientFor(org, CaseRoles.CaseWorker);
+        await (await worker.GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await worker.PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await fixture.ClientFor(org, CaseRoles.PartnershipAdmin).GetAsync("/api/cases/audit")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+
+        // the renewal (a later signature) sets a new review date; an older signature delivered late changes nothing
+        await fixture.Receive(new IsaSigned(org, today, "CEO", t0.AddMinutes(1), "1.0", today.AddYears(1)));
+        await fixture.Receive(new IsaSigned(org, today.AddYears(-1), "CEO", t0, "1.0", today.AddDays(-1)));
+        Assert.True(await IsSignatory(org));
+        await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+    }
+
     private async Task<bool> IsSignatory(Guid org)
     {
         await using var session = fixture.Store.QuerySession();
-        return (await session.LoadAsync<IsaSignatory>(org))?.IsSignatory == true;
+        return (await session.LoadAsync<IsaSignatory>(org))?.IsCurrentOn(DateOnly.FromDateTime(DateTime.UtcNow)) == true;
     }
 }

@@ -71,7 +71,12 @@ public sealed class SimilarCaseTests(CaseManagementFixture fixture)
 
         var byAddress = await (await b.PostJson("/api/cases/search", new { address = $"{unique} mill ln, deal, ct146aa" })).Json(HttpStatusCode.OK);
         Assert.Equal(caseId, Assert.Single(byAddress.AsArray())!["case"]!["id"]!.GetValue<Guid>());
+        var beforeEmpty = DateTimeOffset.UtcNow;
         Assert.Empty((await (await b.PostJson("/api/cases/search", new { name, dateOfBirth = "1985-07-09" })).Json(HttpStatusCode.OK)).AsArray());
+        // a search that found nothing is audited too, with what it looked for as a keyed hash
+        var empty = Assert.Single(await fixture.AuditSince(beforeEmpty));
+        Assert.Equal(("POST", "/api/cases/search", (Guid?)null, 200, agencyB), (empty.Method, empty.Route, empty.CaseId, empty.Status, empty.OrganisationId!.Value));
+        Assert.Matches("^dev:[0-9A-F]{64}$", empty.SearchHash);
 
         // closed cases are found too, with their status
         Assert.Equal(HttpStatusCode.NoContent, (await fixture.ClientFor(agencyA, CaseRoles.PanelChair)
@@ -84,7 +89,13 @@ public sealed class SimilarCaseTests(CaseManagementFixture fixture)
 
         var audit = await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}&organisationId={agencyB}"))
             .Json(HttpStatusCode.OK);
-        Assert.Equal(3, audit.AsArray().Count(e => e!["what"]!.GetValue<string>() == "subject-search")); // one per search that found it
+        var searches = audit.AsArray().Where(e => e!["route"]!.GetValue<string>() == "/api/cases/search").Select(e => e!).ToList();
+        Assert.Equal(3, searches.Count); // one per search that found it
+        Assert.All(searches, e => Assert.Equal(("POST", 200, "Granted"),
+            (e["method"]!.GetValue<string>(), e["status"]!.GetValue<int>(), e["outcome"]!.GetValue<string>())));
+        // the criteria only as keyed hashes: three different searches, three hashes, and nothing of the name or address
+        Assert.Equal(3, searches.Select(e => e["searchHash"]!.GetValue<string>()).Distinct().Count());
+        Assert.DoesNotContain(unique, audit.ToJsonString(), StringComparison.OrdinalIgnoreCase);
 
         // bad input and wrong callers
         var invalid = await (await b.PostJson("/api/cases/search", new { })).Problem(HttpStatusCode.BadRequest, "validation");

@@ -10,7 +10,7 @@ public sealed class GatewayTests(PlatformFixture platform)
     [Theory]
     [InlineData("governance", "/api/governance/organisations")]
     [InlineData("meetings", "/api/meetings/meetings/{meetingId}/decisions")]
-    [InlineData("casemanagement", "/api/cases/{id}")]
+    [InlineData("casemanagement", "/api/cases/{caseId}")]
     [InlineData("funding", "/api/funding/streams/{streamId}")]
     public async Task Each_services_OpenAPI_document_is_served_through_the_gateway(string service, string path)
     {

@@ -77,5 +77,12 @@ public sealed class PanelScenarioTests(PlatformFixture platform)
         Assert.Equal("Closed", final["status"]!.GetValue<string>());
         Assert.Equal(related, final["links"]![0]!["caseId"]!.GetValue<Guid>());
         Assert.Equal(["CommunityProtectionWarning", "CommunityProtectionNotice"], final["interventions"]!.AsArray().Select(i => i!["kind"]!.GetValue<string>()));
+        Assert.Equal("Repeated verbal abuse of neighbours", final["incidents"]![0]!["description"]!.GetValue<string>());
+
+        // the case's free text and its subjects' details are sealed: no row of CaseManagement's database reveals them (the reference is in clear)
+        var database = platform.CaseManagementDatabase.ConnectionString;
+        Assert.NotEmpty(await Probes.RowsRevealing(database, final["reference"]!.GetValue<string>()));
+        foreach (var secret in new[] { "Alex Panelcase", "Repeated verbal abuse of neighbours", "Tenancy enforcement visit", "CPN complied with", "Same street" })
+            Assert.Empty(await Probes.RowsRevealing(database, secret));
     }
 }

@@ -3,6 +3,7 @@ using casemanagement::CommunitySafety.CaseManagement.Cases;
 using casemanagement::CommunitySafety.CaseManagement.Interventions;
 using casemanagement::CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults;
+using static CommunitySafety.UnitTests.CaseTestData;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -16,7 +17,7 @@ public sealed class InterventionRulesTests
     private static readonly Subject Other = new(Guid.NewGuid(), SubjectRole.Perpetrator, new SealedDetails("y"));
 
     private static CaseFile NewCase() =>
-        CaseFile.Create(new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", Referrer, "PC", Area.North, [], [Perpetrator, Other], [], T0));
+        CaseFile.Create(new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", Referrer, S("PC"), Area.North, [], [Perpetrator, Other], [], Guid.NewGuid(), T0));
 
     private static IReadOnlyList<object> Record(CaseFile file, Guid subjectId, InterventionKind kind, DateOnly issuedOn, Guid? interventionId = null,
         Guid? issuedBy = null) =>
@@ -35,13 +36,13 @@ public sealed class InterventionRulesTests
         var id = Guid.NewGuid();
         var council = Guid.NewGuid();
         var recorded = Assert.IsType<InterventionRecorded>(Assert.Single(CaseFile.DecideRecordIntervention(
-            file, id, Perpetrator.SubjectId, InterventionKind.AcceptableBehaviourAgreement, Day, council, "Signed at home visit", "Worker", T0)));
+            file, id, Perpetrator.SubjectId, InterventionKind.AcceptableBehaviourAgreement, Day, council, S("Signed at home visit"), "Worker", T0)));
         Assert.Equal(new InterventionRecorded(file.Id, id, Perpetrator.SubjectId, InterventionKind.AcceptableBehaviourAgreement, Day, council,
-            "Signed at home visit", "Worker", T0), recorded);
+            S("Signed at home visit"), "Worker", T0), recorded);
 
         file = file.Apply(recorded);
         var intervention = Assert.Single(file.Interventions);
-        Assert.Equal((id, Perpetrator.SubjectId, InterventionKind.AcceptableBehaviourAgreement, Day, council, "Signed at home visit"),
+        Assert.Equal((id, Perpetrator.SubjectId, InterventionKind.AcceptableBehaviourAgreement, Day, council, (SealedText?)S("Signed at home visit")),
             (intervention.Id, intervention.SubjectId, intervention.Kind, intervention.IssuedOn, intervention.IssuedByOrganisation, intervention.Notes));
         Assert.Empty(intervention.Breaches);
         Assert.Equal([Referrer, council], file.Agencies);
@@ -101,10 +102,10 @@ public sealed class InterventionRulesTests
     {
         var id = Guid.NewGuid();
         var file = With(NewCase(), Perpetrator.SubjectId, InterventionKind.Warning, Day, id);
-        file = file.Apply(CaseFile.DecideClose(file, CaseOutcome.Resolved, "done", "Chair", T0));
+        file = file.Apply(CaseFile.DecideClose(file, CaseOutcome.Resolved, S("done"), "Chair", T0));
 
         Assert.Equal("case-closed", Refused(() => Record(file, Perpetrator.SubjectId, InterventionKind.Warning, Day)).Rule);
-        Assert.Equal("case-closed", Refused(() => CaseFile.DecideRecordBreach(file, id, Day, "Shouting again", "Worker", T0)).Rule);
+        Assert.Equal("case-closed", Refused(() => CaseFile.DecideRecordBreach(file, id, Day, S("Shouting again"), "Worker", T0)).Rule);
     }
 
     [Fact]
@@ -115,12 +116,12 @@ public sealed class InterventionRulesTests
         var file = With(With(NewCase(), Perpetrator.SubjectId, InterventionKind.AcceptableBehaviourAgreement, Day, aba),
             Other.SubjectId, InterventionKind.Warning, Day, warning);
 
-        var sameDay = Assert.IsType<InterventionBreached>(Assert.Single(CaseFile.DecideRecordBreach(file, aba, Day, "Same evening", "Worker", T0)));
-        Assert.Equal(new InterventionBreached(file.Id, aba, Day, "Same evening", "Worker", T0), sameDay);
+        var sameDay = Assert.IsType<InterventionBreached>(Assert.Single(CaseFile.DecideRecordBreach(file, aba, Day, S("Same evening"), "Worker", T0)));
+        Assert.Equal(new InterventionBreached(file.Id, aba, Day, S("Same evening"), "Worker", T0), sameDay);
         file = file.Apply(sameDay);
-        file = file.Apply(Assert.IsType<InterventionBreached>(Assert.Single(CaseFile.DecideRecordBreach(file, aba, Day.AddDays(5), "Graffiti", "Chair", T0))));
+        file = file.Apply(Assert.IsType<InterventionBreached>(Assert.Single(CaseFile.DecideRecordBreach(file, aba, Day.AddDays(5), S("Graffiti"), "Chair", T0))));
 
-        Assert.Equal([new Breach(Day, "Same evening", "Worker", T0), new Breach(Day.AddDays(5), "Graffiti", "Chair", T0)],
+        Assert.Equal([new Breach(Day, S("Same evening"), "Worker", T0), new Breach(Day.AddDays(5), S("Graffiti"), "Chair", T0)],
             file.Interventions.Single(i => i.Id == aba).Breaches);
         Assert.Empty(file.Interventions.Single(i => i.Id == warning).Breaches);
     }
@@ -131,9 +132,9 @@ public sealed class InterventionRulesTests
         var id = Guid.NewGuid();
         var file = With(NewCase(), Perpetrator.SubjectId, InterventionKind.Injunction, Day, id);
 
-        var missing = Refused(() => CaseFile.DecideRecordBreach(file, Guid.NewGuid(), Day, "x", "Worker", T0));
+        var missing = Refused(() => CaseFile.DecideRecordBreach(file, Guid.NewGuid(), Day, S("x"), "Worker", T0));
         Assert.Equal(("intervention-not-found", 404), (missing.Rule, missing.StatusCode));
-        var early = Refused(() => CaseFile.DecideRecordBreach(file, id, Day.AddDays(-1), "x", "Worker", T0));
+        var early = Refused(() => CaseFile.DecideRecordBreach(file, id, Day.AddDays(-1), S("x"), "Worker", T0));
         Assert.Equal(("breach-before-intervention", 409), (early.Rule, early.StatusCode));
     }
 }

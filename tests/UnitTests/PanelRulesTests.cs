@@ -5,6 +5,7 @@ using casemanagement::CommunitySafety.CaseManagement.PersonalData;
 using casemanagement::CommunitySafety.CaseManagement.Retention;
 using casemanagement::CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.ServiceDefaults;
+using static CommunitySafety.UnitTests.CaseTestData;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -16,7 +17,7 @@ public sealed class PanelRulesTests
     private static readonly ReviewSchedule Schedule = new();
 
     private static CaseFile NewCase(string reference = "ASB-2026-AAAAAA", params Subject[] subjects) =>
-        CaseFile.Create(new CaseReferred(Guid.NewGuid(), reference, Guid.NewGuid(), "PC", Area.North, [], subjects, [], T0));
+        CaseFile.Create(new CaseReferred(Guid.NewGuid(), reference, Guid.NewGuid(), S("PC"), Area.North, [], subjects, [], Guid.NewGuid(), T0));
 
     private static CaseFile Assessed(CaseFile file, RiskLevel level, DateOnly reviewDue) =>
         file.Apply(new RiskAssessed(file.Id, new Dictionary<string, bool>(), 0, level, Guid.NewGuid(), "assessor", T0, reviewDue));
@@ -31,7 +32,7 @@ public sealed class PanelRulesTests
     [InlineData(ActionStatus.Cancelled, 3, Rag.Complete)]
     public void RAG_is_derived_from_the_due_date_and_completion(ActionStatus status, int dueInDays, Rag expected)
     {
-        var action = new CaseAction(Guid.NewGuid(), Guid.NewGuid(), "Visit", Today.AddDays(dueInDays), null, status, "me", T0, []);
+        var action = new CaseAction(Guid.NewGuid(), Guid.NewGuid(), S("Visit"), Today.AddDays(dueInDays), null, status, "me", T0, []);
         Assert.Equal(expected, action.RagOn(Today));
     }
 
@@ -41,9 +42,9 @@ public sealed class PanelRulesTests
         var owner = Guid.NewGuid();
         var file = NewCase();
         Assert.Equal("owner-not-signatory", Assert.Throws<DomainRuleViolation>(() =>
-            CaseFile.DecideAction(file, Guid.NewGuid(), owner, ownerIsSignatory: false, "Visit", Today, null, "me", T0)).Rule);
+            CaseFile.DecideAction(file, Guid.NewGuid(), owner, ownerIsSignatory: false, S("Visit"), Today, null, "me", T0)).Rule);
 
-        var agreed = CaseFile.DecideAction(file, Guid.NewGuid(), owner, ownerIsSignatory: true, "Visit the victim", Today.AddDays(14), null, "me", T0);
+        var agreed = CaseFile.DecideAction(file, Guid.NewGuid(), owner, ownerIsSignatory: true, S("Visit the victim"), Today.AddDays(14), null, "me", T0);
         file = file.Apply(agreed);
         Assert.Contains(owner, file.Agencies);
         Assert.Equal(ActionStatus.Open, Assert.Single(file.Actions).Status);
@@ -51,17 +52,17 @@ public sealed class PanelRulesTests
         string Refused(ActionStatus status) =>
             Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideActionStatus(file, agreed.ActionId, status, null, "me", T0)).Rule;
         Assert.Equal("action-status-unchanged", Refused(ActionStatus.Open));
-        file = file.Apply(CaseFile.DecideActionStatus(file, agreed.ActionId, ActionStatus.InProgress, "Booked", "me", T0));
+        file = file.Apply(CaseFile.DecideActionStatus(file, agreed.ActionId, ActionStatus.InProgress, S("Booked"), "me", T0));
         Assert.Equal("action-cannot-reopen", Refused(ActionStatus.Open));
-        file = file.Apply(CaseFile.DecideActionStatus(file, agreed.ActionId, ActionStatus.Done, "Visited", "me", T0.AddDays(1)));
+        file = file.Apply(CaseFile.DecideActionStatus(file, agreed.ActionId, ActionStatus.Done, S("Visited"), "me", T0.AddDays(1)));
         Assert.Equal("action-complete", Refused(ActionStatus.Cancelled));
         Assert.Equal([ActionStatus.InProgress, ActionStatus.Done], file.Actions[0].History.Select(h => h.Status));
 
         var missing = Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideActionStatus(file, Guid.NewGuid(), ActionStatus.Done, null, "me", T0));
         Assert.Equal(("action-not-found", 404), (missing.Rule, missing.StatusCode));
-        var closed = file.Apply(CaseFile.DecideClose(file, CaseOutcome.Resolved, "done", "me", T0));
+        var closed = file.Apply(CaseFile.DecideClose(file, CaseOutcome.Resolved, S("done"), "me", T0));
         Assert.Equal("case-closed", Assert.Throws<DomainRuleViolation>(() =>
-            CaseFile.DecideAction(closed, Guid.NewGuid(), owner, true, "Visit", Today, null, "me", T0)).Rule);
+            CaseFile.DecideAction(closed, Guid.NewGuid(), owner, true, S("Visit"), Today, null, "me", T0)).Rule);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class PanelRulesTests
         var missed = Assessed(NewCase("ASB-2026-LOW002"), RiskLevel.Low, new DateOnly(2027, 2, 1))
             .Apply(new ReviewOverdue(Guid.Empty, new DateOnly(2026, 10, 1), T0));
         var closedDue = Assessed(NewCase("ASB-2026-CLOSED"), RiskLevel.High, new DateOnly(2026, 11, 1));
-        closedDue = closedDue.Apply(CaseFile.DecideClose(closedDue, CaseOutcome.Resolved, "done", "me", T0));
+        closedDue = closedDue.Apply(CaseFile.DecideClose(closedDue, CaseOutcome.Resolved, S("done"), "me", T0));
 
         var agenda = PanelAgenda.Build([unassessed, mediumNotDue, lowDue, closedDue, missed, mediumDueOnTheDay, highDue], sittingOn);
 
@@ -107,7 +108,7 @@ public sealed class PanelRulesTests
         var housing = Guid.NewGuid();
         var file = Assessed(NewCase(), RiskLevel.Low, new DateOnly(2026, 9, 1)).Apply(new ReviewOverdue(Guid.Empty, new DateOnly(2026, 9, 1), T0));
 
-        var review = CaseFile.DecideReview(file, sittingId, Today, [police, housing, police], "Discussed", ["Issue a CPW"], Schedule, "Chair", T0);
+        var review = CaseFile.DecideReview(file, sittingId, Today, [police, housing, police], S("Discussed"), [S("Issue a CPW")], Schedule, "Chair", T0);
         Assert.Equal([police, housing], review.Attendance);
         Assert.Equal(new DateOnly(2027, 2, 23), review.NextReviewDue); // low risk: three months
         file = file.Apply(review);
@@ -116,10 +117,10 @@ public sealed class PanelRulesTests
         Assert.Contains(housing, file.Agencies);
 
         Assert.Equal("already-reviewed", Assert.Throws<DomainRuleViolation>(() =>
-            CaseFile.DecideReview(file, sittingId, Today, [police], "Again", [], Schedule, "Chair", T0)).Rule);
+            CaseFile.DecideReview(file, sittingId, Today, [police], S("Again"), [], Schedule, "Chair", T0)).Rule);
         Assert.Equal("sitting-not-held", Assert.Throws<DomainRuleViolation>(() =>
-            CaseFile.DecideReview(file, Guid.NewGuid(), Today.AddDays(1), [police], "Early", [], Schedule, "Chair", T0)).Rule);
-        var high = CaseFile.DecideReview(Assessed(NewCase(), RiskLevel.High, Today), Guid.NewGuid(), Today, [police], "s", [], Schedule, "Chair", T0);
+            CaseFile.DecideReview(file, Guid.NewGuid(), Today.AddDays(1), [police], S("Early"), [], Schedule, "Chair", T0)).Rule);
+        var high = CaseFile.DecideReview(Assessed(NewCase(), RiskLevel.High, Today), Guid.NewGuid(), Today, [police], S("s"), [], Schedule, "Chair", T0);
         Assert.Equal(Today.AddMonths(1), high.NextReviewDue);
     }
 
@@ -134,7 +135,7 @@ public sealed class PanelRulesTests
         Assert.Equal(due, raised.DueOn);
         Assert.Empty(CaseFile.DecideReviewCheck(file.Apply(raised), due, T0));                              // raised already
         Assert.Empty(CaseFile.DecideReviewCheck(Assessed(file, RiskLevel.High, due.AddMonths(1)), due, T0)); // re-assessed: new date
-        Assert.Empty(CaseFile.DecideReviewCheck(file.Apply(CaseFile.DecideClose(file, CaseOutcome.Resolved, "r", "me", T0)), due, T0));
+        Assert.Empty(CaseFile.DecideReviewCheck(file.Apply(CaseFile.DecideClose(file, CaseOutcome.Resolved, S("r"), "me", T0)), due, T0));
     }
 
     [Fact]
@@ -149,13 +150,13 @@ public sealed class PanelRulesTests
     {
         var owner = Guid.NewGuid();
         var late = Assessed(NewCase("ASB-2026-LATE01"), RiskLevel.High, Today.AddDays(-3));
-        late = late.Apply(CaseFile.DecideAction(late, Guid.NewGuid(), owner, true, "Late", Today.AddDays(-1), null, "me", T0))
-            .Apply(CaseFile.DecideAction(late, Guid.NewGuid(), Guid.NewGuid(), true, "On time", Today, null, "me", T0));
+        late = late.Apply(CaseFile.DecideAction(late, Guid.NewGuid(), owner, true, S("Late"), Today.AddDays(-1), null, "me", T0))
+            .Apply(CaseFile.DecideAction(late, Guid.NewGuid(), Guid.NewGuid(), true, S("On time"), Today, null, "me", T0));
         var dueToday = Assessed(NewCase("ASB-2026-TODAY1"), RiskLevel.High, Today);
-        var closed = late.Apply(CaseFile.DecideClose(late, CaseOutcome.Resolved, "r", "me", T0)) with { Id = Guid.NewGuid() };
+        var closed = late.Apply(CaseFile.DecideClose(late, CaseOutcome.Resolved, S("r"), "me", T0)) with { Id = Guid.NewGuid() };
 
         var actions = Overdue.Actions([late, dueToday, closed], Today);
-        Assert.Equal(["Late"], actions.Select(a => a.Description));
+        Assert.Equal([S("Late")], actions.Select(a => a.Description));
         Assert.Empty(Overdue.Actions([late], Today, owner: Guid.NewGuid()));
         Assert.Single(Overdue.Actions([late], Today, owner));
 
@@ -164,26 +165,32 @@ public sealed class PanelRulesTests
     }
 
     [Fact]
-    public void Retention_erases_every_remaining_subject_of_a_case_still_closed_from_that_closure_once_the_period_has_run()
+    public void Retention_erases_the_text_and_every_remaining_subject_of_a_case_still_closed_from_that_closure_once_the_period_has_run()
     {
         var policy = new RetentionPolicy().Validated();
         var a = new Subject(Guid.NewGuid(), SubjectRole.Perpetrator, new SealedDetails("x"));
         var b = new Subject(Guid.NewGuid(), SubjectRole.Victim, new SealedDetails("y"));
-        var file = NewCase("ASB-2026-RET001", a, b).Apply(new SubjectErased(Guid.Empty, a.SubjectId, "request", T0));
-        var closure = CaseFile.DecideClose(file, CaseOutcome.Resolved, "done", "me", T0);
+        var file = NewCase("ASB-2026-RET001", a, b) with { ErasedSubjects = [a.SubjectId] }; // a erased before
+        var closure = CaseFile.DecideClose(file, CaseOutcome.Resolved, S("done"), "me", T0);
         var closedFile = file.Apply(closure);
 
         Assert.Equal(T0.AddYears(6), policy.ErasableFrom(T0));
-        Assert.Empty(policy.Decide(closedFile, T0, T0.AddYears(6).AddSeconds(-1)));
-        var erased = Assert.Single(policy.Decide(closedFile, T0, T0.AddYears(6)));
-        Assert.Equal(b.SubjectId, erased.SubjectId);
+        Assert.Null(policy.Decide(closedFile, T0, T0.AddYears(6).AddSeconds(-1)));
+        var erased = policy.Decide(closedFile, T0, T0.AddYears(6));
+        Assert.NotNull(erased);
+        Assert.Equal([b.SubjectId], erased.SubjectIds);
         Assert.Contains("6 years", erased.Reason);
+        var after = closedFile.Apply(erased);
+        Assert.Equal(((Guid?)null, (DateTimeOffset?)T0.AddYears(6)), (after.TextKey, after.TextErasedAt));
+        Assert.Equal([a.SubjectId, b.SubjectId], after.ErasedSubjects);
+        Assert.Null(policy.Decide(after, T0, T0.AddYears(7)));                         // once
+        Assert.Equal("case-erased", Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideReopen(after, S("new incident"), "me", T0.AddYears(7))).Rule);
 
-        var reopened = closedFile.Apply((CaseReopened)CaseFile.DecideReopen(closedFile, "new incident", "me", T0.AddYears(1))[0]);
-        Assert.Empty(policy.Decide(reopened, T0, T0.AddYears(7)));                    // reopened: that closure no longer counts
-        var closedAgain = reopened.Apply(CaseFile.DecideClose(reopened, CaseOutcome.Resolved, "done", "me", T0.AddYears(2)));
-        Assert.Empty(policy.Decide(closedAgain, T0, T0.AddYears(7)));                 // the later closure runs its own period
-        Assert.Single(policy.Decide(closedAgain, T0.AddYears(2), T0.AddYears(8)));
+        var reopened = closedFile.Apply((CaseReopened)CaseFile.DecideReopen(closedFile, S("new incident"), "me", T0.AddYears(1))[0]);
+        Assert.Null(policy.Decide(reopened, T0, T0.AddYears(7)));                      // reopened: that closure no longer counts
+        var closedAgain = reopened.Apply(CaseFile.DecideClose(reopened, CaseOutcome.Resolved, S("done"), "me", T0.AddYears(2)));
+        Assert.Null(policy.Decide(closedAgain, T0, T0.AddYears(7)));                   // the later closure runs its own period
+        Assert.NotNull(policy.Decide(closedAgain, T0.AddYears(2), T0.AddYears(8)));
 
         Assert.Throws<InvalidOperationException>(() => new RetentionPolicy { Years = 0 }.Validated());
     }

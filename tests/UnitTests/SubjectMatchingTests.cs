@@ -1,6 +1,7 @@
 extern alias casemanagement;
 using casemanagement::CommunitySafety.CaseManagement.PersonalData;
 using casemanagement::CommunitySafety.CaseManagement.Similarity;
+using CommunitySafety.ServiceDefaults.DataProtection;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -41,14 +42,37 @@ public sealed class SubjectMatchingTests
         Assert.NotEqual(SubjectMatching.NormaliseAddress("12 High Street, CT9 1AA"), SubjectMatching.NormaliseAddress("12 High Street, CT9 1AB"));
     }
 
+    private static CaseIndex Index(string current, params (string Id, byte Fill)[] keys) =>
+        new(new KeyRing("Test:IndexKey", keys.ToDictionary(k => k.Id, k => Enumerable.Repeat(k.Fill, 32).ToArray()), current));
+
     [Fact]
-    public void The_blind_index_is_keyed_and_separates_purposes()
+    public void The_blind_index_is_keyed_says_under_which_key_and_keeps_search_hashes_apart_from_its_entries()
     {
-        var a = new BlindIndex(new byte[32]);
-        var b = new BlindIndex(Enumerable.Repeat((byte)1, 32).ToArray());
-        Assert.Equal(a.Hash("address", "12highstct91aa"), a.Hash("address", "12highstct91aa"));
-        Assert.NotEqual(a.Hash("address", "12highstct91aa"), b.Hash("address", "12highstct91aa"));
-        Assert.NotEqual(a.Hash("address", "x"), a.Hash("name-dob", "x"));
-        Assert.DoesNotContain("high", a.Hash("address", "12highstct91aa"), StringComparison.OrdinalIgnoreCase);
+        var details = new PersonalDetails("Jordan Example", new DateOnly(2004, 5, 6), "12 High Street, CT9 1AA", null);
+        var a = Index("a", ("a", 1));
+        var entry = a.Entry(Guid.NewGuid(), Guid.NewGuid(), details);
+
+        Assert.Equal("a", entry.KeyId);
+        Assert.Equal(entry.NameAndBirth, a.Entry(Guid.NewGuid(), Guid.NewGuid(), details with { Name = " JORDAN  example" }).NameAndBirth);
+        Assert.NotEqual(entry.NameAndBirth, Index("b", ("b", 2)).Entry(Guid.NewGuid(), Guid.NewGuid(), details).NameAndBirth);
+        Assert.NotEqual(entry.NameAndBirth, entry.Address);
+        Assert.DoesNotContain("high", entry.Address!, StringComparison.OrdinalIgnoreCase);
+        // a location that is the subject's address, however written, has the same entry
+        Assert.Equal(entry.Address, Assert.Single(a.Locations(Guid.NewGuid(), ["12 high st., ct91aa", "12 HIGH STREET CT9 1AA"])).Address);
+
+        // after a rotation new entries are under the new key (and lookups hash under both: CaseIndex.Probes)
+        var rotated = Index("b", ("a", 1), ("b", 2));
+        var newer = rotated.Entry(Guid.NewGuid(), Guid.NewGuid(), details);
+        Assert.Equal(("b", Index("b", ("b", 2)).Entry(Guid.NewGuid(), Guid.NewGuid(), details).NameAndBirth), (newer.KeyId, newer.NameAndBirth));
+        Assert.Equal("b", Assert.Single(rotated.Locations(Guid.NewGuid(), ["12 High Street"])).KeyId);
+
+        // what a search looked for, for the audit: keyed, with its key id, equal for equal searches, unlike any index entry
+        var search = a.SearchHash(details);
+        Assert.StartsWith("a:", search);
+        Assert.Equal(search, a.SearchHash(details with { Name = "jordan example", Address = "12 high st ct9 1aa" }));
+        Assert.NotEqual(search, a.SearchHash(details with { DateOfBirth = new DateOnly(2004, 5, 7) }));
+        Assert.DoesNotContain(entry.NameAndBirth!, search);
+        Assert.DoesNotContain(entry.Address!, search);
+        Assert.DoesNotContain("jordan", search, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -9,38 +9,44 @@ public enum SubjectRole { Victim, Perpetrator, Witness }
 /// <summary>The partnership's four engagement areas.</summary>
 public enum Area { North, East, South, West }
 
-public sealed record Incident(DateOnly Date, string Place, string Description);
+/// <summary>An incident: its date in clear, where and what happened sealed under the case's text key.</summary>
+public sealed record Incident(DateOnly Date, SealedText Place, SealedText Description);
 
 /// <summary>A subject of a case: their role in the clear, their personal details sealed with their own key.</summary>
 public sealed record Subject(Guid SubjectId, SubjectRole Role, SealedDetails Details);
 
+/// <summary>
+/// A case referred. Every free text (the referring officer, incidents, locations) is sealed under the case's first text
+/// key, <see cref="TextKey"/>; each subject's details under the subject's own key.
+/// </summary>
 public sealed record CaseReferred(
-    Guid CaseId, string Reference, Guid ReferringOrganisationId, string ReferringOfficer, Area Area,
-    IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects, IReadOnlyList<string> Locations, DateTimeOffset ReferredAt);
+    Guid CaseId, string Reference, Guid ReferringOrganisationId, SealedText ReferringOfficer, Area Area,
+    IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects, IReadOnlyList<SealedText> Locations, Guid TextKey,
+    DateTimeOffset ReferredAt);
 
 public enum CaseOutcome { Resolved, Improved, NoFurtherAction, TransferredToAnotherAgency, Unresolved, MergedIntoAnotherCase }
 
 public enum CaseStatus { Open, Closed }
 
-public sealed record CaseClosed(Guid CaseId, CaseOutcome Outcome, string Reason, string ClosedBy, DateTimeOffset ClosedAt);
-public sealed record CaseReopened(Guid CaseId, string Reason, string ReopenedBy, DateTimeOffset ReopenedAt);
+public sealed record CaseClosed(Guid CaseId, CaseOutcome Outcome, SealedText Reason, string ClosedBy, DateTimeOffset ClosedAt);
+public sealed record CaseReopened(Guid CaseId, SealedText Reason, string ReopenedBy, DateTimeOffset ReopenedAt);
 
 /// <summary>A closure (with its outcome) or a reopening, as the case's history shows it.</summary>
-public sealed record StatusChange(CaseStatus Status, CaseOutcome? Outcome, string Reason, string By, DateTimeOffset At);
-
-/// <summary>A subject's personal data was erased (their key deleted). Carries no personal data itself.</summary>
-public sealed record SubjectErased(Guid CaseId, Guid SubjectId, string Reason, DateTimeOffset ErasedAt);
+public sealed record StatusChange(CaseStatus Status, CaseOutcome? Outcome, SealedText Reason, string By, DateTimeOffset At);
 
 /// <summary>
-/// An ASB case as referred to the multi-agency panel. The snapshot is also the read model; it holds personal
-/// data only sealed, so reading it needs the subjects' keys.
+/// An ASB case as referred to the multi-agency panel. The snapshot is also the read model; it holds its free text only
+/// sealed under <see cref="TextKey"/> and personal details only sealed under the subjects' keys, so reading it needs them.
 /// </summary>
 public sealed partial record CaseFile(
-    Guid Id, string Reference, Guid ReferringOrganisationId, string ReferringOfficer, Area Area,
-    IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects, IReadOnlyList<string> Locations,
+    Guid Id, string Reference, Guid ReferringOrganisationId, SealedText ReferringOfficer, Area Area,
+    IReadOnlyList<Incident> Incidents, IReadOnlyList<Subject> Subjects, IReadOnlyList<SealedText> Locations,
     IReadOnlyList<Guid> ErasedSubjects, DateTimeOffset ReferredAt)
 {
     public long Version { get; set; }
+
+    /// <summary>The current generation of the case's text key: every <see cref="SealedText"/> of the case is sealed under it. Null once erased.</summary>
+    public Guid? TextKey { get; init; }
 
     /// <summary>Every risk assessment, oldest first; the last is the current one.</summary>
     public IReadOnlyList<RiskAssessed> RiskHistory { get; init; } = [];
@@ -64,9 +70,7 @@ public sealed partial record CaseFile(
         : throw new DomainRuleViolation("case-closed", $"Case {Reference} is closed; reopen it first.");
 
     public static CaseFile Create(CaseReferred e) => new CaseFile(e.CaseId, e.Reference, e.ReferringOrganisationId, e.ReferringOfficer,
-        e.Area, e.Incidents, e.Subjects, e.Locations, [], e.ReferredAt).WithAgency(e.ReferringOrganisationId);
-
-    public CaseFile Apply(SubjectErased e) => this with { ErasedSubjects = [.. ErasedSubjects, e.SubjectId] };
+        e.Area, e.Incidents, e.Subjects, e.Locations, [], e.ReferredAt) { TextKey = e.TextKey }.WithAgency(e.ReferringOrganisationId);
 
     public CaseFile Apply(RiskAssessed e) => this with { RiskHistory = [.. RiskHistory, e], ReviewDue = e.NextReviewDue };
 
@@ -74,30 +78,22 @@ public sealed partial record CaseFile(
 
     public CaseFile Apply(CaseReopened e) => this with { Status = CaseStatus.Open, StatusHistory = [.. StatusHistory, new StatusChange(CaseStatus.Open, null, e.Reason, e.ReopenedBy, e.ReopenedAt)] };
 
-    public static CaseClosed DecideClose(CaseFile file, CaseOutcome outcome, string reason, string by, DateTimeOffset now) =>
+    public static CaseClosed DecideClose(CaseFile file, CaseOutcome outcome, SealedText reason, string by, DateTimeOffset now) =>
         file.Status == CaseStatus.Closed
             ? throw new DomainRuleViolation("case-closed", $"Case {file.Reference} is already closed.")
             : new CaseClosed(file.Id, outcome, reason, by, now);
 
-    public static IReadOnlyList<object> DecideReopen(CaseFile file, string reason, string by, DateTimeOffset now) =>
+    /// <summary>A closed case reopens, unless it was merged away or its data was erased at the end of its retention period.</summary>
+    public static IReadOnlyList<object> DecideReopen(CaseFile file, SealedText reason, string by, DateTimeOffset now) =>
         file.Status == CaseStatus.Open
             ? throw new DomainRuleViolation("case-open", $"Case {file.Reference} is open; only a closed case can be reopened.")
             : file.MergedInto is { } survivor
                 ? throw MergedAway(file, survivor)
-                : [new CaseReopened(file.Id, reason, by, now)];
+                : file.TextKey is null
+                    ? throw CaseText.Erased()
+                    : [new CaseReopened(file.Id, reason, by, now)];
 
     public static string ReferenceFor(Guid caseId, DateTimeOffset at) => $"ASB-{at:yyyy}-{caseId.ToString("N")[^6..].ToUpperInvariant()}";
-
-    public static IReadOnlyList<object> DecideErase(CaseFile file, Guid subjectId, string reason, DateTimeOffset now)
-    {
-        if (file.Subjects.All(s => s.SubjectId != subjectId))
-            throw new DomainRuleViolation("subject-not-found", $"Case {file.Reference} has no subject '{subjectId}'.", 404);
-        // the subject lives on in the surviving case: erased there, the survivor's record says so too
-        if (file.MergedInto is { } survivor) throw MergedAway(file, survivor);
-        if (file.ErasedSubjects.Contains(subjectId))
-            throw new DomainRuleViolation("subject-already-erased", "This subject's personal data has already been erased.");
-        return [new SubjectErased(file.Id, subjectId, reason, now)];
-    }
 }
 
 public static class CaseQueries

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Signatories;
 using CommunitySafety.ServiceDefaults;
 using Marten;
@@ -14,43 +13,53 @@ public enum AccessLevel
     SignpostOnly,
 }
 
-/// <summary>The information-sharing rule: case details only for users of organisations that have signed the ISA.</summary>
+/// <summary>
+/// The information-sharing rule: case details only for users of organisations that are current signatories of the
+/// ISA (signed, not withdrawn, not past the signature's review date). Refusals are recorded in the access audit by
+/// <see cref="Audit.CaseAccessAuditMiddleware"/>, like every other answer.
+/// </summary>
 public static class CaseAccess
 {
-    public static AccessLevel Decide(Guid? userOrganisation, IsaSignatory? signatory) =>
-        userOrganisation is { } org && signatory is { IsSignatory: true } s && s.Id == org ? AccessLevel.Full : AccessLevel.SignpostOnly;
+    public static AccessLevel Decide(Guid? userOrganisation, IsaSignatory? signatory, DateOnly today) =>
+        userOrganisation is { } org && signatory is { } s && s.Id == org && s.IsCurrentOn(today) ? AccessLevel.Full : AccessLevel.SignpostOnly;
 
     public static DomainRuleViolation Refusal(Guid? organisation) => organisation is null
         ? new DomainRuleViolation("no-organisation", "Your token names no organisation ('org' claim); case details are shared only with ISA signatories.", 403)
         : new DomainRuleViolation("isa-not-signed",
-            "Your organisation has not signed the Information Sharing Agreement (or has withdrawn): you may see only that the case exists and which agencies are involved.", 403);
+            "Your organisation has not signed the Information Sharing Agreement, has withdrawn, or its signature is past its review date: you may see only that the case exists and which agencies are involved.", 403);
+
+    /// <summary>
+    /// Who may erase personal data and read the access audit: a partnership-admin of a current ISA signatory. Null when
+    /// allowed, else the refusal (403).
+    /// </summary>
+    public static DomainRuleViolation? RefuseAdministration(bool isPartnershipAdmin, Guid? organisation, AccessLevel access) =>
+        !isPartnershipAdmin
+            ? new DomainRuleViolation("not-partnership-admin", "Only a partnership-admin may erase personal data or read the access audit.", 403)
+            : access == AccessLevel.Full ? null : Refusal(organisation);
 
     public static Guid? Organisation(ClaimsPrincipal user) => user.OrganisationId();
 
-    /// <summary>The access the user's organisation has now, from CaseManagement's register of signatories.</summary>
-    public static async Task<AccessLevel> ForUserAsync(Marten.IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The access the user's organisation has today, from CaseManagement's register of signatories.</summary>
+    public static async Task<AccessLevel> ForUserAsync(IQuerySession session, ClaimsPrincipal user, DateOnly today, CancellationToken ct)
     {
         var organisation = Organisation(user);
         var signatory = organisation is { } org ? await session.LoadAsync<IsaSignatory>(org, ct) : null;
-        return Decide(organisation, signatory);
+        return Decide(organisation, signatory, today);
     }
 
-    /// <summary>
-    /// Throws the ISA refusal (403) unless the user may act on case details. The refused attempt is recorded in the
-    /// access audit at once, in its own transaction (the request's own writes are rolled back): what was attempted
-    /// (method and path) and on which case (the route's <c>caseId</c>, if any).
-    /// </summary>
-    public static async Task DemandFullAsync(IDocumentSession session, HttpContext http)
-    {
-        if (await ForUserAsync(session, http.User, http.RequestAborted) == AccessLevel.Full) return;
+    private static DateOnly Today(HttpContext http) =>
+        PartnershipCalendar.Today(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
 
-        var caseId = Guid.TryParse(http.GetRouteValue("caseId")?.ToString(), out var id) ? id : (Guid?)null;
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        await using (var audit = session.DocumentStore.LightweightSession())
-        {
-            AccessAuditLog.Record(audit, http, caseId, $"{http.Request.Method} {http.Request.Path}", AccessOutcome.Refused, now);
-            await audit.SaveChangesAsync(http.RequestAborted);
-        }
-        throw Refusal(Organisation(http.User));
+    /// <summary>Throws the ISA refusal (403) unless the user may act on case details.</summary>
+    public static async Task DemandFullAsync(IQuerySession session, HttpContext http)
+    {
+        if (await ForUserAsync(session, http.User, Today(http), http.RequestAborted) != AccessLevel.Full) throw Refusal(Organisation(http.User));
+    }
+
+    /// <summary>Throws the refusal (403) unless the user is a partnership-admin of a current ISA signatory.</summary>
+    public static async Task DemandAdministrationAsync(IQuerySession session, HttpContext http)
+    {
+        var access = await ForUserAsync(session, http.User, Today(http), http.RequestAborted);
+        if (RefuseAdministration(http.User.IsInRole(CaseRoles.PartnershipAdmin), Organisation(http.User), access) is { } refusal) throw refusal;
     }
 }

@@ -1,3 +1,4 @@
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Retention;
 using CommunitySafety.ServiceDefaults;
 using Marten;
@@ -20,17 +21,14 @@ public static class CloseCaseEndpoint
             .Text("reason", command.Reason, 2000).ToProblem();
 
     [WolverinePost("/api/cases/{caseId}/close"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    public static async Task<IResult> Post(Guid caseId, CloseCase command, IDocumentSession session, IMessageBus bus, RetentionPolicy retention,
-        TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Post(Guid caseId, CloseCase command, IDocumentSession session, CaseKeys keys, IMessageBus bus,
+        RetentionPolicy retention, TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
-        CaseClosed? closed = null;
-        var result = await session.Append<CaseFile>(caseId, http,
-            file => [closed = CaseFile.DecideClose(file, command.Outcome!.Value, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow())],
-            bus, IntegrationEvents.None);
-        // the personal data's erasure at the end of the retention period, committed with the closure
-        if (closed is not null) await RetentionDueHandler.ScheduleAsync(bus, retention, closed);
-        return result;
+        return await session.AppendAsync(keys, caseId, http, bus,
+            (file, text) => [CaseFile.DecideClose(file, command.Outcome!.Value, text.Seal(command.Reason!.Trim()), http.User.DisplayName(), clock.GetUtcNow())],
+            // the erasure at the end of the retention period, committed with the closure
+            then: events => RetentionDueHandler.ScheduleAsync(bus, retention, events.OfType<CaseClosed>().Single()).AsTask());
     }
 }
 
@@ -44,11 +42,11 @@ public static class ReopenCaseEndpoint
         : new FieldErrors().Text("reason", command.Reason, 2000).ToProblem();
 
     [WolverinePost("/api/cases/{caseId}/reopen"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    public static async Task<IResult> Post(Guid caseId, ReopenCase command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Post(Guid caseId, ReopenCase command, IDocumentSession session, CaseKeys keys, IMessageBus bus,
+        TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
-        return await session.Append<CaseFile>(caseId, http,
-            file => CaseFile.DecideReopen(file, command.Reason!.Trim(), http.User.DisplayName(), clock.GetUtcNow()),
-            bus, IntegrationEvents.None);
+        return await session.AppendAsync(keys, caseId, http, bus,
+            (file, text) => CaseFile.DecideReopen(file, text.Seal(command.Reason!.Trim()), http.User.DisplayName(), clock.GetUtcNow()));
     }
 }

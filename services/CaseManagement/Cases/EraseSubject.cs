@@ -1,39 +1,90 @@
+using System.Security.Claims;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.ServiceDefaults;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace CommunitySafety.CaseManagement.Cases;
 
 public sealed record EraseSubject(string? Reason);
 
+/// <summary>
+/// Erases a subject from a case (a right-to-erasure request, or a decision of the partnership): an accountable act, for a
+/// partnership-admin of a current ISA signatory only; the erasure records who (user and organisation) and why, and the
+/// request is in the access audit like every other. In one transaction: the subject's key is shredded (their details no
+/// longer open anywhere), their blind-index entry deleted, and the case's whole text — with that of every duplicate merged
+/// into it — redacted of every mention of them and re-sealed under a new text key, the old keys shredded (so the older
+/// events' text no longer opens either); the location index is rebuilt from the redacted locations.
+/// </summary>
 public static class EraseSubjectEndpoint
 {
     public static ProblemDetails Validate(EraseSubject? command) => command is null
         ? FieldErrors.MissingBody
         : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
 
-    /// <summary>Erases a subject's personal data: deletes their key, so every event and projection shows them as erased.</summary>
     [WolverinePost("/api/cases/{caseId}/subjects/{subjectId}/erase"), Authorize(Roles = CaseRoles.PartnershipAdmin)]
-    public static Task<IResult> Post(Guid caseId, Guid subjectId, EraseSubject command, IDocumentSession session, PersonalDataVault vault,
-        Wolverine.IMessageBus bus, TimeProvider clock, HttpContext http) =>
-        session.Append<CaseFile>(caseId, http, file =>
+    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static async Task<IResult> Post(Guid caseId, Guid subjectId, EraseSubject command, IDocumentSession session, CaseKeys keys, CaseIndex index,
+        IMessageBus bus, TimeProvider clock, HttpContext http)
+    {
+        await CaseAccess.DemandAdministrationAsync(session, http);
+        var ct = http.RequestAborted;
+        var now = clock.GetUtcNow();
+        var by = new Eraser(http.User.FindFirstValue(CspClaims.Subject) ?? "unknown", http.User.DisplayName(), CaseAccess.Organisation(http.User)!.Value);
+        // the subject's details, to find their mentions, read before their key is shredded
+        var subjectKey = (await keys.SubjectKeysAsync(session, [subjectId], ct)).GetValueOrDefault(subjectId);
+        var duplicates = await MergedDuplicates.FetchForWritingAsync(session, keys, caseId, ct);
+        return await session.AppendAsync(keys, caseId, http, bus, (file, text) =>
         {
-            var events = CaseFile.DecideErase(file, subjectId, command.Reason!.Trim(), clock.GetUtcNow());
-            SubjectErasure.Forget(session, vault, subjectId);
-            return events;
-        }, bus, IntegrationEvents.None);
+            CaseFile.EnsureErasable(file, subjectId);
+            var details = PersonalDetails.Open(subjectKey, file.Subjects.Single(s => s.SubjectId == subjectId).Details);
+            var next = keys.NewText(session, now);
+            var erased = CaseFile.DecideErase(file, subjectId, details, text, next, command.Reason!.Trim(), by, now);
+            foreach (var (duplicate, duplicateText) in duplicates)
+            {
+                var resealed = keys.NewText(session, now);
+                duplicate.AppendOne(CaseFile.DecideReseal(duplicate.Aggregate!, subjectId, details, duplicateText, resealed, file.Id, now));
+                keys.Shred(session, duplicateText.KeyId);
+            }
+            keys.Shred(session, text.KeyId);
+            keys.Shred(session, subjectId);
+            session.Delete<SubjectIndexEntry>(subjectId); // the lookup hashes are derived from the personal data too
+            index.Reindex(session, file.Id, erased.Texts.Locations.Select(next.Open));
+            return [erased];
+        });
+    }
 }
 
-public static class SubjectErasure
+public static class MergedDuplicates
 {
-    /// <summary>Deletes, in the session's transaction, everything that can reveal the subject: their key and their index entry.</summary>
-    public static void Forget(IDocumentSession session, PersonalDataVault vault, Guid subjectId)
+    /// <summary>
+    /// The duplicates merged into the case (and those merged into them, and so on), fetched for writing (a concurrent
+    /// change to one of them fails the commit) with their current text keys; those whose text is erased are left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<(IEventStream<CaseFile> Stream, CaseText Text)>> FetchForWritingAsync(IDocumentSession session, CaseKeys keys,
+        Guid caseId, CancellationToken ct)
     {
-        vault.Erase(session, subjectId);
-        session.Delete<SubjectIndexEntry>(subjectId); // the lookup hashes are derived from the personal data too
+        var found = new List<(IEventStream<CaseFile>, CaseText)>();
+        var seen = new HashSet<Guid> { caseId };
+        var next = caseId == Guid.Empty ? [] : (await session.LoadAsync<CaseFile>(caseId, ct))?.MergedFrom.Select(m => m.CaseId).ToList() ?? [];
+        while (next.Count > 0)
+        {
+            var more = new List<Guid>();
+            foreach (var id in next.Where(seen.Add))
+            {
+                var stream = await session.Events.FetchForWriting<CaseFile>(id, ct);
+                if (stream.Aggregate is not { } duplicate) continue;
+                more.AddRange(duplicate.MergedFrom.Select(m => m.CaseId));
+                if (duplicate.TextKey is not null) found.Add((stream, await keys.TextAsync(session, duplicate, ct)));
+            }
+            next = more;
+        }
+        return found;
     }
 }

@@ -1,3 +1,4 @@
+using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.ServiceDefaults;
@@ -51,9 +52,14 @@ public static class ReferCaseEndpoint
         return errors.ToProblem();
     }
 
+    /// <summary>
+    /// Refers a case: each subject's details sealed under a key of their own, every free text (officer, incidents,
+    /// locations) under the case's first text key; the blind index gets the subjects' and locations' keyed hashes. Answers
+    /// with the open cases that look similar (which the audit records as listed).
+    /// </summary>
     [WolverinePost("/api/cases"), Authorize(Roles = CaseRoles.CaseWorker)]
     [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden)]
-    public static async Task<IResult> Post(ReferCase command, IDocumentSession session, PersonalDataVault vault, SimilarCases similar,
+    public static async Task<IResult> Post(ReferCase command, IDocumentSession session, CaseKeys keys, CaseIndex index,
         IMessageBus bus, TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
@@ -61,28 +67,26 @@ public static class ReferCaseEndpoint
 
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7();
+        var text = keys.NewText(session, now);
         var subjects = new List<Subject>();
-        var index = new List<SubjectIndexEntry>();
+        var details = new List<PersonalDetails>();
         foreach (var s in command.Subjects!)
         {
             var subjectId = Guid.CreateVersion7();
-            var details = new PersonalDetails(s.Name!.Trim(), s.DateOfBirth, s.Address?.Trim(), s.Contact?.Trim());
-            subjects.Add(new Subject(subjectId, s.Role!.Value, vault.Seal(session, subjectId, details, now)));
-            index.Add(similar.Entry(id, subjectId, details));
+            var subject = new PersonalDetails(s.Name!.Trim(), s.DateOfBirth, s.Address?.Trim(), s.Contact?.Trim());
+            subjects.Add(new Subject(subjectId, s.Role!.Value, keys.SealDetails(session, subjectId, subject, now)));
+            details.Add(subject);
+            session.Store(index.Entry(id, subjectId, subject));
         }
-        var similarCases = await similar.FindAsync(session, id, index, http.RequestAborted);
-        session.Store(index.ToArray());
+        var locations = (command.Locations ?? []).Select(l => l.Trim()).ToList();
+        var similarCases = await index.FindAsync(session, id, details, locations, http.RequestAborted);
+        CaseAudit.Listed(http, [id, .. similarCases.Select(c => c.CaseId)]);
+        index.Reindex(session, id, locations);
 
-        var referred = new CaseReferred(id, CaseFile.ReferenceFor(id, now), organisation!.Value, command.ReferringOfficer!.Trim(),
-            command.Area!.Value, command.Incidents!.Select(i => new Incident(i.Date!.Value, i.Place!.Trim(), i.Description!.Trim())).ToList(),
-            subjects, (command.Locations ?? []).Select(l => l.Trim()).ToList(), now);
+        var referred = new CaseReferred(id, CaseFile.ReferenceFor(id, now), organisation!.Value, text.Seal(command.ReferringOfficer!.Trim()),
+            command.Area!.Value, [.. command.Incidents!.Select(i => new Incident(i.Date!.Value, text.Seal(i.Place!.Trim()), text.Seal(i.Description!.Trim())))],
+            subjects, [.. locations.Select(text.Seal)], text.KeyId, now);
         return await session.Start<CaseFile>(id, [referred], $"/api/cases/{id}", bus, IntegrationEvents.None,
             new { id, reference = referred.Reference, subjects = subjects.Select(x => x.SubjectId), similarCases });
     }
-}
-
-public static class IntegrationEvents
-{
-    /// <summary>Case events carry personal data and never leave CaseManagement.</summary>
-    public static object? None(object domainEvent) => null;
 }

@@ -1,4 +1,5 @@
 using CommunitySafety.CaseManagement.Interventions;
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.CaseManagement.Cases;
@@ -26,7 +27,7 @@ public sealed partial record CaseFile
     /// community protection warning given to the same subject, on this case, on or before the notice's date.
     /// </summary>
     public static IReadOnlyList<object> DecideRecordIntervention(CaseFile file, Guid interventionId, Guid subjectId, InterventionKind kind,
-        DateOnly issuedOn, Guid issuedBy, string? notes, string by, DateTimeOffset now)
+        DateOnly issuedOn, Guid issuedBy, SealedText? notes, string by, DateTimeOffset now)
     {
         file.EnsureOpen();
         if (file.Subjects.All(s => s.SubjectId != subjectId))
@@ -39,7 +40,7 @@ public sealed partial record CaseFile
     }
 
     /// <summary>Records a breach of one of this open case's interventions, on or after the day it was issued.</summary>
-    public static IReadOnlyList<object> DecideRecordBreach(CaseFile file, Guid interventionId, DateOnly occurredOn, string description,
+    public static IReadOnlyList<object> DecideRecordBreach(CaseFile file, Guid interventionId, DateOnly occurredOn, SealedText description,
         string by, DateTimeOffset now)
     {
         file.EnsureOpen();

@@ -1,3 +1,5 @@
+using CommunitySafety.CaseManagement.PersonalData;
+
 namespace CommunitySafety.CaseManagement.Interventions;
 
 /// <summary>The enforcement and support interventions the panel registers against a case's subjects.</summary>
@@ -15,14 +17,14 @@ public enum InterventionKind
 
 public sealed record InterventionRecorded(
     Guid CaseId, Guid InterventionId, Guid SubjectId, InterventionKind Kind, DateOnly IssuedOn, Guid IssuedByOrganisation,
-    string? Notes, string RecordedBy, DateTimeOffset RecordedAt);
+    SealedText? Notes, string RecordedBy, DateTimeOffset RecordedAt);
 
 public sealed record InterventionBreached(
-    Guid CaseId, Guid InterventionId, DateOnly OccurredOn, string Description, string RecordedBy, DateTimeOffset RecordedAt);
+    Guid CaseId, Guid InterventionId, DateOnly OccurredOn, SealedText Description, string RecordedBy, DateTimeOffset RecordedAt);
 
-public sealed record Breach(DateOnly OccurredOn, string Description, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record Breach(DateOnly OccurredOn, SealedText Description, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>An intervention of the case's register, with its breaches (oldest first), as the case and its view hold it.</summary>
 public sealed record Intervention(
-    Guid Id, Guid SubjectId, InterventionKind Kind, DateOnly IssuedOn, Guid IssuedByOrganisation, string? Notes,
+    Guid Id, Guid SubjectId, InterventionKind Kind, DateOnly IssuedOn, Guid IssuedByOrganisation, SealedText? Notes,
     string RecordedBy, DateTimeOffset RecordedAt, IReadOnlyList<Breach> Breaches);

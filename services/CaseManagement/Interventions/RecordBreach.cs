@@ -1,4 +1,5 @@
 using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -29,13 +30,12 @@ public static class RecordBreachEndpoint
     [WolverinePost("/api/cases/{caseId}/interventions/{interventionId}/breaches"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
     [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
-    public static async Task<IResult> Post(Guid caseId, Guid interventionId, RecordBreach command, IDocumentSession session, IMessageBus bus,
-        TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Post(Guid caseId, Guid interventionId, RecordBreach command, IDocumentSession session, CaseKeys keys,
+        IMessageBus bus, TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
-        return await session.Append<CaseFile>(caseId, http,
-            file => CaseFile.DecideRecordBreach(file, interventionId, command.OccurredOn!.Value, command.Description!.Trim(),
-                http.User.DisplayName(), clock.GetUtcNow()),
-            bus, IntegrationEvents.None);
+        return await session.AppendAsync(keys, caseId, http, bus,
+            (file, text) => CaseFile.DecideRecordBreach(file, interventionId, command.OccurredOn!.Value, text.Seal(command.Description!.Trim()),
+                http.User.DisplayName(), clock.GetUtcNow()));
     }
 }

@@ -1,4 +1,5 @@
 using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -35,16 +36,16 @@ public static class RecordInterventionEndpoint
     [WolverinePost("/api/cases/{caseId}/interventions"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
     [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
-    public static async Task<IResult> Post(Guid caseId, RecordIntervention command, IDocumentSession session, IMessageBus bus,
+    public static async Task<IResult> Post(Guid caseId, RecordIntervention command, IDocumentSession session, CaseKeys keys, IMessageBus bus,
         TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
         var issuedBy = command.IssuedBy ?? CaseAccess.Organisation(http.User)!.Value;
         var id = Guid.CreateVersion7();
-        var result = await session.Append<CaseFile>(caseId, http,
-            file => CaseFile.DecideRecordIntervention(file, id, command.SubjectId!.Value, command.Kind!.Value, command.IssuedOn!.Value,
-                issuedBy, string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim(), http.User.DisplayName(), clock.GetUtcNow()),
-            bus, IntegrationEvents.None, _ => new { id });
+        var result = await session.AppendAsync(keys, caseId, http, bus,
+            (file, text) => CaseFile.DecideRecordIntervention(file, id, command.SubjectId!.Value, command.Kind!.Value, command.IssuedOn!.Value,
+                issuedBy, text.SealOptional(string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim()), http.User.DisplayName(), clock.GetUtcNow()),
+            _ => new { id });
         // Append answers 200 (with its ETag already set) when the intervention was recorded; anything else is a problem.
         return result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }
             ? Results.Created($"/api/cases/{caseId}/interventions/{id}", new { id })

@@ -1,5 +1,6 @@
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Signatories;
 using CommunitySafety.ServiceDefaults;
 using Marten;
@@ -33,15 +34,16 @@ public static class AgreeActionEndpoint
 
     [WolverinePost("/api/cases/{caseId}/actions"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
     [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Post(Guid caseId, ActionInput command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Post(Guid caseId, ActionInput command, IDocumentSession session, CaseKeys keys, IMessageBus bus, TimeProvider clock,
+        HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
         var owner = command.OwnerOrganisationId!.Value;
-        var ownerIsSignatory = await IsaRegister.IsSignatoryAsync(session, owner, http.RequestAborted);
-        return await session.Append<CaseFile>(caseId, http,
-            file => [CaseFile.DecideAction(file, Guid.CreateVersion7(), owner, ownerIsSignatory, command.Description!.Trim(), command.DueOn!.Value,
-                null, http.User.DisplayName(), clock.GetUtcNow())],
-            bus, IntegrationEvents.None,
+        var now = clock.GetUtcNow();
+        var ownerIsSignatory = await IsaRegister.IsSignatoryAsync(session, owner, PartnershipCalendar.Today(now), http.RequestAborted);
+        return await session.AppendAsync(keys, caseId, http, bus,
+            (file, text) => [CaseFile.DecideAction(file, Guid.CreateVersion7(), owner, ownerIsSignatory, text.Seal(command.Description!.Trim()),
+                command.DueOn!.Value, null, http.User.DisplayName(), now)],
             events => new { id = events.OfType<ActionAgreed>().Single().ActionId });
     }
 }
@@ -56,18 +58,24 @@ public static class ChangeActionStatusEndpoint
         : new FieldErrors().Defined("status", command.Status).Text("note", command.Note, 2000, required: false).ToProblem();
 
     [WolverinePost("/api/cases/{caseId}/actions/{actionId}/status"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    public static async Task<IResult> Post(Guid caseId, Guid actionId, ChangeActionStatus command, IDocumentSession session, IMessageBus bus,
-        TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Post(Guid caseId, Guid actionId, ChangeActionStatus command, IDocumentSession session, CaseKeys keys,
+        IMessageBus bus, TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
-        return await session.Append<CaseFile>(caseId, http,
-            file => [CaseFile.DecideActionStatus(file, actionId, command.Status!.Value, command.Note?.Trim(), http.User.DisplayName(), clock.GetUtcNow())],
-            bus, IntegrationEvents.None);
+        return await session.AppendAsync(keys, caseId, http, bus,
+            (file, text) => [CaseFile.DecideActionStatus(file, actionId, command.Status!.Value,
+                text.SealOptional(string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim()), http.User.DisplayName(), clock.GetUtcNow())]);
     }
 }
 
+/// <summary>An action of the overdue list (its description sealed, as the case holds it).</summary>
 public sealed record ActionListEntry(
-    Guid CaseId, string CaseReference, Area Area, Guid ActionId, Guid OwnerOrganisationId, string Description, DateOnly DueOn,
+    Guid CaseId, string CaseReference, Area Area, Guid ActionId, Guid OwnerOrganisationId, SealedText Description, DateOnly DueOn,
+    ActionStatus Status, Rag Rag);
+
+/// <summary>An action of the overdue list, as answered: its description opened with the case's text key.</summary>
+public sealed record OverdueAction(
+    Guid CaseId, string CaseReference, Area Area, Guid ActionId, Guid OwnerOrganisationId, string? Description, DateOnly DueOn,
     ActionStatus Status, Rag Rag);
 
 public sealed record OverdueReview(Guid CaseId, string Reference, Area Area, Risk.RiskLevel? Risk, DateOnly ReviewDue, int DaysOverdue,
@@ -80,30 +88,26 @@ public sealed record OverdueReview(Guid CaseId, string Reference, Area Area, Ris
 public static class OverdueEndpoints
 {
     [WolverineGet("/api/cases/actions/overdue"), Authorize(Roles = CaseRoles.AnyCaseRole)]
-    [ProducesResponseType<IReadOnlyList<ActionListEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
-    public static async Task<IResult> OverdueActions(Guid? owner, IDocumentSession session, TimeProvider clock, HttpContext http)
+    [ProducesResponseType<IReadOnlyList<OverdueAction>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<IResult> OverdueActions(Guid? owner, IQuerySession session, CaseKeys keys, TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
-        var now = clock.GetUtcNow();
-        var entries = Overdue.Actions(await CaseQueries.OpenAsync(session, http.RequestAborted), PartnershipCalendar.Today(now), owner);
-        Audit(session, http, entries.Select(e => e.CaseId), "overdue-actions", now);
-        return Results.Ok(entries);
+        var open = await CaseQueries.OpenAsync(session, http.RequestAborted);
+        var entries = Overdue.Actions(open, PartnershipCalendar.Today(clock.GetUtcNow()), owner);
+        CaseAudit.Listed(http, entries.Select(e => e.CaseId));
+        var texts = await keys.TextsAsync(session, open.Where(c => entries.Any(e => e.CaseId == c.Id)), http.RequestAborted);
+        return Results.Ok(entries.Select(e => new OverdueAction(e.CaseId, e.CaseReference, e.Area, e.ActionId, e.OwnerOrganisationId,
+            texts[e.CaseId].Open(e.Description), e.DueOn, e.Status, e.Rag)).ToList());
     }
 
     [WolverineGet("/api/cases/reviews/overdue"), Authorize(Roles = CaseRoles.AnyCaseRole)]
     [ProducesResponseType<IReadOnlyList<OverdueReview>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
-    public static async Task<IResult> OverdueReviews(IDocumentSession session, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> OverdueReviews(IQuerySession session, TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
-        var now = clock.GetUtcNow();
-        var entries = Overdue.Reviews(await CaseQueries.OpenAsync(session, http.RequestAborted), PartnershipCalendar.Today(now));
-        Audit(session, http, entries.Select(e => e.CaseId), "overdue-reviews", now);
+        var entries = Overdue.Reviews(await CaseQueries.OpenAsync(session, http.RequestAborted), PartnershipCalendar.Today(clock.GetUtcNow()));
+        CaseAudit.Listed(http, entries.Select(e => e.CaseId));
         return Results.Ok(entries);
-    }
-
-    private static void Audit(IDocumentSession session, HttpContext http, IEnumerable<Guid> caseIds, string what, DateTimeOffset now)
-    {
-        foreach (var caseId in caseIds.Distinct()) AccessAuditLog.Record(session, http, caseId, what, AccessOutcome.Granted, now);
     }
 }
 

@@ -1,3 +1,4 @@
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.CaseManagement.Cases;
@@ -9,14 +10,14 @@ public enum Rag { Red, Amber, Green, Complete }
 
 /// <summary>An agency took on an action for the case (at a panel review, or between sittings).</summary>
 public sealed record ActionAgreed(
-    Guid CaseId, Guid ActionId, Guid OwnerOrganisationId, string Description, DateOnly DueOn, Guid? SittingId,
+    Guid CaseId, Guid ActionId, Guid OwnerOrganisationId, SealedText Description, DateOnly DueOn, Guid? SittingId,
     string AgreedBy, DateTimeOffset AgreedAt);
 
-public sealed record ActionStatusChanged(Guid CaseId, Guid ActionId, ActionStatus Status, string? Note, string ChangedBy, DateTimeOffset ChangedAt);
+public sealed record ActionStatusChanged(Guid CaseId, Guid ActionId, ActionStatus Status, SealedText? Note, string ChangedBy, DateTimeOffset ChangedAt);
 
 /// <summary>An action as the case holds it: the latest status, and every change of it.</summary>
 public sealed record CaseAction(
-    Guid ActionId, Guid OwnerOrganisationId, string Description, DateOnly DueOn, Guid? SittingId, ActionStatus Status,
+    Guid ActionId, Guid OwnerOrganisationId, SealedText Description, DateOnly DueOn, Guid? SittingId, ActionStatus Status,
     string AgreedBy, DateTimeOffset AgreedAt, IReadOnlyList<ActionStatusChanged> History)
 {
     public const int AmberDays = 7;
@@ -51,7 +52,7 @@ public sealed partial record CaseFile
     /// <summary>
     /// A new action for an agency. The owner must be a current ISA signatory: acting on a case means seeing it.
     /// </summary>
-    public static ActionAgreed DecideAction(CaseFile file, Guid actionId, Guid owner, bool ownerIsSignatory, string description, DateOnly dueOn,
+    public static ActionAgreed DecideAction(CaseFile file, Guid actionId, Guid owner, bool ownerIsSignatory, SealedText description, DateOnly dueOn,
         Guid? sittingId, string by, DateTimeOffset now)
     {
         file.EnsureOpen();
@@ -62,7 +63,7 @@ public sealed partial record CaseFile
     }
 
     /// <summary>Open → in progress → done; open or in progress → cancelled. Done and cancelled are final.</summary>
-    public static ActionStatusChanged DecideActionStatus(CaseFile file, Guid actionId, ActionStatus status, string? note, string by, DateTimeOffset now)
+    public static ActionStatusChanged DecideActionStatus(CaseFile file, Guid actionId, ActionStatus status, SealedText? note, string by, DateTimeOffset now)
     {
         var action = file.Actions.FirstOrDefault(a => a.ActionId == actionId)
             ?? throw new DomainRuleViolation("action-not-found", $"Case {file.Reference} has no action '{actionId}'.", 404);

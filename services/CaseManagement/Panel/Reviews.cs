@@ -1,3 +1,4 @@
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.ServiceDefaults;
 
@@ -5,7 +6,7 @@ namespace CommunitySafety.CaseManagement.Cases;
 
 /// <summary>The panel reviewed the case at a sitting: who attended (by agency), what was discussed and decided.</summary>
 public sealed record CaseReviewed(
-    Guid CaseId, Guid SittingId, DateOnly SittingOn, IReadOnlyList<Guid> Attendance, string Summary, IReadOnlyList<string> Decisions,
+    Guid CaseId, Guid SittingId, DateOnly SittingOn, IReadOnlyList<Guid> Attendance, SealedText Summary, IReadOnlyList<SealedText> Decisions,
     DateOnly NextReviewDue, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>The case's review date passed without a review: raised so that the next sitting takes it.</summary>
@@ -35,8 +36,8 @@ public sealed partial record CaseFile
     /// A review at a sitting that has taken place. The next review is due by the case's risk (unassessed cases as
     /// low) from the sitting's date.
     /// </summary>
-    public static CaseReviewed DecideReview(CaseFile file, Guid sittingId, DateOnly sittingOn, IReadOnlyList<Guid> attendance, string summary,
-        IReadOnlyList<string> decisions, ReviewSchedule schedule, string by, DateTimeOffset now)
+    public static CaseReviewed DecideReview(CaseFile file, Guid sittingId, DateOnly sittingOn, IReadOnlyList<Guid> attendance, SealedText summary,
+        IReadOnlyList<SealedText> decisions, ReviewSchedule schedule, string by, DateTimeOffset now)
     {
         file.EnsureOpen();
         if (sittingOn > PartnershipCalendar.Today(now))

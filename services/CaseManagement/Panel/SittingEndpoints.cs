@@ -1,4 +1,6 @@
+using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.CaseManagement.Signatories;
 using CommunitySafety.ServiceDefaults;
@@ -14,7 +16,8 @@ public sealed record ScheduleSitting(DateOnly? SittingOn);
 
 /// <summary>
 /// The panel chair schedules a sitting; its agenda is built at once from the open cases, every case's reason for
-/// being on or off recorded. The agenda lists references, areas and risk levels only: no personal data.
+/// being on or off recorded. The agenda lists references, areas and risk levels only: no personal data. Every case it
+/// considered is in the request's audit.
 /// </summary>
 public static class ScheduleSittingEndpoint
 {
@@ -32,6 +35,7 @@ public static class ScheduleSittingEndpoint
         var scheduled = new PanelSittingScheduled(id, command.SittingOn!.Value, http.User.DisplayName(), now);
         var sitting = PanelSitting.Create(scheduled);
         var agenda = PanelSitting.DecideAgenda(sitting, await CaseQueries.OpenAsync(session, http.RequestAborted), http.User.DisplayName(), now);
+        CaseAudit.Listed(http, agenda.Considered.Select(e => e.CaseId));
         return await session.Start<PanelSitting>(id, [scheduled, agenda], $"/api/cases/panel/sittings/{id}", bus, IntegrationEvents.None,
             sitting.Apply(agenda) with { Version = 2 });
     }
@@ -48,16 +52,29 @@ public static class RebuildAgendaEndpoint
         return await session.Append<PanelSitting>(sittingId, http,
             sitting => [PanelSitting.DecideAgenda(sitting, cases, http.User.DisplayName(), clock.GetUtcNow())],
             bus, IntegrationEvents.None,
-            events => events.OfType<AgendaBuilt>().Single());
+            events => events.OfType<AgendaBuilt>().Single(),
+            events =>
+            {
+                CaseAudit.Listed(http, events.OfType<AgendaBuilt>().Single().Considered.Select(e => e.CaseId));
+                return Task.CompletedTask;
+            });
     }
 }
 
 public static class ReadSittingEndpoints
 {
+    /// <summary>A sitting with its agenda (every open case considered, with its risk and review date): for current ISA signatories.</summary>
     [WolverineGet("/api/cases/panel/sittings/{sittingId}"), Authorize(Roles = CaseRoles.AnyCaseRole)]
-    [ProducesResponseType<PanelSitting>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid sittingId, IQuerySession session, HttpContext http) =>
-        StreamWrites.Read(await session.LoadAsync<PanelSitting>(sittingId, http.RequestAborted), sittingId, http, s => s.Version);
+    [ProducesResponseType<PanelSitting>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid sittingId, IQuerySession session, HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http);
+        var sitting = sittingId == Guid.Empty ? null : await session.LoadAsync<PanelSitting>(sittingId, http.RequestAborted);
+        if (sitting is not null)
+            CaseAudit.Listed(http, (sitting.Agenda?.Considered.Select(e => e.CaseId) ?? []).Concat(sitting.Reviewed.Select(r => r.CaseId)));
+        return StreamWrites.Read(sitting, sittingId, http, s => s.Version);
+    }
 
     public const int MaxPageSize = 100;
 
@@ -110,14 +127,16 @@ public static class RecordReviewEndpoint
 
     [WolverinePost("/api/cases/panel/sittings/{sittingId}/reviews"), Authorize(Roles = CaseRoles.PanelChair)]
     [ProducesResponseType<ReviewRecorded>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Post(Guid sittingId, RecordReview command, IDocumentSession session, ReviewSchedule schedule,
+    public static async Task<IResult> Post(Guid sittingId, RecordReview command, IDocumentSession session, CaseKeys keys, ReviewSchedule schedule,
         IMessageBus bus, TimeProvider clock, HttpContext http)
     {
         var ct = http.RequestAborted;
         await CaseAccess.DemandFullAsync(session, http);
         var caseId = command.CaseId!.Value;
+        CaseAudit.Listed(http, [caseId]);
         var by = http.User.DisplayName();
         var now = clock.GetUtcNow();
+        var today = PartnershipCalendar.Today(now);
 
         var organisations = command.Attendance!.Concat((command.Actions ?? []).Select(a => a.OwnerOrganisationId!.Value)).ToList();
         var known = await IsaRegister.LoadAsync(session, organisations, ct);
@@ -127,17 +146,18 @@ public static class RecordReviewEndpoint
 
         var caseStream = await session.Events.FetchForWriting<CaseFile>(caseId, ct);
         if (caseStream.Aggregate is null) return Problems.NotFound("Case", caseId);
+        var text = await keys.TextAsync(session, caseStream.Aggregate, ct);
         CaseReviewed? reviewed = null;
         var actions = new List<ActionAgreed>();
 
         var result = await session.Append<PanelSitting>(sittingId, http, sitting =>
         {
             var file = caseStream.Aggregate;
-            reviewed = CaseFile.DecideReview(file, sitting.Id, sitting.SittingOn, command.Attendance!, command.Summary!.Trim(),
-                (command.Decisions ?? []).Select(d => d.Trim()).ToList(), schedule, by, now);
+            reviewed = CaseFile.DecideReview(file, sitting.Id, sitting.SittingOn, command.Attendance!, text.Seal(command.Summary!.Trim()),
+                [.. (command.Decisions ?? []).Select(d => text.Seal(d.Trim()))], schedule, by, now);
             foreach (var a in command.Actions ?? [])
-                actions.Add(CaseFile.DecideAction(file, Guid.CreateVersion7(), a.OwnerOrganisationId!.Value, known[a.OwnerOrganisationId.Value].IsSignatory,
-                    a.Description!.Trim(), a.DueOn!.Value, sitting.Id, by, now));
+                actions.Add(CaseFile.DecideAction(file, Guid.CreateVersion7(), a.OwnerOrganisationId!.Value, known[a.OwnerOrganisationId.Value].IsCurrentOn(today),
+                    text.Seal(a.Description!.Trim()), a.DueOn!.Value, sitting.Id, by, now));
             caseStream.AppendMany([reviewed, .. actions]);
             return [new SittingCaseReviewed(sitting.Id, file.Id, file.Reference, now)];
         }, bus, IntegrationEvents.None);

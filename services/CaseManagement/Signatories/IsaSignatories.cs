@@ -12,18 +12,26 @@ public sealed class IsaSignatory
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public DateOnly? SignedOn { get; set; }
+    /// <summary>When the latest signature is due for review; null when Governance did not say (older events).</summary>
+    public DateOnly? ReviewOn { get; set; }
     public DateTimeOffset? SignedRecordedAt { get; set; }
     public DateTimeOffset? WithdrawnRecordedAt { get; set; }
 
     /// <summary>Signed, and not withdrawn since (the later of the two recorded events wins).</summary>
-    public bool IsSignatory => SignedRecordedAt is { } signed && (WithdrawnRecordedAt is not { } withdrawn || signed > withdrawn);
+    public bool HasSigned() => SignedRecordedAt is { } signed && (WithdrawnRecordedAt is not { } withdrawn || signed > withdrawn);
+
+    /// <summary>
+    /// A current signatory on <paramref name="today"/>: signed, not withdrawn, and not past the signature's review date
+    /// (the review day itself still counts, as in Governance). A renewal — a later signature — sets a new review date.
+    /// </summary>
+    public bool IsCurrentOn(DateOnly today) => HasSigned() && (ReviewOn is null || ReviewOn >= today);
 }
 
 public static class IsaRegister
 {
-    /// <summary>Whether the organisation is, as far as CaseManagement has heard, a current ISA signatory.</summary>
-    public static async Task<bool> IsSignatoryAsync(IQuerySession session, Guid organisationId, CancellationToken ct) =>
-        await session.LoadAsync<IsaSignatory>(organisationId, ct) is { IsSignatory: true };
+    /// <summary>Whether the organisation is, as far as CaseManagement has heard, a current ISA signatory today.</summary>
+    public static async Task<bool> IsSignatoryAsync(IQuerySession session, Guid organisationId, DateOnly today, CancellationToken ct) =>
+        await session.LoadAsync<IsaSignatory>(organisationId, ct) is { } s && s.IsCurrentOn(today);
 
     /// <summary>The organisations among <paramref name="ids"/> that Governance has announced, by id.</summary>
     public static async Task<IReadOnlyDictionary<Guid, IsaSignatory>> LoadAsync(IQuerySession session, IEnumerable<Guid> ids, CancellationToken ct) =>
@@ -45,6 +53,7 @@ public static class GovernanceEventsHandler
         if (org.SignedRecordedAt is null || e.RecordedAt > org.SignedRecordedAt)
         {
             org.SignedOn = e.SignedOn;
+            org.ReviewOn = e.ReviewOn;
             org.SignedRecordedAt = e.RecordedAt;
         }
         session.Store(org);

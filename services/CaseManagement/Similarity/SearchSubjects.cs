@@ -15,7 +15,8 @@ public sealed record SearchSubjects(string? Name, DateOnly? DateOfBirth, string?
 /// Any partner agency may ask whether a case exists for a person or an address, and learn only what the signpost
 /// shows: reference, area, status and the agencies involved — never the case's details. The search goes through the
 /// same keyed blind index as similar-case detection (names are matched with their date of birth, never alone), is a
-/// POST so that no personal data lands in URLs or access logs, and each case found is recorded in the access audit.
+/// POST so that no personal data lands in URLs or access logs. The access audit records each case found, and a keyed hash
+/// of what was searched for (never the criteria), also when nothing was found.
 /// </summary>
 public static class SearchSubjectsEndpoint
 {
@@ -34,12 +35,12 @@ public static class SearchSubjectsEndpoint
 
     [WolverinePost("/api/cases/search"), Authorize(Roles = CaseRoles.AnyCaseRole)]
     [ProducesResponseType<IReadOnlyList<SubjectSearchHit>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Post(SearchSubjects command, IDocumentSession session, SimilarCases similar, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> Post(SearchSubjects command, IQuerySession session, CaseIndex index, HttpContext http)
     {
         var probe = new PersonalDetails(command.Name?.Trim() ?? "", command.DateOfBirth, command.Address?.Trim(), null);
-        var hits = await similar.SearchAsync(session, probe, http.RequestAborted);
-        var now = clock.GetUtcNow();
-        foreach (var hit in hits) AccessAuditLog.Record(session, http, hit.Case.Id, "subject-search", AccessOutcome.Granted, now);
+        CaseAudit.Searched(http, index.SearchHash(probe));
+        var hits = await index.SearchAsync(session, probe, http.RequestAborted);
+        CaseAudit.Listed(http, hits.Select(h => h.Case.Id));
         return Results.Ok(hits);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using CommunitySafety.CaseManagement.PersonalData;
@@ -8,7 +7,7 @@ namespace CommunitySafety.CaseManagement.Similarity;
 
 /// <summary>
 /// What makes two subjects "the same" for similar-case detection: the same normalised name and date of birth, or the
-/// same normalised address. Pure functions; the matching keys are then hashed (<see cref="BlindIndex"/>) so that no
+/// same normalised address. Pure functions; the matching keys are then hashed (<see cref="CaseIndex"/>) so that no
 /// personal data is stored in clear for the lookup either.
 /// </summary>
 public static partial class SubjectMatching
@@ -26,8 +25,10 @@ public static partial class SubjectMatching
     public static string? NameAndBirthKey(PersonalDetails details) =>
         details.DateOfBirth is { } dob && NormaliseName(details.Name) is { Length: > 0 } name ? $"{name}|{dob:yyyy-MM-dd}" : null;
 
-    public static string? AddressKey(PersonalDetails details) =>
-        details.Address is { } address && NormaliseAddress(address) is { Length: > 0 } key ? key : null;
+    public static string? AddressKey(PersonalDetails details) => details.Address is { } address ? AddressKey(address) : null;
+
+    /// <summary>The matching key of an address or a location, or null when nothing is left of it.</summary>
+    public static string? AddressKey(string address) => NormaliseAddress(address) is { Length: > 0 } key ? key : null;
 
     private static string Words(string text)
     {
@@ -42,6 +43,13 @@ public static partial class SubjectMatching
         return Spaces().Replace(plain.ToString(), " ").Trim();
     }
 
+    /// <summary>The usual abbreviation of a street word ("street" → "st"), or null.</summary>
+    public static string? Abbreviation(string word) => Abbreviations.GetValueOrDefault(word);
+
+    /// <summary>The street word an abbreviation stands for ("st" → "street"), or null.</summary>
+    public static string? Expansion(string abbreviation) =>
+        Abbreviations.FirstOrDefault(a => a.Value == abbreviation && a.Key != abbreviation).Key;
+
     private static readonly Dictionary<string, string> Abbreviations = new()
     {
         ["street"] = "st", ["road"] = "rd", ["avenue"] = "ave", ["lane"] = "ln", ["drive"] = "dr", ["close"] = "cl",
@@ -51,11 +59,4 @@ public static partial class SubjectMatching
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
-}
-
-/// <summary>Keyed hashes (HMAC-SHA256) of matching keys: equal keys give equal hashes; a hash alone reveals nothing.</summary>
-public sealed class BlindIndex(byte[] key)
-{
-    public string Hash(string purpose, string matchingKey) =>
-        Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(purpose + ":" + matchingKey)));
 }

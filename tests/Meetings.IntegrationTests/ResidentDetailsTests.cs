@@ -197,4 +197,28 @@ public sealed class ResidentDetailsTests(MeetingsFixture fixture)
         await RunRetention(questionId, endsAt.AddMonths(13)); // a repeated delivery changes nothing
         Assert.Equal(2, (await Managed(questionId))["version"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task A_meeting_moved_earlier_has_its_residents_details_erased_earlier_too()
+    {
+        var (_, meetingId) = await NeighbourhoodMeeting();
+        var questionId = await Submit(meetingId, Resident.New());
+        var moved = DateTimeOffset.UtcNow.AddDays(20);
+        Assert.Equal(HttpStatusCode.OK, (await _secretary.PostJson($"/api/meetings/meetings/{meetingId}/reschedule",
+            new { startsAt = moved, reason = "Hall booked earlier" })).StatusCode);
+        var endsAt = (await (await _secretary.GetAsync($"/api/meetings/meetings/{meetingId}")).Json(HttpStatusCode.OK))["endsAt"]!.GetValue<DateTimeOffset>();
+
+        // asked for again at the new, earlier time; the first message (for the old time) will find nothing left to do
+        var scheduled = await ScheduledMessages.About(Database, questionId);
+        Assert.Equal(2, scheduled.Count);
+        Assert.Contains(scheduled, m => m.ExecutionTime == ScheduledMessages.AsStored(endsAt.AddMonths(12)));
+
+        // moved a little later again: nothing new is scheduled (a message that comes early asks again for the new time)
+        Assert.Equal(HttpStatusCode.OK, (await _secretary.PostJson($"/api/meetings/meetings/{meetingId}/reschedule",
+            new { startsAt = moved.AddDays(5), reason = "Hall booked a week on" })).StatusCode);
+        Assert.Equal(2, (await ScheduledMessages.About(Database, questionId)).Count);
+
+        await RunRetention(questionId, endsAt.AddMonths(12).AddDays(5));
+        Assert.True((await Managed(questionId))["erased"]!.GetValue<bool>());
+    }
 }

@@ -106,6 +106,9 @@ public static class RescheduleMeetingEndpoint
             _ => new { flags });
         if (current is { AgendaPublishedAt: null } && !AgendaPublicationHandler.DueNow(command.StartsAt!.Value, options, clock.GetUtcNow()))
             await AgendaPublicationHandler.RequestPublication(bus, meetingId, command.StartsAt!.Value, options);
+        if (current is not null && result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK })
+            await ResidentDetailsRetentionHandler.RescheduleForMeetingAsync(session, bus, meetingId, current.EndsAt,
+                command.EndsAt ?? command.StartsAt!.Value + (current.EndsAt - current.StartsAt), options, http.RequestAborted);
         return result;
     }
 }

@@ -72,6 +72,20 @@ public static class ResidentDetailsRetentionHandler
             ResidentDetailsRetention.ErasableFrom(meetingEndsAt, options.Public.ResidentDetailsRetentionMonths));
 
     /// <summary>
+    /// A meeting that now ends earlier than before: its questions' details become erasable earlier, so their erasure is
+    /// asked for again at the new time (the message scheduled for the old, later time then finds nothing to do).
+    /// </summary>
+    public static async Task RescheduleForMeetingAsync(IQuerySession session, IMessageBus bus, Guid meetingId, DateTimeOffset previousEndsAt,
+        DateTimeOffset endsAt, MeetingsOptions options, CancellationToken ct)
+    {
+        if (endsAt >= previousEndsAt) return;
+        var questions = await session.Query<PublicQuestion>()
+            .Where(q => q.MeetingId == meetingId && q.SealedDetails != null && q.Erasure == null)
+            .Select(q => q.Id).ToListAsync(ct);
+        foreach (var id in questions) await ScheduleAsync(bus, id, endsAt, options);
+    }
+
+    /// <summary>
     /// Erases the details if the period after the meeting (as it is now) has run; if the meeting was moved later since
     /// the message was scheduled, asks again for then.
     /// </summary>

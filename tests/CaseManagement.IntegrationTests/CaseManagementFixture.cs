@@ -52,25 +52,9 @@ public sealed class CaseManagementFixture : ServiceFixture<Program>
     public Task<IReadOnlyList<string>> RowsRevealing(string secret) =>
         Probes.RowsRevealing(Environment.GetEnvironmentVariable("ConnectionStrings__casemanagement")!, secret);
 
-    public sealed record ScheduledMessage(string MessageType, DateTimeOffset ExecutionTime);
-
     /// <summary>The messages scheduled (persisted in Wolverine's inbox, awaiting their time) whose body mentions <paramref name="about"/>.</summary>
-    public async Task<IReadOnlyList<ScheduledMessage>> ScheduledMessages(Guid about)
-    {
-        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__casemanagement"));
-        await connection.OpenAsync();
-        string table;
-        await using (var find = new NpgsqlCommand(
-            "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables where table_name = 'wolverine_incoming_envelopes'", connection))
-            table = (string)(await find.ExecuteScalarAsync() ?? throw new InvalidOperationException("No Wolverine inbox in this database."));
-        await using var query = new NpgsqlCommand(
-            $"select message_type, execution_time from {table} where status = 'Scheduled' and position(convert_to(@about, 'UTF8') in body) > 0", connection);
-        query.Parameters.AddWithValue("about", about.ToString());
-        var found = new List<ScheduledMessage>();
-        await using var reader = await query.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) found.Add(new ScheduledMessage(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
-        return found;
-    }
+    public Task<IReadOnlyList<ScheduledMessage>> ScheduledMessages(Guid about) =>
+        TestSupport.ScheduledMessages.About(Environment.GetEnvironmentVariable("ConnectionStrings__casemanagement")!, about);
 
     /// <summary>Rows of the service's database whose text contains <paramref name="needle"/>.</summary>
     public Task<int> RowsContaining(string needle) =>

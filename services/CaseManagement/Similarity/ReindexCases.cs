@@ -1,5 +1,6 @@
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.ServiceDefaults.DataProtection;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -74,23 +75,13 @@ public static class CaseReindexing
     }
 }
 
-public sealed class ReindexCasesInput : NetCoreInput
-{
-    [Description("Cases re-indexed per batch (default 100)")]
-    public int BatchFlag { get; set; } = 100;
-}
-
 /// <summary><c>dotnet CommunitySafety.CaseManagement.dll reindex-cases</c>: see <see cref="CaseReindexing"/>.</summary>
 [Description("Re-compute the similar-case index under the current index key (after a rotation of CaseManagement:IndexKey)", Name = "reindex-cases")]
-public sealed class ReindexCasesCommand : JasperFxAsyncCommand<ReindexCasesInput>
+public sealed class ReindexCasesCommand : JasperFxAsyncCommand<BatchedInput>
 {
-    public override async Task<bool> Execute(ReindexCasesInput input)
+    public override async Task<bool> Execute(BatchedInput input)
     {
-        if (input.BatchFlag is < 1 or > 10_000)
-        {
-            Console.Error.WriteLine("--batch must be between 1 and 10000.");
-            return false;
-        }
+        if (!input.BatchIsValid()) return false;
         using var host = input.BuildHost();
         var index = host.Services.GetRequiredService<CaseIndex>();
         var result = await CaseReindexing.RunAsync(host.Services.GetRequiredService<IDocumentStore>(), host.Services.GetRequiredService<CaseKeys>(), index,

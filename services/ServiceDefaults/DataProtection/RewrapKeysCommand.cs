@@ -6,10 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySafety.ServiceDefaults.DataProtection;
 
-public sealed class RewrapKeysInput : NetCoreInput
+/// <summary>The input of a command that works through the service's data in batches, next to the running service.</summary>
+public class BatchedInput : NetCoreInput
 {
-    [Description("Data keys re-wrapped per transaction (default 500)")]
+    [Description("Records per transaction (default 500)")]
     public int BatchFlag { get; set; } = 500;
+
+    /// <summary>Whether <c>--batch</c> is within bounds; says why not on standard error.</summary>
+    public bool BatchIsValid()
+    {
+        if (BatchFlag is >= 1 and <= 10_000) return true;
+        Console.Error.WriteLine("--batch must be between 1 and 10000.");
+        return false;
+    }
 }
 
 /// <summary>
@@ -19,15 +28,11 @@ public sealed class RewrapKeysInput : NetCoreInput
 /// from the configuration (and destroyed, which also makes backups taken before earlier erasures unreadable).
 /// </summary>
 [Description("Re-wrap every data key under the current key-encryption key (after a rotation)", Name = "rewrap-keys")]
-public sealed class RewrapKeysCommand : JasperFxAsyncCommand<RewrapKeysInput>
+public sealed class RewrapKeysCommand : JasperFxAsyncCommand<BatchedInput>
 {
-    public override async Task<bool> Execute(RewrapKeysInput input)
+    public override async Task<bool> Execute(BatchedInput input)
     {
-        if (input.BatchFlag is < 1 or > 10_000)
-        {
-            Console.Error.WriteLine("--batch must be between 1 and 10000.");
-            return false;
-        }
+        if (!input.BatchIsValid()) return false;
         using var host = input.BuildHost();
         var keys = host.Services.GetService<DataKeys>();
         if (keys is null)

@@ -88,7 +88,8 @@ public sealed class InformationSharingScenarioTests(PlatformFixture platform)
         // as hex and as base64: none of their name, address or contact, nor the case's free text; the scan does find what is in clear
         var database = platform.CaseManagementDatabase.ConnectionString;
         Assert.NotEmpty(await Probes.RowsRevealing(database, full["reference"]!.GetValue<string>()));
-        foreach (var secret in new[] { SubjectName, "7 Quiet Lane", "07700 900456", "Graffiti and threats to commuters", "Station Road underpass", "PC 4711 Jones" })
+        foreach (var secret in new[] { SubjectName, "7 Quiet Lane", "07700 900456", "Graffiti and threats to commuters", "Station Road underpass",
+                     "Station Road, Ashford", "PC 4711 Jones", "Right to erasure" })
             Assert.Empty(await Probes.RowsRevealing(database, secret));
     }
 }

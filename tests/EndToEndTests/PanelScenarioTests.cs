@@ -82,7 +82,8 @@ public sealed class PanelScenarioTests(PlatformFixture platform)
         // the case's free text and its subjects' details are sealed: no row of CaseManagement's database reveals them (the reference is in clear)
         var database = platform.CaseManagementDatabase.ConnectionString;
         Assert.NotEmpty(await Probes.RowsRevealing(database, final["reference"]!.GetValue<string>()));
-        foreach (var secret in new[] { "Alex Panelcase", "Repeated verbal abuse of neighbours", "Tenancy enforcement visit", "CPN complied with", "Same street" })
+        foreach (var secret in new[] { "Alex Panelcase", "Jamie Panelcase", "Northdown Road", "Repeated verbal abuse of neighbours", "Tenancy enforcement visit",
+                     "CPN complied with", "Same street" })
             Assert.Empty(await Probes.RowsRevealing(database, secret));
     }
 }

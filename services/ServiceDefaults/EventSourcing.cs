@@ -48,8 +48,9 @@ public static class EventSourcing
             {
                 opts.Connection(connectionString);
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                // Needed with the upstream DistributedLock.Postgres we reference instead of the patched
-                // package the mirror lacks (see Directory.Build.targets).
+                // Set while the mirror lacked Patched.DistributedLock.Core and the upstream DistributedLock.Postgres
+                // stood in for it. Marten's own lock package is used now; kept until a test of the async daemon's
+                // leader election shows it can go (no projection here is asynchronous yet).
                 opts.Events.UseAdvisoryLockTransaction = true;
                 // A projection that cannot apply an event must stop and say so, never skip silently.
                 opts.Projections.Errors.SkipApplyErrors = false;

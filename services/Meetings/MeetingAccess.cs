@@ -79,10 +79,11 @@ public static class ManagedWrites
     /// <summary>Appends to stream <paramref name="id"/> what <paramref name="decide"/> returns, after checking that the user
     /// manages the body <paramref name="bodyOf"/> names (403) and that the stream exists (404).</summary>
     public static Task<IResult> Change<T>(IDocumentSession session, Guid id, HttpContext http, IMessageBus bus, Func<T, Guid> bodyOf,
-        Func<T, IReadOnlyList<object>> decide, Func<IReadOnlyList<object>, object>? respond = null) where T : class =>
+        Func<T, IReadOnlyList<object>> decide, Func<IReadOnlyList<object>, object>? respond = null,
+        Func<IReadOnlyList<object>, Task>? then = null) where T : class =>
         session.Append<T>(id, http, aggregate =>
         {
             MeetingAccess.EnsureManages(http.User, bodyOf(aggregate));
             return decide(aggregate);
-        }, bus, IntegrationEvents.ToContract, respond);
+        }, bus, IntegrationEvents.ToContract, respond, then);
 }

@@ -62,7 +62,7 @@ public static class CreateSubscriptionEndpoint
         var (secretId, secret, now) = (Guid.CreateVersion7(), StandardWebhooks.NewSecret(), clock.GetUtcNow());
         // a refusal below throws, and the transaction (the secret's data key with it) is not committed
         var created = WebhookSubscription.DecideCreate(id, organisation, organisationId, acting, url!, command.EventTypes!,
-            secretId, () => WebhookSecrets.Seal(session, keys, secretId, secret, now), http.User.DisplayName(), now);
+            secretId, () => keys.SealText(session, secretId, secret, now), http.User.DisplayName(), now);
         if (await WebhookUrls.CheckAsync(url!, options, http.RequestAborted) is { } refusal)
             throw new DomainRuleViolation("url-not-allowed", refusal, StatusCodes.Status422UnprocessableEntity).With("url", created.Url);
 
@@ -99,7 +99,7 @@ public static class RotateSecretEndpoint
         var acting = Subscriptions.ActingOrganisation(http.User);
         var (secretId, secret, now) = (Guid.CreateVersion7(), StandardWebhooks.NewSecret(), clock.GetUtcNow());
         return session.Append<WebhookSubscription>(id, http,
-            s => WebhookSubscription.DecideRotate(s, acting, secretId, () => WebhookSecrets.Seal(session, keys, secretId, secret, now),
+            s => WebhookSubscription.DecideRotate(s, acting, secretId, () => keys.SealText(session, secretId, secret, now),
                 command.GraceHours ?? WebhookSubscription.DefaultGraceHours, http.User.DisplayName(), now),
             bus, IntegrationEvents.ToContract,
             events => new { secret, oldSecretsExpireAt = events.OfType<SubscriptionSecretRotated>().Single().OldSecretsExpireAt },

@@ -15,17 +15,13 @@ namespace CommunitySafety.Governance.Webhooks;
 /// </summary>
 public static class WebhookSecrets
 {
-    /// <summary>Creates the secret's data key (in the session's transaction) and returns the secret sealed under it.</summary>
-    public static string Seal(IDocumentSession session, DataKeys keys, Guid secretId, string secret, DateTimeOffset now) =>
-        Aead.SealText(keys.Create(session, secretId, now), secret);
-
     /// <summary>The secrets that sign a delivery to <paramref name="subscription"/> at <paramref name="now"/>, opened (newest first).</summary>
     public static async Task<IReadOnlyList<string>> SigningAsync(IQuerySession session, DataKeys keys, WebhookSubscription subscription,
         DateTimeOffset now, CancellationToken ct)
     {
         var signing = subscription.SigningSecretsAt(now);
-        var opened = await keys.LoadManyAsync(session, signing.Select(s => s.Id), ct);
-        return [.. signing.Where(s => opened.ContainsKey(s.Id)).Select(s => Aead.OpenText(opened[s.Id], s.Sealed))];
+        var opened = await keys.OpenTextsAsync(session, signing.ToDictionary(s => s.Id, s => s.Sealed), ct);
+        return [.. signing.Where(s => opened.ContainsKey(s.Id)).Select(s => opened[s.Id])];
     }
 
     /// <summary>Deletes the data keys of the secrets <paramref name="events"/> shred, in the session's transaction.</summary>

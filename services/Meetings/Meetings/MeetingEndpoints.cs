@@ -33,8 +33,9 @@ public static class IntegrationEvents
 public static class MeetingWrites
 {
     public static Task<IResult> Change(IDocumentSession session, Guid meetingId, HttpContext http, IMessageBus bus,
-        Func<Meeting, IReadOnlyList<object>> decide, Func<IReadOnlyList<object>, object>? respond = null) =>
-        ManagedWrites.Change(session, meetingId, http, bus, m => m.BodyId, decide, respond);
+        Func<Meeting, IReadOnlyList<object>> decide, Func<IReadOnlyList<object>, object>? respond = null,
+        Func<IReadOnlyList<object>, Task>? then = null) =>
+        ManagedWrites.Change(session, meetingId, http, bus, m => m.BodyId, decide, respond, then);
 }
 
 public sealed record ScheduleMeeting(Guid? BodyId, string? Title, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location, Area? Area);
@@ -92,24 +93,27 @@ public static class RescheduleMeetingEndpoint
     {
         var current = await session.LoadAsync<Meeting>(meetingId, http.RequestAborted);
         var flags = current is null ? [] : await Scheduling.FlagsFor(session, current.BodyId, meetingId, command.StartsAt!.Value, clock.GetUtcNow(), http.RequestAborted);
-        var result = await MeetingWrites.Change(session, meetingId, http, bus,
+        var now = clock.GetUtcNow();
+        Meeting before = null!;
+        return await MeetingWrites.Change(session, meetingId, http, bus,
             meeting =>
             {
-                PublicNotice.Check(meeting.Public, command.StartsAt!.Value, clock.GetUtcNow(), options.Public.AdvertiseDays);
-                var moved = Meeting.DecideReschedule(meeting, command.StartsAt!.Value, command.EndsAt, command.Location, command.Reason!, flags,
-                    clock.GetUtcNow());
+                before = meeting;
+                PublicNotice.Check(meeting.Public, command.StartsAt!.Value, now, options.Public.AdvertiseDays);
+                var moved = Meeting.DecideReschedule(meeting, command.StartsAt!.Value, command.EndsAt, command.Location, command.Reason!, flags, now);
                 // moved into its publication window: published in the same write (see PublishNowOrWhenDue)
-                return meeting.AgendaPublishedAt is null && AgendaPublicationHandler.DueNow(command.StartsAt!.Value, options, clock.GetUtcNow())
-                    ? [.. moved, .. Meeting.DecidePublishAgenda(meeting, clock.GetUtcNow())]
+                return meeting.AgendaPublishedAt is null && AgendaPublicationHandler.DueNow(command.StartsAt!.Value, options, now)
+                    ? [.. moved, .. Meeting.DecidePublishAgenda(meeting, now)]
                     : moved;
             },
-            _ => new { flags });
-        if (current is { AgendaPublishedAt: null } && !AgendaPublicationHandler.DueNow(command.StartsAt!.Value, options, clock.GetUtcNow()))
-            await AgendaPublicationHandler.RequestPublication(bus, meetingId, command.StartsAt!.Value, options);
-        if (current is not null && result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK })
-            await ResidentDetailsRetentionHandler.RescheduleForMeetingAsync(session, bus, meetingId, current.EndsAt,
-                command.EndsAt ?? command.StartsAt!.Value + (current.EndsAt - current.StartsAt), options, http.RequestAborted);
-        return result;
+            _ => new { flags },
+            then: async events =>
+            {
+                var moved = events.OfType<MeetingRescheduled>().Single();
+                if (!events.OfType<AgendaPublished>().Any() && before.AgendaPublishedAt is null)
+                    await AgendaPublicationHandler.RequestPublication(bus, meetingId, moved.StartsAt, options);
+                await ResidentDetailsRetentionHandler.RescheduleForMeetingAsync(session, bus, meetingId, before.EndsAt, moved.EndsAt, options, http.RequestAborted);
+            });
     }
 }
 

@@ -105,7 +105,7 @@ public static class SubmitQuestionEndpoint
             : null;
         var id = Guid.CreateVersion7();
         var events = PublicQuestion.DecideSubmit(id, meeting, body, command.Kind!.Value, command.Text!, command.Area, command.Location,
-            command.Name, command.Contact, next, details => ResidentDetailsVault.Seal(session, keys, id, details, now), now);
+            command.Name, command.Contact, next, details => keys.Seal(session, id, details, now), now);
         if (events.OfType<QuestionSubmitted>().Single().SealedDetails is not null)
             await ResidentDetailsRetentionHandler.ScheduleAsync(bus, id, meeting.EndsAt, options);
         return await session.Start<PublicQuestion>(id, events, $"/api/meetings/questions/{id}", bus, _ => null);
@@ -225,11 +225,12 @@ public static class GetQuestionsEndpoint
     public static async Task<IResult> One(Guid questionId, IQuerySession session, DataKeys keys, HttpContext http)
     {
         var question = questionId == Guid.Empty ? null : await session.LoadAsync<PublicQuestion>(questionId, http.RequestAborted);
-        var details = question is null ? null : await ResidentDetailsVault.OpenAsync(session, keys, question, http.RequestAborted);
-        if (question is not null && MeetingAccess.Manages(http.User, question.BodyId))
-            return StreamWrites.Read(ManagedQuestionView.Of(question, details), questionId, http, q => q.Version);
-        if (question is not { Moderation: ModerationState.Accepted }) return Problems.NotFound("Question", questionId);
-        return Results.Ok(PublicQuestionView.Of(question, details));
+        var managed = question is not null && MeetingAccess.Manages(http.User, question.BodyId);
+        if (question is null || !managed && question.Moderation != ModerationState.Accepted) return Problems.NotFound("Question", questionId);
+        var details = await ResidentDetailsVault.OpenAsync(session, keys, question, http.RequestAborted);
+        return managed
+            ? StreamWrites.Read(ManagedQuestionView.Of(question, details), questionId, http, q => q.Version)
+            : Results.Ok(PublicQuestionView.Of(question, details));
     }
 
     /// <summary>Published "you said, we did" outcomes, newest first; <c>area</c> filters to one area's.</summary>

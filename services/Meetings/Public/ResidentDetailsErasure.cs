@@ -18,18 +18,10 @@ namespace CommunitySafety.Meetings.Public;
 /// </summary>
 public static class ResidentDetailsVault
 {
-    /// <summary>Creates the question's data key (in the session's transaction) and returns the details sealed under it.</summary>
-    public static string Seal(IDocumentSession session, DataKeys keys, Guid questionId, ResidentDetails details, DateTimeOffset now) =>
-        Aead.Seal(keys.Create(session, questionId, now), details);
-
     /// <summary>The details of each question that still has them (erased ones and those without any are left out).</summary>
-    public static async Task<IReadOnlyDictionary<Guid, ResidentDetails>> OpenAsync(IQuerySession session, DataKeys keys,
-        IEnumerable<PublicQuestion> questions, CancellationToken ct)
-    {
-        var sealedDetails = questions.Where(q => q.SealedDetails is not null).ToDictionary(q => q.Id, q => q.SealedDetails!);
-        var opened = await keys.LoadManyAsync(session, sealedDetails.Keys, ct);
-        return opened.ToDictionary(k => k.Key, k => Aead.Open<ResidentDetails>(k.Value, sealedDetails[k.Key])!);
-    }
+    public static Task<IReadOnlyDictionary<Guid, ResidentDetails>> OpenAsync(IQuerySession session, DataKeys keys,
+        IEnumerable<PublicQuestion> questions, CancellationToken ct) =>
+        keys.OpenAsync<ResidentDetails>(session, questions.Where(q => q.SealedDetails is not null).ToDictionary(q => q.Id, q => q.SealedDetails!), ct);
 
     public static async Task<ResidentDetails?> OpenAsync(IQuerySession session, DataKeys keys, PublicQuestion question, CancellationToken ct) =>
         (await OpenAsync(session, keys, [question], ct)).GetValueOrDefault(question.Id);

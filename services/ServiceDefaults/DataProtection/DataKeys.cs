@@ -41,6 +41,27 @@ public sealed class DataKeys(KeyRing ring)
         return key;
     }
 
+    /// <summary>Creates the owner's data key (in the session's transaction) and returns <paramref name="value"/> sealed under it (JSON, base64).</summary>
+    public string Seal<T>(IDocumentSession session, Guid owner, T value, DateTimeOffset now) => Aead.Seal(Create(session, owner, now), value);
+
+    /// <summary>Creates the owner's data key (in the session's transaction) and returns <paramref name="text"/> sealed under it (base64).</summary>
+    public string SealText(IDocumentSession session, Guid owner, string text, DateTimeOffset now) => Aead.SealText(Create(session, owner, now), text);
+
+    /// <summary>What <see cref="Seal{T}"/> sealed, by owner, for the owners whose key still exists (one query for all of them).</summary>
+    public async Task<IReadOnlyDictionary<Guid, T>> OpenAsync<T>(IQuerySession session, IReadOnlyDictionary<Guid, string> sealedByOwner, CancellationToken ct)
+    {
+        var keys = await LoadManyAsync(session, sealedByOwner.Keys, ct);
+        return keys.ToDictionary(k => k.Key, k => Aead.Open<T>(k.Value, sealedByOwner[k.Key])!);
+    }
+
+    /// <summary>What <see cref="SealText"/> sealed, by owner, for the owners whose key still exists (one query for all of them).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> OpenTextsAsync(IQuerySession session, IReadOnlyDictionary<Guid, string> sealedByOwner,
+        CancellationToken ct)
+    {
+        var keys = await LoadManyAsync(session, sealedByOwner.Keys, ct);
+        return keys.ToDictionary(k => k.Key, k => Aead.OpenText(k.Value, sealedByOwner[k.Key]));
+    }
+
     /// <summary>The owner's data key, or null once shredded (or never created).</summary>
     public async Task<byte[]?> LoadAsync(IQuerySession session, Guid owner, CancellationToken ct) =>
         await session.LoadAsync<DataKey>(owner, ct) is { } stored ? Ring.Unwrap(stored.AsWrapped(), owner) : null;

@@ -1,68 +1,60 @@
-// Aspire 13 AppHost: runs the platform locally (Postgres, RabbitMQ, the services and the gateway).
-//
-// NOT BUILT on the project's machines or in CI: the NuGet mirror has no Aspire package
-// (Aspire.AppHost.Sdk, Aspire.Hosting.*): it is in CommunitySafety.sln but not in
-// CommunitySafety.Local.slnf, which the local scripts and CI build.
-// Every call below was checked by hand against the dotnet/aspire sources at tag v13.1.3
-// (commit 1a4acf7da09a01ca4312f0dd6e6b72965a15e889), the version pinned in AppHost.csproj and
-// Directory.Packages.props, and is unchanged in signature on main at d44e195d (13.3.0-preview).
-//
-// What the services get (env var names are set by Aspire's WithReference):
-//   governance, meetings: ConnectionStrings__<db>   Npgsql keyword string
-//                           "Host=..;Port=..;Username=postgres;Password=..;Database=<db>"
-//                         ConnectionStrings__messaging   "amqp://guest:<password>@<host>:<port>"
-//   gateway:              services__governance__http__0, services__meetings__http__0
-//                         (and __https__0 when the service's launch profile has an https URL)
-// The database resources are called "<db>-db" because Aspire resource names must be unique
-// (case-insensitive) across the whole app model, and "governance"/"meetings" are the project
-// names; the connectionName argument keeps the env var ConnectionStrings__governance etc.
+// The platform's one description: PostgreSQL and RabbitMQ, the four services, the gateway in front of them.
+// `dotnet run --project apphost` (deploy/local/run.sh) runs it with the dashboard; the end-to-end and reliability
+// tests start it with Aspire.Hosting.Testing; `--publisher manifest` writes it out for a deployment tool.
+using CommunitySafety.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
+var platform = PlatformSettings.From(builder.Configuration);
 
-var postgres = builder.AddPostgres("postgres")
-    .WithDataVolume();
+// Containers (PostgreSQL 15, RabbitMQ, with data volumes) when a container runtime answers, or else the Debian
+// servers deploy/local/servers.sh installs: Platform:Infrastructure = auto | containers | servers.
+var infrastructure = Infrastructure.Add(builder, platform);
 
-var governanceDb = postgres.AddDatabase("governance-db", databaseName: "governance");
-var meetingsDb = postgres.AddDatabase("meetings-db", databaseName: "meetings");
-var casemanagementDb = postgres.AddDatabase("casemanagement-db", databaseName: "casemanagement");
-var fundingDb = postgres.AddDatabase("funding-db", databaseName: "funding");
+// The one public entry point. Not behind Aspire's proxy: its rate limits are per client address, which a proxy hides.
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithEndpoint("http", e => (e.Port, e.TargetPort, e.IsProxied) = (platform.GatewayPort, platform.GatewayPort, false))
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck(PlatformSettings.HealthPath)
+    .WithUrlForEndpoint("http", u => u.DisplayText = "Gateway");
+var gatewayUrl = gateway.GetEndpoint("http");
+gateway.WithUrl($"{gatewayUrl}/scalar", "API reference (Scalar)")
+    // Printed once everything behind the gateway is healthy too (it waits for every service).
+    .OnResourceReady((_, _, _) =>
+    {
+        Console.WriteLine($"""
 
-var messaging = builder.AddRabbitMQ("messaging")
-    .WithManagementPlugin();
+              Community Safety Partnership platform is running ({infrastructure.Mode})
+                Gateway          {gatewayUrl.Url}
+                API reference    {gatewayUrl.Url}/scalar
+                Dashboard        the login URL above (Aspire prints it at start-up)
+              Ctrl-C stops everything this AppHost started.
 
-var governance = builder.AddProject<Projects.Governance>("governance")
-    .WithReference(governanceDb, connectionName: "governance")
-    .WithReference(messaging)
-    .WaitFor(governanceDb)
-    .WaitFor(messaging);
+            """);
+        return Task.CompletedTask;
+    });
 
-var meetings = builder.AddProject<Projects.Meetings>("meetings")
-    .WithReference(meetingsDb, connectionName: "meetings")
-    .WithReference(messaging)
-    .WaitFor(meetingsDb)
-    .WaitFor(messaging);
-
-var casemanagement = builder.AddProject<Projects.CaseManagement>("casemanagement")
-    .WithReference(casemanagementDb, connectionName: "casemanagement")
-    .WithReference(messaging)
-    .WaitFor(casemanagementDb)
-    .WaitFor(messaging);
-
-var funding = builder.AddProject<Projects.Funding>("funding")
-    .WithReference(fundingDb, connectionName: "funding")
-    .WithReference(messaging)
-    .WaitFor(fundingDb)
-    .WaitFor(messaging);
-
-builder.AddProject<Projects.Gateway>("gateway")
-    .WithReference(governance)
-    .WithReference(meetings)
-    .WithReference(casemanagement)
-    .WithReference(funding)
-    .WaitFor(governance)
-    .WaitFor(meetings)
-    .WaitFor(casemanagement)
-    .WaitFor(funding)
-    .WithExternalHttpEndpoints();
+foreach (var service in new[]
+         {
+             builder.AddProject<Projects.Governance>("governance"),
+             builder.AddProject<Projects.Meetings>("meetings"),
+             builder.AddProject<Projects.CaseManagement>("casemanagement"),
+             builder.AddProject<Projects.Funding>("funding"),
+         })
+{
+    var name = service.Resource.Name;
+    var database = infrastructure.Database(name);
+    service
+        .WithReference(database, connectionName: name)
+        .WithReference(infrastructure.Messaging, connectionName: Infrastructure.MessagingName)
+        .WaitFor(database)
+        .WaitFor(infrastructure.Messaging)
+        .WithHttpHealthCheck(PlatformSettings.HealthPath)
+        .WithUrlForEndpoint("http", u => u.DisplayText = name)
+        .WithUrl($"{gatewayUrl}/scalar/{name}", "API reference (Scalar)")
+        .WithUrl($"{service.GetEndpoint("http")}/openapi/v1.json", "OpenAPI document");
+    // The service's own view of its database and of the broker (from its /health report), beside the HTTP check.
+    DependencyHealth.Add(builder, service, "postgresql", "rabbitmq");
+    gateway.WithReference(service).WaitFor(service);
+}
 
 builder.Build().Run();

@@ -3,7 +3,7 @@
 #
 #   deploy/local/test.sh [extra dotnet test arguments, e.g. --filter "FullyQualifiedName~Quorum"]
 #
-# Starts the servers (servers.sh), builds CommunitySafety.Local.slnf, then runs `dotnet test --no-build`
+# Starts the servers (servers.sh), builds CommunitySafety.sln (the AppHost included), then runs `dotnet test --no-build`
 # on each tests/*/*.csproj that is a test project, one after the other (two cores: parallel projects
 # only compete), each writing a TRX file to .test-results/. The counts are summed from the TRX files;
 # a project that crashed, timed out or wrote no TRX counts as one failure.
@@ -22,7 +22,7 @@ set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$REPO_ROOT"
 
-SOLUTION=CommunitySafety.Local.slnf
+SOLUTION=CommunitySafety.sln
 CONFIGURATION=${CONFIGURATION:-Debug}
 RESULTS_DIR=$REPO_ROOT/.test-results
 PROJECT_TIMEOUT=${TEST_PROJECT_TIMEOUT:-30m}
@@ -107,6 +107,16 @@ if [[ ${TEST_SKIP_SERVERS:-} == 1 ]]; then
   log "TEST_SKIP_SERVERS=1: not starting local servers"
 else
   bash "$REPO_ROOT/deploy/local/servers.sh" || fail_setup "the servers did not start (see above)"
+fi
+# The dashboard's browser check drives Debian's Chromium through Playwright (PLAYWRIGHT_CHROMIUM names another).
+browser=${PLAYWRIGHT_CHROMIUM:-/usr/bin/chromium}
+if [[ ! -x $browser ]]; then
+  if [[ $browser == /usr/bin/chromium && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    log "installing chromium (the dashboard's browser check)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null || fail_setup "apt-get install chromium failed"
+  else
+    log "WARNING: no browser at $browser: the dashboard's browser check will fail (apt-get install chromium)"
+  fi
 fi
 log "TEST_POSTGRES=$TEST_POSTGRES"
 log "TEST_RABBITMQ=$TEST_RABBITMQ"

@@ -17,7 +17,9 @@ internal sealed class PostgresHealthCheck(string connectionString) : IHealthChec
             await command.ExecuteScalarAsync(ct);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception e)
+        // Cancelled: either the check's timeout (the health check service reports that itself) or the caller went
+        // away (nothing to report): neither says the server is unreachable.
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "PostgreSQL unreachable: " + e.Message, e);
         }
@@ -37,7 +39,9 @@ internal sealed class RabbitMqHealthCheck(Uri uri) : IHealthCheck
                 ? HealthCheckResult.Healthy()
                 : new HealthCheckResult(context.Registration.FailureStatus, "RabbitMQ connection closed");
         }
-        catch (Exception e)
+        // Cancelled: either the check's timeout (the health check service reports that itself) or the caller went
+        // away (nothing to report): neither says the server is unreachable.
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "RabbitMQ unreachable: " + e.Message, e);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,13 +26,20 @@ internal static class Telemetry
         });
 
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
+            .ConfigureResource(r =>
+            {
+                // Under the AppHost, OTEL_SERVICE_NAME names the resource as the dashboard knows it ("governance"), and
+                // the SDK reads it itself; elsewhere the assembly names the service.
+                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
+                    r.AddService(builder.Environment.ApplicationName);
+            })
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(Sources))
             .WithTracing(tracing => tracing
+                .AddProcessor(new BackgroundQueriesUnrecorded())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(Sources)
                 .AddAspNetCoreInstrumentation(o =>
@@ -47,5 +55,19 @@ internal static class Telemetry
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Leaves out of the export the database queries that belong to no request or message: Wolverine's durability
+    /// agents poll the inbox, outbox and scheduled messages every few seconds, each poll a trace of its own, which
+    /// would bury the traces operators look for. Queries inside a request or a handler are kept (they have a parent).
+    /// </summary>
+    private sealed class BackgroundQueriesUnrecorded : BaseProcessor<Activity>
+    {
+        public override void OnStart(Activity activity)
+        {
+            if (activity.Parent is null && activity.ParentSpanId == default && activity.Source.Name == "Npgsql")
+                activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+        }
     }
 }

@@ -191,7 +191,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     /// Waits until a consumer's read model (a Marten document table in its own database) holds a row for every id, and
     /// checks it holds exactly one each.
     /// </summary>
-    private static async Task ReadModelHoldsEach(TestDatabase database, string table, IReadOnlyCollection<Guid> ids)
+    private static async Task ReadModelHoldsEach(PlatformDatabase database, string table, IReadOnlyCollection<Guid> ids)
     {
         long rows = 0, distinct = 0;
         await Probes.Eventually(Recovery, async () =>
@@ -217,7 +217,7 @@ public sealed class ReliabilityTests(PlatformFixture platform)
     }
 
     /// <summary>What Wolverine holds in a database (inbox, outbox, dead letters), to say where missing messages went.</summary>
-    private static async Task<string> Messages(TestDatabase database)
+    private static async Task<string> Messages(PlatformDatabase database)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();

@@ -89,10 +89,13 @@ public static class TestServers
     }
 
     /// <summary>Creates a new, empty database for one test run and returns its connection string.</summary>
-    public static async Task<TestDatabase> CreateDatabaseAsync(string prefix)
+    public static Task<TestDatabase> CreateDatabaseAsync(string prefix) =>
+        CreateNamedDatabaseAsync($"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant());
+
+    /// <summary>Creates a new, empty database of the given name; dropped when the result is disposed.</summary>
+    public static async Task<TestDatabase> CreateNamedDatabaseAsync(string name)
     {
         var server = await PostgresAsync();
-        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant();
         await using (var connection = new NpgsqlConnection(Maintenance(server)))
         {
             await connection.OpenAsync();

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net;
+using CommunitySafety.TestSupport;
+using Xunit;
+
+namespace CommunitySafety.EndToEndTests;
+
+/// <summary>
+/// The operators' view: the Aspire dashboard of the platform under test, opened in a real browser. It lists every service
+/// and the gateway Running, and one request through the gateway shows there as one trace across the gateway, the service
+/// that took it, and a service that consumed the event it published through RabbitMQ. Screenshots are kept as artefacts.
+/// </summary>
+public sealed class DashboardTests(PlatformFixture platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task The_resources_page_shows_every_service_and_the_gateway_running()
+    {
+        string[] expected = [.. platform.Services.Select(s => s.Name), platform.Gateway.Name];
+        await using var browser = await DashboardBrowser.OpenAsync(platform.Dashboard);
+        await browser.Page.GotoAsync("/");
+
+        IReadOnlyList<string[]> rows = [];
+        bool AllRunning() => expected.All(name => rows.Any(r => r.Length > 1 && r[0] == name && r[1] == "Running"));
+        await Probes.Eventually(Patience, async () =>
+            {
+                rows = await browser.RowsAsync();
+                return AllRunning();
+            })
+            .Explained(() => "resources page rows: " + string.Join(" / ", rows.Select(r => string.Join(" | ", r.Take(2)))));
+        // and each database and the broker, which the services wait for
+        foreach (var name in expected.Where(n => n != "gateway").Select(n => $"{n}-db").Append("messaging"))
+            Assert.Contains(rows, r => r.Length > 1 && r[0] == name && r[1] == "Running");
+
+        Assert.True(File.Exists(await browser.ScreenshotAsync("dashboard-resources.png")));
+    }
+
+    [Fact]
+    public async Task One_request_through_the_gateway_is_one_trace_across_gateway_service_broker_and_consumer()
+    {
+        using var admin = platform.Client().WithToken("governance-admin");
+        // The client starts the trace: its id is how the dashboard's page for it is found.
+        var traceId = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/governance/organisations")
+        {
+            Content = JsonContent($$"""{"name":"Traced Borough Council {{traceId.ToHexString()[..8]}}","kind":"ResponsibleAuthority"}"""),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        Assert.Equal(HttpStatusCode.Created, (await admin.SendAsync(request)).StatusCode);
+
+        await using var browser = await DashboardBrowser.OpenAsync(platform.Dashboard);
+        IReadOnlyList<string[]> spans = [];
+        bool Has(string resource, string name) => spans.Any(s => s.Length > 1 && s[1] == resource && s[0].Contains(name, StringComparison.Ordinal));
+        // Governance publishes OrganisationRegistered to RabbitMQ; Meetings, CaseManagement and Funding each handle it.
+        bool Complete() => Has("gateway", "POST /api/governance/") && Has("governance", "POST /api/governance/organisations")
+                           && Has("governance", "rabbitmq")
+                           && new[] { "meetings", "casemanagement", "funding" }.All(consumer => Has(consumer, "OrganisationRegistered"));
+        await Probes.Eventually(Patience, async () =>
+        {
+            await browser.Page.GotoAsync($"/traces/detail/{traceId.ToHexString()}");
+            await browser.Page.WaitForTimeoutAsync(1500);
+            spans = await browser.RowsAsync();
+            return Complete();
+        }).Explained(() => $"trace {traceId} on the dashboard: " + string.Join(" / ", spans.Select(s => string.Join(" | ", s.Take(2)))));
+
+        Assert.True(File.Exists(await browser.ScreenshotAsync("dashboard-trace.png")));
+    }
+
+    private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+}

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using CommunitySafety.TestSupport;
 using Xunit;
 
@@ -65,6 +66,46 @@ public sealed class DashboardTests(PlatformFixture platform)
         }).Explained(() => $"trace {traceId} on the dashboard: " + string.Join(" / ", spans.Select(s => string.Join(" | ", s.Take(2)))));
 
         Assert.True(File.Exists(await browser.ScreenshotAsync("dashboard-trace.png")));
+    }
+
+    [Fact]
+    public async Task Each_service_shows_its_own_database_and_the_broker_healthy_beside_its_HTTP_check()
+    {
+        using var cancel = new CancellationTokenSource(Patience);
+        foreach (var service in platform.Services)
+        {
+            string[] checks = [$"{service.Name}-postgresql", $"{service.Name}-rabbitmq", $"{service.Name}_http_/health_200_check"];
+            var state = await platform.App.ResourceNotifications.WaitForResourceAsync(service.Name,
+                e => checks.All(c => e.Snapshot.HealthReports.Any(r => r.Name == c && r.Status == HealthStatus.Healthy)), cancel.Token);
+            Assert.Equal(checks.Order(), state.Snapshot.HealthReports.Select(r => r.Name).Order());
+        }
+    }
+
+    [Fact]
+    public async Task Every_service_and_the_gateway_send_their_logs_and_metrics_to_the_dashboard()
+    {
+        await using var browser = await DashboardBrowser.OpenAsync(platform.Dashboard);
+        foreach (var resource in platform.Services.Append(platform.Gateway).Select(r => r.Name))
+        {
+            IReadOnlyList<string[]> logs = [];
+            await Probes.Eventually(Patience, async () =>
+            {
+                await browser.Page.GotoAsync($"/structuredlogs/resource/{resource}");
+                await browser.Page.WaitForTimeoutAsync(1000);
+                logs = await browser.RowsAsync();
+                return logs.Any(r => r.Length > 3 && r[0] == resource);
+            }).Explained(() => $"structured logs of {resource}: " + string.Join(" / ", logs.Select(r => string.Join(" | ", r.Take(4)))));
+
+            string metrics = "";
+            await Probes.Eventually(Patience, async () =>
+            {
+                await browser.Page.GotoAsync($"/metrics/resource/{resource}");
+                await browser.Page.WaitForTimeoutAsync(1000);
+                metrics = await browser.Page.InnerTextAsync("body");
+                return metrics.Contains("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal);
+            }).Explained(() => $"metrics of {resource}: {metrics[..Math.Min(metrics.Length, 1500)]}");
+        }
+        await browser.ScreenshotAsync("dashboard-metrics.png");
     }
 
     private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

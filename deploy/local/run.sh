@@ -47,6 +47,18 @@ if [[ $INFRASTRUCTURE == servers ]]; then
   bash "$REPO_ROOT/deploy/local/servers.sh" || die "the servers did not start (see above)"
 fi
 
+# Everything the AppHost and the services listen on must be free: the AppHost would only log a bind failure and
+# wait. The ports are those of the launch profiles (the AppHost's http profile, each service's and the gateway's).
+port_user() { ss -Hltnp "sport = :$1" 2>/dev/null | head -n 1; }
+ports=$(awk '/"http": \{/ { on = 1 } /"https": \{/ { on = 0 } on' apphost/Properties/launchSettings.json \
+          | grep -o 'localhost:[0-9]*' | cut -d: -f2)
+ports+=" $(cat services/*/Properties/launchSettings.json | grep -o 'localhost:[0-9]*' | cut -d: -f2)"
+ports+=" ${Platform__GatewayPort:-5000}"
+for port in $ports; do
+  user=$(port_user "$port")
+  [[ -z $user ]] || die "port $port is already in use (is the platform running already?): $user"
+done
+
 if [[ $BUILD == yes ]]; then
   log "building apphost ($CONFIGURATION)"
   dotnet build apphost/AppHost.csproj -c "$CONFIGURATION" -nologo -v q || die "the build failed"

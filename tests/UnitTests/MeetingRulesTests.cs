@@ -36,7 +36,7 @@ public sealed class MeetingRulesTests
         var decisionId = Guid.NewGuid();
         var events = Meeting.DecideDecision(Meeting, new QuorumResult(true, 4, authorities), false, decisionId, " Fund the project ", false, null, Now);
         var recorded = Assert.IsType<DecisionRecorded>(Assert.Single(events));
-        Assert.Equal(new DecisionRecorded(Meeting.Id, decisionId, BodyId, "Fund the project", false, null, authorities, Now, null, "2026-11-23/0.1") with
+        Assert.Equal(new DecisionRecorded(Meeting.Id, decisionId, BodyId, "Fund the project", false, null, authorities, Now, null, "2026-11-23/AOB.1") with
         {
             AuthoritiesRepresented = recorded.AuthoritiesRepresented,
         }, recorded);

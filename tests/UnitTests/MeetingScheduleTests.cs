@@ -222,7 +222,13 @@ public sealed class AgendaRulesTests
         Assert.Equal(($"{Now:yyyy-MM-dd}/4.1", "4"), (decided.MinuteReference, decided.AgendaReference));
         meeting = Fold([decided], meeting);
         Assert.Equal($"{Now:yyyy-MM-dd}/4.2", meeting.MinuteReferenceFor(meeting.Agenda[3].Id));
-        Assert.Equal($"{Now:yyyy-MM-dd}/0.1", meeting.MinuteReferenceFor(null));
+        Assert.Equal($"{Now:yyyy-MM-dd}/AOB.1", meeting.MinuteReferenceFor(null));
+        // decisions under no item are minuted as any other business, in their own sequence (not as an "item 0")
+        var aob = Meeting.DecideDecision(meeting, new QuorumResult(true, 4, authorities), false, Guid.NewGuid(), "Thank the clerk", true, null, Now,
+            null).Cast<DecisionRecorded>().Single();
+        Assert.Equal($"{Now:yyyy-MM-dd}/AOB.1", aob.MinuteReference);
+        Assert.Equal($"{Now:yyyy-MM-dd}/AOB.2", Fold([aob], meeting).MinuteReferenceFor(null));
+        Assert.Equal($"{Now:yyyy-MM-dd}/4.2", Fold([aob], meeting).MinuteReferenceFor(meeting.Agenda[3].Id));
 
         meeting = Fold(Meeting.DecideDeparture(meeting, member.Id, Now.AddMinutes(40)), meeting);
         Assert.Empty(meeting.Attendance);

@@ -263,14 +263,18 @@ public sealed record Meeting(
 
     /// <summary>
     /// A decision's minute reference: the meeting's date, the agenda item's number and the decision's place under it,
-    /// e.g. <c>2026-12-01/5.1</c>; a decision under no item counts under item 0.
+    /// e.g. <c>2026-12-01/5.1</c>; decisions under no agenda item are numbered as any other business, in their own
+    /// sequence: <c>2026-12-01/AOB.1</c>, <c>…/AOB.2</c>.
     /// </summary>
     public string MinuteReferenceFor(Guid? itemId)
     {
-        var number = Item(itemId)?.Number ?? 0;
-        var under = MinutedDecisions.Count(d => (Item(d.ItemId)?.Number ?? 0) == number) + 1;
-        return $"{StartsAt:yyyy-MM-dd}/{number}.{under}";
+        var number = Item(itemId)?.Number;
+        var under = MinutedDecisions.Count(d => Item(d.ItemId)?.Number == number) + 1;
+        return $"{StartsAt:yyyy-MM-dd}/{number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? AnyOtherBusiness}.{under}";
     }
+
+    /// <summary>Where a decision taken under no agenda item is minuted.</summary>
+    public const string AnyOtherBusiness = "AOB";
 
     /// <summary>What the public versions of agendas and minutes show in place of an exempt item.</summary>
     public const string ExemptItemTitle = "Exempt item: not for publication";

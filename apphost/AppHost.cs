@@ -57,4 +57,7 @@ foreach (var service in new[]
     gateway.WithReference(service).WaitFor(service);
 }
 
+// A service whose process dies is started again after a back-off, the others going on meanwhile.
+CrashedServiceRestarts.Add(builder);
+
 builder.Build().Run();

@@ -190,6 +190,7 @@ public sealed class PlatformResource
 {
     private readonly DistributedApplication _app;
     private readonly System.Text.StringBuilder _log = new();
+    private volatile CustomResourceSnapshot? _snapshot;
 
     internal PlatformResource(string name, DistributedApplication app, ResourceLoggerService logs, CancellationToken stopping)
     {
@@ -206,6 +207,15 @@ public sealed class PlatformResource
             }
             catch (OperationCanceledException) { }
         }, CancellationToken.None);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var e in app.ResourceNotifications.WatchAsync(stopping))
+                    if (e.Resource.Name == name) _snapshot = e.Snapshot;
+            }
+            catch (OperationCanceledException) { }
+        }, CancellationToken.None);
     }
 
     public string Name { get; }
@@ -215,42 +225,57 @@ public sealed class PlatformResource
     /// <summary>The resource's state as the orchestrator reports it (Running, Exited, …) and its health.</summary>
     public string Describe()
     {
-        var snapshot = _app.ResourceNotifications.TryGetCurrentState(Name, out var e) ? e!.Snapshot : null;
+        var snapshot = _snapshot;
         return $"{Name}: {snapshot?.State?.Text ?? "unknown"}, health {snapshot?.HealthStatus?.ToString() ?? "unknown"}; log tail:\n" +
                string.Join('\n', Log.Split('\n').TakeLast(20));
     }
 
     /// <summary>
-    /// Kills the resource's process without warning (as a crash would: no graceful shutdown), waits until the orchestrator
-    /// reports it stopped, starts it again with the orchestrator's start command (the dashboard's Start button), and waits
-    /// until it is healthy.
+    /// Kills the resource's process without warning (as a crash would: no graceful shutdown) and waits until the AppHost
+    /// has started it again on its own (<c>CrashedServiceRestarts</c>: a new process) and it is healthy.
     /// </summary>
     public async Task CrashAndRestartAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        var notifications = _app.ResourceNotifications;
-        var running = await notifications.WaitForResourceAsync(Name, e => e.Snapshot.State?.Text == KnownResourceStates.Running, cancel.Token);
-        var pid = running.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value
-                  ?? throw new InvalidOperationException($"{Name} has no process id: " + Describe());
-        using (var process = Process.GetProcessById(Convert.ToInt32(pid)))
+        var pid = await ProcessIdAsync(cancel.Token);
+        using (var process = Process.GetProcessById(pid))
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(cancel.Token);
         }
         lock (_log) _log.AppendLine($"---- {Name} killed (pid {pid}) ----");
-        await notifications.WaitForResourceAsync(Name, KnownResourceStates.TerminalStates, cancel.Token);
-
-        var model = _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == Name);
-        var started = await _app.ResourceCommands.ExecuteCommandAsync(model, KnownResourceCommands.StartCommand, cancel.Token);
-        if (!started.Success) throw new InvalidOperationException($"{Name} did not start again: {started.Message}\n{Describe()}");
-        lock (_log) _log.AppendLine($"---- {Name} started again ----");
         try
         {
-            await notifications.WaitForResourceHealthyAsync(Name, cancel.Token);
+            await _app.ResourceNotifications.WaitForResourceAsync(Name,
+                e => e.Snapshot.State?.Text == KnownResourceStates.Running && Pid(e) is { } now && now != pid, cancel.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(Name, cancel.Token);
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"{Name} was not healthy within {timeout} of its crash: " + Describe());
+            throw new TimeoutException($"{Name} was not started again and healthy within {timeout} of its crash: " + Describe());
         }
     }
+
+    /// <summary>The process id of the running resource, as the orchestrator reports it.</summary>
+    public async Task<int> ProcessIdAsync(CancellationToken ct)
+    {
+        var running = await _app.ResourceNotifications.WaitForResourceAsync(Name,
+            e => e.Snapshot.State?.Text == KnownResourceStates.Running && Pid(e) is not null, ct);
+        return Pid(running)!.Value;
+    }
+
+    /// <summary>Runs one of the orchestrator's commands on the resource: what the dashboard's Stop and Start buttons do.</summary>
+    public async Task CommandAsync(string command, CancellationToken ct)
+    {
+        var model = _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == Name);
+        var result = await _app.ResourceCommands.ExecuteCommandAsync(model, command, ct);
+        if (!result.Success) throw new InvalidOperationException($"{command} on {Name} failed: {result.Message}\n{Describe()}");
+        lock (_log) _log.AppendLine($"---- {Name}: {command} ----");
+    }
+
+    /// <summary>The orchestrator's last word on the resource's state (Running, Finished, …).</summary>
+    public string? State => _snapshot?.State?.Text;
+
+    private static int? Pid(ResourceEvent e) =>
+        e.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value is { } value ? Convert.ToInt32(value) : null;
 }

@@ -52,6 +52,9 @@ public sealed class FundingReportTests
     [InlineData("@cmd", "'@cmd")]
     [InlineData("-5.00", "-5.00")]       // a negative number stays a number
     [InlineData("-cmd", "'-cmd")]
+    [InlineData("+cmd", "'+cmd")]
+    [InlineData("\t=1+2", "'\t=1+2")]     // a leading tab or carriage return is dropped by some spreadsheets, leaving a formula
+    [InlineData("\r=1+2", "\"'\r=1+2\"")]
     public void CSV_fields_are_quoted_as_RFC_4180_says_and_formulas_are_defused(string field, string expected) =>
         Assert.Equal(expected, Csv.Escape(field));
 

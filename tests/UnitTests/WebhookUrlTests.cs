@@ -27,6 +27,8 @@ public sealed class WebhookUrlTests
     [InlineData("100.128.0.1")]      // just above it
     [InlineData("2606:4700:4700::1111")]
     [InlineData("::ffff:93.184.215.14")]
+    [InlineData("::ffff:0:93.184.215.14")]  // IPv4-translated form of a public address
+    [InlineData("2001:4860:4860::8888")]    // in 2001::/16 but not Teredo, ORCHID, benchmarking or documentation
     public void Https_to_a_public_address_is_allowed(string address)
     {
         Assert.Null(Check(Https, Production, address));
@@ -47,6 +49,9 @@ public sealed class WebhookUrlTests
     [InlineData("::ffff:10.0.0.1")]  // IPv4-mapped IPv6: the mapped address counts
     [InlineData("::ffff:192.168.0.1")]
     [InlineData("64:ff9b::a00:1")]   // NAT64 of 10.0.0.1
+    [InlineData("64:ff9b:1::a00:1")] // local-use NAT64 (RFC 8215)
+    [InlineData("::ffff:0:10.0.0.1")] // IPv4-translated (RFC 2765) form of 10.0.0.1
+    [InlineData("2001:2::1")]        // benchmarking
     public void A_private_address_is_refused_unless_private_networks_are_allowed(string address)
     {
         Assert.NotNull(Check(Https, Production, address));
@@ -64,7 +69,16 @@ public sealed class WebhookUrlTests
     [InlineData("255.255.255.255")]
     [InlineData("ff02::1")]
     [InlineData("::")]
-    public void Metadata_unspecified_and_multicast_addresses_are_always_refused(string address)
+    [InlineData("192.0.2.1")]        // documentation (RFC 5737)
+    [InlineData("198.51.100.7")]
+    [InlineData("203.0.113.9")]
+    [InlineData("192.88.99.1")]      // retired 6to4 relay anycast
+    [InlineData("100::1")]           // discard-only
+    [InlineData("2001:db8::1")]      // documentation
+    [InlineData("3fff::1")]          // documentation (RFC 9637)
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2")] // Teredo: hides an IPv4 address
+    [InlineData("2001:20::1")]       // ORCHIDv2
+    public void Metadata_unspecified_multicast_documentation_discard_and_tunnel_addresses_are_always_refused(string address)
     {
         Assert.NotNull(Check(Https, Production, address));
         Assert.NotNull(Check(Https, Both, address));

@@ -77,10 +77,12 @@ public static class Csv
         csv.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
     }
 
-    // A leading =, +, - or @ would be run as a formula by a spreadsheet: such text is quoted with a leading apostrophe.
+    // A leading =, +, -, @, tab or carriage return (OWASP's list) can make a spreadsheet run the text as a formula:
+    // such text is given a leading apostrophe. A number (a negative amount) stays a number.
     public static string Escape(string field)
     {
-        if (field.Length > 0 && field[0] is '=' or '+' or '@' or '-' && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        if (field.Length > 0 && field[0] is '=' or '+' or '@' or '-' or '\t' or '\r'
+                             && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
             field = "'" + field;
         return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
     }

@@ -129,6 +129,8 @@ public static class WebhookUrls
                 [100, >= 64 and <= 127, ..] => (Kind.Private, "a carrier-grade NAT address (100.64.0.0/10)"),
                 [198, 18 or 19, ..] => (Kind.Private, "a benchmarking address (198.18.0.0/15)"),
                 [192, 0, 0, ..] => (Kind.Private, "an IETF protocol address (192.0.0.0/24)"),
+                [192, 0, 2, ..] or [198, 51, 100, ..] or [203, 0, 113, ..] => (Kind.Never, "a documentation address (RFC 5737)"),
+                [192, 88, 99, ..] => (Kind.Never, "a retired 6to4 relay address (192.88.99.0/24)"),
                 _ => (Kind.Public, "a public address"),
             };
         }
@@ -140,6 +142,17 @@ public static class WebhookUrls
         if ((b[0] & 0xfe) == 0xfc) return (Kind.Private, "a unique-local address (fc00::/7)");
         if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) return (Kind.Private, "a link-local address (fe80::/10)");
         if (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0) return (Kind.Private, "a site-local address (fec0::/10)");
+        if (b.AsSpan(0, 8).IndexOfAnyExcept((byte)0) < 0 && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0)
+            return Classify(new IPAddress(b.AsSpan(12, 4)));  // IPv4-translated ::ffff:0:a.b.c.d (RFC 2765)
+        if (b[0] == 0x01 && b.AsSpan(1, 7).IndexOfAnyExcept((byte)0) < 0) return (Kind.Never, "a discard-only address (100::/64)");
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) return (Kind.Never, "a documentation address (2001:db8::/32)");
+        if (b[0] == 0x3f && b[1] == 0xff && (b[2] & 0xf0) == 0) return (Kind.Never, "a documentation address (3fff::/20)");
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) return (Kind.Never, "a Teredo tunnel address (2001::/32)");
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0x02 && b[4] == 0 && b[5] == 0)
+            return (Kind.Private, "a benchmarking address (2001:2::/48)");
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && (b[3] & 0xf0) == 0x20) return (Kind.Never, "an ORCHIDv2 identifier (2001:20::/28)");
+        if (b.AsSpan(0, 6).SequenceEqual(new byte[] { 0, 0x64, 0xff, 0x9b, 0, 0x01 }))
+            return (Kind.Private, "a local-use NAT64 address (64:ff9b:1::/48)");
         // IPv6 forms that carry an IPv4 address: judge that address.
         if (b.AsSpan(0, 12).SequenceEqual(new byte[] { 0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0 }))
             return Classify(new IPAddress(b.AsSpan(12, 4)));  // NAT64 64:ff9b::/96

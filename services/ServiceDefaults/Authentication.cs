@@ -53,18 +53,26 @@ public static class JwtAuthentication
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
-                o.TokenValidationParameters.NameClaimType = CspClaims.Name;
-                o.TokenValidationParameters.RoleClaimType = CspClaims.Role;
-                o.TokenValidationParameters.ValidAudience = audience;
+                var validation = o.TokenValidationParameters;
+                validation.NameClaimType = CspClaims.Name;
+                validation.RoleClaimType = CspClaims.Role;
+                validation.ValidAudience = audience;
+                // Five minutes by default: a token would be honoured that long after it expired.
+                validation.ClockSkew = ClockSkew;
+                validation.RequireExpirationTime = true;
+                validation.RequireSignedTokens = true;
                 if (!string.IsNullOrWhiteSpace(authority))
                 {
                     o.Authority = authority;
                     o.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
+                    // what OIDC providers sign with; never "none", never a symmetric algorithm under a public key
+                    validation.ValidAlgorithms = AsymmetricAlgorithms;
                     return;
                 }
 
-                o.TokenValidationParameters.ValidIssuer = section["Issuer"] ?? DevelopmentIssuer;
-                o.TokenValidationParameters.IssuerSigningKey = SigningKey(builder.Configuration, builder.Environment);
+                validation.ValidIssuer = Issuer(section, builder.Environment);
+                validation.IssuerSigningKey = SigningKey(builder.Configuration, builder.Environment);
+                validation.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
             });
 
         builder.Services.AddAuthorizationBuilder()
@@ -74,13 +82,54 @@ public static class JwtAuthentication
         return builder;
     }
 
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
+    /// <summary>The shortest symmetric signing key accepted: 256 bits, as HMAC-SHA256 needs.</summary>
+    public const int MinimumKeyBytes = 32;
+
+    private static readonly string[] AsymmetricAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+    ];
+
+    /// <summary>The issuer of symmetric-key tokens: <c>Authentication:Issuer</c>, required outside Development.</summary>
+    public static string Issuer(IConfigurationSection section, IHostEnvironment environment) =>
+        section["Issuer"] is { Length: > 0 } issuer ? issuer
+        : environment.IsDevelopment() ? DevelopmentIssuer
+        : throw new InvalidOperationException(
+            "Authentication:Issuer is required with Authentication:SigningKey: tokens are accepted only from the issuer named.");
+
+    /// <summary>
+    /// <c>Authentication:SigningKey</c>: base64 of at least <see cref="MinimumKeyBytes"/> random bytes; in Development
+    /// without one, the public development key.
+    /// </summary>
     internal static SymmetricSecurityKey SigningKey(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration["Authentication:SigningKey"];
-        if (!string.IsNullOrWhiteSpace(configured)) return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured));
+        if (!string.IsNullOrWhiteSpace(configured)) return new SymmetricSecurityKey(DecodeSigningKey(configured));
         if (environment.IsDevelopment()) return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(DevelopmentSigningKey));
         throw new InvalidOperationException(
             "No token validation configured: set Authentication:Authority (OIDC) or Authentication:SigningKey.");
+    }
+
+    /// <summary>The key's bytes from its base64 form; a clear start-up error for text that is not one, or too short.</summary>
+    public static byte[] DecodeSigningKey(string base64)
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(base64.Trim());
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException(
+                $"Authentication:SigningKey must be base64 (e.g. openssl rand -base64 {MinimumKeyBytes}), not text.");
+        }
+        return key.Length >= MinimumKeyBytes ? key
+            : throw new InvalidOperationException(
+                $"Authentication:SigningKey is {key.Length} bytes: at least {MinimumKeyBytes} random bytes are needed.");
     }
 
     /// <summary>Mints a token as the development identity provider would issue it.</summary>

@@ -23,7 +23,8 @@ public sealed record RunMode(string Environment, string TypeLoadMode)
         ["ASPNETCORE_ENVIRONMENT"] = Environment,
         ["Wolverine__TypeLoadMode"] = TypeLoadMode,
         // Production has no development key: sign with the same one, so that the benchmark's tokens are accepted.
-        ["Authentication__SigningKey"] = JwtAuthentication.DevelopmentSigningKey,
+        ["Authentication__SigningKey"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(JwtAuthentication.DevelopmentSigningKey)),
+        ["Authentication__Issuer"] = JwtAuthentication.DevelopmentIssuer,
         ["CaseManagement__KeyEncryptionKeys__bench"] = KeyEncryptionKey,
         ["CaseManagement__IndexKeys__bench"] = IndexKey,
         // webhook signing secrets' and residents' details' data keys are wrapped by these (KeyRing: {prefix}:KeyEncryptionKeys:<id>)

@@ -120,7 +120,25 @@ public sealed class AuthTests(GovernanceFixture fixture)
         { "from another issuer", Mint(DevelopmentKey, issuer: "someone-else") },
         { "minted with a negative lifetime (not before after expires)", Mint(DevelopmentKey, lifetime: TimeSpan.FromHours(-1)) },
         { "unsigned (alg none)", UnsignedToken() },
+        { "expired two minutes ago (beyond the 30 s clock skew; the default five minutes let it in)", SignedByHand(expiredAgo: TimeSpan.FromMinutes(2)) },
+        { "signed with HS384 (only HS256 is accepted for the symmetric key)", SignedByHand(algorithm: SecurityAlgorithms.HmacSha384) },
     };
+
+    /// <summary>A token valid in every other way, expired some time ago or signed with another algorithm.</summary>
+    private static string SignedByHand(TimeSpan? expiredAgo = null, string algorithm = SecurityAlgorithms.HmacSha256)
+    {
+        var expires = DateTime.UtcNow - (expiredAgo ?? TimeSpan.FromHours(-1));
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = JwtAuthentication.DevelopmentIssuer,
+            Audience = JwtAuthentication.DefaultAudience,
+            Claims = new Dictionary<string, object> { ["sub"] = "test-user", ["role"] = new[] { GovernanceRoles.Admin } },
+            IssuedAt = expires.AddHours(-1),
+            NotBefore = expires.AddHours(-1),
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(DevelopmentKey, algorithm),
+        });
+    }
 
     [Theory, MemberData(nameof(InvalidTokens))]
     public async Task An_invalid_token_is_a_401_problem(string because, string token)

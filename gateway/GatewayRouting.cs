@@ -76,7 +76,7 @@ public static class GatewayRouting
             RateLimiterPolicy = QuestionSubmissionsRateLimit,
         });
 
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddForwardedTransforms();
 
         // The gateway refuses a bad or expired token at the door (services validate again); requests without a token
         // pass to the services, which decide per endpoint whether anonymous access is allowed.

@@ -6,9 +6,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGatewayRouting();
+builder.AddGatewayEdge();
 
 var app = builder.Build();
 
+// after the forwarded headers of a known load balancer (first, from ServiceDefaults), before anything answers
+app.UseGatewayEdge();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -20,6 +23,8 @@ app.MapDevelopmentTokenEndpoint();
 app.MapScalarApiReference("/scalar", o =>
 {
     o.WithTitle("Community Safety Partnership API");
+    // Scalar's default fonts come from fonts.scalar.com; the page's Content-Security-Policy allows nothing but the gateway
+    o.DisableDefaultFonts();
     foreach (var service in ServiceRoutes.All) o.AddDocument(service.Name, service.Title, $"/openapi/{service.Name}.json");
 }).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();

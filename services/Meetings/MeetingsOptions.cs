@@ -11,13 +11,24 @@ public sealed class MeetingsOptions
 
     public PublicMeetingOptions Public { get; set; } = new();
 
-    /// <summary>The address the public reaches the platform at (the gateway's), for links in calendar feeds; without it,
-    /// links use the request's own scheme and host.</summary>
+    /// <summary>The address the public reaches the platform at (the gateway's), for links in calendar feeds; without it
+    /// (Development only), links use the request's scheme and host, which behind the gateway are its forwarded ones.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    public MeetingsOptions Validated() => Public.ResidentDetailsRetentionMonths >= 1
-        ? this
-        : throw new InvalidOperationException("Meetings:Public:ResidentDetailsRetentionMonths must be at least 1.");
+    /// <summary>The options, or why not. Outside Development <see cref="PublicBaseUrl"/> is required: a published
+    /// calendar link must not depend on which proxy headers reached the service.</summary>
+    public MeetingsOptions Validated(bool development = true)
+    {
+        if (Public.ResidentDetailsRetentionMonths < 1)
+            throw new InvalidOperationException("Meetings:Public:ResidentDetailsRetentionMonths must be at least 1.");
+        if (string.IsNullOrWhiteSpace(PublicBaseUrl))
+            return development ? this : throw new InvalidOperationException(
+                "Meetings:PublicBaseUrl (Meetings__PublicBaseUrl) is required outside Development: the public address of the gateway, " +
+                "e.g. https://csp.example.org, for the links in calendar feeds.");
+        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            throw new InvalidOperationException($"Meetings:PublicBaseUrl '{PublicBaseUrl}' is not an absolute http(s) address.");
+        return this;
+    }
 }
 
 public sealed class PublicMeetingOptions

@@ -9,7 +9,8 @@ using Wolverine.RabbitMQ;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.AddSingleton((builder.Configuration.GetSection(MeetingsOptions.Section).Get<MeetingsOptions>() ?? new MeetingsOptions()).Validated());
+builder.Services.AddSingleton((builder.Configuration.GetSection(MeetingsOptions.Section).Get<MeetingsOptions>() ?? new MeetingsOptions())
+    .Validated(builder.Environment.IsDevelopment()));
 // Residents' details on public questions are sealed under data keys wrapped by this ring, held outside the database.
 builder.AddDataKeys("Meetings", "the keys that wrap the data keys of residents' details on public questions");
 builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,

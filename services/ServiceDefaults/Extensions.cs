@@ -8,7 +8,8 @@ namespace CommunitySafety.ServiceDefaults;
 
 /// <summary>
 /// The defaults every process of the platform starts with (the Aspire "ServiceDefaults" convention):
-/// OpenTelemetry, health checks, ProblemDetails, JWT authentication, service discovery and resilient HttpClients.
+/// OpenTelemetry, health checks, ProblemDetails, JWT authentication, forwarded headers from known proxies (no
+/// <c>Server</c> header), service discovery and resilient HttpClients.
 /// </summary>
 public static class Extensions
 {
@@ -26,6 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetailsDefaults();
         builder.AddJwtAuthentication();
+        builder.AddForwardedHeadersAndEdgeDefaults();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

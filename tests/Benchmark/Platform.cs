@@ -30,6 +30,8 @@ public sealed record RunMode(string Environment, string TypeLoadMode)
         // webhook signing secrets' and residents' details' data keys are wrapped by these (KeyRing: {prefix}:KeyEncryptionKeys:<id>)
         ["Governance__KeyEncryptionKeys__bench"] = GovernanceKeyEncryptionKey,
         ["Meetings__KeyEncryptionKeys__bench"] = MeetingsKeyEncryptionKey,
+        // required outside Development; the benchmark reads no calendar links
+        ["Meetings__PublicBaseUrl"] = "https://csp.example.org",
     };
 }
 

@@ -12,7 +12,7 @@ public sealed class MeetingsScenarioTests(PlatformFixture platform)
     private static readonly string Suffix = Guid.NewGuid().ToString("N")[..4];
 
     /// <summary>Creates a body in Governance and waits until Meetings has heard of it.</summary>
-    private static async Task<Guid> Body(HttpClient clerk, string name, string kind, string cadence)
+    internal static async Task<Guid> Body(HttpClient clerk, string name, string kind, string cadence)
     {
         var body = await (await clerk.PostJson("/api/governance/bodies", new { name = $"{name} {Suffix}", kind, cadence })).CreatedId();
         await Probes.Eventually(TimeSpan.FromSeconds(60), async () => (await clerk.GetAsync($"/api/meetings/bodies/{body}")).StatusCode == HttpStatusCode.OK);

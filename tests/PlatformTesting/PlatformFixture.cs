@@ -22,6 +22,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Small enough that a test can exhaust it.</summary>
     public const int AnonymousRequestsPerMinute = 30;
 
+    /// <summary>The gateway's one known proxy (<c>Gateway:KnownProxies</c>): connect from it with <see cref="ClientFrom"/>.</summary>
+    public static readonly IPAddress KnownProxy = IPAddress.Parse("127.0.0.85");
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly List<TestDatabase> _databases = [];
     private readonly CancellationTokenSource _stopping = new();
@@ -86,7 +89,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         });
         // scenarios hold a public meeting within seconds of scheduling it; the 14-day notice is tested in Meetings.IntegrationTests
         Configure(builder, "meetings", new() { ["Meetings__Public__AdvertiseDays"] = "0" });
-        Configure(builder, "gateway", new() { ["Gateway__AnonymousRequestsPerMinute"] = AnonymousRequestsPerMinute.ToString() });
+        Configure(builder, "gateway", new()
+        {
+            ["Gateway__AnonymousRequestsPerMinute"] = AnonymousRequestsPerMinute.ToString(),
+            // a load balancer in front of the gateway, whose X-Forwarded-For it believes (EdgeTests)
+            ["Gateway__KnownProxies__0"] = KnownProxy.ToString(),
+        });
 
         if (servers)
             foreach (var service in services)

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using CommunitySafety.TestSupport;
+using Xunit;
+
+namespace CommunitySafety.EndToEndTests;
+
+/// <summary>
+/// The gateway as the public edge: links name it, not a service; security headers on every answer; a problem for a
+/// path with control characters; X-Forwarded-For believed only from its known proxy (<see cref="PlatformFixture.KnownProxy"/>,
+/// 127.0.0.85). Other clients here come from 127.0.0.83–84, addresses no other test uses.
+/// </summary>
+public sealed class EdgeTests(PlatformFixture platform)
+{
+    private string GatewayOrigin => platform.Gateway.Url.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>The URL of <paramref name="meeting"/>'s entry in the public iCalendar feed (folded lines unfolded).</summary>
+    private static async Task<string> FeedUrl(HttpClient client, Guid meeting, Action<HttpRequestMessage>? headers = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/meetings/calendar/public.ics");
+        headers?.Invoke(request);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).Replace("\r\n ", "").Split("\r\n");
+        return Assert.Single(lines, l => l.StartsWith("URL:") && l.EndsWith($"/api/meetings/meetings/{meeting}"))["URL:".Length..];
+    }
+
+    [Fact]
+    public async Task Calendar_links_and_Location_headers_name_the_gateway_or_the_load_balancer_in_front_of_it()
+    {
+        using var secretary = platform.Client().WithToken("governance-admin", "meetings-secretary");
+        var nem = await MeetingsScenarioTests.Body(secretary, "Neighbourhood Engagement Meeting", "NeighbourhoodEngagement", "Quarterly");
+        var created = await secretary.PostJson("/api/meetings/meetings",
+            new { bodyId = nem, area = "North", startsAt = DateTimeOffset.UtcNow.AddDays(2), location = "Gravesend Civic Centre" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var meeting = await created.CreatedId();
+        // the Location resolves against the address the client used: the gateway's
+        Assert.Equal($"{GatewayOrigin}/api/meetings/meetings/{meeting}", new Uri(platform.Gateway.Url, created.Headers.Location!).ToString());
+
+        // through the gateway: its scheme, host and port (not Meetings' own address)
+        using var resident = platform.Client();
+        Assert.Equal($"{GatewayOrigin}/api/meetings/meetings/{meeting}", await FeedUrl(resident, meeting));
+
+        // a client cannot choose the host of the links: the gateway replaces its X-Forwarded-*
+        static void Spoofed(HttpRequestMessage r)
+        {
+            r.Headers.Add("X-Forwarded-Host", "evil.example");
+            r.Headers.Add("X-Forwarded-Proto", "https");
+        }
+        using var stranger = platform.ClientFrom(IPAddress.Parse("127.0.0.84"));
+        Assert.Equal($"{GatewayOrigin}/api/meetings/meetings/{meeting}", await FeedUrl(stranger, meeting, Spoofed));
+
+        // the load balancer the gateway knows says the public address: the links carry it through to Meetings
+        using var balancer = platform.ClientFrom(PlatformFixture.KnownProxy);
+        Assert.Equal($"https://csp.example.org/api/meetings/meetings/{meeting}", await FeedUrl(balancer, meeting, r =>
+        {
+            r.Headers.Add("X-Forwarded-Host", "csp.example.org");
+            r.Headers.Add("X-Forwarded-Proto", "https");
+            r.Headers.Add("X-Forwarded-For", "203.0.113.20");
+        }));
+    }
+
+    private static void AssertSecurityHeaders(HttpResponseMessage response, string contentSecurityPolicy)
+    {
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Contains(contentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Contains("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.False(response.Headers.Contains("Server"), $"Server: {string.Join(", ", response.Headers.Server)}");
+    }
+
+    [Fact]
+    public async Task Every_answer_has_the_security_headers_and_none_names_the_server()
+    {
+        using var client = platform.Client().WithToken("governance-admin");
+        // a service's answer, its problem, the gateway's own answer and the API reference page
+        var api = await client.GetAsync("/api/governance/organisations");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        AssertSecurityHeaders(api, "default-src 'none'");
+        var problem = await client.GetAsync($"/api/governance/bodies/{Guid.NewGuid()}");
+        await problem.Problem(HttpStatusCode.NotFound, "not-found");
+        AssertSecurityHeaders(problem, "default-src 'none'");
+        AssertSecurityHeaders(await client.GetAsync("/health"), "default-src 'none'");
+        var page = await client.GetAsync("/scalar/");
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        AssertSecurityHeaders(page, "script-src 'self' 'unsafe-inline'");
+        // the page's own script, loaded from the gateway as the policy allows
+        AssertSecurityHeaders(await client.GetAsync("/scalar/scalar.js"), "default-src 'none'");
+    }
+
+    [Theory]
+    [InlineData("%01", "U+0001")]
+    [InlineData("%0A", "U+000A")]
+    [InlineData("a%1Fb", "U+001F")]
+    [InlineData("%7F", "U+007F")]
+    public async Task A_path_with_a_control_character_is_a_problem_at_the_gateway(string segment, string named)
+    {
+        using var client = platform.Client().WithToken("governance-admin");
+        var response = await client.GetAsync($"/api/governance/bodies/{segment}");
+        var problem = await response.Problem(HttpStatusCode.BadRequest, "bad-request");
+        Assert.Contains(named, problem["detail"]!.GetValue<string>());
+        AssertSecurityHeaders(response, "default-src 'none'");
+    }
+
+    [Fact]
+    public async Task A_NUL_in_the_path_is_refused_by_Kestrel_before_the_gateway_sees_it()
+    {
+        // Kestrel rejects a request target that decodes to a NUL ("Invalid request target") while parsing the request
+        // line, before any middleware: an empty 400 and the connection closed (README, "API"). Pinned so that a Kestrel
+        // that lets it through is noticed: then the gateway's check answers it with a problem like the others.
+        using var client = platform.Client();
+        var response = await client.GetAsync("/api/governance/bodies/%00");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.True(response.Headers.ConnectionClose);
+    }
+
+    private static object Question => new { kind = "Question", text = "Who mends the fence on Watling Street?" };
+
+    private static HttpRequestMessage Submission(string forwardedFor) =>
+        new(HttpMethod.Post, $"/api/meetings/meetings/{Guid.NewGuid()}/questions")
+        {
+            Content = JsonContent.Create(Question),
+            Headers = { { "X-Forwarded-For", forwardedFor } },
+        };
+
+    [Fact]
+    public async Task X_Forwarded_For_chooses_the_rate_limit_partition_only_from_the_known_proxy()
+    {
+        // an unknown peer naming a new client address each time still spends its own budget
+        using var stranger = platform.ClientFrom(IPAddress.Parse("127.0.0.83"));
+        for (var i = 0; i < QuestionRateLimitTests.QuestionSubmissionsPerHour; i++)
+            await (await stranger.SendAsync(Submission($"203.0.113.{i + 1}"))).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await stranger.SendAsync(Submission("203.0.113.99"))).Problem(HttpStatusCode.TooManyRequests, "rate-limited");
+
+        // the load balancer's clients each have their own
+        using var balancer = platform.ClientFrom(PlatformFixture.KnownProxy);
+        for (var i = 0; i < QuestionRateLimitTests.QuestionSubmissionsPerHour; i++)
+            await (await balancer.SendAsync(Submission("198.51.100.7"))).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await balancer.SendAsync(Submission("198.51.100.7"))).Problem(HttpStatusCode.TooManyRequests, "rate-limited");
+        await (await balancer.SendAsync(Submission("198.51.100.8"))).Problem(HttpStatusCode.NotFound, "not-found");
+    }
+}

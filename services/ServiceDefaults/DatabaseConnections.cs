@@ -7,13 +7,18 @@ namespace CommunitySafety.ServiceDefaults;
 /// How many PostgreSQL connections a service may hold. Npgsql's default pool is 100 per connection string, and four
 /// services sharing one server with <c>max_connections = 100</c> could then ask for four times what it allows: measured,
 /// a burst of 89 awards left Funding holding 53 connections and others were refused (53300). Each service's pool is
-/// therefore bounded by <c>Database:MaxPoolSize</c> (README: the arithmetic), and Marten, Wolverine's message store
-/// (which Marten's integration builds on the same connection string) and the health check all use the bounded string.
+/// therefore bounded by <c>Database:MaxPoolSize</c> (README: the arithmetic). Marten and Wolverine's message store
+/// (IntegrateWithWolverine) share that one pool; measured after a burst of 180 writes (tests/EndToEndTests,
+/// ConnectionBudgetTests): 20 pooled connections, plus the health check's one and Wolverine's advisory-lock connection
+/// (application name <c>wolverine-advisory-lock:…</c>, held for the node's leadership, outside the pool).
 /// </summary>
 public static class DatabaseConnections
 {
-    /// <summary>Four services × (20 + 1 for the health check) = 84, under 100 − 3 reserved for superusers.</summary>
+    /// <summary>Four services × (20 + <see cref="OutsideThePool"/>) = 88, under 100 − 3 reserved for superusers.</summary>
     public const int DefaultMaxPoolSize = 20;
+
+    /// <summary>Connections a replica holds besides its pool: the health check's and Wolverine's advisory lock.</summary>
+    public const int OutsideThePool = 2;
 
     public const string MaxPoolSizeKey = "Database:MaxPoolSize";
     public const string TimeoutKey = "Database:TimeoutSeconds";

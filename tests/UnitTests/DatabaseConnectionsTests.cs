@@ -20,7 +20,7 @@ public sealed class DatabaseConnectionsTests
         var bounded = Bounded(Plain);
         Assert.Equal(DatabaseConnections.DefaultMaxPoolSize, bounded.MaxPoolSize);
         Assert.Equal("funding", bounded.Database);
-        Assert.True(4 * (DatabaseConnections.DefaultMaxPoolSize + 1) <= 100 - 3);
+        Assert.True(4 * (DatabaseConnections.DefaultMaxPoolSize + DatabaseConnections.OutsideThePool) <= 100 - 3);
     }
 
     [Fact]

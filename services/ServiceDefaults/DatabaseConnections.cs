@@ -8,8 +8,8 @@ namespace CommunitySafety.ServiceDefaults;
 /// services sharing one server with <c>max_connections = 100</c> could then ask for four times what it allows: measured,
 /// a burst of 89 awards left Funding holding 53 connections and others were refused (53300). Each service's pool is
 /// therefore bounded by <c>Database:MaxPoolSize</c> (README: the arithmetic). Marten and Wolverine's message store
-/// (IntegrateWithWolverine) share that one pool; measured after a burst of 180 writes (tests/EndToEndTests,
-/// ConnectionBudgetTests): 20 pooled connections, plus the health check's one and Wolverine's advisory-lock connection
+/// (IntegrateWithWolverine) share that one pool; measured after a burst of 180 parallel writes through the
+/// gateway: 20 pooled connections, plus the health check's one and Wolverine's advisory-lock connection
 /// (application name <c>wolverine-advisory-lock:…</c>, held for the node's leadership, outside the pool).
 /// </summary>
 public static class DatabaseConnections

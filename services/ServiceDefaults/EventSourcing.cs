@@ -39,8 +39,10 @@ public static class EventSourcing
         Action<StoreOptions> configureMarten,
         Action<WolverineOptions, RabbitMqTransportExpression> configureMessaging)
     {
-        var connectionString = builder.Configuration.GetConnectionString(database)
-            ?? throw new InvalidOperationException($"Missing connection string 'ConnectionStrings:{database}'.");
+        var connectionString = DatabaseConnections.Bounded(
+            builder.Configuration.GetConnectionString(database)
+                ?? throw new InvalidOperationException($"Missing connection string 'ConnectionStrings:{database}'."),
+            builder.Configuration);
         var brokerUri = builder.Configuration.GetConnectionString(MessagingConnectionName)
             ?? throw new InvalidOperationException($"Missing connection string 'ConnectionStrings:{MessagingConnectionName}' (amqp://...).");
 
@@ -119,7 +121,7 @@ public static class EventSourcing
 
         builder.Services.AddHealthChecks()
             .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
-                "postgresql", _ => new PostgresHealthCheck(connectionString), null, ["ready"], TimeSpan.FromSeconds(3)))
+                "postgresql", _ => new PostgresHealthCheck(DatabaseConnections.ForHealthCheck(connectionString)), null, ["ready"], TimeSpan.FromSeconds(3)))
             .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
                 "rabbitmq", _ => new RabbitMqHealthCheck(new Uri(brokerUri)), null, ["ready"], TimeSpan.FromSeconds(3)));
 

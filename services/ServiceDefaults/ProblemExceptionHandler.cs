@@ -10,7 +10,8 @@ namespace CommunitySafety.ServiceDefaults;
 /// <summary>
 /// Turns the exceptions that mean "your request cannot be done as asked" into ProblemDetails with the
 /// right 4xx status: a refused domain rule, a lost optimistic-concurrency race, unreadable input; and the
-/// database being away (restarting, unreachable) into a 503 with Retry-After, which clients may retry.
+/// database being away (restarting, unreachable) or out of connections (pool exhausted, server full) into a 503
+/// with Retry-After, which clients may retry.
 /// Anything else stays a 500 (and is logged) because it is our fault, not the caller's.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
@@ -52,7 +53,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "The request could not be read",
             Detail = bad.Message,
         },
-        _ when DatabaseUnavailable(exception) => new ProblemDetails
+        _ when Trouble(exception) is DatabaseTrouble.Busy => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = Problems.TypeFor("database-busy"),
+            Title = "Service temporarily busy",
+            Detail = $"The service has no free database connection just now (too many requests at once). Retry in {RetryAfterSeconds} " +
+                     "seconds; nothing was written.",
+        },
+        _ when Trouble(exception) is DatabaseTrouble.Unavailable => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Type = Problems.TypeFor("database-unavailable"),
@@ -65,21 +74,31 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     internal const int RetryAfterSeconds = 5;
 
+    private enum DatabaseTrouble { None, Busy, Unavailable }
+
     /// <summary>
-    /// The connection to PostgreSQL failed or was cut (server stopped, restarting, unreachable), as opposed to the
-    /// server refusing the statement. Marten and Wolverine wrap Npgsql's exceptions, so the whole chain is searched.
+    /// Busy: no connection could be had in time — the pool stayed exhausted for its <c>Timeout</c>, connecting timed
+    /// out, or the server has no slot left (53300 too_many_connections). Unavailable: the connection failed or was cut
+    /// (server stopped, restarting, unreachable). Anything else is the server refusing the statement. Marten and
+    /// Wolverine wrap Npgsql's exceptions, so the whole chain is searched.
     /// </summary>
-    private static bool DatabaseUnavailable(Exception exception)
+    private static DatabaseTrouble Trouble(Exception exception)
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
             if (e is PostgresException postgres)
-                // class 08: connection exception; class 57: operator intervention (shutting down, starting up)
-                return postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("57");
-            if (e is NpgsqlException { IsTransient: true }) return true;
-            if (e is AggregateException aggregate) return aggregate.InnerExceptions.Any(DatabaseUnavailable);
+                return postgres.SqlState == PostgresErrorCodes.TooManyConnections ? DatabaseTrouble.Busy
+                    // class 08: connection exception; class 57: operator intervention (shutting down, starting up)
+                    : postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("57") ? DatabaseTrouble.Unavailable
+                    : DatabaseTrouble.None;
+            // Npgsql's pool exhaustion ("The connection pool has been exhausted…") and its connect timeout both carry a
+            // TimeoutException; checked before IsTransient, which is true for them too.
+            if (e is NpgsqlException { InnerException: TimeoutException }) return DatabaseTrouble.Busy;
+            if (e is NpgsqlException { IsTransient: true }) return DatabaseTrouble.Unavailable;
+            if (e is AggregateException aggregate)
+                return aggregate.InnerExceptions.Select(Trouble).DefaultIfEmpty().Max();
         }
-        return false;
+        return DatabaseTrouble.None;
     }
 
     private static ProblemDetails Conflict(string detail) => new()

@@ -23,8 +23,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         if (problem is null) return false;
 
         var ours = problem.Status >= 500; // the service cannot answer now: worth a warning, with its cause
+        // The rule and the path (ids only), not the detail: a refusal's text may quote people ("The membership of
+        // <name> ended…"), and logs are kept longer and read more widely than the answer to the caller.
         logger.Log(ours ? LogLevel.Warning : LogLevel.Information, ours ? exception : null,
-            "Request refused with {Status} {Type}: {Detail}", problem.Status, problem.Type, problem.Detail);
+            "{Method} {Path} refused with {Status} {Type}", context.Request.Method, context.Request.Path, problem.Status, problem.Type);
         context.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -66,7 +66,6 @@ public static class GatewayEdge
         {
             if (ControlCharacters.InPath(http.Request.Path) is { } detail)
             {
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await Results.Problem(Problems.BadRequest(detail)).ExecuteAsync(http);
                 return;
             }

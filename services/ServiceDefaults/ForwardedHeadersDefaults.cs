@@ -61,9 +61,8 @@ public sealed record KnownProxies(IReadOnlyList<IPAddress> Proxies, IReadOnlyLis
     {
         var proxies = Entries(section, "KnownProxies", (string v, out IPAddress a) => IPAddress.TryParse(v, out a!), "an IP address");
         var networks = Entries<IPNetwork>(section, "KnownNetworks", IPNetwork.TryParse, "a network in CIDR notation (e.g. 10.0.0.0/8)");
-        return proxies.Count == 0 && networks.Count == 0
-            ? loopbackByDefault ? Loopback : None
-            : new KnownProxies(proxies, networks);
+        var configured = new KnownProxies(proxies, networks);
+        return !configured.IsEmpty ? configured : loopbackByDefault ? Loopback : None;
     }
 
     private delegate bool TryParse<T>(string value, out T parsed);

@@ -55,23 +55,26 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "The request could not be read",
             Detail = bad.Message,
         },
-        _ when Trouble(exception) is DatabaseTrouble.Busy => new ProblemDetails
+        _ => Trouble(exception) switch
         {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Type = Problems.TypeFor("database-busy"),
-            Title = "Service temporarily busy",
-            Detail = $"The service has no free database connection just now (too many requests at once). Retry in {RetryAfterSeconds} " +
-                     "seconds; nothing was written.",
+            DatabaseTrouble.Busy => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = Problems.TypeFor("database-busy"),
+                Title = "Service temporarily busy",
+                Detail = $"The service has no free database connection just now (too many requests at once). Retry in {RetryAfterSeconds} " +
+                         "seconds; nothing was written.",
+            },
+            DatabaseTrouble.Unavailable => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = Problems.TypeFor("database-unavailable"),
+                Title = "Service temporarily unavailable",
+                Detail = $"The service's database cannot be reached just now. Retry in {RetryAfterSeconds} seconds; " +
+                         "if this was a write, read the record first: the answer was lost, the write may not have been.",
+            },
+            _ => null,
         },
-        _ when Trouble(exception) is DatabaseTrouble.Unavailable => new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Type = Problems.TypeFor("database-unavailable"),
-            Title = "Service temporarily unavailable",
-            Detail = $"The service's database cannot be reached just now. Retry in {RetryAfterSeconds} seconds; " +
-                     "if this was a write, read the record first: the answer was lost, the write may not have been.",
-        },
-        _ => null,
     };
 
     internal const int RetryAfterSeconds = 5;

@@ -61,8 +61,7 @@ public sealed class ConnectionBudgetTests(PlatformFixture platform)
 
     private static async Task<string> Describe(string database, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await TestServers.PostgresAsync())
-            { Database = "postgres", Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(TestServers.Maintenance(await TestServers.PostgresAsync()));
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             "select coalesce(application_name, '-') || ' ' || coalesce(state, '-') || ' ' || left(query, 60) from pg_stat_activity where datname = @d", connection);
@@ -75,8 +74,7 @@ public sealed class ConnectionBudgetTests(PlatformFixture platform)
 
     private static async Task<long> Connections(string database, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await TestServers.PostgresAsync())
-            { Database = "postgres", Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(TestServers.Maintenance(await TestServers.PostgresAsync()));
         await connection.OpenAsync(ct);
         await using var count = new NpgsqlCommand("select count(*) from pg_stat_activity where datname = @d", connection);
         count.Parameters.AddWithValue("d", database);

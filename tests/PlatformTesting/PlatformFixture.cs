@@ -57,13 +57,13 @@ public sealed class PlatformFixture : IAsyncLifetime
         string[] args =
         [
             $"Platform:Infrastructure={(servers ? "servers" : "containers")}",
-            $"Platform:GatewayPort={FreePort()}",
+            $"Platform:GatewayPort={Ports.Free()}",
             "Platform:DataVolumes=false",
             $"Platform:DatabasePrefix={prefix}",
             // the dashboard, for the operators' view the tests look at (the testing builder leaves it out by default)
-            $"ASPNETCORE_URLS=http://127.0.0.1:{FreePort()}",
-            $"ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
-            $"ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{FreePort()}",
+            $"ASPNETCORE_URLS=http://127.0.0.1:{Ports.Free()}",
+            $"ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{Ports.Free()}",
+            $"ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{Ports.Free()}",
             "ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
             "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true",
         ];
@@ -180,13 +180,6 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
         NpgsqlConnection.ClearAllPools();
         foreach (var database in _databases) await database.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var dll = Path.Combine(Repository.Root, project, "bin", Repository.Configuration, "net10.0", assembly + ".dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"{name} is not built: {dll}");
 
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{Ports.Free()}");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             RedirectStandardOutput = true,
@@ -116,12 +116,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>Where the repository and the build output are, seen from a test assembly.</summary>
@@ -138,5 +132,17 @@ public static class Repository
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CommunitySafety.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("CommunitySafety.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>Loopback ports for the processes the tests start.</summary>
+public static class Ports
+{
+    /// <summary>A port nothing listens on just now (the OS picks it).</summary>
+    public static int Free()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -106,7 +106,7 @@ public static class TestServers
     }
 
     /// <summary>The server's maintenance database, for CREATE and DROP DATABASE.</summary>
-    internal static string Maintenance(string server) =>
+    public static string Maintenance(string server) =>
         new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
 }
 

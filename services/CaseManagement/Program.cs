@@ -10,7 +10,6 @@ using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
 using Wolverine;
-using Wolverine.ErrorHandling;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,9 +24,6 @@ builder.AddEventSourcedService("casemanagement", typeof(CaseRoles).Assembly,
         wolverine.LocalQueue(Queues.Schedules).UseDurableInbox();
         wolverine.PublishMessage<ReviewDueCheck>().ToLocalQueue(Queues.Schedules);
         wolverine.PublishMessage<RetentionDue>().ToLocalQueue(Queues.Schedules);
-        // A check racing a user's write on the same case retries, reading the case afresh.
-        wolverine.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
-            TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
     });
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:RiskMatrix").Get<RiskMatrix>() ?? RiskMatrix.Default).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:ReviewSchedule").Get<ReviewSchedule>() ?? new ReviewSchedule()).Validated());

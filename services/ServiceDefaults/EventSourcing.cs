@@ -91,6 +91,10 @@ public static class EventSourcing
             opts.CodeGeneration.TypeLoadMode =
                 Enum.TryParse<TypeLoadMode>(builder.Configuration["Wolverine:TypeLoadMode"], out var mode) ? mode : TypeLoadMode.Dynamic;
 
+            // A handler that loses a race for its stream decides again on the fresh state (so does a request: see
+            // MapEventSourcedService).
+            opts.RetryLostRaces(ConcurrentWrites.RetriesFrom(builder.Configuration));
+
             // The group of an integration event is the record it is about: see SubscribeToExchange.
             opts.MessagePartitioning.ByMessage<IRecordEvent>(e => e.RecordId.ToString());
 
@@ -153,6 +157,8 @@ public static class EventSourcing
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        // a write without If-Match that loses the race for its stream is decided again on the fresh state
+        app.UseConcurrentWriteRetries();
         app.MapDefaultEndpoints();
         app.MapOpenApi().AllowAnonymous();
         // a query value that does not parse (?limit=many) is a 400, not silently ignored

@@ -15,7 +15,7 @@ internal static class Telemetry
     /// Activity sources and meters emitted by the libraries we run on. Npgsql, Marten and Wolverine publish
     /// their own <see cref="System.Diagnostics.ActivitySource"/>s and meters under these names.
     /// </summary>
-    private static readonly string[] Sources = ["Npgsql", "Marten", "Wolverine"];
+    private static readonly string[] Sources = ["Npgsql", "Marten", "Wolverine", ConcurrentWrites.MeterName];
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

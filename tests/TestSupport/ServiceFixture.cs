@@ -22,6 +22,9 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
     public IAlbaHost Host { get; private set; } = null!;
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>Makes the next writes to a stream lose their race (disarmed unless a test arms it).</summary>
+    public StreamRaces Races { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestServers.CreateDatabaseAsync("it_" + DatabaseName);
@@ -34,6 +37,7 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
         {
             services.DisableAllExternalWolverineTransports();
             services.RunWolverineInSoloMode();
+            services.ConfigureMarten(marten => marten.Listeners.Add(Races));
         }));
     }
 

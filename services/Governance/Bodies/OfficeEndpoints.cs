@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Runtime.Handlers;
 
@@ -97,11 +96,6 @@ public static class OfficeTermHandler
     public static Task Handle(LapseOfficeTerm message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
         AppendTo(session, bus, message.BodyId, ct,
             body => Body.DecideLapse(body, message.Office, message.ElectionId, PartnershipCalendar.Today(clock.GetUtcNow()), clock.GetUtcNow()));
-
-    /// <summary>A reminder or lapse racing a user's write on the same body retries, reading the body afresh.</summary>
-    public static void Configure(HandlerChain chain) =>
-        chain.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
-            TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
 
     private static async Task AppendTo(IDocumentSession session, IMessageBus bus, Guid bodyId, CancellationToken ct, Func<Body, IReadOnlyList<object>> decide)
     {

@@ -5,7 +5,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Runtime.Handlers;
 
@@ -133,8 +132,4 @@ public static class TermsOfReferenceAdoptionHandler
             if (IntegrationEvents.ToContract(e) is { } contract) await bus.PublishAsync(contract);
     }
 
-    /// <summary>An adoption racing a user's write on the same body retries, reading it afresh.</summary>
-    public static void Configure(HandlerChain chain) =>
-        chain.OnException<JasperFx.ConcurrencyException>().RetryWithCooldown(
-            TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
 }

@@ -3,7 +3,6 @@ using CommunitySafety.ServiceDefaults;
 using Marten;
 using Marten.Exceptions;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace CommunitySafety.Governance.Strategy;
@@ -31,8 +30,6 @@ public static class AgreementAdoptionHandler
             if (IntegrationEvents.ToContract(e) is { } contract) await bus.PublishAsync(contract);
     }
 
-    /// <summary>A change to the same agreement at the same moment: tried again on the new version.</summary>
-    public static void Configure(HandlerChain chain) => chain.OnException<JasperFx.ConcurrencyException>().RetryTimes(3);
 }
 
 /// <summary>Scheduled: rate the line again now that one of its milestones' due dates (or the Red threshold after it) has passed.</summary>
@@ -50,7 +47,6 @@ public static class PlanLineCheckHandler
         await AgreementAdoptionHandler.Publish(events, bus);
     }
 
-    public static void Configure(HandlerChain chain) => chain.OnException<JasperFx.ConcurrencyException>().RetryTimes(3);
 
     /// <summary>
     /// A milestone's RAG changes with time alone: on the day after it is due (Amber if not completed) and

@@ -1,7 +1,6 @@
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace CommunitySafety.Governance.Webhooks;
@@ -61,6 +60,4 @@ public static class ExpiredSecretsHandler
         WebhookSecrets.Shred(session, keys, events);
     }
 
-    /// <summary>A change to the same subscription at the same moment: tried again on the new version.</summary>
-    public static void Configure(HandlerChain chain) => chain.OnException<JasperFx.ConcurrencyException>().RetryTimes(3);
 }

@@ -1,7 +1,6 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using Marten;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace CommunitySafety.Meetings.Agenda;
@@ -96,6 +95,4 @@ public static class GovernanceEscalationHandler
         session.Store(escalation);
     }
 
-    /// <summary>The meeting changed at the same moment: tried again (and the escalation, if stored meanwhile, is then skipped).</summary>
-    public static void Configure(HandlerChain chain) => chain.OnException<JasperFx.ConcurrencyException>().RetryTimes(3);
 }

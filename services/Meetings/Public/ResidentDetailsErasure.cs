@@ -5,7 +5,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Runtime.Handlers;
 
@@ -101,6 +100,4 @@ public static class ResidentDetailsRetentionHandler
         keys.Shred(session, question.Id);
     }
 
-    /// <summary>A change to the same question at the same moment: tried again on the new version.</summary>
-    public static void Configure(HandlerChain chain) => chain.OnException<JasperFx.ConcurrencyException>().RetryTimes(3);
 }

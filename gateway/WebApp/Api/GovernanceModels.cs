@@ -1,0 +1,27 @@
+namespace CommunitySafety.Web.Api;
+
+// What the site reads of Governance's open data (anonymous) and its bodies.
+
+public enum Rag { Green, Amber, Red }
+
+public sealed record OpenPriority(Guid Id, string Title, string Rationale, IReadOnlyList<string> DrawsOn);
+
+public sealed record OpenAgreement(
+    Guid Id, string Title, int Year, int PlanYear, int Version, DateTimeOffset? AgreedAt, string CountyPartnership, bool RefreshAwaitingAdoption,
+    IReadOnlyList<OpenPriority> Priorities);
+
+public sealed record MilestoneView(Guid Id, string Title, DateOnly DueOn, DateOnly? CompletedOn, bool Overdue);
+
+public sealed record MeasureView(Guid Id, string Name, string? Unit, decimal Baseline, decimal Target, string? LatestQuarter, decimal? LatestActual,
+    int ProgressPercent, Rag? Rag);
+
+public sealed record PlanLineView(Guid Id, Guid PriorityId, string PriorityTitle, string Title, string Owner, int Year, Rag Rag, int ProgressPercent,
+    IReadOnlyList<string> Reasons, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<MeasureView> Measures);
+
+public sealed record RagCounts(int Green, int Amber, int Red);
+
+public sealed record ActionPlanView(Guid AgreementId, string Title, int PlanYear, DateOnly AsOf, int ProgressPercent, RagCounts Rag, IReadOnlyList<PlanLineView> Lines);
+
+/// <summary>A public decision: a partnership body's (never a confidential body's, never under an exempt item) or a grant award.</summary>
+public sealed record OpenDecision(Guid Id, string Kind, DateTimeOffset At, Guid? BodyId, string? Body, string Summary, string? AgendaReference,
+    bool? ConsensusReached, decimal? Amount, string? Currency);

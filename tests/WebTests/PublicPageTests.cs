@@ -1,0 +1,147 @@
+using System.Net;
+using CommunitySafety.Contracts.Governance;
+using CommunitySafety.Web.Api;
+using Xunit;
+
+namespace CommunitySafety.WebTests;
+
+/// <summary>The residents' pages, each in its states: with data, without, and when the service refuses.</summary>
+public sealed class PublicPageTests : IDisposable
+{
+    private readonly WebFactory _site;
+    private readonly FakeGateway _gateway;
+
+    public PublicPageTests(WebFactory site)
+    {
+        _site = site;
+        _gateway = site.Gateway;
+        _gateway.Reset();
+    }
+
+    public void Dispose() => _gateway.Reset();
+
+    [Fact]
+    public async Task The_home_page_shows_the_agreements_priorities_and_the_next_public_meetings_with_year_time_and_zone()
+    {
+        _gateway.Get("/api/governance/open/agreement", new OpenAgreement(Guid.NewGuid(), "Kent Community Safety Agreement 2026", 2026, 2026, 1,
+            Data.Winter.AddMonths(-2), "Kent Community Safety Partnership", false,
+            [new OpenPriority(Guid.NewGuid(), "Tackling anti-social behaviour", "Residents tell us it matters most", [])]));
+        var meeting = Data.Meeting(startsAt: Data.Winter);
+        _gateway.Get("/api/meetings/meetings", new[] { meeting });
+
+        var page = await _site.Browser().Get("/");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("Home – Community Safety Partnership", page.Title);
+        Assert.Contains("Tackling anti-social behaviour", page.Text);
+        Assert.Contains("Tuesday 12 January 2027, 7pm to 8:30pm (UK time, GMT)", page.Text);
+        Assert.Equal($"/meetings/{meeting.Id}", page.Document.QuerySelector($"a[href='/meetings/{meeting.Id}']")?.GetAttribute("href"));
+        Assert.Contains("call 999", page.Text);
+    }
+
+    [Fact]
+    public async Task Without_an_agreement_or_meetings_the_home_page_says_so()
+    {
+        var page = await _site.Browser().Get("/");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("has not yet agreed its Community Safety Agreement", page.Text);
+        Assert.Contains("No public meetings are planned", page.Text);
+    }
+
+    [Fact]
+    public async Task The_calendar_names_the_summer_zone_filters_by_area_and_links_the_calendar_feeds()
+    {
+        var meeting = Data.Meeting(startsAt: Data.Summer, title: "North Neighbourhood Engagement Meeting");
+        _gateway.Get("/api/meetings/meetings", new[] { meeting });
+
+        var page = await _site.Browser().Get("/meetings?area=North");
+
+        Assert.Contains("Tuesday 15 June 2027, 6:30pm to 8pm (UK time, BST)", page.Text);
+        Assert.Contains(_gateway.Sent(HttpMethod.Get, "/api/meetings/meetings"), r => r.PathAndQuery.Contains("area=North"));
+        Assert.NotNull(page.Document.QuerySelector("a[href='/api/meetings/calendar/areas/North.ics']"));
+        Assert.Equal("North", page.Document.QuerySelector("input[name=area][checked]")?.GetAttribute("value"));
+        Assert.NotNull(page.Document.QuerySelector("a.govuk-skip-link[href='#meetings']"));
+    }
+
+    [Fact]
+    public async Task A_meeting_page_names_an_exempt_item_only_as_exempt_and_lists_public_papers()
+    {
+        var meeting = Data.Meeting(agendaPublishedAt: DateTimeOffset.UtcNow);
+        _gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
+        _gateway.Get($"/api/meetings/meetings/{meeting.Id}/agenda", Data.Agenda(meeting,
+            Data.Item(1, "Apologies"), Data.Item(5, "Exempt item", exempt: true),
+            Data.Item(6, "Street lighting on the High Street", papers: new Paper(Guid.NewGuid(), "Lighting survey", "https://example.org/survey.pdf", false))));
+
+        var page = await _site.Browser().Get($"/meetings/{meeting.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(meeting.Title, page.H1);
+        Assert.Contains("This item is exempt", page.Text);
+        Assert.NotNull(page.Document.QuerySelector("a[href='https://example.org/survey.pdf']"));
+        Assert.NotNull(page.Document.QuerySelector($"a[href='/meetings/{meeting.Id}/ask']"));
+        Assert.Contains("The minutes are published once", page.Text);
+    }
+
+    [Fact]
+    public async Task A_meeting_whose_agenda_is_not_published_says_when_it_will_be()
+    {
+        var meeting = Data.Meeting();
+        _gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
+
+        var page = await _site.Browser().Get($"/meetings/{meeting.Id}");
+
+        Assert.Contains("The agenda has not been published yet", page.Text);
+    }
+
+    [Fact]
+    public async Task A_meeting_the_service_does_not_show_is_a_404_page_that_says_nothing_internal()
+    {
+        var page = await _site.Browser().Get($"/meetings/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("Page not found", page.H1);
+        Assert.DoesNotContain("urn:csp", page.Text);
+    }
+
+    [Fact]
+    public async Task An_address_that_is_no_page_is_a_404_page()
+    {
+        var page = await _site.Browser().Get("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("Page not found", page.H1);
+    }
+
+    [Fact]
+    public async Task The_accessibility_statement_cookies_and_open_data_pages_render()
+    {
+        foreach (var (path, heading) in new[] { ("/accessibility", "Accessibility statement"), ("/cookies", "Cookies"), ("/open-data", "Open data") })
+        {
+            var page = await _site.Browser().Get(path);
+            Assert.Equal((HttpStatusCode.OK, heading), (page.Status, page.H1));
+        }
+    }
+
+    [Fact]
+    public async Task The_decision_register_pages_through_the_public_decisions()
+    {
+        _gateway.Answer(HttpMethod.Get, "/api/governance/open/decisions",
+            new[] { new OpenDecision(Guid.NewGuid(), "decision", Data.Winter, Guid.NewGuid(), "Working Group", "Fund the youth diversion project", "2027-01-12/4.1", true, null, null) },
+            headers: new Dictionary<string, string> { ["X-Total-Count"] = "60" });
+
+        var page = await _site.Browser().Get("/decisions?page=2");
+
+        Assert.Contains("Fund the youth diversion project", page.Text);
+        Assert.Contains(_gateway.Sent(HttpMethod.Get, "/api/governance/open/decisions"), r => r.PathAndQuery.Contains("page=2"));
+        Assert.NotNull(page.Document.QuerySelector("a[rel=prev][href='/decisions?page=1']"));
+        Assert.NotNull(page.Document.QuerySelector("a[rel=next][href='/decisions?page=3']"));
+    }
+
+    [Fact]
+    public async Task The_theme_sets_the_partnerships_brand_colour()
+    {
+        var css = await _site.Browser().Http.GetStringAsync("/css/theme.css");
+        Assert.Contains("--govuk-brand-colour:#1d70b8", css);
+    }
+}

@@ -80,13 +80,14 @@ public static class Paging
 
     /// <summary>
     /// The page of a Marten query, and its total, in one round trip (<c>count(*) OVER()</c> through Marten's
-    /// <c>Stats</c>); past the last page no row carries that count, so it is counted apart.
+    /// <c>Stats</c>). Past the last page no row carries that count, so it is read again from the first row. (Not with
+    /// <c>CountAsync</c>: Marten keeps the statistics on the query, and refuses them with a count.)
     /// </summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken ct) where T : notnull
     {
         var items = await query.Stats(out var stats).Skip(request.Skip).Take(request.Limit).ToListAsync(ct);
-        var total = items.Count > 0 || request.Page == 1 ? stats.TotalResults : await query.CountAsync(ct);
-        return new Page<T>(items, total, request);
+        if (items.Count == 0 && request.Page > 1) await query.Stats(out stats).Take(1).ToListAsync(ct);
+        return new Page<T>(items, stats.TotalResults, request);
     }
 
     /// <summary>The page of a list already in memory (e.g. one an aggregate holds), in the order given.</summary>

@@ -68,6 +68,30 @@ public static class Http
         return body;
     }
 
+    /// <summary>The links of the answer's RFC 8288 <c>Link</c> header, by relation (<c>next</c>, <c>prev</c>, <c>first</c>, <c>last</c>).</summary>
+    public static IReadOnlyDictionary<string, string> Links(this HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var values)
+            ? System.Text.RegularExpressions.Regex.Matches(string.Join(", ", values), "<([^>]*)>;\\s*rel=\"([^\"]*)\"")
+                .ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value)
+            : new Dictionary<string, string>();
+
+    /// <summary>The answer's <c>X-Total-Count</c> (fails when there is none).</summary>
+    public static long TotalCount(this HttpResponseMessage response) =>
+        long.Parse(Assert.Single(response.Headers.GetValues("X-Total-Count")), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Every item of a paged list: its first page (<paramref name="url"/>) and each <c>rel="next"</c> after it.</summary>
+    public static async Task<JsonArray> AllPages(this HttpClient client, string url)
+    {
+        var all = new JsonArray();
+        for (string? next = url; next is not null;)
+        {
+            var response = await client.GetAsync(next);
+            foreach (var item in (await response.Json(HttpStatusCode.OK)).AsArray().ToList()) all.Add(item?.DeepClone());
+            next = response.Links().GetValueOrDefault("next");
+        }
+        return all;
+    }
+
     public static string ETag(this HttpResponseMessage response) =>
         response.Headers.ETag?.Tag ?? throw new InvalidOperationException("The response has no ETag");
 

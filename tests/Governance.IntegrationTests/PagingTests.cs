@@ -1,4 +1,5 @@
 using System.Net;
+using CommunitySafety.Contracts.Funding;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Governance.Strategy;
 using CommunitySafety.Governance.Webhooks;
@@ -8,10 +9,14 @@ using static CommunitySafety.Governance.IntegrationTests.GovernanceApi;
 
 namespace CommunitySafety.Governance.IntegrationTests;
 
-/// <summary>Every list of Governance is paged (<c>limit</c>, <c>page</c>, <c>X-Total-Count</c>, <c>Link</c>).</summary>
+/// <summary>
+/// Every list of Governance is paged (<c>limit</c>, <c>page</c>, <c>X-Total-Count</c>, <c>Link</c>); open data's decisions
+/// are read from documents of their own, not from the event history.
+/// </summary>
 public sealed class PagingTests(GovernanceFixture fixture)
 {
     private const string SubscriptionsUrl = "/api/governance/subscriptions";
+    private const string OpenDecisionsUrl = "/api/governance/open/decisions";
 
     private readonly HttpClient _admin = fixture.Client(GovernanceRoles.Admin);
 
@@ -32,6 +37,7 @@ public sealed class PagingTests(GovernanceFixture fixture)
         SubscriptionsUrl,
         SubscriptionsUrl + "/{subscription}/deliveries",
         SubscriptionsUrl + "/{subscription}/deliveries?status=Delivered",
+        OpenDecisionsUrl,
     ];
 
     private async Task<Guid> Subscription(Guid organisation) =>
@@ -133,5 +139,71 @@ public sealed class PagingTests(GovernanceFixture fixture)
         Assert.Equal(versions[0], last["inEffect"]!["versionId"]!.GetValue<Guid>());
         Assert.Empty(last["drafts"]!.AsArray());
         Assert.Equal([versions[0]], last["history"]!.AsArray().Select(v => v!["versionId"]!.GetValue<Guid>()));
+    }
+
+    [Fact]
+    public async Task Open_decisions_are_paged_newest_first_and_only_of_known_bodies_that_are_not_confidential()
+    {
+        var group = await _admin.CreateBody(Unique("Working Group"));
+        var later = await _admin.CreateBody(Unique("Task Group"));
+        // recorded far ahead of every other test's decisions, so that these are the newest
+        var at = new DateTimeOffset(9000, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var oldest = new DecisionRecorded(Guid.NewGuid(), Guid.NewGuid(), group, "Fund two PCSOs for the town centre", true, "4", [], at);
+        var award = new GrantAwarded(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Safer Streets", 9_000m, "GBP", oldest.DecisionId,
+            new DateOnly(8999, 12, 1), at.AddMinutes(1));
+        var newest = oldest with { DecisionId = Guid.NewGuid(), Text = "Adopt the ASB strategy", RecordedAt = at.AddMinutes(2) };
+        var unknownBody = oldest with { DecisionId = Guid.NewGuid(), BodyId = Guid.NewGuid(), RecordedAt = at.AddMinutes(3) };
+        var ofLater = oldest with { DecisionId = Guid.NewGuid(), BodyId = later, Text = "Review the CCTV estate", RecordedAt = at.AddMinutes(4) };
+        foreach (var message in new object[] { oldest, award, newest, unknownBody, ofLater }) await fixture.Receive(message);
+        // a body marked confidential after its decision entered the feed hides it from then on
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.PostAsync($"{BodyUrl(later)}/confidential", null)).StatusCode);
+
+        var anonymous = fixture.Client();
+        var first = await anonymous.GetAsync($"{OpenDecisionsUrl}?limit=2");
+        var page = (await first.Json(HttpStatusCode.OK)).AsArray();
+        Assert.Equal([newest.DecisionId, award.AwardId], page.Select(d => d!["id"]!.GetValue<Guid>()));
+        Assert.Equal(("grant-award", "Safer Streets", 9_000m), (page[1]!["kind"]!.GetValue<string>(), page[1]!["summary"]!.GetValue<string>(),
+            page[1]!["amount"]!.GetValue<decimal>()));
+        Assert.StartsWith("Working Group", page[0]!["body"]!.GetValue<string>());
+        var second = (await (await anonymous.GetAsync(first.Links()["next"])).Json(HttpStatusCode.OK)).AsArray();
+        Assert.Equal(oldest.DecisionId, second[0]!["id"]!.GetValue<Guid>());
+        Assert.True(first.TotalCount() >= 3);
+
+        var all = (await anonymous.AllPages($"{OpenDecisionsUrl}?limit=500")).Select(d => d!["id"]!.GetValue<Guid>()).ToList();
+        Assert.DoesNotContain(unknownBody.DecisionId, all);
+        Assert.DoesNotContain(ofLater.DecisionId, all);
+        Assert.Equal(first.TotalCount(), all.Count);
+    }
+
+    [Fact]
+    public async Task Decision_events_taken_into_the_feed_before_open_data_kept_documents_are_backfilled_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var group = await _admin.CreateBody(Unique("Working Group"));
+        var decision = new DecisionRecorded(Guid.NewGuid(), Guid.NewGuid(), group, "Extend the Safer Streets scheme", true, "5", [],
+            new DateTimeOffset(2999, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        // in the feed as an older Governance left it: the event, and no document
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            session.Events.StartStream(decision.DecisionId, new DecisionEventPublished(DecisionEvents.From(decision), DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync(ct);
+        }
+        async Task<bool> InOpenData() =>
+            (await fixture.Client().AllPages($"{OpenDecisionsUrl}?limit=500")).Any(d => d!["id"]!.GetValue<Guid>() == decision.DecisionId);
+
+        Assert.False(await InOpenData(), "open data reads its documents, not the events");
+        // this database was backfilled when the service started: done once, not again
+        Assert.Equal(0, await PublicDecisionsBackfill.RunAsync(fixture.Store, TimeProvider.System, ct));
+        Assert.False(await InOpenData());
+
+        // a database the backfill has not seen yet (an existing deployment's)
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            session.Delete<PublicDecisionsBackfilled>(PublicDecisionsBackfilled.Key);
+            await session.SaveChangesAsync(ct);
+        }
+        Assert.True(await PublicDecisionsBackfill.RunAsync(fixture.Store, TimeProvider.System, ct) >= 1);
+        Assert.True(await InOpenData());
+        Assert.Equal(0, await PublicDecisionsBackfill.RunAsync(fixture.Store, TimeProvider.System, ct));
     }
 }

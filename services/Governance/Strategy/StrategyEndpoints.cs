@@ -263,5 +263,6 @@ public static class StrategyStreams
         opts.Projections.Snapshot<StrategicAssessment>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<CommunitySafetyAgreement>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         opts.Schema.For<StrategicAssessment>().Index(a => a.Year);
+        PublicDecision.Configure(opts);
     }
 }

@@ -44,8 +44,8 @@ public sealed class PagingTests(CaseManagementFixture fixture)
         });
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(With(url, $"limit={max}"))).StatusCode);
-        await (await client.GetAsync(With(url, $"limit={max + 1}"))).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await client.GetAsync(With(url, "page=0"))).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await client.GetAsync(With(url, $"limit={max + 1}"))).ValidationProblem("limit");
+        await (await client.GetAsync(With(url, "page=0"))).ValidationProblem("page");
         await (await client.GetAsync(With(url, "page=two"))).Problem(HttpStatusCode.BadRequest);
     }
 

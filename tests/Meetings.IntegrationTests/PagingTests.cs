@@ -47,8 +47,8 @@ public sealed class PagingTests(MeetingsFixture fixture)
             Assert.Contains("limit=1", link);
         });
 
-        await (await _secretary.GetAsync(With(url, "limit=501"))).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _secretary.GetAsync(With(url, "page=0"))).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.GetAsync(With(url, "limit=501"))).ValidationProblem("limit");
+        await (await _secretary.GetAsync(With(url, "page=0"))).ValidationProblem("page");
         await (await _secretary.GetAsync(With(url, "page=next"))).Problem(HttpStatusCode.BadRequest);
     }
 

@@ -68,6 +68,16 @@ public static class Http
         return body;
     }
 
+    /// <summary>Asserts a 400 validation problem naming exactly <paramref name="fields"/>; returns its errors.</summary>
+    public static async Task<JsonObject> ValidationProblem(this HttpResponseMessage response, params string[] fields)
+    {
+        var problem = await response.Problem(HttpStatusCode.BadRequest, "validation");
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(fields.Order(), errors.Select(e => e.Key).Order());
+        foreach (var field in fields) Assert.NotEmpty(errors[field]!.AsArray());
+        return errors;
+    }
+
     /// <summary>The links of the answer's RFC 8288 <c>Link</c> header, by relation (<c>next</c>, <c>prev</c>, <c>first</c>, <c>last</c>).</summary>
     public static IReadOnlyDictionary<string, string> Links(this HttpResponseMessage response) =>
         response.Headers.TryGetValues("Link", out var values)

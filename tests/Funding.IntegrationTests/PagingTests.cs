@@ -21,14 +21,15 @@ public sealed class PagingTests(FundingFixture fixture)
         "/api/funding/bids?streamId={stream}&status=Draft",
         "/api/funding/awards",
         "/api/funding/awards?streamId={stream}",
-        "/api/funding/reports/streams",
-        "/api/funding/reports/streams?financialYear=2026&format=csv",
+        // a year of this test's own: other tests arrange awards past the ledger, which a report refuses to add up
+        $"/api/funding/reports/streams?financialYear={Year - 1}",
+        $"/api/funding/reports/streams?financialYear={Year - 1}&format=csv",
     ];
 
     [Theory, MemberData(nameof(Lists))]
     public async Task Every_list_answers_its_total_and_links_and_refuses_a_limit_or_page_out_of_range(string route)
     {
-        var stream = await _officer.OpenStream();
+        var stream = await _officer.OpenStream(financialYear: Year - 1);
         await _officer.Draft(stream, organisationId: Guid.NewGuid());
         await _officer.AssertPagedList(route.Replace("{stream}", stream.ToString()));
     }

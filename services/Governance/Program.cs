@@ -58,6 +58,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection(CommunitySafety.G
     .Get<CommunitySafety.Governance.Organisations.IsaOptions>() ?? new CommunitySafety.Governance.Organisations.IsaOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection(CommunitySafety.Governance.Bodies.OfficeOptions.Section)
     .Get<CommunitySafety.Governance.Bodies.OfficeOptions>() ?? new CommunitySafety.Governance.Bodies.OfficeOptions());
+// decision events taken into the feed before open data kept documents of its own are documented once, at start-up
+builder.Services.AddHostedService<CommunitySafety.Governance.Strategy.PublicDecisionsBackfill>();
 var webhookOptions = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
 builder.Services.AddSingleton(webhookOptions);
 builder.Services.AddSingleton((builder.Configuration.GetSection("Webhooks:Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions()).Validated());

@@ -102,7 +102,7 @@ public sealed class ConfidentialDecisionTests(GovernanceFixture fixture)
         });
 
         // open data: the open decision, none of the others
-        var openData = (await (await fixture.Client().GetAsync("/api/governance/open/decisions?limit=500")).Json(HttpStatusCode.OK)).AsArray();
+        var openData = await fixture.Client().AllPages("/api/governance/open/decisions?limit=500");
         Assert.Contains(openData, d => d!["id"]!.GetValue<Guid>() == open.DecisionId);
         Assert.DoesNotContain(openData, d => withheld.Any(w => w.DecisionId == d!["id"]!.GetValue<Guid>()));
 
@@ -128,8 +128,8 @@ public sealed class ConfidentialDecisionTests(GovernanceFixture fixture)
         await fixture.Receive(other);
         int Deliveries(Guid id) => receiver.Received.Count(r => r.Body.Contains(id.ToString()));
         await Probes.Eventually(TimeSpan.FromSeconds(30), () => Task.FromResult(Deliveries(earlier.DecisionId) == 1 && Deliveries(other.DecisionId) == 1));
-        async Task<bool> InOpenData() => (await (await fixture.Client().GetAsync("/api/governance/open/decisions?limit=500")).Json(HttpStatusCode.OK))
-            .AsArray().Any(d => d!["id"]!.GetValue<Guid>() == earlier.DecisionId);
+        async Task<bool> InOpenData() => (await fixture.Client().AllPages("/api/governance/open/decisions?limit=500"))
+            .Any(d => d!["id"]!.GetValue<Guid>() == earlier.DecisionId);
         Assert.True(await InOpenData());
         Assert.Equal([earlier.DecisionId.ToString(), other.DecisionId.ToString()], (await FeedAfter(start)).Select(e => e["id"]!.GetValue<string>()));
 

@@ -11,19 +11,18 @@ namespace CommunitySafety.Governance.Webhooks;
 /// <summary>The delivery log of a subscription: every delivery with every attempt (time, status code, latency, error).</summary>
 public static class DeliveryLogEndpoint
 {
-    public const int MaxPageSize = 500;
-
+    /// <summary>Newest first, optionally of one status; <c>limit</c> 1–500 (default 100) a page, <c>page</c> from 1.</summary>
     [WolverineGet(Subscriptions.Url + "/{subscriptionId}/deliveries"),
      Authorize(Roles = Subscriptions.Roles)]
-    [ProducesResponseType<IReadOnlyList<WebhookDelivery>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid subscriptionId, DeliveryStatus? status, int? limit, IQuerySession session, HttpContext http)
+    [ProducesResponseType<IReadOnlyList<WebhookDelivery>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest),
+     ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid subscriptionId, DeliveryStatus? status, int? limit, int? page, IQuerySession session, HttpContext http)
     {
-        if (limit is < 1 or > MaxPageSize)
-            return Results.Problem(Problems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."] }));
-        if (await SubscriptionAccess.LoadAsync(session, subscriptionId, http) is { } refusal) return refusal;
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
+        if (await SubscriptionAccess.LoadAsync(session, subscriptionId, http) is { } denied) return denied;
         var query = session.Query<WebhookDelivery>().Where(d => d.SubscriptionId == subscriptionId);
         if (status is { } s) query = query.Where(d => d.Status == s);
-        return Results.Ok(await query.OrderByDescending(d => d.CreatedAt).Take(limit ?? 100).ToListAsync(http.RequestAborted));
+        return (await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id).ToPageAsync(request, http.RequestAborted)).Ok(http);
     }
 }
 

@@ -1,8 +1,3 @@
-using System.Threading.RateLimiting;
-using CommunitySafety.ServiceDefaults;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace CommunitySafety.Gateway;
@@ -24,9 +19,7 @@ public sealed record ServiceRoutes(string Name, string PathPrefix, string Title)
 
 public static class GatewayRouting
 {
-    public const string PublicRateLimit = "public";
     public const string TokenIfPresent = "token-if-present";
-    public const string QuestionSubmissionsRateLimit = "question-submissions";
 
     /// <summary>Residents' questions to public meetings (Meetings' anonymous write), limited per client per hour.</summary>
     public const string QuestionSubmissionsPath = "/api/meetings/meetings/{meetingId}/questions";
@@ -51,7 +44,7 @@ public static class GatewayRouting
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/api/{service.PathPrefix}/{{**rest}}" },
                 AuthorizationPolicy = TokenIfPresent,
-                RateLimiterPolicy = PublicRateLimit,
+                RateLimiterPolicy = GatewayRateLimits.PublicPolicy,
             });
             routes.Add(new RouteConfig
             {
@@ -59,7 +52,7 @@ public static class GatewayRouting
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/openapi/{service.Name}.json" },
                 AuthorizationPolicy = "anonymous",
-                RateLimiterPolicy = PublicRateLimit,
+                RateLimiterPolicy = GatewayRateLimits.PublicPolicy,
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
             });
         }
@@ -73,7 +66,7 @@ public static class GatewayRouting
             Order = -1,
             Match = new RouteMatch { Path = QuestionSubmissionsPath, Methods = ["POST"] },
             AuthorizationPolicy = TokenIfPresent,
-            RateLimiterPolicy = QuestionSubmissionsRateLimit,
+            RateLimiterPolicy = GatewayRateLimits.QuestionSubmissionsPolicy,
         });
 
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddForwardedTransforms();
@@ -84,41 +77,7 @@ public static class GatewayRouting
             ctx.User.Identity?.IsAuthenticated == true
             || ctx.Resource is HttpContext http && !http.Request.Headers.Authorization.Any()));
 
-        var permitsPerMinute = builder.Configuration.GetValue("Gateway:AnonymousRequestsPerMinute", 120);
-        var questionsPerHour = builder.Configuration.GetValue("Gateway:QuestionSubmissionsPerHour", 10);
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Anonymous callers share a budget per client address; authenticated users are not limited here.
-            o.AddPolicy(PublicRateLimit, http => http.User.Identity?.IsAuthenticated == true
-                ? RateLimitPartition.GetNoLimiter("authenticated")
-                : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(QuestionSubmissionsRateLimit, http =>
-            {
-                http.Items[QuestionSubmissionsRateLimit] = true;
-                var client = http.User.Identity?.IsAuthenticated == true
-                    ? "user:" + (http.User.FindFirst(CspClaims.Subject)?.Value ?? "unknown")
-                    : "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-                return RateLimitPartition.GetFixedWindowLimiter(client,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = questionsPerHour, Window = TimeSpan.FromHours(1) });
-            });
-            o.OnRejected = async (ctx, ct) =>
-            {
-                var questions = ctx.HttpContext.Items.ContainsKey(QuestionSubmissionsRateLimit);
-                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    ctx.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString();
-                await Results.Problem(new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Type = Problems.TypeFor("rate-limited"),
-                    Title = "Too many requests",
-                    Detail = questions
-                        ? $"A client may submit {questionsPerHour} questions or observations an hour. Retry later."
-                        : $"Anonymous clients may send {permitsPerMinute} requests a minute. Authenticate or retry later.",
-                }).ExecuteAsync(ctx.HttpContext);
-            };
-        });
         return builder;
     }
+
 }

@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGatewayRouting();
+builder.AddGatewayRateLimits();
 builder.AddGatewayEdge();
 
 var app = builder.Build();

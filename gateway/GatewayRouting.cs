@@ -1,3 +1,5 @@
+using CommunitySafety.ServiceDefaults;
+using Microsoft.AspNetCore.Mvc;
 using Yarp.ReverseProxy.Configuration;
 
 namespace CommunitySafety.Gateway;
@@ -23,6 +25,15 @@ public static class GatewayRouting
 
     /// <summary>Residents' questions to public meetings (Meetings' anonymous write), limited per client per hour.</summary>
     public const string QuestionSubmissionsPath = "/api/meetings/meetings/{meetingId}/questions";
+
+    /// <summary>Draft minutes (Meetings' <c>PUT</c>), the one request that may be larger than <c>Gateway:MaxRequestBodyBytes</c>.</summary>
+    public const string MinutesPath = "/api/meetings/meetings/{meetingId}/minutes";
+
+    /// <summary>
+    /// The largest draft of minutes the gateway passes on: at least what Meetings itself accepts (200 sections of
+    /// 20,000 characters, each character up to 6 bytes as a JSON escape: DraftMinutesEndpoint.MaxBodyBytes).
+    /// </summary>
+    public const long MinutesMaxBodyBytes = 24 * 1024 * 1024;
 
     public static WebApplicationBuilder AddGatewayRouting(this WebApplicationBuilder builder)
     {
@@ -69,6 +80,18 @@ public static class GatewayRouting
             RateLimiterPolicy = GatewayRateLimits.QuestionSubmissionsPolicy,
         });
 
+        // Long minutes are legitimate: that route alone takes larger bodies (Meetings checks its own limit again).
+        routes.Add(new RouteConfig
+        {
+            RouteId = "meetings-minutes-drafts",
+            ClusterId = "meetings",
+            Order = -1,
+            Match = new RouteMatch { Path = MinutesPath, Methods = ["PUT"] },
+            AuthorizationPolicy = TokenIfPresent,
+            RateLimiterPolicy = GatewayRateLimits.PublicPolicy,
+            MaxRequestBodySize = MinutesMaxBodyBytes,
+        });
+
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddForwardedTransforms();
 
         // The gateway refuses a bad or expired token at the door (services validate again); requests without a token
@@ -80,4 +103,13 @@ public static class GatewayRouting
         return builder;
     }
 
+    /// <summary>
+    /// The routes above, each endpoint carrying its route's own body limit as metadata, so that the gateway's 413 check
+    /// (<see cref="RequestBodyLimits.UseRequestBodyLimit"/>) and Kestrel apply it before YARP reads the body.
+    /// </summary>
+    public static void MapGatewayRoutes(this WebApplication app) =>
+        app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+        {
+            if (route.MaxRequestBodySize is { } max) endpoint.WithMetadata(new RequestSizeLimitAttribute(max));
+        });
 }

@@ -15,6 +15,7 @@ var app = builder.Build();
 app.UseGatewayEdge();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -29,7 +30,7 @@ app.MapScalarApiReference("/scalar", o =>
     foreach (var service in ServiceRoutes.All) o.AddDocument(service.Name, service.Title, $"/openapi/{service.Name}.json");
 }).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
-app.MapReverseProxy();
+app.MapGatewayRoutes();
 
 app.Run();
 

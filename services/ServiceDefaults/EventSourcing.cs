@@ -151,6 +151,7 @@ public static class EventSourcing
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();

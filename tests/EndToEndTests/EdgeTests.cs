@@ -62,6 +62,39 @@ public sealed class EdgeTests(PlatformFixture platform)
         }));
     }
 
+    [Fact]
+    public async Task A_prefix_the_load_balancer_serves_the_platform_under_is_in_the_links_services_build()
+    {
+        // the known load balancer serves the platform at https://csp.example.org/csp/ and strips /csp before the gateway
+        static void UnderPrefix(HttpRequestMessage r)
+        {
+            r.Headers.Add("X-Forwarded-Prefix", "/csp");
+            r.Headers.Add("X-Forwarded-Host", "csp.example.org");
+            r.Headers.Add("X-Forwarded-Proto", "https");
+            r.Headers.Add("X-Forwarded-For", "203.0.113.21");
+        }
+        using var balancer = platform.ClientFrom(PlatformFixture.KnownProxy).WithToken("governance-admin", "meetings-secretary");
+        var nem = await MeetingsScenarioTests.Body(balancer, "Neighbourhood Engagement Meeting", "NeighbourhoodEngagement", "Quarterly");
+        var create = new HttpRequestMessage(HttpMethod.Post, "/api/meetings/meetings")
+        {
+            Content = JsonContent.Create(new { bodyId = nem, area = "East", startsAt = DateTimeOffset.UtcNow.AddDays(3), location = "Margate Winter Gardens" }),
+        };
+        UnderPrefix(create);
+        var created = await balancer.SendAsync(create);
+        var meeting = await created.CreatedId();
+        // a 201's Location, resolved against the public address the client used, names the resource there
+        Assert.Equal($"/csp/api/meetings/meetings/{meeting}", created.Headers.Location?.OriginalString);
+        Assert.Equal($"https://csp.example.org/csp/api/meetings/meetings/{meeting}",
+            new Uri(new Uri("https://csp.example.org/csp/api/meetings/meetings"), created.Headers.Location!).ToString());
+
+        using var resident = platform.ClientFrom(PlatformFixture.KnownProxy);
+        Assert.Equal($"https://csp.example.org/csp/api/meetings/meetings/{meeting}", await FeedUrl(resident, meeting, UnderPrefix));
+
+        // from anyone else the prefix is ignored, as the other forwarded headers are
+        using var stranger = platform.ClientFrom(IPAddress.Parse("127.0.0.84"));
+        Assert.Equal($"{GatewayOrigin}/api/meetings/meetings/{meeting}", await FeedUrl(stranger, meeting, UnderPrefix));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

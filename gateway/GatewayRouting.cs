@@ -70,25 +70,10 @@ public static class GatewayRouting
 
         // Submitting a question needs no sign-in, so it gets a budget of its own per client: the address for anonymous
         // callers, the user for signed-in ones. Reading a meeting's questions (GET) stays on the route above.
-        routes.Add(new RouteConfig
-        {
-            RouteId = "meetings-question-submissions",
-            ClusterId = "meetings",
-            Order = -1,
-            Match = new RouteMatch { Path = QuestionSubmissionsPath, Methods = ["POST"] },
-            AuthorizationPolicy = TokenIfPresent,
-            RateLimiterPolicy = GatewayRateLimits.QuestionSubmissionsPolicy,
-        });
-
+        routes.Add(MeetingsOperation("meetings-question-submissions", "POST", QuestionSubmissionsPath, GatewayRateLimits.QuestionSubmissionsPolicy));
         // Long minutes are legitimate: that route alone takes larger bodies (Meetings checks its own limit again).
-        routes.Add(new RouteConfig
+        routes.Add(MeetingsOperation("meetings-minutes-drafts", "PUT", MinutesPath, GatewayRateLimits.PublicPolicy) with
         {
-            RouteId = "meetings-minutes-drafts",
-            ClusterId = "meetings",
-            Order = -1,
-            Match = new RouteMatch { Path = MinutesPath, Methods = ["PUT"] },
-            AuthorizationPolicy = TokenIfPresent,
-            RateLimiterPolicy = GatewayRateLimits.PublicPolicy,
             MaxRequestBodySize = MinutesMaxBodyBytes,
         });
 
@@ -102,6 +87,17 @@ public static class GatewayRouting
 
         return builder;
     }
+
+    /// <summary>One operation of Meetings with a route of its own, ahead of the service's catch-all route.</summary>
+    private static RouteConfig MeetingsOperation(string routeId, string method, string path, string rateLimiterPolicy) => new()
+    {
+        RouteId = routeId,
+        ClusterId = "meetings",
+        Order = -1,
+        Match = new RouteMatch { Path = path, Methods = [method] },
+        AuthorizationPolicy = TokenIfPresent,
+        RateLimiterPolicy = rateLimiterPolicy,
+    };
 
     /// <summary>
     /// The routes above, each endpoint carrying its route's own body limit as metadata, so that the gateway's 413 check

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -29,14 +30,14 @@ public sealed record RequestBodyLimit(long MaxBytes)
     public const string ServiceSection = "Limits";
 
     /// <summary><c>{section}:MaxRequestBodyBytes</c>; a value that is not a positive number of bytes stops the start-up.</summary>
-    public static RequestBodyLimit From(IConfiguration section)
+    public static RequestBodyLimit From(IConfigurationSection section)
     {
         var configured = section[Key];
         if (string.IsNullOrWhiteSpace(configured)) return new(DefaultMaxBytes);
-        return long.TryParse(configured, out var bytes) && bytes > 0
+        return long.TryParse(configured, NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) && bytes > 0
             ? new(bytes)
-            : throw new InvalidOperationException($"Configuration '{ConfigurationPath.Combine((section as IConfigurationSection)?.Path ?? "", Key)}' " +
-                                                  $"is '{configured}': it must be a positive number of bytes.");
+            : throw new InvalidOperationException(
+                $"Configuration '{ConfigurationPath.Combine(section.Path, Key)}' is '{configured}': it must be a positive number of bytes.");
     }
 
     /// <summary>The limit for this request: its endpoint's when it names one (null: none), else <see cref="MaxBytes"/>.</summary>
@@ -56,7 +57,7 @@ public sealed record RequestBodyLimit(long MaxBytes)
         problem.Type = ProblemType;
         problem.Title = "The request body is too large";
         problem.Detail = limit is { } bytes
-            ? $"This address accepts a request body of at most {bytes:N0} bytes."
+            ? $"This address accepts a request body of at most {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes."
             : "The request body is larger than this address accepts.";
         if (limit is not null) problem.Extensions["maxRequestBodyBytes"] = limit;
         return problem;
@@ -66,7 +67,7 @@ public sealed record RequestBodyLimit(long MaxBytes)
 public static class RequestBodyLimits
 {
     /// <summary>Every process: Kestrel's limit and the one <see cref="UseRequestBodyLimit"/> checks, from <paramref name="section"/>.</summary>
-    public static void AddRequestBodyLimit(this IHostApplicationBuilder builder, IConfiguration section)
+    public static void AddRequestBodyLimit(this IHostApplicationBuilder builder, IConfigurationSection section)
     {
         builder.Services.Replace(ServiceDescriptor.Singleton(RequestBodyLimit.From(section)));
         builder.Services.AddOptions<KestrelServerOptions>()

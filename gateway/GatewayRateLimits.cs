@@ -16,8 +16,8 @@ public enum RateLimitBudget { AnonymousAddress, User, QuestionSubmissions }
 /// Per user (the token's subject): a bucket of this many requests, refilled at this many a minute. The default, 30,000,
 /// is far above any person's use (a page of the web client is tens of requests) and lets the benchmark's one user through:
 /// 16 connections at up to ~2,000 requests/s for 3 s of warm-up and 10 s of measuring are at most ~26,000 requests, within
-/// one bucket (30,000, plus 6,500 refilled over the 13 s). It stops one token (a runaway integration, a stolen token) from
-/// holding the platform at more than 500 requests/s for longer than about a minute.
+/// one bucket (30,000, plus 6,500 refilled over the 13 s). One token (a runaway integration, a stolen token) gets at most
+/// 500 requests/s sustained; a burst above that lasts until the bucket is empty (20 s at 2,000 requests/s).
 /// </param>
 public sealed record RateLimitOptions(int AnonymousRequestsPerMinute, int AuthenticatedRequestsPerMinute, int QuestionSubmissionsPerHour)
 {

@@ -63,6 +63,7 @@ builder.Services.AddHostedService<CommunitySafety.Governance.Strategy.PublicDeci
 var webhookOptions = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
 builder.Services.AddSingleton(webhookOptions);
 builder.Services.AddSingleton((builder.Configuration.GetSection("Webhooks:Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions()).Validated());
+builder.Services.AddSingleton((builder.Configuration.GetSection(ReplayOptions.Section).Get<ReplayOptions>() ?? new ReplayOptions()).Validated());
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
 builder.Services.AddHttpClient(DeliveryHandler.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // each attempt sets its own
     .ConfigurePrimaryHttpMessageHandler(() => WebhookHttp.Handler(webhookOptions))

@@ -40,6 +40,21 @@ public static class Http
     public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string raw, string contentType = "application/json") =>
         client.Send(HttpMethod.Post, url, new StringContent(raw, Encoding.UTF8, contentType));
 
+    /// <summary>A request with a JSON body, sent with its <c>Content-Length</c> or, <paramref name="chunked"/>, without one.</summary>
+    public static HttpRequestMessage JsonRequest(HttpMethod method, string url, string json, bool chunked = false)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (chunked) request.Headers.TransferEncodingChunked = true;
+        return request;
+    }
+
+    /// <summary>An organisation to register, exactly <paramref name="bytes"/> of JSON (its name far too long to be valid).</summary>
+    public static string OrganisationOfSize(int bytes)
+    {
+        var empty = JsonSerializer.Serialize(new { kind = "CooperatingBody", name = "" });
+        return JsonSerializer.Serialize(new { kind = "CooperatingBody", name = new string('x', bytes - empty.Length) });
+    }
+
     private static Task<HttpResponseMessage> Send(this HttpClient client, HttpMethod method, string url, HttpContent content, string? ifMatch = null)
     {
         var request = new HttpRequestMessage(method, url) { Content = content };

@@ -61,7 +61,7 @@ public static class DraftTermsOfReferenceEndpoint
                 session.Events.StartStream<TermsOfReference>(versionId, drafted!);
                 return Task.CompletedTask;
             });
-        return drafted is null ? result : Results.Created($"/api/governance/bodies/{bodyId}/terms-of-reference/{versionId}", new { versionId, version = drafted.Number });
+        return drafted is null ? result : Results.Created(http.Request.Local($"/api/governance/bodies/{bodyId}/terms-of-reference/{versionId}"), new { versionId, version = drafted.Number });
     }
 }
 

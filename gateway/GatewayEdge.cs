@@ -6,12 +6,13 @@ namespace CommunitySafety.Gateway;
 
 /// <summary>
 /// What the gateway adds as the platform's public edge: whose forwarded headers it believes (a load balancer in front),
-/// what it forwards to the services, the security headers of every answer, and a problem for a path with control
-/// characters.
+/// what it forwards to the services, the security headers of every answer, the largest request body it takes, and a
+/// problem for a path with control characters.
 /// </summary>
 public static class GatewayEdge
 {
-    /// <summary><c>Gateway:KnownProxies:0</c>, <c>Gateway:KnownNetworks:0</c>: the load balancers in front of the gateway.</summary>
+    /// <summary><c>Gateway:KnownProxies:0</c>, <c>Gateway:KnownNetworks:0</c>: the load balancers in front of the gateway;
+    /// also the section of its rate limits and its <c>MaxRequestBodyBytes</c>.</summary>
     public const string Section = "Gateway";
 
     /// <summary>The Scalar page (/scalar) runs its own script and styles, inline and from the gateway; the API documents it
@@ -30,6 +31,8 @@ public static class GatewayEdge
         // default ServiceDefaults gives the services, whose proxy is the gateway.)
         var trusted = KnownProxies.From(builder.Configuration.GetSection(Section), loopbackByDefault: false);
         builder.Services.Configure<ForwardedHeadersOptions>(o => trusted.ApplyTo(o));
+        // Gateway:MaxRequestBodyBytes (default 1 MiB), in place of the services' Limits:MaxRequestBodyBytes
+        builder.AddRequestBodyLimit(builder.Configuration.GetSection(Section));
         builder.Services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);

@@ -1,8 +1,5 @@
-using System.Threading.RateLimiting;
 using CommunitySafety.ServiceDefaults;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace CommunitySafety.Gateway;
@@ -24,12 +21,19 @@ public sealed record ServiceRoutes(string Name, string PathPrefix, string Title)
 
 public static class GatewayRouting
 {
-    public const string PublicRateLimit = "public";
     public const string TokenIfPresent = "token-if-present";
-    public const string QuestionSubmissionsRateLimit = "question-submissions";
 
     /// <summary>Residents' questions to public meetings (Meetings' anonymous write), limited per client per hour.</summary>
     public const string QuestionSubmissionsPath = "/api/meetings/meetings/{meetingId}/questions";
+
+    /// <summary>Draft minutes (Meetings' <c>PUT</c>), the one request that may be larger than <c>Gateway:MaxRequestBodyBytes</c>.</summary>
+    public const string MinutesPath = "/api/meetings/meetings/{meetingId}/minutes";
+
+    /// <summary>
+    /// The largest draft of minutes the gateway passes on: at least what Meetings itself accepts (200 sections of
+    /// 20,000 characters, each character up to 6 bytes as a JSON escape: DraftMinutesEndpoint.MaxBodyBytes).
+    /// </summary>
+    public const long MinutesMaxBodyBytes = 24 * 1024 * 1024;
 
     public static WebApplicationBuilder AddGatewayRouting(this WebApplicationBuilder builder)
     {
@@ -51,7 +55,7 @@ public static class GatewayRouting
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/api/{service.PathPrefix}/{{**rest}}" },
                 AuthorizationPolicy = TokenIfPresent,
-                RateLimiterPolicy = PublicRateLimit,
+                RateLimiterPolicy = GatewayRateLimits.PublicPolicy,
             });
             routes.Add(new RouteConfig
             {
@@ -59,21 +63,18 @@ public static class GatewayRouting
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/openapi/{service.Name}.json" },
                 AuthorizationPolicy = "anonymous",
-                RateLimiterPolicy = PublicRateLimit,
+                RateLimiterPolicy = GatewayRateLimits.PublicPolicy,
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
             });
         }
 
         // Submitting a question needs no sign-in, so it gets a budget of its own per client: the address for anonymous
         // callers, the user for signed-in ones. Reading a meeting's questions (GET) stays on the route above.
-        routes.Add(new RouteConfig
+        routes.Add(MeetingsOperation("meetings-question-submissions", "POST", QuestionSubmissionsPath, GatewayRateLimits.QuestionSubmissionsPolicy));
+        // Long minutes are legitimate: that route alone takes larger bodies (Meetings checks its own limit again).
+        routes.Add(MeetingsOperation("meetings-minutes-drafts", "PUT", MinutesPath, GatewayRateLimits.PublicPolicy) with
         {
-            RouteId = "meetings-question-submissions",
-            ClusterId = "meetings",
-            Order = -1,
-            Match = new RouteMatch { Path = QuestionSubmissionsPath, Methods = ["POST"] },
-            AuthorizationPolicy = TokenIfPresent,
-            RateLimiterPolicy = QuestionSubmissionsRateLimit,
+            MaxRequestBodySize = MinutesMaxBodyBytes,
         });
 
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddForwardedTransforms();
@@ -84,41 +85,27 @@ public static class GatewayRouting
             ctx.User.Identity?.IsAuthenticated == true
             || ctx.Resource is HttpContext http && !http.Request.Headers.Authorization.Any()));
 
-        var permitsPerMinute = builder.Configuration.GetValue("Gateway:AnonymousRequestsPerMinute", 120);
-        var questionsPerHour = builder.Configuration.GetValue("Gateway:QuestionSubmissionsPerHour", 10);
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Anonymous callers share a budget per client address; authenticated users are not limited here.
-            o.AddPolicy(PublicRateLimit, http => http.User.Identity?.IsAuthenticated == true
-                ? RateLimitPartition.GetNoLimiter("authenticated")
-                : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(QuestionSubmissionsRateLimit, http =>
-            {
-                http.Items[QuestionSubmissionsRateLimit] = true;
-                var client = http.User.Identity?.IsAuthenticated == true
-                    ? "user:" + (http.User.FindFirst(CspClaims.Subject)?.Value ?? "unknown")
-                    : "address:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-                return RateLimitPartition.GetFixedWindowLimiter(client,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = questionsPerHour, Window = TimeSpan.FromHours(1) });
-            });
-            o.OnRejected = async (ctx, ct) =>
-            {
-                var questions = ctx.HttpContext.Items.ContainsKey(QuestionSubmissionsRateLimit);
-                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    ctx.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString();
-                await Results.Problem(new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Type = Problems.TypeFor("rate-limited"),
-                    Title = "Too many requests",
-                    Detail = questions
-                        ? $"A client may submit {questionsPerHour} questions or observations an hour. Retry later."
-                        : $"Anonymous clients may send {permitsPerMinute} requests a minute. Authenticate or retry later.",
-                }).ExecuteAsync(ctx.HttpContext);
-            };
-        });
         return builder;
     }
+
+    /// <summary>One operation of Meetings with a route of its own, ahead of the service's catch-all route.</summary>
+    private static RouteConfig MeetingsOperation(string routeId, string method, string path, string rateLimiterPolicy) => new()
+    {
+        RouteId = routeId,
+        ClusterId = "meetings",
+        Order = -1,
+        Match = new RouteMatch { Path = path, Methods = [method] },
+        AuthorizationPolicy = TokenIfPresent,
+        RateLimiterPolicy = rateLimiterPolicy,
+    };
+
+    /// <summary>
+    /// The routes above, each endpoint carrying its route's own body limit as metadata, so that the gateway's 413 check
+    /// (<see cref="RequestBodyLimits.UseRequestBodyLimit"/>) and Kestrel apply it before YARP reads the body.
+    /// </summary>
+    public static void MapGatewayRoutes(this WebApplication app) =>
+        app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+        {
+            if (route.MaxRequestBodySize is { } max) endpoint.WithMetadata(new RequestSizeLimitAttribute(max));
+        });
 }

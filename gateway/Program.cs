@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddGatewayRouting();
+builder.AddGatewayRateLimits();
 builder.AddGatewayEdge();
 
 var app = builder.Build();
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.UseGatewayEdge();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -28,7 +30,7 @@ app.MapScalarApiReference("/scalar", o =>
     foreach (var service in ServiceRoutes.All) o.AddDocument(service.Name, service.Title, $"/openapi/{service.Name}.json");
 }).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
-app.MapReverseProxy();
+app.MapGatewayRoutes();
 
 app.Run();
 

@@ -58,9 +58,12 @@ builder.Services.AddSingleton(builder.Configuration.GetSection(CommunitySafety.G
     .Get<CommunitySafety.Governance.Organisations.IsaOptions>() ?? new CommunitySafety.Governance.Organisations.IsaOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection(CommunitySafety.Governance.Bodies.OfficeOptions.Section)
     .Get<CommunitySafety.Governance.Bodies.OfficeOptions>() ?? new CommunitySafety.Governance.Bodies.OfficeOptions());
+// decision events taken into the feed before open data kept documents of its own are documented once, at start-up
+builder.Services.AddHostedService<CommunitySafety.Governance.Strategy.PublicDecisionsBackfill>();
 var webhookOptions = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
 builder.Services.AddSingleton(webhookOptions);
 builder.Services.AddSingleton((builder.Configuration.GetSection("Webhooks:Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions()).Validated());
+builder.Services.AddSingleton((builder.Configuration.GetSection(ReplayOptions.Section).Get<ReplayOptions>() ?? new ReplayOptions()).Validated());
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
 builder.Services.AddHttpClient(DeliveryHandler.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // each attempt sets its own
     .ConfigurePrimaryHttpMessageHandler(() => WebhookHttp.Handler(webhookOptions))

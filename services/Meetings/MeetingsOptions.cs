@@ -11,6 +11,8 @@ public sealed class MeetingsOptions
 
     public PublicMeetingOptions Public { get; set; } = new();
 
+    public CalendarOptions Calendar { get; set; } = new();
+
     /// <summary>The address the public reaches the platform at (the gateway's), for links in calendar feeds; without it
     /// (Development only), links use the request's scheme and host, which behind the gateway are its forwarded ones.</summary>
     public string? PublicBaseUrl { get; set; }
@@ -21,6 +23,8 @@ public sealed class MeetingsOptions
     {
         if (Public.ResidentDetailsRetentionMonths < 1)
             throw new InvalidOperationException("Meetings:Public:ResidentDetailsRetentionMonths must be at least 1.");
+        if (Calendar.PastDays < 0 || Calendar.MaxEvents < 1)
+            throw new InvalidOperationException("Meetings:Calendar:PastDays must be 0 or more and Meetings:Calendar:MaxEvents at least 1.");
         if (string.IsNullOrWhiteSpace(PublicBaseUrl))
             return development ? this : throw new InvalidOperationException(
                 "Meetings:PublicBaseUrl (Meetings__PublicBaseUrl) is required outside Development: the public address of the gateway, " +
@@ -39,4 +43,17 @@ public sealed class PublicMeetingOptions
     /// <summary>How many months after the meeting residents' names, contacts and locations are kept before they are erased
     /// (<c>Meetings:Public:ResidentDetailsRetentionMonths</c>).</summary>
     public int ResidentDetailsRetentionMonths { get; set; } = 12;
+}
+
+/// <summary>
+/// How much an iCalendar feed holds (<c>Meetings:Calendar</c>). Calendar applications fetch a feed whole and cannot
+/// follow pages, so a feed is bounded by a window of time and a hard cap instead.
+/// </summary>
+public sealed class CalendarOptions
+{
+    /// <summary>Meetings that started more than this many days ago are left out (<c>Meetings:Calendar:PastDays</c>).</summary>
+    public int PastDays { get; set; } = 365;
+
+    /// <summary>At most this many events, the soonest from the window's start (<c>Meetings:Calendar:MaxEvents</c>).</summary>
+    public int MaxEvents { get; set; } = 1000;
 }

@@ -11,9 +11,19 @@ public sealed class DomainRuleViolation(string rule, string detail, int statusCo
     public int StatusCode { get; } = statusCode;
     public IDictionary<string, object?> Facts { get; } = new Dictionary<string, object?>();
 
+    /// <summary>When the command may succeed if sent again (a budget refills): the answer's <c>Retry-After</c>.</summary>
+    public TimeSpan? RetryAfter { get; private set; }
+
     public DomainRuleViolation With(string key, object? value)
     {
         Facts[key] = value;
         return this;
+    }
+
+    /// <summary>Sets <see cref="RetryAfter"/> (whole seconds, rounded up) and says it in the problem too (<c>retryAfterSeconds</c>).</summary>
+    public DomainRuleViolation RetryingAfter(TimeSpan wait)
+    {
+        RetryAfter = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(wait.TotalSeconds)));
+        return With("retryAfterSeconds", (long)RetryAfter.Value.TotalSeconds);
     }
 }

@@ -155,6 +155,7 @@ public static class EventSourcing
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         // a write without If-Match that loses the race for its stream is decided again on the fresh state

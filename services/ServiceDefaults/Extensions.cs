@@ -9,7 +9,7 @@ namespace CommunitySafety.ServiceDefaults;
 /// <summary>
 /// The defaults every process of the platform starts with (the Aspire "ServiceDefaults" convention):
 /// OpenTelemetry, health checks, ProblemDetails, JWT authentication, forwarded headers from known proxies (no
-/// <c>Server</c> header), service discovery and resilient HttpClients.
+/// <c>Server</c> header), a request body limit, service discovery and resilient HttpClients.
 /// </summary>
 public static class Extensions
 {
@@ -28,6 +28,7 @@ public static class Extensions
         builder.Services.AddProblemDetailsDefaults();
         builder.AddJwtAuthentication();
         builder.AddForwardedHeadersAndEdgeDefaults();
+        builder.AddRequestBodyLimit(builder.Configuration.GetSection(RequestBodyLimit.ServiceSection));
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

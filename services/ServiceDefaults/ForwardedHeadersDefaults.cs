@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,16 @@ public static class ForwardedHeadersDefaults
             next(app);
         };
     }
+}
+
+/// <summary>The links a service builds to itself, as its clients address it.</summary>
+public static class PublicLinks
+{
+    /// <summary>
+    /// One of the service's own paths (<c>/api/...</c>) under the request's path base: the prefix a known proxy serves the
+    /// platform under (<c>X-Forwarded-Prefix</c>), so that a <c>Location</c> resolves to the resource behind it too.
+    /// </summary>
+    public static string Local(this HttpRequest request, string path) => request.PathBase.Add(new PathString(path)).ToString();
 }
 
 /// <summary>The proxies whose forwarded headers are believed: single addresses and CIDR networks.</summary>

@@ -29,6 +29,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             "{Method} {Path} refused with {Status} {Type}", context.Request.Method, context.Request.Path, problem.Status, problem.Type);
         context.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+        if (exception is DomainRuleViolation { RetryAfter: { } wait }) context.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString();
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

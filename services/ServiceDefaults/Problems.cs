@@ -66,6 +66,10 @@ public static class Problems
             // type of its own; clients get one type for "the request could not be read", whoever noticed.
             if (ctx.ProblemDetails is { Status: StatusCodes.Status400BadRequest, Type: WolverineUnreadableBodyType })
                 ctx.ProblemDetails.Type = TypeFor("bad-request");
+            // Wolverine answers a body over Kestrel's limit itself (type https://httpstatuses.com/413), and the exception
+            // handler and status-code pages answer others: one problem for all of them
+            if (ctx.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && ctx.ProblemDetails.Type != RequestBodyLimit.ProblemType)
+                RequestBodyLimit.Describe(ctx.ProblemDetails, ctx.HttpContext.RequestServices.GetService<RequestBodyLimit>()?.For(ctx.HttpContext));
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString()
                                                              ?? ctx.HttpContext.TraceIdentifier);

@@ -93,7 +93,7 @@ public static class StreamWrites
         public Task ExecuteAsync(HttpContext http)
         {
             http.Response.Headers.ETag = ETag(version);
-            return Results.Created(location, body).ExecuteAsync(http);
+            return Results.Created(http.Request.Local(location), body).ExecuteAsync(http);
         }
     }
 }

@@ -54,7 +54,7 @@ var ratios = new List<Ratio>
 var lagTarget = new Ratio("read-model lag p99, ms", lag.P99Ms, "≤ 250", lag.P99Ms <= 250);
 
 // Cold starts after the write and read phases (their extra processes would disturb them), before the scale phase (a
-// service's first API request lists the organisations, a million of them after it).
+// service's first API request lists the organisations: a page of 100, but counting every one, a million after it).
 var coldStarts = new List<ColdStartResult>();
 var coldTargets = new List<Ratio>();
 if (!options.SkipColdStart)

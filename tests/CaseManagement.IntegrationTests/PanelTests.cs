@@ -137,8 +137,8 @@ public sealed class PanelTests(CaseManagementFixture fixture)
 
         var read = await (await worker.GetAsync($"/api/cases/panel/sittings/{sittingId}")).Json(HttpStatusCode.OK);
         Assert.Equal(due, read["reviewed"]![0]!["caseId"]!.GetValue<Guid>());
-        var listed = await (await worker.GetAsync($"/api/cases/panel/sittings?from={Today:yyyy-MM-dd}")).Json(HttpStatusCode.OK);
-        Assert.Contains(listed.AsArray(), s => s!["id"]!.GetValue<Guid>() == sittingId && s["casesReviewed"]!.GetValue<int>() == 1);
+        var listed = await worker.AllPages($"/api/cases/panel/sittings?from={Today:yyyy-MM-dd}");
+        Assert.Contains(listed, s => s!["id"]!.GetValue<Guid>() == sittingId && s["casesReviewed"]!.GetValue<int>() == 1);
 
         // the review's failures
         object Review(Guid caseId) => new { caseId, attendance = new[] { agency }, summary = "s" };
@@ -194,8 +194,8 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         var late = Assert.Single(actions.AsArray())!;
         Assert.Equal((lateAction, "Red", caseId), (late["actionId"]!.GetValue<Guid>(), late["rag"]!.GetValue<string>(), late["caseId"]!.GetValue<Guid>()));
 
-        var reviews = await (await worker.GetAsync("/api/cases/reviews/overdue")).Json(HttpStatusCode.OK);
-        var overdue = reviews.AsArray().Single(r => r!["caseId"]!.GetValue<Guid>() == caseId)!;
+        var reviews = await worker.AllPages("/api/cases/reviews/overdue");
+        var overdue = reviews.Single(r => r!["caseId"]!.GetValue<Guid>() == caseId)!;
         Assert.Equal(5, overdue["daysOverdue"]!.GetValue<int>());
         Assert.Null(overdue["flaggedForPanelSince"]);
 
@@ -205,8 +205,8 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
         Assert.Equal(missedOn, DateOnly.Parse(view["reviewOverdueSince"]!.GetValue<string>()));
         Assert.Equal(4, view["version"]!.GetValue<long>()); // referred, assessed, action, one ReviewOverdue
-        reviews = await (await worker.GetAsync("/api/cases/reviews/overdue")).Json(HttpStatusCode.OK);
-        Assert.Equal(missedOn, DateOnly.Parse(reviews.AsArray().Single(r => r!["caseId"]!.GetValue<Guid>() == caseId)!["flaggedForPanelSince"]!.GetValue<string>()));
+        reviews = await worker.AllPages("/api/cases/reviews/overdue");
+        Assert.Equal(missedOn, DateOnly.Parse(reviews.Single(r => r!["caseId"]!.GetValue<Guid>() == caseId)!["flaggedForPanelSince"]!.GetValue<string>()));
 
         var sitting = await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = Today })).Json(HttpStatusCode.Created);
         Assert.Equal((true, $"Overdue for review: the review due {missedOn:yyyy-MM-dd} was missed."),

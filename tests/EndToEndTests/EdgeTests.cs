@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using CommunitySafety.TestSupport;
 using Xunit;
 
@@ -58,6 +60,74 @@ public sealed class EdgeTests(PlatformFixture platform)
             r.Headers.Add("X-Forwarded-Proto", "https");
             r.Headers.Add("X-Forwarded-For", "203.0.113.20");
         }));
+    }
+
+    [Fact]
+    public async Task A_prefix_the_load_balancer_serves_the_platform_under_is_in_the_links_services_build()
+    {
+        // the known load balancer serves the platform at https://csp.example.org/csp/ and strips /csp before the gateway
+        static void UnderPrefix(HttpRequestMessage r)
+        {
+            r.Headers.Add("X-Forwarded-Prefix", "/csp");
+            r.Headers.Add("X-Forwarded-Host", "csp.example.org");
+            r.Headers.Add("X-Forwarded-Proto", "https");
+            r.Headers.Add("X-Forwarded-For", "203.0.113.21");
+        }
+        using var balancer = platform.ClientFrom(PlatformFixture.KnownProxy).WithToken("governance-admin", "meetings-secretary");
+        var nem = await MeetingsScenarioTests.Body(balancer, "Neighbourhood Engagement Meeting", "NeighbourhoodEngagement", "Quarterly");
+        var create = new HttpRequestMessage(HttpMethod.Post, "/api/meetings/meetings")
+        {
+            Content = JsonContent.Create(new { bodyId = nem, area = "East", startsAt = DateTimeOffset.UtcNow.AddDays(3), location = "Margate Winter Gardens" }),
+        };
+        UnderPrefix(create);
+        var created = await balancer.SendAsync(create);
+        var meeting = await created.CreatedId();
+        // a 201's Location, resolved against the public address the client used, names the resource there
+        Assert.Equal($"/csp/api/meetings/meetings/{meeting}", created.Headers.Location?.OriginalString);
+        Assert.Equal($"https://csp.example.org/csp/api/meetings/meetings/{meeting}",
+            new Uri(new Uri("https://csp.example.org/csp/api/meetings/meetings"), created.Headers.Location!).ToString());
+
+        using var resident = platform.ClientFrom(PlatformFixture.KnownProxy);
+        Assert.Equal($"https://csp.example.org/csp/api/meetings/meetings/{meeting}", await FeedUrl(resident, meeting, UnderPrefix));
+
+        // from anyone else the prefix is ignored, as the other forwarded headers are
+        using var stranger = platform.ClientFrom(IPAddress.Parse("127.0.0.84"));
+        Assert.Equal($"{GatewayOrigin}/api/meetings/meetings/{meeting}", await FeedUrl(stranger, meeting, UnderPrefix));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_body_over_1_MiB_is_a_413_problem_at_the_gateway_and_at_each_service(bool chunked)
+    {
+        const int MiB = 1024 * 1024;
+        Assert.Equal(2 * MiB, Encoding.UTF8.GetByteCount(Http.OrganisationOfSize(2 * MiB)));
+        using var client = platform.Client().WithToken("governance-admin");
+        var refused = await client.SendAsync(Http.JsonRequest(HttpMethod.Post, "/api/governance/organisations", Http.OrganisationOfSize(2 * MiB), chunked));
+        var problem = await refused.Problem(HttpStatusCode.RequestEntityTooLarge, "body-too-large");
+        Assert.Contains("at most 1,048,576 bytes", problem["detail"]!.GetValue<string>());
+        AssertSecurityHeaders(refused, "default-src 'none'");
+
+        // a service refuses it too (reached without the gateway)
+        using var direct = new HttpClient { BaseAddress = platform.Governance.Url }.WithToken("governance-admin");
+        await (await direct.SendAsync(Http.JsonRequest(HttpMethod.Post, "/api/governance/organisations", Http.OrganisationOfSize(2 * MiB), chunked)))
+            .Problem(HttpStatusCode.RequestEntityTooLarge, "body-too-large");
+
+        // 900 KiB is not refused for its size: Governance reads it and finds the name too long
+        await (await client.SendAsync(Http.JsonRequest(HttpMethod.Post, "/api/governance/organisations", Http.OrganisationOfSize(900 * 1024), chunked)))
+            .Problem(HttpStatusCode.BadRequest, "validation");
+    }
+
+    [Fact]
+    public async Task Draft_minutes_may_be_larger_than_the_limit_of_every_other_request()
+    {
+        using var secretary = platform.Client().WithToken("meetings-secretary");
+        // 112 sections of 19,000 characters: over 2 MiB of valid minutes, passed on by the gateway and read by Meetings,
+        // which knows no such meeting
+        var minutes = JsonSerializer.Serialize(new { sections = Enumerable.Range(0, 112).Select(_ => new { text = new string('m', 19_000) }) });
+        Assert.True(minutes.Length > 2 * 1024 * 1024);
+        var response = await secretary.SendAsync(Http.JsonRequest(HttpMethod.Put, $"/api/meetings/meetings/{Guid.NewGuid()}/minutes", minutes, chunked: false));
+        await response.Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     private static void AssertSecurityHeaders(HttpResponseMessage response, string contentSecurityPolicy)

@@ -28,7 +28,7 @@ public sealed class AwardScopeTests(FundingFixture fixture)
         await (await fixture.Client(FundingRoles.Bidder).GetAsync(mine.Url)).Problem(HttpStatusCode.Forbidden, "no-organisation");
         await (await bidder.GetAsync($"/api/funding/awards/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
 
-        var listed = (await (await bidder.GetAsync("/api/funding/awards")).Json(HttpStatusCode.OK)).AsArray().Select(a => a!["organisationId"]!.GetValue<Guid>()).ToList();
+        var listed = (await bidder.AllPages("/api/funding/awards")).Select(a => a!["organisationId"]!.GetValue<Guid>()).ToList();
         Assert.NotEmpty(listed);
         Assert.All(listed, o => Assert.Equal(mine.OrganisationId, o));
         Assert.Empty((await (await bidder.GetAsync($"/api/funding/awards?streamId={theirs.StreamId}")).Json(HttpStatusCode.OK)).AsArray());
@@ -38,7 +38,7 @@ public sealed class AwardScopeTests(FundingFixture fixture)
         foreach (var officer in new[] { _officer, fixture.ClientFor(Guid.NewGuid(), FundingRoles.FinanceOfficer) })
         {
             await (await officer.GetAsync(theirs.Url)).Json(HttpStatusCode.OK);
-            var all = (await (await officer.GetAsync("/api/funding/awards")).Json(HttpStatusCode.OK)).AsArray().Select(a => a!["id"]!.GetValue<Guid>()).ToList();
+            var all = (await officer.AllPages("/api/funding/awards")).Select(a => a!["id"]!.GetValue<Guid>()).ToList();
             Assert.Contains(mine.AwardId, all);
             Assert.Contains(theirs.AwardId, all);
         }

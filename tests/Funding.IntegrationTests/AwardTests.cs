@@ -58,7 +58,7 @@ public sealed class AwardTests(FundingFixture fixture)
         Assert.Equal("\"1\"", read.ETag());
         var listed = await (await fixture.Client(FundingRoles.FinanceOfficer).GetAsync($"/api/funding/awards?streamId={streamId}")).Json(HttpStatusCode.OK);
         Assert.Equal([awardId], listed.AsArray().Select(a => a!["id"]!.GetValue<Guid>()));
-        Assert.Contains((await (await _officer.GetAsync("/api/funding/awards")).Json(HttpStatusCode.OK)).AsArray(), a => a!["id"]!.GetValue<Guid>() == awardId);
+        Assert.Contains(await _officer.AllPages("/api/funding/awards"), a => a!["id"]!.GetValue<Guid>() == awardId);
 
         // the bid is closed: a second award of it is refused and changes nothing
         await (await _officer.PostJson(BidUrl(bidId, "award"), AwardBody(1m, decisionId))).Problem(HttpStatusCode.Conflict, "bid-closed");

@@ -101,7 +101,7 @@ public sealed class BodyTests(GovernanceFixture fixture)
         var second = await _admin.CreateBody($"Zz steering {suffix}", "Steering", "TwiceYearly");
         var first = await _admin.CreateBody($"Aa forum {suffix}", "OpenForum", "Annually");
 
-        var list = (await (await _admin.GetAsync(BodiesUrl)).Json(HttpStatusCode.OK)).AsArray();
+        var list = await _admin.AllPages(BodiesUrl);
         var ids = list.Select(b => b!["id"]!.GetValue<Guid>()).ToList();
         Assert.Contains(first, ids);
         Assert.Contains(second, ids);

@@ -221,6 +221,25 @@ public sealed class DecisionFeedTests(GovernanceFixture fixture)
         Assert.Null(await session.Events.FetchStreamStateAsync(awardId, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task The_feeds_next_link_is_the_same_request_after_the_cursor_it_answered()
+    {
+        var start = await End();
+        var (first, second) = (Decision(10), Decision(11));
+        foreach (var message in new object[] { first, second }) await fixture.Receive(message);
+
+        var reader = Reader;
+        var response = await reader.GetAsync($"{Feed}?after={Uri.EscapeDataString(start)}&limit=1");
+        var page = await response.Json(HttpStatusCode.OK);
+        Assert.Equal(first.DecisionId, Assert.Single(page["events"]!.AsArray())!["id"]!.GetValue<Guid>());
+        var next = page["next"]!.GetValue<string>();
+        Assert.Equal($"{Feed}?limit=1&after={Uri.EscapeDataString(next)}", Assert.Single(response.Links()).Value);
+        Assert.Equal("next", Assert.Single(response.Links()).Key);
+
+        var following = await (await reader.GetAsync(response.Links()["next"])).Json(HttpStatusCode.OK);
+        Assert.Equal(second.DecisionId, Assert.Single(following["events"]!.AsArray())!["id"]!.GetValue<Guid>());
+    }
+
     private static async Task<(List<JsonNode> Events, string Next)> Page(HttpClient client, string? after, int? limit)
     {
         var query = new List<string>();

@@ -93,14 +93,4 @@ internal static class GovernanceApi
     /// </summary>
     public static Task<JsonNode> UnreadableBodyProblem(this HttpResponseMessage response) =>
         response.Problem(HttpStatusCode.BadRequest, "bad-request");
-
-    /// <summary>Asserts a 400 validation problem naming exactly <paramref name="fields"/>; returns its errors.</summary>
-    public static async Task<JsonObject> ValidationProblem(this HttpResponseMessage response, params string[] fields)
-    {
-        var problem = await response.Problem(HttpStatusCode.BadRequest, "validation");
-        var errors = problem["errors"]!.AsObject();
-        Assert.Equal(fields.Order(), errors.Select(e => e.Key).Order());
-        foreach (var field in fields) Assert.NotEmpty(errors[field]!.AsArray());
-        return errors;
-    }
 }

@@ -11,6 +11,8 @@ namespace CommunitySafety.Governance.IntegrationTests;
 
 public sealed class GovernanceFixture : ServiceFixture<Program>
 {
+    public const int ReplayEventsPerCall = 3, ReplayEventsPerHour = 8;
+
     protected override string DatabaseName => "governance";
 
     /// <summary>Webhook URLs as the end-to-end tests configure them: loopback receivers allowed (http too), private networks not.
@@ -23,5 +25,9 @@ public sealed class GovernanceFixture : ServiceFixture<Program>
         Environment.SetEnvironmentVariable("Webhooks__Delivery__RetryScheduleSeconds__0", "1");
         Environment.SetEnvironmentVariable("Webhooks__Delivery__RetryScheduleSeconds__1", "1");
         Environment.SetEnvironmentVariable("Webhooks__Delivery__Jitter", "0");
+        // replay budgets a test can spend (DeliveryTests); a replay names the time it starts from, so other tests' events
+        // do not take its share
+        Environment.SetEnvironmentVariable("Webhooks__Replay__MaxEventsPerCall", ReplayEventsPerCall.ToString());
+        Environment.SetEnvironmentVariable("Webhooks__Replay__MaxEventsPerHour", ReplayEventsPerHour.ToString());
     }
 }

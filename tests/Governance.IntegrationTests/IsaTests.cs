@@ -470,7 +470,7 @@ public sealed class IsaTests(GovernanceFixture fixture)
     private HttpClient WithoutRoles() => fixture.Client().WithToken();
 
     private async Task<List<JsonNode>> ListOrganisations(string query = "") =>
-        (await (await _admin.GetAsync(OrganisationsUrl + query)).Json(HttpStatusCode.OK)).AsArray().Select(o => o!).ToList();
+        (await _admin.AllPages(OrganisationsUrl + query)).Select(o => o!).ToList();
 
     // ---- agreement versions, review dates and reminders ----
 

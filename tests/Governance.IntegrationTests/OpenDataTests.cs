@@ -48,7 +48,7 @@ public sealed class OpenDataTests(GovernanceFixture fixture)
             new DateOnly(2026, 11, 20), DateTimeOffset.UtcNow);
         foreach (var message in new object[] { open, confidential, award }) await fixture.Receive(message);
 
-        var decisions = (await (await _anonymous.GetAsync("/api/governance/open/decisions?limit=500")).Json(HttpStatusCode.OK)).AsArray();
+        var decisions = await _anonymous.AllPages("/api/governance/open/decisions?limit=500");
         var ids = decisions.Select(d => d!["id"]!.GetValue<Guid>()).ToList();
         Assert.Contains(open.DecisionId, ids);
         Assert.Contains(award.AwardId, ids);

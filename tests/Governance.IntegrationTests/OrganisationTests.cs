@@ -30,8 +30,8 @@ public sealed class OrganisationTests(GovernanceFixture fixture)
         Assert.Equal("ResponsibleAuthority", body["kind"]!.GetValue<string>());
         Assert.Equal("\"1\"", read.ETag());
 
-        var list = await (await _admin.GetAsync("/api/governance/organisations")).Json(HttpStatusCode.OK);
-        Assert.Contains(list.AsArray(), o => o!["id"]!.GetValue<Guid>() == id);
+        var list = await _admin.AllPages("/api/governance/organisations");
+        Assert.Contains(list, o => o!["id"]!.GetValue<Guid>() == id);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class OrganisationTests(GovernanceFixture fixture)
         var second = await _admin.RegisterOrganisation($"Zz second {suffix}", "CooperatingBody");
         var first = await _admin.RegisterOrganisation($"Aa first {suffix}");
 
-        var list = (await (await _admin.GetAsync(OrganisationsUrl)).Json(HttpStatusCode.OK)).AsArray();
+        var list = await _admin.AllPages(OrganisationsUrl);
         var ids = list.Select(o => o!["id"]!.GetValue<Guid>()).ToList();
         Assert.Contains(first, ids);
         Assert.Contains(second, ids);

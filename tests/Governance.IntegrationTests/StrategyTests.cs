@@ -20,7 +20,7 @@ public sealed class StrategyTests(GovernanceFixture fixture)
             .Problem(HttpStatusCode.Conflict, "assessment-already-submitted");
         await _admin.SubmitAssessment(2025, name);
 
-        var of2024 = (await (await _admin.GetAsync($"{Assessments}?year=2024")).Json(HttpStatusCode.OK)).AsArray();
+        var of2024 = await _admin.AllPages($"{Assessments}?year=2024");
         Assert.Contains(of2024, a => a!["id"]!.GetValue<Guid>() == id);
         Assert.All(of2024, a => Assert.Equal(2024, a!["year"]!.GetValue<int>()));
         var assessment = await (await _admin.GetAsync($"{Assessments}/{id}")).Json(HttpStatusCode.OK);
@@ -50,7 +50,7 @@ public sealed class StrategyTests(GovernanceFixture fixture)
         var draft = await _admin.ReadAgreement(id);
         Assert.Equal(("Draft", county, 2), (draft["status"]!.GetValue<string>(), draft["countyBodyId"]!.GetValue<Guid>(),
             draft["versions"]![0]!["priorities"]!.AsArray().Count));
-        var listed = (await (await _admin.GetAsync(Agreements)).Json(HttpStatusCode.OK)).AsArray();
+        var listed = await _admin.AllPages(Agreements);
         Assert.Contains(listed, a => a!["id"]!.GetValue<Guid>() == id);
 
         // a decision without consensus, and one of another body, are recorded as ignored

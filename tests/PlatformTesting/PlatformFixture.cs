@@ -156,9 +156,10 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>
     /// A client whose connections come from another loopback address, so that it has its own anonymous rate-limit
-    /// budget at the gateway and exhausting it does not starve the other tests.
+    /// budget at the gateway and exhausting it does not starve the other tests. To the platform's gateway, or to
+    /// <paramref name="gateway"/> (another gateway process a test started).
     /// </summary>
-    public HttpClient ClientFrom(IPAddress source) => new(new SocketsHttpHandler
+    public HttpClient ClientFrom(IPAddress source, Uri? gateway = null) => new(new SocketsHttpHandler
     {
         ConnectCallback = async (context, ct) =>
         {
@@ -168,7 +169,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), ct);
             return new NetworkStream(socket, ownsSocket: true);
         },
-    }) { BaseAddress = Gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
+    }) { BaseAddress = gateway ?? Gateway.Url, Timeout = TimeSpan.FromSeconds(30) };
 
     public async ValueTask DisposeAsync()
     {

@@ -40,6 +40,21 @@ public static class Http
     public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string raw, string contentType = "application/json") =>
         client.Send(HttpMethod.Post, url, new StringContent(raw, Encoding.UTF8, contentType));
 
+    /// <summary>A request with a JSON body, sent with its <c>Content-Length</c> or, <paramref name="chunked"/>, without one.</summary>
+    public static HttpRequestMessage JsonRequest(HttpMethod method, string url, string json, bool chunked = false)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (chunked) request.Headers.TransferEncodingChunked = true;
+        return request;
+    }
+
+    /// <summary>An organisation to register, exactly <paramref name="bytes"/> of JSON (its name far too long to be valid).</summary>
+    public static string OrganisationOfSize(int bytes)
+    {
+        var empty = JsonSerializer.Serialize(new { kind = "CooperatingBody", name = "" });
+        return JsonSerializer.Serialize(new { kind = "CooperatingBody", name = new string('x', bytes - empty.Length) });
+    }
+
     private static Task<HttpResponseMessage> Send(this HttpClient client, HttpMethod method, string url, HttpContent content, string? ifMatch = null)
     {
         var request = new HttpRequestMessage(method, url) { Content = content };
@@ -66,6 +81,71 @@ public static class Http
         Assert.Equal((int)status, body["status"]!.GetValue<int>());
         if (rule is not null) Assert.Equal(Problems.TypeFor(rule), body["type"]!.GetValue<string>());
         return body;
+    }
+
+    /// <summary>Asserts a 400 validation problem naming exactly <paramref name="fields"/>; returns its errors.</summary>
+    public static async Task<JsonObject> ValidationProblem(this HttpResponseMessage response, params string[] fields)
+    {
+        var problem = await response.Problem(HttpStatusCode.BadRequest, "validation");
+        var errors = problem["errors"]!.AsObject();
+        Assert.Equal(fields.Order(), errors.Select(e => e.Key).Order());
+        foreach (var field in fields) Assert.NotEmpty(errors[field]!.AsArray());
+        return errors;
+    }
+
+    /// <summary>The links of the answer's RFC 8288 <c>Link</c> header, by relation (<c>next</c>, <c>prev</c>, <c>first</c>, <c>last</c>).</summary>
+    public static IReadOnlyDictionary<string, string> Links(this HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var values)
+            ? System.Text.RegularExpressions.Regex.Matches(string.Join(", ", values), "<([^>]*)>;\\s*rel=\"([^\"]*)\"")
+                .ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value)
+            : new Dictionary<string, string>();
+
+    /// <summary>The answer's <c>X-Total-Count</c> (fails when there is none).</summary>
+    public static long TotalCount(this HttpResponseMessage response) =>
+        long.Parse(Assert.Single(response.Headers.GetValues("X-Total-Count")), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Checks a list endpoint against the platform's paging convention: with <c>limit=1</c> it answers 200 with
+    /// <c>X-Total-Count</c> and a <c>Link</c> header (first, next when there is more than one item, last; no prev), each
+    /// link the same path with the request's own query parameters and the limit; <paramref name="maxLimit"/> is accepted,
+    /// one more, 0 or page 0 are validation problems naming the field, and a page that is not a number is a 400 problem.
+    /// </summary>
+    public static async Task AssertPagedList(this HttpClient client, string url, int maxLimit = 500)
+    {
+        static string With(string url, string query) => url + (url.Contains('?') ? '&' : '?') + query;
+        var response = await client.GetAsync(With(url, "limit=1"));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var total = response.TotalCount();
+        var links = response.Links();
+        Assert.Equal(["first", .. total > 1 ? new[] { "next" } : [], "last"], links.Keys);
+        var (path, query) = (url.Split('?')[0], url.Contains('?') ? url.Split('?')[1] : null);
+        Assert.All(links.Values, link =>
+        {
+            Assert.StartsWith(path + "?", link);
+            if (query is not null) Assert.Contains(query, link); // the list's own filters are kept
+            Assert.Contains("limit=1&page=", link);
+        });
+        Assert.EndsWith($"page={Math.Max(1, total)}", links["last"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(With(url, $"limit={maxLimit}"))).StatusCode);
+        await (await client.GetAsync(With(url, $"limit={maxLimit + 1}"))).ValidationProblem("limit");
+        await (await client.GetAsync(With(url, "limit=0"))).ValidationProblem("limit");
+        await (await client.GetAsync(With(url, "page=0"))).ValidationProblem("page");
+        await (await client.GetAsync(With(url, "limit=0&page=0"))).ValidationProblem("limit", "page");
+        await (await client.GetAsync(With(url, "page=first"))).Problem(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>Every item of a paged list: its first page (<paramref name="url"/>) and each <c>rel="next"</c> after it.</summary>
+    public static async Task<JsonArray> AllPages(this HttpClient client, string url)
+    {
+        var all = new JsonArray();
+        for (string? next = url; next is not null;)
+        {
+            var response = await client.GetAsync(next);
+            foreach (var item in (await response.Json(HttpStatusCode.OK)).AsArray().ToList()) all.Add(item?.DeepClone());
+            next = response.Links().GetValueOrDefault("next");
+        }
+        return all;
     }
 
     public static string ETag(this HttpResponseMessage response) =>

@@ -126,23 +126,21 @@ public static class CaseAudit
 
 public static class GetAuditEndpoint
 {
-    public const int MaxPageSize = 500;
-
     /// <summary>
-    /// Who asked for which case data, when, and how they were answered. Newest first. For partnership-admins of current
-    /// ISA signatories; reading it is audited too.
+    /// Who asked for which case data, when, and how they were answered. Newest first, a page at a time (<c>limit</c>
+    /// 1–500, default 100; <c>page</c> from 1). For partnership-admins of current ISA signatories; reading it is audited too.
     /// </summary>
     [WolverineGet("/api/cases/audit"), Authorize(Roles = CaseRoles.PartnershipAdmin)]
-    [ProducesResponseType<IReadOnlyList<AuditEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
-    public static async Task<IResult> Get(Guid? caseId, Guid? organisationId, int? limit, IQuerySession session, HttpContext http)
+    [ProducesResponseType<IReadOnlyList<AuditEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest),
+     ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<IResult> Get(Guid? caseId, Guid? organisationId, int? limit, int? page, IQuerySession session, HttpContext http)
     {
         await CaseAccess.DemandAdministrationAsync(session, http);
-        if (limit is < 1 or > MaxPageSize)
-            return Results.Problem(Problems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."] }));
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         if (caseId is { } listed) CaseAudit.Listed(http, [listed]);
         var query = session.Query<AuditEntry>().AsQueryable();
         if (caseId is { } c) query = query.Where(a => a.CaseId == c);
         if (organisationId is { } o) query = query.Where(a => a.OrganisationId == o);
-        return Results.Ok(await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(limit ?? 100).ToListAsync(http.RequestAborted));
+        return (await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToPageAsync(request, http.RequestAborted)).Ok(http);
     }
 }

@@ -48,7 +48,7 @@ public static class RecordInterventionEndpoint
             _ => new { id });
         // Append answers 200 (with its ETag already set) when the intervention was recorded; anything else is a problem.
         return result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }
-            ? Results.Created($"/api/cases/{caseId}/interventions/{id}", new { id })
+            ? Results.Created(http.Request.Local($"/api/cases/{caseId}/interventions/{id}"), new { id })
             : result;
     }
 }

@@ -76,20 +76,19 @@ public static class ReadSittingEndpoints
         return StreamWrites.Read(sitting, sittingId, http, s => s.Version);
     }
 
-    public const int MaxPageSize = 100;
+    /// <summary>Two years of monthly sittings a page unless asked, at most 100.</summary>
+    public static readonly PageSize Pages = new(24, 100);
 
-    /// <summary>Sittings, most recent first, optionally from a date.</summary>
+    /// <summary>Sittings, most recent first, optionally from a date; a page at a time (<c>limit</c> 1–100, default 24; <c>page</c> from 1).</summary>
     [WolverineGet("/api/cases/panel/sittings"), Authorize(Roles = CaseRoles.AnyCaseRole)]
-    [ProducesResponseType<IReadOnlyList<SittingSummary>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> List(DateOnly? from, int? limit, IQuerySession session, CancellationToken ct)
+    [ProducesResponseType<IReadOnlyList<SittingSummary>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> List(DateOnly? from, int? limit, int? page, IQuerySession session, HttpContext http)
     {
-        if (limit is < 1 or > MaxPageSize)
-            return Results.Problem(Problems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."] }));
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal, Pages)) return refusal;
         var query = session.Query<PanelSitting>().AsQueryable();
         if (from is { } f) query = query.Where(s => s.SittingOn >= f);
-        var sittings = await query.OrderByDescending(s => s.SittingOn).Take(limit ?? 24).ToListAsync(ct);
-        return Results.Ok(sittings.Select(s => new SittingSummary(s.Id, s.SittingOn,
-            s.Agenda?.Considered.Count(e => e.OnAgenda) ?? 0, s.Reviewed.Count)).ToList());
+        return (await query.OrderByDescending(s => s.SittingOn).ThenBy(s => s.Id).ToPageAsync(request, http.RequestAborted))
+            .Select(s => new SittingSummary(s.Id, s.SittingOn, s.Agenda?.Considered.Count(e => e.OnAgenda) ?? 0, s.Reviewed.Count)).Ok(http);
     }
 }
 

@@ -22,14 +22,16 @@ public static class ReadAwardEndpoints
         return StreamWrites.Read(award, awardId, http, a => a.Version);
     }
 
-    /// <summary>Awards, oldest first, optionally of one stream; a bidder sees only their own organisation's.</summary>
+    /// <summary>Awards, oldest first, optionally of one stream; a bidder sees only their own organisation's; a page at a time (<c>limit</c> 1–500, default 100).</summary>
     [WolverineGet("/api/funding/awards"), Authorize(Roles = FundingRoles.AnyFundingRole)]
-    [ProducesResponseType<IReadOnlyList<Award>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
-    public static async Task<IReadOnlyList<Award>> List(Guid? streamId, IQuerySession session, HttpContext http)
+    [ProducesResponseType<IReadOnlyList<Award>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest),
+     ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<IResult> List(Guid? streamId, int? limit, int? page, IQuerySession session, HttpContext http)
     {
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         var query = session.Query<Award>().AsQueryable();
         if (OrganisationScope.ListedOrganisation(http.User) is { } organisationId) query = query.Where(a => a.OrganisationId == organisationId);
         if (streamId is { } s) query = query.Where(a => a.StreamId == s);
-        return await query.OrderBy(a => a.AwardedAt).ToListAsync(http.RequestAborted);
+        return (await query.OrderBy(a => a.AwardedAt).ThenBy(a => a.Id).ToPageAsync(request, http.RequestAborted)).Ok(http);
     }
 }

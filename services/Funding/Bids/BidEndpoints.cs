@@ -235,15 +235,16 @@ public static class ReadBidEndpoints
         return StreamWrites.Read(bid, bidId, http, b => b.Version);
     }
 
-    /// <summary>Bids, oldest first, by stream and status; a bidder sees only their own organisation's.</summary>
+    /// <summary>Bids, oldest first, by stream and status; a bidder sees only their own organisation's; a page at a time (<c>limit</c> 1–500, default 100).</summary>
     [WolverineGet("/api/funding/bids"), Authorize(Roles = FundingRoles.AnyFundingRole)]
-    [ProducesResponseType<IReadOnlyList<Bid>>(StatusCodes.Status200OK)]
-    public static async Task<IReadOnlyList<Bid>> List(Guid? streamId, BidStatus? status, IQuerySession session, HttpContext http)
+    [ProducesResponseType<IReadOnlyList<Bid>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> List(Guid? streamId, BidStatus? status, int? limit, int? page, IQuerySession session, HttpContext http)
     {
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         var query = session.Query<Bid>().AsQueryable();
         if (OrganisationScope.ListedOrganisation(http.User) is { } organisationId) query = query.Where(b => b.OrganisationId == organisationId);
         if (streamId is { } s) query = query.Where(b => b.StreamId == s);
         if (status is { } st) query = query.Where(b => b.Status == st);
-        return await query.OrderBy(b => b.DraftedAt).ToListAsync(http.RequestAborted);
+        return (await query.OrderBy(b => b.DraftedAt).ThenBy(b => b.Id).ToPageAsync(request, http.RequestAborted)).Ok(http);
     }
 }

@@ -16,16 +16,26 @@ public static class ReportEndpoints
 {
     public const string Readers = FundingRoles.FundingOfficer + "," + FundingRoles.FinanceOfficer;
 
+    /// <summary>
+    /// Each stream's totals, a page of streams at a time (<c>limit</c> 1–500, default 100; <c>page</c> from 1), in JSON or
+    /// CSV alike: <c>X-Total-Count</c> and <c>Link</c> say how many streams and where the next page is.
+    /// </summary>
     [WolverineGet("/api/funding/reports/streams"), Authorize(Roles = Readers)]
-    [ProducesResponseType<IReadOnlyList<StreamTotals>>(StatusCodes.Status200OK), Produces("application/json", "text/csv")]
-    public static async Task<IResult> Streams(int? financialYear, string? format, IQuerySession session, CancellationToken ct)
+    [ProducesResponseType<IReadOnlyList<StreamTotals>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest),
+     Produces("application/json", "text/csv")]
+    public static async Task<IResult> Streams(int? financialYear, string? format, int? limit, int? page, IQuerySession session, HttpContext http)
     {
-        if (Format(format) is not { } csv) return BadFormat();
-        var streams = await FundingStreamQueries.InYear(session, financialYear).ToListAsync(ct);
-        var awards = await ReportData.AwardsOf(session, streams.Select(s => s.Id).ToArray(), ct);
+        var csv = Format(format);
+        var errors = new FieldErrors().Check(csv is not null, "format", "'format' must be json or csv.");
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal, errors: errors)) return refusal;
+        var ct = http.RequestAborted;
+        var streams = await FundingStreamQueries.InYear(session, financialYear).ToPageAsync(request, ct);
+        var awards = await ReportData.AwardsOf(session, streams.Items.Select(s => s.Id).ToArray(), ct);
         var names = await ReportData.OrganisationNames(session, awards, ct);
-        var totals = streams.Select(s => FundingReport.ForStream(s, awards, names).Totals).ToList();
-        return csv ? Csv(FundingReport.StreamsCsv(totals), "funding-streams.csv") : Results.Ok(totals);
+        var totals = streams.Select(s => FundingReport.ForStream(s, awards, names).Totals);
+        if (csv is not true) return totals.Ok(http);
+        Paging.WriteHeaders(http, totals.Total, request);
+        return Csv(FundingReport.StreamsCsv(totals.Items), "funding-streams.csv");
     }
 
     [WolverineGet("/api/funding/reports/streams/{streamId}"), Authorize(Roles = Readers)]

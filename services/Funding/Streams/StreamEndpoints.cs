@@ -60,19 +60,23 @@ public static class ReadFundingStreamEndpoints
     public static async Task<IResult> Get(Guid streamId, IQuerySession session, HttpContext http) =>
         StreamWrites.Read(await session.LoadAsync<FundingStream>(streamId, http.RequestAborted), streamId, http, s => s.Version);
 
+    /// <summary>The streams, latest financial year first, a page at a time (<c>limit</c> 1–500, default 100; <c>page</c> from 1).</summary>
     [WolverineGet("/api/funding/streams"), Authorize(Roles = FundingRoles.AnyFundingRole)]
-    [ProducesResponseType<IReadOnlyList<FundingStream>>(StatusCodes.Status200OK)]
-    public static async Task<IReadOnlyList<FundingStream>> List(int? financialYear, IQuerySession session, CancellationToken ct) =>
-        await FundingStreamQueries.InYear(session, financialYear).ToListAsync(ct);
+    [ProducesResponseType<IReadOnlyList<FundingStream>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> List(int? financialYear, int? limit, int? page, IQuerySession session, HttpContext http)
+    {
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
+        return (await FundingStreamQueries.InYear(session, financialYear).ToPageAsync(request, http.RequestAborted)).Ok(http);
+    }
 }
 
 public static class FundingStreamQueries
 {
-    /// <summary>The streams of a financial year (all when null), latest year first, then by name.</summary>
+    /// <summary>The streams of a financial year (all when null), latest year first, then by name (and id, so that pages never overlap).</summary>
     public static IQueryable<FundingStream> InYear(IQuerySession session, int? financialYear)
     {
         var query = session.Query<FundingStream>().AsQueryable();
         if (financialYear is { } year) query = query.Where(s => s.FinancialYear == year);
-        return query.OrderByDescending(s => s.FinancialYear).ThenBy(s => s.Name);
+        return query.OrderByDescending(s => s.FinancialYear).ThenBy(s => s.Name).ThenBy(s => s.Id);
     }
 }

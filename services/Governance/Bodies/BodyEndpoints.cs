@@ -170,9 +170,14 @@ public static class EndMembershipEndpoint
 
 public static class GetBodiesEndpoint
 {
+    /// <summary>The bodies by name, a page at a time (<c>limit</c> 1–500, default 100; <c>page</c> from 1).</summary>
     [WolverineGet("/api/governance/bodies")]
-    public static async Task<IReadOnlyList<Body>> List(IQuerySession session, CancellationToken ct) =>
-        await session.Query<Body>().OrderBy(b => b.Name).ToListAsync(ct);
+    [ProducesResponseType<IReadOnlyList<Body>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> List(int? limit, int? page, IQuerySession session, HttpContext http)
+    {
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
+        return (await session.Query<Body>().OrderBy(b => b.Name).ThenBy(b => b.Id).ToPageAsync(request, http.RequestAborted)).Ok(http);
+    }
 
     [WolverineGet("/api/governance/bodies/{id}")]
     [ProducesResponseType<Body>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]

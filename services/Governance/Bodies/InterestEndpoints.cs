@@ -61,11 +61,13 @@ public sealed record InterestEntry(
 
 public static class GetInterestsEndpoint
 {
-    /// <summary>The register of interests: current ones (today, UK date) flagged; by member, then from the earliest.</summary>
+    /// <summary>The register of interests: current ones (today, UK date) flagged; by member, then from the earliest; a page at a time.</summary>
     [WolverineGet("/api/governance/bodies/{bodyId}/interests")]
-    [ProducesResponseType<IReadOnlyList<InterestEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> List(Guid bodyId, IQuerySession session, TimeProvider clock, HttpContext http)
+    [ProducesResponseType<IReadOnlyList<InterestEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest),
+     ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> List(Guid bodyId, int? limit, int? page, IQuerySession session, TimeProvider clock, HttpContext http)
     {
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         if (await session.LoadAsync<Body>(bodyId, http.RequestAborted) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
         var organisationIds = body.Members.Select(m => m.OrganisationId).Distinct().ToArray();
@@ -76,7 +78,7 @@ public static class GetInterestsEndpoint
                 return new InterestEntry(i.InterestId, i.MembershipId, member.PersonName, member.IsCurrent, member.OrganisationId,
                     organisations.GetValueOrDefault(member.OrganisationId), i.Category, i.Description, i.From, i.To, i.CurrentOn(today), i.RegisteredAt);
             })
-            .OrderBy(e => e.PersonName).ThenBy(e => e.From).ToList();
-        return Results.Ok(entries);
+            .OrderBy(e => e.PersonName).ThenBy(e => e.From).ThenBy(e => e.InterestId);
+        return entries.ToPage(request).Ok(http);
     }
 }

@@ -61,7 +61,7 @@ public static class DraftTermsOfReferenceEndpoint
                 session.Events.StartStream<TermsOfReference>(versionId, drafted!);
                 return Task.CompletedTask;
             });
-        return drafted is null ? result : Results.Created($"/api/governance/bodies/{bodyId}/terms-of-reference/{versionId}", new { versionId, version = drafted.Number });
+        return drafted is null ? result : Results.Created(http.Request.Local($"/api/governance/bodies/{bodyId}/terms-of-reference/{versionId}"), new { versionId, version = drafted.Number });
     }
 }
 
@@ -82,18 +82,30 @@ public sealed record BodyTermsOfReference(
 
 public static class GetTermsOfReferenceEndpoint
 {
+    /// <summary>
+    /// The version in effect, whatever the page; and, of the page of the body's versions (newest version first:
+    /// <c>limit</c> 1–500, default 100, <c>page</c> from 1; <c>X-Total-Count</c> counts every version), the drafts and
+    /// the adopted ones.
+    /// </summary>
     [WolverineGet("/api/governance/bodies/{bodyId}/terms-of-reference")]
-    [ProducesResponseType<BodyTermsOfReference>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid bodyId, IQuerySession session, HttpContext http)
+    [ProducesResponseType<BodyTermsOfReference>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest),
+     ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid bodyId, int? limit, int? page, IQuerySession session, HttpContext http)
     {
-        if (await session.LoadAsync<Body>(bodyId, http.RequestAborted) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
-        var versions = (await session.Query<TermsOfReference>().Where(t => t.BodyId == bodyId).ToListAsync(http.RequestAborted))
-            .Select(t => TermsOfReferenceView.Of(t, body)).ToList();
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
+        var ct = http.RequestAborted;
+        if (await session.LoadAsync<Body>(bodyId, ct) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
+        var versions = (await session.Query<TermsOfReference>().Where(t => t.BodyId == bodyId)
+            .OrderByDescending(t => t.Number).ThenBy(t => t.Id).ToPageAsync(request, ct)).Select(t => TermsOfReferenceView.Of(t, body));
+        var inEffect = body.TermsOfReferenceVersionId is { } id && await session.LoadAsync<TermsOfReference>(id, ct) is { } terms
+            ? TermsOfReferenceView.Of(terms, body)
+            : null;
+        Paging.WriteHeaders(http, versions.Total, request);
         return Results.Ok(new BodyTermsOfReference(
             bodyId,
-            versions.SingleOrDefault(v => v.Status == TermsStatus.InEffect),
-            versions.Where(v => v.Status == TermsStatus.Draft).OrderByDescending(v => v.Version).ToList(),
-            versions.Where(v => v.Adoption is not null).OrderBy(v => v.Adoption!.RecordedAt).ToList()));
+            inEffect,
+            versions.Items.Where(v => v.Status == TermsStatus.Draft).OrderByDescending(v => v.Version).ToList(),
+            versions.Items.Where(v => v.Adoption is not null).OrderBy(v => v.Adoption!.RecordedAt).ToList()));
     }
 
     [WolverineGet("/api/governance/bodies/{bodyId}/terms-of-reference/{versionId}")]

@@ -37,12 +37,16 @@ public static class RegisterOrganisationEndpoint
 public static class GetOrganisationsEndpoint
 {
     /// <param name="isaSigned">When given, only the current signatories of the Information Sharing Agreement (true) or the others (false).</param>
+    /// <param name="limit">Organisations a page (1–500, default 100).</param>
+    /// <param name="page">Which page (from 1).</param>
     [WolverineGet("/api/governance/organisations")]
-    public static async Task<IReadOnlyList<Organisation>> List(bool? isaSigned, IQuerySession session, CancellationToken ct)
+    [ProducesResponseType<IReadOnlyList<Organisation>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> List(bool? isaSigned, int? limit, int? page, IQuerySession session, HttpContext http)
     {
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         var query = session.Query<Organisation>().AsQueryable();
         if (isaSigned is { } signed) query = signed ? query.Where(o => o.IsaSignedOn != null) : query.Where(o => o.IsaSignedOn == null);
-        return await query.OrderBy(o => o.Name).ToListAsync(ct);
+        return (await query.OrderBy(o => o.Name).ThenBy(o => o.Id).ToPageAsync(request, http.RequestAborted)).Ok(http);
     }
 
     [WolverineGet("/api/governance/organisations/{id}")]

@@ -1,14 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using CommunitySafety.Contracts.Funding;
 using CommunitySafety.Contracts.Governance;
-using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Governance.Bodies;
-using CommunitySafety.Governance.Webhooks;
 using CommunitySafety.ServiceDefaults;
-using JasperFx.Events;
 using Marten;
-using Marten.Events;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -34,9 +27,6 @@ public sealed record OpenDecision(
 public static class OpenDataEndpoints
 {
     public const string Base = "/api/governance/open";
-    public const int DefaultLimit = 100, MaxLimit = 500;
-
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>The agreement in force: of those agreed by a decision, the one most recently agreed.</summary>
     public static async Task<CommunitySafetyAgreement?> InForce(IQuerySession session, CancellationToken ct) =>
@@ -78,47 +68,26 @@ public static class OpenDataEndpoints
     }
 
     /// <summary>
-    /// The partnership's public decisions, newest first, from Governance's decision feed: decisions of its bodies (never
-    /// those of a confidential body — the ASB case panel, or one marked so — nor under an exempt item, nor of a body
-    /// Governance does not know) and grant awards.
+    /// The partnership's public decisions, newest first (by the time recorded), a page at a time: decisions of its bodies
+    /// (never those of a confidential body — the ASB case panel, or one marked so, also since the decision entered the
+    /// feed — nor under an exempt item, nor of a body Governance does not know) and grant awards. Read from open data's
+    /// own documents (<see cref="PublicDecision"/>), never the event history.
     /// </summary>
     [WolverineGet(Base + "/decisions"), AllowAnonymous]
     [ProducesResponseType<IReadOnlyList<OpenDecision>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
-    public static async Task<IResult> Decisions(int? limit, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Decisions(int? limit, int? page, IQuerySession session, HttpContext http)
     {
-        var problem = new FieldErrors().Range("limit", limit, 1, MaxLimit).ToProblem();
-        if (!ReferenceEquals(problem, WolverineContinue.NoProblems)) return Results.Problem(problem);
-        var take = limit ?? DefaultLimit;
-
-        var bodies = (await session.Query<Body>().Select(b => new { b.Id, b.Name, b.Kind, b.MarkedConfidential }).ToListAsync(ct)).ToDictionary(b => b.Id);
-        var decisions = new List<OpenDecision>();
-        long before = long.MaxValue;
-        while (decisions.Count < take)
-        {
-            var page = await session.Events.QueryAllRawEvents()
-                .Where(e => e.EventTypesAre(typeof(DecisionEventPublished)))
-                .Where(e => e.Sequence < before)
-                .OrderByDescending(e => e.Sequence)
-                .Take(200)
-                .ToListAsync(ct);
-            if (page.Count == 0) break;
-            before = page[^1].Sequence;
-            foreach (var e in page)
-            {
-                var cloudEvent = ((DecisionEventPublished)e.Data).Event;
-                if (cloudEvent.Type == DecisionEvents.DecisionRecordedType && cloudEvent.Data.Deserialize<DecisionRecorded>(Web) is { } d)
-                {
-                    // the feed holds no confidential or exempt decision; a body marked confidential since is left out too
-                    if (!bodies.TryGetValue(d.BodyId, out var body) || BodyConfidentiality.IsConfidential(body.Kind, body.MarkedConfidential)
-                        || !DecisionEvents.Publishable(d, false)) continue;
-                    decisions.Add(new OpenDecision(d.DecisionId, "decision", d.RecordedAt, d.BodyId, body.Name, d.Text!, d.AgendaReference,
-                        d.ConsensusReached, null, null));
-                }
-                else if (cloudEvent.Type == DecisionEvents.GrantAwardedType && cloudEvent.Data.Deserialize<GrantAwarded>(Web) is { } g)
-                    decisions.Add(new OpenDecision(g.AwardId, "grant-award", g.RecordedAt, null, null, g.Title, null, null, g.Amount, g.Currency));
-                if (decisions.Count == take) break;
-            }
-        }
-        return Results.Ok(decisions);
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
+        var ct = http.RequestAborted;
+        // the bodies whose decisions may be shown: known here, and not confidential now
+        var bodies = (await session.Query<Body>().Select(b => new { b.Id, b.Name, b.Kind, b.MarkedConfidential }).ToListAsync(ct))
+            .Where(b => !BodyConfidentiality.IsConfidential(b.Kind, b.MarkedConfidential))
+            .ToDictionary(b => b.Id, b => b.Name);
+        var shown = bodies.Keys.Select(id => (Guid?)id).ToArray();
+        var decisions = await session.Query<PublicDecision>()
+            .Where(d => d.Kind == PublicDecision.GrantAwardKind || shown.Contains(d.BodyId))
+            .OrderByDescending(d => d.At).ThenByDescending(d => d.Id)
+            .ToPageAsync(request, ct);
+        return decisions.Select(d => d.View(d.BodyId is { } id ? bodies[id] : null)).Ok(http);
     }
 }

@@ -52,12 +52,17 @@ public static class SubmitAssessmentEndpoint
 public static class GetAssessmentsEndpoint
 {
     /// <param name="year">When given, only that year's assessments.</param>
+    /// <param name="limit">Assessments a page (1–500, default 100).</param>
+    /// <param name="page">Which page (from 1).</param>
     [WolverineGet(StrategyUrls.Assessments)]
-    public static async Task<IReadOnlyList<StrategicAssessment>> List(int? year, IQuerySession session, CancellationToken ct)
+    [ProducesResponseType<IReadOnlyList<StrategicAssessment>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> List(int? year, int? limit, int? page, IQuerySession session, HttpContext http)
     {
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         var query = session.Query<StrategicAssessment>().AsQueryable();
         if (year is { } y) query = query.Where(a => a.Year == y);
-        return await query.OrderByDescending(a => a.Year).ThenBy(a => a.PartnershipName).ToListAsync(ct);
+        return (await query.OrderByDescending(a => a.Year).ThenBy(a => a.PartnershipName).ThenBy(a => a.Id)
+            .ToPageAsync(request, http.RequestAborted)).Ok(http);
     }
 
     [WolverineGet(StrategyUrls.Assessments + "/{id}")]
@@ -97,9 +102,15 @@ public static class DraftAgreementEndpoint
 
 public static class GetAgreementsEndpoint
 {
+    /// <summary>The agreements, latest year first, a page at a time (<c>limit</c> 1–500, default 100; <c>page</c> from 1).</summary>
     [WolverineGet(StrategyUrls.Agreements)]
-    public static async Task<IReadOnlyList<CommunitySafetyAgreement>> List(IQuerySession session, CancellationToken ct) =>
-        await session.Query<CommunitySafetyAgreement>().OrderByDescending(a => a.Year).ThenByDescending(a => a.DraftedAt).ToListAsync(ct);
+    [ProducesResponseType<IReadOnlyList<CommunitySafetyAgreement>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    public static async Task<IResult> List(int? limit, int? page, IQuerySession session, HttpContext http)
+    {
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
+        return (await session.Query<CommunitySafetyAgreement>().OrderByDescending(a => a.Year).ThenByDescending(a => a.DraftedAt).ThenBy(a => a.Id)
+            .ToPageAsync(request, http.RequestAborted)).Ok(http);
+    }
 
     [WolverineGet(StrategyUrls.Agreements + "/{id}")]
     [ProducesResponseType<CommunitySafetyAgreement>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
@@ -252,5 +263,6 @@ public static class StrategyStreams
         opts.Projections.Snapshot<StrategicAssessment>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<CommunitySafetyAgreement>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         opts.Schema.For<StrategicAssessment>().Index(a => a.Year);
+        PublicDecision.Configure(opts);
     }
 }

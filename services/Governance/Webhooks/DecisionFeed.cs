@@ -57,6 +57,8 @@ public static class DecisionFeedCursor
 /// <c>GET /api/governance/decisions/feed?after=&lt;cursor&gt;&amp;limit=&lt;1..500&gt;</c>: the decision events Governance took in,
 /// oldest first, for agencies to catch up on what their webhooks missed (or to poll instead). Without <c>after</c> it starts
 /// at the beginning; <c>next</c> is the cursor of the last event returned, or <c>after</c> itself when there is nothing new.
+/// It pages by cursor, not by <c>page</c> (a page number would shift as events arrive): <c>limit</c> has the lists' default
+/// and maximum (<see cref="Paging"/>), and the <c>Link</c> header's <c>rel="next"</c> is the same URL with <c>after=next</c>.
 ///
 /// Who may read: any authenticated user whose token names an organisation (the <c>org</c> claim: a user acting for an
 /// agency of the partnership) or who has the governance-admin role; other tokens get 403, no token 401. Decision events
@@ -72,7 +74,6 @@ public static class DecisionFeedCursor
 public static class DecisionFeedEndpoint
 {
     public const string Url = "/api/governance/decisions/feed";
-    public const int DefaultLimit = 100, MaxLimit = 500;
 
     [WolverineGet(Url)]
     [ProducesResponseType<DecisionFeedPage>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
@@ -81,7 +82,7 @@ public static class DecisionFeedEndpoint
         if (!MayRead(http.User)) return Results.Forbid();
 
         var errors = new FieldErrors()
-            .Range("limit", limit, 1, MaxLimit);
+            .Range("limit", limit, 1, Paging.MaxLimit);
         long afterSequence = 0;
         if (after is not null && !DecisionFeedCursor.TryDecode(after, out afterSequence))
             errors.Add("after", "'after' must be a cursor the feed returned as 'next'.");
@@ -92,10 +93,12 @@ public static class DecisionFeedEndpoint
             .Where(e => e.EventTypesAre(typeof(DecisionEventPublished)))
             .Where(e => e.Sequence > afterSequence)
             .OrderBy(e => e.Sequence)
-            .Take(limit ?? DefaultLimit)
+            .Take(limit ?? Paging.DefaultLimit)
             .ToListAsync(http.RequestAborted);
 
         var next = published.Count > 0 ? DecisionFeedCursor.Encode(published[^1].Sequence) : after ?? DecisionFeedCursor.Start;
+        // the cursor as a link too, like every list's rel="next" (always: the feed is polled, so there may be more later)
+        http.Response.Headers.Link = $"<{Paging.Url(http.Request.PathBase + http.Request.Path, http.Request.Query, ("after", next))}>; rel=\"next\"";
         var confidential = await ConfidentialBodies.LoadAsync(session, http.RequestAborted);
         return Results.Ok(new DecisionFeedPage(
             published.Select(e => ((DecisionEventPublished)e.Data).Event).Where(e => !confidential.Hides(e)).ToList(), next));

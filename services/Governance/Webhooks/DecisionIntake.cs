@@ -59,8 +59,9 @@ public static class DecisionIntakeHandler
 
     /// <summary>
     /// Appends <see cref="DecisionEventPublished"/> as a new stream named by the event's id (the decision or award id),
-    /// and, in the same transaction through the outbox, cascades it to webhook delivery and the broker exchange
-    /// <see cref="Contracts.Exchanges.DecisionEvents"/>. A redelivered event finds its stream and is skipped quietly.
+    /// stores open data's document of it (<see cref="Strategy.PublicDecision"/>), and, in the same transaction through the
+    /// outbox, cascades it to webhook delivery and the broker exchange <see cref="Contracts.Exchanges.DecisionEvents"/>.
+    /// A redelivered event finds its stream and is skipped quietly.
     /// </summary>
     public static async Task<OutgoingMessages> Handle(TakeInDecisionEvent command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -68,6 +69,7 @@ public static class DecisionIntakeHandler
         if (await session.Events.FetchStreamStateAsync(id, ct) is not null) return [];
 
         session.Events.StartStream(id, new DecisionEventPublished(command.Event, clock.GetUtcNow()));
+        if (Strategy.PublicDecision.From(command.Event) is { } decision) session.Store(decision);
         return [new FanOutDecisionEvent(command.Event), command.Event];
     }
 

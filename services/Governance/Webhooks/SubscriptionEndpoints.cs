@@ -143,18 +143,22 @@ public static class SubscriptionLifecycleEndpoints
 public static class GetSubscriptionsEndpoint
 {
     /// <param name="organisationId">Whose subscriptions (an organisation admin's own by default); deleted ones are left out.</param>
+    /// <param name="limit">Subscriptions a page (1–500, default 100).</param>
+    /// <param name="page">Which page (from 1).</param>
     [WolverineGet(Subscriptions.Url), Authorize(Roles = Subscriptions.Roles)]
-    [ProducesResponseType<IReadOnlyList<WebhookSubscriptionView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden)]
-    public static async Task<IResult> List(Guid? organisationId, IQuerySession session, HttpContext http)
+    [ProducesResponseType<IReadOnlyList<WebhookSubscriptionView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest),
+     ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<IResult> List(Guid? organisationId, int? limit, int? page, IQuerySession session, HttpContext http)
     {
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         var acting = Subscriptions.ActingOrganisation(http.User);
         var organisation = organisationId ?? acting;
         if (organisation is { } o) WebhookSubscription.EnsureMayManage(o, acting);
 
         var query = session.Query<WebhookSubscription>().Where(s => s.Status != SubscriptionStatus.Deleted);
         if (organisation is { } id) query = query.Where(s => s.OrganisationId == id);
-        var subscriptions = await query.OrderBy(s => s.CreatedAt).ToListAsync(http.RequestAborted);
-        return Results.Ok(subscriptions.Select(WebhookSubscriptionView.Of).ToList());
+        return (await query.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).ToPageAsync(request, http.RequestAborted))
+            .Select(WebhookSubscriptionView.Of).Ok(http);
     }
 
     [WolverineGet(Subscriptions.Url + "/{id}"), Authorize(Roles = Subscriptions.Roles)]

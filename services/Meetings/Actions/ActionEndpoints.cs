@@ -145,30 +145,28 @@ public static class GetActionsEndpoint
 
     /// <summary>
     /// The body's action log, oldest due first, optionally of one status (Open, InProgress, Done, Dropped), for the
-    /// body's managers and members (404 for anybody else).
+    /// body's managers and members (404 for anybody else); a page at a time (<c>limit</c> 1–500, default 100).
     /// </summary>
     [WolverineGet("/api/meetings/bodies/{bodyId}/actions")]
     [ProducesResponseType<IReadOnlyList<ActionView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest),
      ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> List(Guid bodyId, string? status, IQuerySession session, TimeProvider clock, HttpContext http)
+    public static async Task<IResult> List(Guid bodyId, string? status, int? limit, int? page, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         ActionStatus? wanted = null;
+        var errors = new FieldErrors();
         if (status is not null)
         {
             if (!Enum.TryParse<ActionStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
-                return Results.Problem(Problems.Validation(new Dictionary<string, string[]>
-                {
-                    ["status"] = [$"'status' must be one of: {string.Join(", ", Enum.GetNames<ActionStatus>())}."],
-                }));
-            wanted = parsed;
+                errors.Add("status", $"'status' must be one of: {string.Join(", ", Enum.GetNames<ActionStatus>())}.");
+            else wanted = parsed;
         }
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal, errors: errors)) return refusal;
         var ct = http.RequestAborted;
         if (bodyId == Guid.Empty || await session.LoadAsync<BodyRef>(bodyId, ct) is null || !await MaySee(http, bodyId, session)) return Problems.NotFound("Body", bodyId);
         var query = session.Query<ActionItem>().Where(a => a.BodyId == bodyId);
         if (wanted is { } w) query = query.Where(a => a.Status == w);
         var today = ActionView.Today(clock);
-        var actions = await query.OrderBy(a => a.DueOn).Take(1000).ToListAsync(ct);
-        return Results.Ok(actions.Select(a => ActionView.Of(a, today)).ToList());
+        return (await query.OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToPageAsync(request, ct)).Select(a => ActionView.Of(a, today)).Ok(http);
     }
 
     private static async Task<bool> MaySee(HttpContext http, Guid bodyId, IQuerySession session) =>

@@ -29,23 +29,17 @@ public partial class DecisionRegisterProjection : EventProjection
 /// </summary>
 public static class GetDecisionsEndpoint
 {
-    public const int MaxPageSize = 500;
-
-    /// <summary>The decisions the caller may see, newest first; filter by body or meeting.</summary>
+    /// <summary>The decisions the caller may see, newest first; filter by body or meeting; a page at a time (<c>limit</c> 1–500, default 100).</summary>
     [WolverineGet("/api/meetings/decisions")]
     [ProducesResponseType<IReadOnlyList<DecisionEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
-    public static async Task<IResult> List(Guid? bodyId, Guid? meetingId, int? limit, IQuerySession session, HttpContext http)
+    public static async Task<IResult> List(Guid? bodyId, Guid? meetingId, int? limit, int? page, IQuerySession session, HttpContext http)
     {
-        if (limit is < 1 or > MaxPageSize)
-            return Results.Problem(Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."],
-            }));
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         var ct = http.RequestAborted;
         var query = await MeetingAccess.VisibleDecisions(http.User, session, ct);
         if (bodyId is { } b) query = query.Where(d => d.BodyId == b);
         if (meetingId is { } m) query = query.Where(d => d.MeetingId == m);
-        return Results.Ok(await query.OrderByDescending(d => d.RecordedAt).Take(limit ?? 100).ToListAsync(ct));
+        return (await query.OrderByDescending(d => d.RecordedAt).ThenBy(d => d.Id).ToPageAsync(request, ct)).Ok(http);
     }
 
     /// <summary>A decision, if the caller may see it (otherwise 404).</summary>

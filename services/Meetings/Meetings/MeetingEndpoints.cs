@@ -225,19 +225,20 @@ public static class RecordDecisionEndpoint
 
 public static class GetMeetingsEndpoint
 {
-    public const int MaxPageSize = 500;
+    /// <summary>200 meetings a page unless asked (a year of a busy partnership's), at most 500.</summary>
+    public static readonly PageSize Pages = new(200, Paging.MaxLimit);
 
     /// <summary>
     /// Meetings the caller may see, soonest first: public meetings for everybody (no sign-in needed); a body's other
-    /// meetings for its managers and members. Filter by body, area and a date range (<c>from</c>, <c>to</c>).
+    /// meetings for its managers and members. Filter by body, area and a date range (<c>from</c>, <c>to</c>); a page at a
+    /// time (<c>limit</c> 1–500, default 200; <c>page</c> from 1).
     /// </summary>
     [WolverineGet("/api/meetings/meetings"), AllowAnonymous]
     [ProducesResponseType<IReadOnlyList<MeetingSummary>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
-    public static async Task<IResult> List(Guid? bodyId, Area? area, DateTimeOffset? from, DateTimeOffset? to, int? limit,
+    public static async Task<IResult> List(Guid? bodyId, Area? area, DateTimeOffset? from, DateTimeOffset? to, int? limit, int? page,
         IQuerySession session, HttpContext http)
     {
-        if (limit is < 1 or > MaxPageSize)
-            return Results.Problem(Problems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."] }));
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal, Pages)) return refusal;
         var ct = http.RequestAborted;
         var visible = await MeetingAccess.VisibleBodies(http.User, session, ct);
         var query = session.Query<Meeting>().AsQueryable();
@@ -250,7 +251,7 @@ public static class GetMeetingsEndpoint
         if (area is { } a) query = query.Where(m => m.Area == a);
         if (from is { } f) query = query.Where(m => m.StartsAt >= f);
         if (to is { } t) query = query.Where(m => m.StartsAt < t);
-        return Results.Ok((await query.OrderBy(m => m.StartsAt).Take(limit ?? 200).ToListAsync(ct)).Select(MeetingSummary.Of));
+        return (await query.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToPageAsync(request, ct)).Select(MeetingSummary.Of).Ok(http);
     }
 
     /// <summary>

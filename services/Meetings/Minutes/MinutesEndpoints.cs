@@ -18,6 +18,13 @@ public static class DraftMinutesEndpoint
     public const int MaxSections = 200;
     public const int MaxSectionLength = 20_000;
 
+    /// <summary>
+    /// The largest draft accepted (above the 1 MiB every other endpoint takes): the most sections at the longest text,
+    /// each character up to 6 bytes (a JSON <c>\uXXXX</c> escape, as System.Text.Json writes any non-ASCII letter), with
+    /// room for the rest of each section.
+    /// </summary>
+    public const long MaxBodyBytes = MaxSections * (MaxSectionLength * 6L + 256);
+
     public static ProblemDetails Validate(DraftMinutes? command)
     {
         if (command is null) return FieldErrors.MissingBody;
@@ -39,7 +46,7 @@ public static class DraftMinutesEndpoint
     }
 
     /// <summary>Drafts the minutes (a new draft replaces the old) until they are approved.</summary>
-    [WolverinePut("/api/meetings/meetings/{meetingId}/minutes"), Authorize(Roles = MeetingsRoles.Managers)]
+    [WolverinePut("/api/meetings/meetings/{meetingId}/minutes"), Authorize(Roles = MeetingsRoles.Managers), RequestSizeLimit(MaxBodyBytes)]
     [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status404NotFound),
      ProducesResponseType(StatusCodes.Status409Conflict), ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public static Task<IResult> Put(Guid meetingId, DraftMinutes command, IDocumentSession session, IMessageBus bus, TimeProvider clock,

@@ -12,21 +12,18 @@ namespace CommunitySafety.Meetings.Public;
 /// <summary>
 /// iCalendar feeds of meetings, for calendar applications to subscribe to. The public and area feeds hold public
 /// meetings only; a body's feed is anonymous for a public body and otherwise for the body's managers and members.
-/// Cancelled meetings stay in the feeds with STATUS:CANCELLED, so subscribers' calendars drop them. Meetings that
-/// started more than <see cref="PastDays"/> days ago are left out.
+/// Cancelled meetings stay in the feeds with STATUS:CANCELLED, so subscribers' calendars drop them. Calendar clients
+/// cannot page, so a feed is bounded by time instead (<see cref="CalendarOptions"/>): the meetings that start at most
+/// <c>PastDays</c> days ago or later, soonest first, at most <c>MaxEvents</c> of them.
 /// </summary>
 public static class CalendarEndpoints
 {
-    public const int PastDays = 365;
-
     [WolverineGet("/api/meetings/calendar/public.ics"), AllowAnonymous]
     [Produces(ICalendar.ContentType), ProducesResponseType(StatusCodes.Status200OK)]
     public static async Task<IResult> PublicFeed(IQuerySession session, HttpContext http, TimeProvider clock, MeetingsOptions options)
     {
         var now = clock.GetUtcNow();
-        var since = now.AddDays(-PastDays);
-        var meetings = await session.Query<Meeting>().Where(m => m.Public && m.StartsAt >= since).OrderBy(m => m.StartsAt)
-            .ToListAsync(http.RequestAborted);
+        var meetings = await Window(session.Query<Meeting>().Where(m => m.Public), options.Calendar, now, http.RequestAborted);
         return Feed("Community Safety Partnership: public meetings", meetings, http, options, now);
     }
 
@@ -38,9 +35,7 @@ public static class CalendarEndpoints
         if (!Enum.TryParse<Area>(area, ignoreCase: true, out var a) || !Enum.IsDefined(a) || int.TryParse(area, out _))
             return Problems.NotFound(nameof(Area), area);
         var now = clock.GetUtcNow();
-        var since = now.AddDays(-PastDays);
-        var meetings = await session.Query<Meeting>().Where(m => m.Public && m.Area == a && m.StartsAt >= since).OrderBy(m => m.StartsAt)
-            .ToListAsync(http.RequestAborted);
+        var meetings = await Window(session.Query<Meeting>().Where(m => m.Public && m.Area == a), options.Calendar, now, http.RequestAborted);
         return Feed($"Community Safety Partnership: public meetings, {a} area", meetings, http, options, now);
     }
 
@@ -54,9 +49,15 @@ public static class CalendarEndpoints
         if (body is null || !body.IsPublic && !MeetingAccess.Manages(http.User, id) && !await MeetingAccess.IsMember(http.User, id, session, ct))
             return Problems.NotFound("Body", bodyId);
         var now = clock.GetUtcNow();
-        var since = now.AddDays(-PastDays);
-        var meetings = await session.Query<Meeting>().Where(m => m.BodyId == id && m.StartsAt >= since).OrderBy(m => m.StartsAt).ToListAsync(ct);
+        var meetings = await Window(session.Query<Meeting>().Where(m => m.BodyId == id), options.Calendar, now, ct);
         return Feed(body.Name, meetings, http, options, now);
+    }
+
+    /// <summary>The feed's meetings: from <see cref="CalendarOptions.PastDays"/> ago onwards, soonest first, at most <see cref="CalendarOptions.MaxEvents"/>.</summary>
+    private static async Task<IReadOnlyList<Meeting>> Window(IQueryable<Meeting> meetings, CalendarOptions window, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now.AddDays(-window.PastDays);
+        return await meetings.Where(m => m.StartsAt >= since).OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(window.MaxEvents).ToListAsync(ct);
     }
 
     private static IResult Feed(string name, IEnumerable<Meeting> meetings, HttpContext http, MeetingsOptions options, DateTimeOffset now)

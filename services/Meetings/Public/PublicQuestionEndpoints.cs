@@ -195,28 +195,28 @@ public static class PublishOutcomeEndpoint
 
 public static class GetQuestionsEndpoint
 {
-    public const int MaxPageSize = 500;
-
     /// <summary>
-    /// A meeting's submissions: its managers see all of them, with name and contact (until erased); everybody else
-    /// (signed in or not) the accepted ones, without name or contact.
+    /// A meeting's submissions, oldest first, a page at a time (<c>limit</c> 1–500, default 100): its managers see all of
+    /// them, with name and contact (until erased); everybody else (signed in or not) the accepted ones, without name or
+    /// contact. Only the page's residents' details are opened.
     /// </summary>
     [WolverineGet("/api/meetings/meetings/{meetingId}/questions"), AllowAnonymous]
-    [ProducesResponseType<IReadOnlyList<PublicQuestionView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> ForMeeting(Guid meetingId, IQuerySession session, DataKeys keys, HttpContext http)
+    [ProducesResponseType<IReadOnlyList<PublicQuestionView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest),
+     ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> ForMeeting(Guid meetingId, int? limit, int? page, IQuerySession session, DataKeys keys, HttpContext http)
     {
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
+        var ct = http.RequestAborted;
         var meeting = await PublicMeetings.Visible(session, meetingId, http);
         if (meeting is null) return Problems.NotFound(nameof(Meeting), meetingId);
+        var managed = MeetingAccess.Manages(http.User, meeting.BodyId);
         var query = session.Query<PublicQuestion>().Where(q => q.MeetingId == meetingId);
-        if (MeetingAccess.Manages(http.User, meeting.BodyId))
-        {
-            var all = await query.OrderBy(q => q.SubmittedAt).ToListAsync(http.RequestAborted);
-            var details = await ResidentDetailsVault.OpenAsync(session, keys, all, http.RequestAborted);
-            return Results.Ok(all.Select(q => ManagedQuestionView.Of(q, details.GetValueOrDefault(q.Id))).ToList());
-        }
-        var accepted = await query.Where(q => q.Moderation == ModerationState.Accepted).OrderBy(q => q.SubmittedAt).ToListAsync(http.RequestAborted);
-        var opened = await ResidentDetailsVault.OpenAsync(session, keys, accepted, http.RequestAborted);
-        return Results.Ok(accepted.Select(q => PublicQuestionView.Of(q, opened.GetValueOrDefault(q.Id))).ToList());
+        if (!managed) query = query.Where(q => q.Moderation == ModerationState.Accepted);
+        var questions = await query.OrderBy(q => q.SubmittedAt).ThenBy(q => q.Id).ToPageAsync(request, ct);
+        var details = await ResidentDetailsVault.OpenAsync(session, keys, questions.Items, ct);
+        return managed
+            ? questions.Select(q => ManagedQuestionView.Of(q, details.GetValueOrDefault(q.Id))).Ok(http)
+            : questions.Select(q => PublicQuestionView.Of(q, details.GetValueOrDefault(q.Id))).Ok(http);
     }
 
     /// <summary>One submission: in full to the managers of its meeting's body; otherwise only if accepted, without name or contact.</summary>
@@ -233,18 +233,16 @@ public static class GetQuestionsEndpoint
             : Results.Ok(PublicQuestionView.Of(question, details));
     }
 
-    /// <summary>Published "you said, we did" outcomes, newest first; <c>area</c> filters to one area's.</summary>
+    /// <summary>Published "you said, we did" outcomes, newest first; <c>area</c> filters to one area's; a page at a time (<c>limit</c> 1–500, default 100).</summary>
     [WolverineGet("/api/meetings/outcomes"), AllowAnonymous]
     [ProducesResponseType<IReadOnlyList<OutcomeView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
-    public static async Task<IResult> Outcomes(Area? area, int? limit, IQuerySession session, HttpContext http)
+    public static async Task<IResult> Outcomes(Area? area, int? limit, int? page, IQuerySession session, HttpContext http)
     {
-        if (limit is < 1 or > MaxPageSize)
-            return Results.Problem(Problems.Validation(new Dictionary<string, string[]> { ["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."] }));
-        if (area is { } undefined && !Enum.IsDefined(undefined))
-            return Results.Problem(Problems.Validation(new Dictionary<string, string[]> { ["area"] = ["'area' must be one of: North, East, South, West."] }));
+        var errors = new FieldErrors().Check(area is null || Enum.IsDefined(area.Value), "area", "'area' must be one of: North, East, South, West.");
+        if (!PageRequest.TryRead(limit, page, out var request, out var refusal, errors: errors)) return refusal;
         var query = session.Query<PublicQuestion>().Where(q => q.OutcomePublishedAt != null);
         if (area is { } a) query = query.Where(q => q.OutcomeArea == a);
-        var published = await query.OrderByDescending(q => q.OutcomePublishedAt).Take(limit ?? 100).ToListAsync(http.RequestAborted);
-        return Results.Ok(published.Select(OutcomeView.Of).ToList());
+        return (await query.OrderByDescending(q => q.OutcomePublishedAt).ThenBy(q => q.Id).ToPageAsync(request, http.RequestAborted))
+            .Select(OutcomeView.Of).Ok(http);
     }
 }

@@ -1,0 +1,124 @@
+using System.Threading.RateLimiting;
+using CommunitySafety.ServiceDefaults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CommunitySafety.Gateway;
+
+/// <summary>The budget a request is counted against (and that a 429 names).</summary>
+public enum RateLimitBudget { AnonymousAddress, User, QuestionSubmissions }
+
+/// <summary>
+/// The gateway's per-client budgets (section <c>Gateway</c>). <see cref="AuthenticatedRequestsPerMinute"/> of 0 or less
+/// means no limit for signed-in users.
+/// </summary>
+/// <param name="AuthenticatedRequestsPerMinute">
+/// Per user (the token's subject): a bucket of this many requests, refilled at this many a minute. The default, 30,000,
+/// is far above any person's use (a page of the web client is tens of requests) and lets the benchmark's one user through:
+/// 16 connections at up to ~2,000 requests/s for 3 s of warm-up and 10 s of measuring are at most ~26,000 requests, within
+/// one bucket (30,000, plus 6,500 refilled over the 13 s). One token (a runaway integration, a stolen token) gets at most
+/// 500 requests/s sustained; a burst above that lasts until the bucket is empty (20 s at 2,000 requests/s).
+/// </param>
+public sealed record RateLimitOptions(int AnonymousRequestsPerMinute, int AuthenticatedRequestsPerMinute, int QuestionSubmissionsPerHour)
+{
+    public const int DefaultAnonymousRequestsPerMinute = 120;
+    public const int DefaultAuthenticatedRequestsPerMinute = 30_000;
+    public const int DefaultQuestionSubmissionsPerHour = 10;
+
+    public static RateLimitOptions From(IConfiguration gateway) => new(
+        gateway.GetValue(nameof(AnonymousRequestsPerMinute), DefaultAnonymousRequestsPerMinute),
+        gateway.GetValue(nameof(AuthenticatedRequestsPerMinute), DefaultAuthenticatedRequestsPerMinute),
+        gateway.GetValue(nameof(QuestionSubmissionsPerHour), DefaultQuestionSubmissionsPerHour));
+
+    /// <summary>What a 429 says: which budget was spent.</summary>
+    public string Detail(RateLimitBudget budget) => budget switch
+    {
+        RateLimitBudget.QuestionSubmissions => $"A client may submit {QuestionSubmissionsPerHour} questions or observations an hour. Retry later.",
+        RateLimitBudget.User => $"A signed-in user may send {AuthenticatedRequestsPerMinute} requests a minute, and this user's budget is spent. Retry later.",
+        _ => $"Anonymous clients may send {AnonymousRequestsPerMinute} requests a minute from one address. Authenticate or retry later.",
+    };
+}
+
+/// <summary>
+/// Rate limits of the public routes, partitioned by who is asking: a signed-in user by the token's subject (or, for a
+/// token without one, the client address), an anonymous caller by the client address (X-Forwarded-For only from a
+/// known load balancer: <see cref="GatewayEdge"/>). Residents' question submissions have a budget of their own.
+/// </summary>
+public static class GatewayRateLimits
+{
+    public const string PublicPolicy = "public";
+    public const string QuestionSubmissionsPolicy = "question-submissions";
+    private const string BudgetItem = "rate-limit-budget";
+
+    public static WebApplicationBuilder AddGatewayRateLimits(this WebApplicationBuilder builder)
+    {
+        var options = RateLimitOptions.From(builder.Configuration.GetSection(GatewayEdge.Section));
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PublicPolicy, http => Public(http, options));
+            o.AddPolicy(QuestionSubmissionsPolicy, http => QuestionSubmissions(http, options));
+            o.OnRejected = (ctx, _) => RejectAsync(ctx, options);
+        });
+        return builder;
+    }
+
+    /// <summary>The public routes' partition: per user when signed in (<see cref="RateLimitOptions.AuthenticatedRequestsPerMinute"/>), else per address.</summary>
+    public static RateLimitPartition<string> Public(HttpContext http, RateLimitOptions options)
+    {
+        if (IsAuthenticated(http))
+        {
+            http.Items[BudgetItem] = RateLimitBudget.User;
+            var perMinute = options.AuthenticatedRequestsPerMinute;
+            return perMinute <= 0
+                ? RateLimitPartition.GetNoLimiter(UserKey(http))
+                : RateLimitPartition.GetTokenBucketLimiter(UserKey(http), _ => PerUser(perMinute));
+        }
+        http.Items[BudgetItem] = RateLimitBudget.AnonymousAddress;
+        return RateLimitPartition.GetFixedWindowLimiter(AddressKey(http),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AnonymousRequestsPerMinute, Window = TimeSpan.FromMinutes(1) });
+    }
+
+    /// <summary>Question submissions: per user when signed in, else per address, <see cref="RateLimitOptions.QuestionSubmissionsPerHour"/>.</summary>
+    public static RateLimitPartition<string> QuestionSubmissions(HttpContext http, RateLimitOptions options)
+    {
+        http.Items[BudgetItem] = RateLimitBudget.QuestionSubmissions;
+        return RateLimitPartition.GetFixedWindowLimiter(IsAuthenticated(http) ? UserKey(http) : AddressKey(http),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.QuestionSubmissionsPerHour, Window = TimeSpan.FromHours(1) });
+    }
+
+    /// <summary>A signed-in user's partition: the token's subject, or the client address for a token without one.</summary>
+    public static string UserKey(HttpContext http) =>
+        http.User.FindFirst(CspClaims.Subject)?.Value is { Length: > 0 } subject ? "user:" + subject : "user-at:" + Address(http);
+
+    public static string AddressKey(HttpContext http) => "address:" + Address(http);
+
+    /// <summary>A bucket of <paramref name="perMinute"/> requests, refilled at <paramref name="perMinute"/> a minute: a burst of a minute's worth is allowed.</summary>
+    public static TokenBucketRateLimiterOptions PerUser(int perMinute) => new()
+    {
+        TokenLimit = perMinute,
+        TokensPerPeriod = perMinute,
+        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    };
+
+    private static bool IsAuthenticated(HttpContext http) => http.User.Identity?.IsAuthenticated == true;
+
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static async ValueTask RejectAsync(OnRejectedContext ctx, RateLimitOptions options)
+    {
+        var http = ctx.HttpContext;
+        var budget = http.Items[BudgetItem] as RateLimitBudget? ?? RateLimitBudget.AnonymousAddress;
+        if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+        await Results.Problem(new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Type = Problems.TypeFor("rate-limited"),
+            Title = "Too many requests",
+            Detail = options.Detail(budget),
+            Extensions = { ["budget"] = budget.ToString() },
+        }).ExecuteAsync(http);
+    }
+}

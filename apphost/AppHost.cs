@@ -1,4 +1,4 @@
-// The platform's one description: PostgreSQL and RabbitMQ, the four services, the gateway in front of them.
+// The platform's one description: PostgreSQL and RabbitMQ, the four services, the gateway in front of them, the web client.
 // `dotnet run --project apphost` (deploy/local/run.sh) runs it with the dashboard; the end-to-end and reliability
 // tests start it with Aspire.Hosting.Testing; `--publisher manifest` writes it out for a deployment tool.
 using CommunitySafety.AppHost;
@@ -15,7 +15,11 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithEndpoint("http", e => (e.Port, e.TargetPort, e.IsProxied) = (platform.GatewayPort, platform.GatewayPort, false))
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck(PlatformSettings.HealthPath)
-    .WithUrlForEndpoint("http", u => u.DisplayText = "Gateway");
+    .WithUrlForEndpoint("http", u => u.DisplayText = "Gateway")
+    // the listener only the web client calls (see GatewayWebClient): never exposed outside the platform
+    .WithHttpEndpoint(port: platform.GatewayInternalPort, targetPort: platform.GatewayInternalPort, name: "internal", isProxied: false)
+    .WithEnvironment("Gateway__InternalPort", platform.GatewayInternalPort.ToString())
+    .WithUrlForEndpoint("internal", u => u.DisplayLocation = UrlDisplayLocation.DetailsOnly);
 var gatewayUrl = gateway.GetEndpoint("http");
 gateway.WithUrl($"{gatewayUrl}/scalar", "API reference (Scalar)")
     // Printed once everything behind the gateway is healthy too (it waits for every service).
@@ -24,6 +28,7 @@ gateway.WithUrl($"{gatewayUrl}/scalar", "API reference (Scalar)")
         Console.WriteLine($"""
 
               Community Safety Partnership platform is running ({infrastructure.Mode})
+                Website          {gatewayUrl.Url}/
                 Gateway          {gatewayUrl.Url}
                 API reference    {gatewayUrl.Url}/scalar
                 Dashboard        the login URL above (Aspire prints it at start-up)
@@ -56,6 +61,15 @@ foreach (var service in new[]
     DependencyHealth.Add(builder, service, "postgresql", "rabbitmq");
     gateway.WithReference(service).WaitFor(service);
 }
+
+// The web client: served through the gateway at /, calling the services back through the gateway's internal listener.
+var web = builder.AddProject<Projects.WebApp>("web")
+    .WithReference(gateway.GetEndpoint("internal"))
+    .WaitFor(gateway)
+    .WithHttpHealthCheck(PlatformSettings.HealthPath)
+    .WithUrlForEndpoint("http", u => u.DisplayLocation = UrlDisplayLocation.DetailsOnly);
+web.WithUrl($"{gatewayUrl}/", "Website");
+gateway.WithReference(web);
 
 // A service whose process dies is started again after a back-off, the others going on meanwhile.
 CrashedServiceRestarts.Add(builder);

@@ -21,6 +21,11 @@ public static class GatewayEdge
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The web client's pages: scripts and styles from the site only, never inline; forms post only to it.</summary>
+    public const string WebContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>Any other answer (JSON, problems, iCalendar) is data: it loads nothing and is never framed.</summary>
     public const string DataContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
@@ -59,7 +64,7 @@ public static class GatewayEdge
         {
             http.Response.OnStarting(() =>
             {
-                SetSecurityHeaders(http.Response.Headers, http.Response.ContentType);
+                SetSecurityHeaders(http.Response.Headers, http.Response.ContentType, http.Request.Path);
                 return Task.CompletedTask;
             });
             return next(http);
@@ -77,14 +82,15 @@ public static class GatewayEdge
         return app;
     }
 
-    public static void SetSecurityHeaders(IHeaderDictionary headers, string? contentType)
+    public static void SetSecurityHeaders(IHeaderDictionary headers, string? contentType, PathString path)
     {
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
-        headers.ContentSecurityPolicy = contentType is not null && contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)
-            ? HtmlContentSecurityPolicy
-            : DataContentSecurityPolicy;
+        headers.ContentSecurityPolicy = contentType is null || !contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)
+            ? DataContentSecurityPolicy
+            : path.StartsWithSegments("/scalar") ? HtmlContentSecurityPolicy
+            : WebContentSecurityPolicy;
         // a service behind the gateway (or anything else) must not name its server software either
         headers.Remove("Server");
     }

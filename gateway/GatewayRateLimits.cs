@@ -53,10 +53,14 @@ public static class GatewayRateLimits
     public static WebApplicationBuilder AddGatewayRateLimits(this WebApplicationBuilder builder)
     {
         var options = RateLimitOptions.From(builder.Configuration.GetSection(GatewayEdge.Section));
+        var internalPort = GatewayWebClient.InternalPort(builder.Configuration.GetSection(GatewayEdge.Section));
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PublicPolicy, http => Public(http, options));
+            o.AddPolicy(PublicPolicy, http => GatewayWebClient.IsInternal(http, internalPort) && !IsAuthenticated(http)
+                // the web client calling for an anonymous resident: the page request that caused it was counted
+                ? RateLimitPartition.GetNoLimiter("web-client")
+                : Public(http, options));
             o.AddPolicy(QuestionSubmissionsPolicy, http => QuestionSubmissions(http, options));
             o.OnRejected = (ctx, _) => RejectAsync(ctx, options);
         });

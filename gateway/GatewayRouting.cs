@@ -77,6 +77,9 @@ public static class GatewayRouting
             MaxRequestBodySize = MinutesMaxBodyBytes,
         });
 
+        // the web client at / (when configured)
+        GatewayWebClient.AddWebClientRoutes(builder.Configuration, routes, clusters);
+
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddForwardedTransforms();
 
         // The gateway refuses a bad or expired token at the door (services validate again); requests without a token

@@ -13,6 +13,7 @@ var app = builder.Build();
 
 // after the forwarded headers of a known load balancer (first, from ServiceDefaults), before anything answers
 app.UseGatewayEdge();
+app.UseInternalListener(GatewayWebClient.InternalPort(app.Configuration.GetSection(GatewayEdge.Section)));
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
@@ -29,7 +30,9 @@ app.MapScalarApiReference("/scalar", o =>
     o.DisableDefaultFonts();
     foreach (var service in ServiceRoutes.All) o.AddDocument(service.Name, service.Title, $"/openapi/{service.Name}.json");
 }).AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
+// without the web client (services__web__http__0 unset), / is the API reference
+if (string.IsNullOrEmpty(app.Configuration["services:web:http:0"]))
+    app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
 app.MapGatewayRoutes();
 
 app.Run();

@@ -48,12 +48,13 @@ if [[ $INFRASTRUCTURE == servers ]]; then
 fi
 
 # Everything the AppHost and the services listen on must be free: the AppHost would only log a bind failure and
-# wait. The ports are those of the launch profiles (the AppHost's http profile, each service's and the gateway's).
+# wait. The ports are those of the launch profiles (the AppHost's http profile, each service's, the web client's and the
+# gateway's public and internal ones).
 port_user() { ss -Hltnp "sport = :$1" 2>/dev/null | head -n 1; }
 ports=$(awk '/"http": \{/ { on = 1 } /"https": \{/ { on = 0 } on' apphost/Properties/launchSettings.json \
           | grep -o 'localhost:[0-9]*' | cut -d: -f2)
-ports+=" $(cat services/*/Properties/launchSettings.json | grep -o 'localhost:[0-9]*' | cut -d: -f2)"
-ports+=" ${Platform__GatewayPort:-5000}"
+ports+=" $(cat services/*/Properties/launchSettings.json gateway/WebApp/Properties/launchSettings.json | grep -o 'localhost:[0-9]*' | cut -d: -f2)"
+ports+=" ${Platform__GatewayPort:-5000} ${Platform__GatewayInternalPort:-5001}"
 for port in $ports; do
   user=$(port_user "$port")
   [[ -z $user ]] || die "port $port is already in use (is the platform running already?): $user"

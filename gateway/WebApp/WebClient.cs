@@ -26,8 +26,9 @@ public static class WebClient
         if (builder.Configuration["DataProtection:KeyDirectory"] is { Length: > 0 } keys)
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
 
-        var gateway = builder.Configuration["services:gateway:http:0"]
-            ?? throw new InvalidOperationException("Missing the gateway's address 'services__gateway__http__0'.");
+        // the gateway's internal listener (GatewayWebClient in the gateway), or else its public one
+        var gateway = builder.Configuration["services:gateway:internal:0"] ?? builder.Configuration["services:gateway:http:0"]
+            ?? throw new InvalidOperationException("Missing the gateway's address 'services__gateway__internal__0' (or 'services__gateway__http__0').");
         builder.Services.AddTransient<ForwardTheUser>();
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
         builder.Services.AddHttpClient<GatewayClient>(c =>

@@ -123,7 +123,8 @@ public sealed class ConfidentialDecisionScenarioTests(PlatformFixture platform)
         using var member = platform.Client().WithTokenFor(police);
         Assert.Equal(panelText, (await (await member.GetAsync($"/api/meetings/decisions/{panelDecision}")).Json(HttpStatusCode.OK))["text"]!.GetValue<string>());
         Assert.Equal(exemptText, (await (await member.GetAsync($"/api/meetings/decisions/{exemptDecision}")).Json(HttpStatusCode.OK))["text"]!.GetValue<string>());
-        await (await anonymous.GetAsync($"/api/meetings/decisions/{panelDecision}")).Problem(HttpStatusCode.Unauthorized);
+        await (await anonymous.GetAsync($"/api/meetings/decisions/{panelDecision}")).Problem(HttpStatusCode.NotFound, "not-found");
+        Assert.False(Leaks(await (await anonymous.GetAsync("/api/meetings/decisions?limit=500")).Content.ReadAsStringAsync()));
 
         // the databases: Funding heard every decision (ids), Governance took in the open one; neither holds a withheld text
         await Probes.Eventually(Wait, async () => await Probes.RowsContaining(platform.FundingDatabase.ConnectionString, panelDecision.ToString()) > 0);

@@ -24,7 +24,7 @@ public sealed class EdgeTests(PlatformFixture platform)
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var lines = (await response.Content.ReadAsStringAsync()).Replace("\r\n ", "").Split("\r\n");
-        return Assert.Single(lines, l => l.StartsWith("URL:") && l.EndsWith($"/api/meetings/meetings/{meeting}"))["URL:".Length..];
+        return Assert.Single(lines, l => l.StartsWith("URL:") && l.EndsWith($"/meetings/{meeting}"))["URL:".Length..];
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class EdgeTests(PlatformFixture platform)
 
         // through the gateway: its scheme, host and port (not Meetings' own address)
         using var resident = platform.Client();
-        Assert.Equal($"{GatewayOrigin}/api/meetings/meetings/{meeting}", await FeedUrl(resident, meeting));
+        Assert.Equal($"{GatewayOrigin}/meetings/{meeting}", await FeedUrl(resident, meeting));
 
         // a client cannot choose the host of the links: the gateway replaces its X-Forwarded-*
         static void Spoofed(HttpRequestMessage r)
@@ -50,11 +50,11 @@ public sealed class EdgeTests(PlatformFixture platform)
             r.Headers.Add("X-Forwarded-Proto", "https");
         }
         using var stranger = platform.ClientFrom(IPAddress.Parse("127.0.0.84"));
-        Assert.Equal($"{GatewayOrigin}/api/meetings/meetings/{meeting}", await FeedUrl(stranger, meeting, Spoofed));
+        Assert.Equal($"{GatewayOrigin}/meetings/{meeting}", await FeedUrl(stranger, meeting, Spoofed));
 
         // the load balancer the gateway knows says the public address: the links carry it through to Meetings
         using var balancer = platform.ClientFrom(PlatformFixture.KnownProxy);
-        Assert.Equal($"https://csp.example.org/api/meetings/meetings/{meeting}", await FeedUrl(balancer, meeting, r =>
+        Assert.Equal($"https://csp.example.org/meetings/{meeting}", await FeedUrl(balancer, meeting, r =>
         {
             r.Headers.Add("X-Forwarded-Host", "csp.example.org");
             r.Headers.Add("X-Forwarded-Proto", "https");
@@ -88,11 +88,11 @@ public sealed class EdgeTests(PlatformFixture platform)
             new Uri(new Uri("https://csp.example.org/csp/api/meetings/meetings"), created.Headers.Location!).ToString());
 
         using var resident = platform.ClientFrom(PlatformFixture.KnownProxy);
-        Assert.Equal($"https://csp.example.org/csp/api/meetings/meetings/{meeting}", await FeedUrl(resident, meeting, UnderPrefix));
+        Assert.Equal($"https://csp.example.org/csp/meetings/{meeting}", await FeedUrl(resident, meeting, UnderPrefix));
 
         // from anyone else the prefix is ignored, as the other forwarded headers are
         using var stranger = platform.ClientFrom(IPAddress.Parse("127.0.0.84"));
-        Assert.Equal($"{GatewayOrigin}/api/meetings/meetings/{meeting}", await FeedUrl(stranger, meeting, UnderPrefix));
+        Assert.Equal($"{GatewayOrigin}/meetings/{meeting}", await FeedUrl(stranger, meeting, UnderPrefix));
     }
 
     [Theory]

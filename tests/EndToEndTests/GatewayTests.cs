@@ -42,7 +42,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/governance/organisations");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(request)).StatusCode);
-        await (await client.GetAsync("/api/meetings/decisions")).Problem(HttpStatusCode.Unauthorized);
+        await (await client.GetAsync("/api/governance/organisations")).Problem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

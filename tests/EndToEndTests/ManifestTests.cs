@@ -11,7 +11,7 @@ namespace CommunitySafety.EndToEndTests;
 /// </summary>
 public sealed class ManifestTests
 {
-    private static readonly string[] Projects = ["governance", "meetings", "casemanagement", "funding", "gateway"];
+    private static readonly string[] Projects = ["governance", "meetings", "casemanagement", "funding", "gateway", "web"];
 
     [Theory]
     [InlineData("servers")]
@@ -23,7 +23,7 @@ public sealed class ManifestTests
 
         foreach (var project in Projects)
             Assert.Equal("project.v0", resources[project]?["type"]?.GetValue<string>());
-        foreach (var service in Projects.Where(p => p != "gateway"))
+        foreach (var service in Projects.Where(p => p is not ("gateway" or "web")))
         {
             var environment = resources[service]!["env"]!.AsObject();
             Assert.Equal($"{{{service}-db.connectionString}}", environment[$"ConnectionStrings__{service}"]?.GetValue<string>());
@@ -31,6 +31,12 @@ public sealed class ManifestTests
             Assert.Contains(service, resources["gateway"]!["env"]!.AsObject().Select(e => e.Key).Where(k => k.StartsWith("services__")).Select(k => k.Split("__")[1]));
         }
         Assert.True(resources["gateway"]!["bindings"]!["http"]!["external"]!.GetValue<bool>(), "the gateway is the public entry point");
+        // the web client behind the gateway at /, calling the services back through the gateway's internal listener only
+        Assert.False(resources["gateway"]!["bindings"]!["internal"]!["external"]?.GetValue<bool>() ?? false, "the internal listener is not public");
+        Assert.Contains("services__web__http__0", resources["gateway"]!["env"]!.AsObject().Select(e => e.Key));
+        var web = resources["web"]!["env"]!.AsObject();
+        Assert.Contains("services__gateway__internal__0", web.Select(e => e.Key));
+        Assert.DoesNotContain(web, e => e.Key.StartsWith("ConnectionStrings__"));
 
         if (infrastructure == "servers")
         {

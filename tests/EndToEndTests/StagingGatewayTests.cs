@@ -79,7 +79,7 @@ public sealed class StagingGatewayTests(PlatformFixture platform, StagingGateway
         client.DefaultRequestHeaders.Authorization = TokenOf("other-" + Guid.NewGuid().ToString("N"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/governance/organisations")).StatusCode);
         client.DefaultRequestHeaders.Authorization = null;
-        await (await client.GetAsync("/api/meetings/decisions")).Problem(HttpStatusCode.Unauthorized);
+        await (await client.GetAsync("/api/governance/organisations")).Problem(HttpStatusCode.Unauthorized);
     }
 
     private static HttpRequestMessage ForwardedHttps(string path) => new(HttpMethod.Get, path)

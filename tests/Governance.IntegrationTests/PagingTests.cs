@@ -38,6 +38,7 @@ public sealed class PagingTests(GovernanceFixture fixture)
         SubscriptionsUrl + "/{subscription}/deliveries",
         SubscriptionsUrl + "/{subscription}/deliveries?status=Delivered",
         OpenDecisionsUrl,
+        "/api/governance/open/bodies",
     ];
 
     private async Task<Guid> Subscription(Guid organisation) =>

@@ -44,7 +44,7 @@ public sealed class CalendarFeedTests(MeetingsFixture fixture)
         var ics = await Feed(_anonymous, "/api/meetings/calendar/public.ics");
         Assert.DoesNotContain(Uid(privateMeeting), ics);
         var e = Event(ics, publicMeeting);
-        Assert.Contains($"URL:http://localhost/api/meetings/meetings/{publicMeeting}\r\n", e);
+        Assert.Contains($"URL:http://localhost/meetings/{publicMeeting}\r\n", e); // the meeting's page on the website
         Assert.Contains(@"LOCATION:St Mary's Hall\, Church Lane\; Room 1" + "\r\n", e);
         Assert.Contains("SEQUENCE:0\r\n", e);
         Assert.Contains("STATUS:CONFIRMED\r\n", e);

@@ -91,7 +91,7 @@ public sealed class MeetingTests(MeetingsFixture fixture)
         var body = new { bodyId = Guid.NewGuid(), startsAt = "2026-12-01T10:00:00Z" };
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson("/api/meetings/meetings", body)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client("governance-admin").PostJson("/api/meetings/meetings", body)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync("/api/meetings/decisions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync($"/api/meetings/meetings/{Guid.NewGuid()}/quorum")).StatusCode);
     }
 
     [Fact]

@@ -23,15 +23,7 @@ public sealed class DashboardBrowser : IAsyncDisposable
 
     public static async Task<DashboardBrowser> OpenAsync(Uri dashboard)
     {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            // no sandbox as root; no calls home, which this machine's closed network refuses one by one
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run"],
-        });
+        var (playwright, browser) = await Chromium.LaunchAsync();
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 }, BaseURL = dashboard.ToString() });
         return new DashboardBrowser(playwright, browser, page);
     }
@@ -42,17 +34,38 @@ public sealed class DashboardBrowser : IAsyncDisposable
             "() => Array.from(document.querySelectorAll('[role=row]')).map(r => Array.from(r.querySelectorAll('[role=gridcell]')).map(c => c.innerText.trim()))");
 
     /// <summary>Saves a screenshot under .test-results/artefacts/ (kept by the test script) and returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name)
-    {
-        var path = Path.Combine(Repository.Root, ".test-results", "artefacts", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        return path;
-    }
+    public Task<string> ScreenshotAsync(string name) => Chromium.ScreenshotAsync(Page, name);
 
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
+    }
+}
+
+/// <summary>Debian's Chromium under Playwright, as every browser test here starts it, and where its screenshots go.</summary>
+public static class Chromium
+{
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // no sandbox as root; no calls home, which this machine's closed network refuses one by one
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run"],
+        });
+        return (playwright, browser);
+    }
+
+    /// <summary>Saves a screenshot of the whole page under .test-results/artefacts/ (kept by the test script) and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Repository.Root, ".test-results", "artefacts", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
     }
 }

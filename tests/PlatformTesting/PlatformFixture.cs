@@ -35,6 +35,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public PlatformResource CaseManagement { get; private set; } = null!;
     public PlatformResource Funding { get; private set; } = null!;
     public PlatformResource Gateway { get; private set; } = null!;
+    /// <summary>The web client (reached through the gateway at /).</summary>
+    public PlatformResource Web { get; private set; } = null!;
     /// <summary>The four services (not the gateway), as the AppHost lists them.</summary>
     public IReadOnlyList<PlatformResource> Services { get; private set; } = [];
     public PlatformDatabase GovernanceDatabase => Database("governance");
@@ -58,6 +60,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         [
             $"Platform:Infrastructure={(servers ? "servers" : "containers")}",
             $"Platform:GatewayPort={Ports.Free()}",
+            $"Platform:GatewayInternalPort={Ports.Free()}",
             "Platform:DataVolumes=false",
             $"Platform:DatabasePrefix={prefix}",
             // the dashboard, for the operators' view the tests look at (the testing builder leaves it out by default)
@@ -75,7 +78,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args,
             (options, _) => options.DisableDashboard = false, timeout.Token);
-        var services = builder.Resources.OfType<ProjectResource>().Where(r => r.Name != "gateway").Select(r => r.Name).ToList();
+        var services = builder.Resources.OfType<ProjectResource>().Where(r => r.Name is not ("gateway" or "web")).Select(r => r.Name).ToList();
 
         // What the scenarios need of the services, beyond the AppHost's description.
         Configure(builder, "governance", new()
@@ -112,6 +115,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         CaseManagement = Services.Single(s => s.Name == "casemanagement");
         Funding = Services.Single(s => s.Name == "funding");
         Gateway = Resource("gateway");
+        Web = Resource("web");
         Dashboard = await DashboardAsync(timeout.Token);
 
         foreach (var service in services)
@@ -119,13 +123,13 @@ public sealed class PlatformFixture : IAsyncLifetime
                 (await _app.GetConnectionStringAsync($"{service}-db", timeout.Token))!);
         try
         {
-            await Task.WhenAll(Services.Append(Gateway).Select(r =>
+            await Task.WhenAll(Services.Append(Gateway).Append(Web).Select(r =>
                 _app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, timeout.Token)));
         }
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"the platform was not healthy within {StartTimeout}:\n" +
-                                       string.Join("\n", Services.Append(Gateway).Select(r => r.Describe())));
+                                       string.Join("\n", Services.Append(Gateway).Append(Web).Select(r => r.Describe())));
         }
     }
 

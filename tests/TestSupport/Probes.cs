@@ -15,6 +15,14 @@ public static class Probes
         }
     }
 
+    /// <summary>Waits until <paramref name="probe"/> gives a value, polling; fails after <paramref name="timeout"/>.</summary>
+    public static async Task<T> EventuallyValue<T>(TimeSpan timeout, Func<Task<T?>> probe) where T : struct
+    {
+        T? value = null;
+        await Eventually(timeout, async () => (value = await probe()) is not null);
+        return value!.Value;
+    }
+
     /// <summary>Adds what was last seen to the timeout of a probe, so that its failure says why.</summary>
     public static async Task Explained(this Task probe, Func<string> explanation)
     {

@@ -73,7 +73,7 @@ public sealed class EdgeTests
     public void An_HTML_answer_gets_a_policy_for_a_page_and_any_other_one_a_policy_for_data()
     {
         IHeaderDictionary html = new HeaderDictionary { ["Server"] = "Kestrel" };
-        GatewayEdge.SetSecurityHeaders(html, "text/html; charset=utf-8");
+        GatewayEdge.SetSecurityHeaders(html, "text/html; charset=utf-8", "/scalar");
         Assert.Equal(GatewayEdge.HtmlContentSecurityPolicy, html.ContentSecurityPolicy);
         Assert.False(html.ContainsKey("Server"));
         Assert.Equal("nosniff", html.XContentTypeOptions);
@@ -81,9 +81,20 @@ public sealed class EdgeTests
         Assert.Equal("no-referrer", html["Referrer-Policy"]);
 
         IHeaderDictionary json = new HeaderDictionary();
-        GatewayEdge.SetSecurityHeaders(json, "application/problem+json");
+        GatewayEdge.SetSecurityHeaders(json, "application/problem+json", "/api/governance/bodies");
         Assert.Equal("default-src 'none'; frame-ancestors 'none'", json.ContentSecurityPolicy);
         Assert.Contains("frame-ancestors 'none'", GatewayEdge.HtmlContentSecurityPolicy);
+    }
+
+    [Fact]
+    public void The_web_clients_pages_get_a_policy_without_inline_script_or_style()
+    {
+        IHeaderDictionary page = new HeaderDictionary();
+        GatewayEdge.SetSecurityHeaders(page, "text/html; charset=utf-8", "/meetings/5b0c2a1e-0000-0000-0000-000000000000");
+        Assert.Equal(GatewayEdge.WebContentSecurityPolicy, page.ContentSecurityPolicy);
+        Assert.DoesNotContain("unsafe", page.ContentSecurityPolicy.ToString());
+        Assert.Contains("script-src 'self';", page.ContentSecurityPolicy.ToString());
+        Assert.Contains("form-action 'self'", page.ContentSecurityPolicy.ToString());
     }
 
     [Fact]

@@ -1,9 +1,12 @@
 namespace CommunitySafety.Web.Api;
 
 /// <summary>Meetings' endpoints as the pages use them (paths under <c>/api/meetings</c>).</summary>
-public sealed class MeetingsApi(GatewayClient gateway)
+public sealed partial class MeetingsApi(GatewayClient gateway)
 {
     public const string Base = "/api/meetings";
+
+    /// <summary>The client, for this class's other parts (a primary constructor's parameter is seen only in this one).</summary>
+    private GatewayClient Gateway => gateway;
 
     /// <summary>Meetings the user may see (public ones for residents), soonest first.</summary>
     public Task<ApiResult<List<MeetingSummary>>> Meetings(CancellationToken ct, DateTimeOffset? from = null, Area? area = null, Guid? bodyId = null,
@@ -52,13 +55,20 @@ public sealed class MeetingsApi(GatewayClient gateway)
 }
 
 /// <summary>Governance's endpoints as the pages use them (paths under <c>/api/governance</c>).</summary>
-public sealed class GovernanceApi(GatewayClient gateway)
+public sealed partial class GovernanceApi(GatewayClient gateway)
 {
     public const string Base = "/api/governance";
+
+    /// <summary>The client, for this class's other parts.</summary>
+    private GatewayClient Gateway => gateway;
 
     public Task<ApiResult<OpenAgreement>> AgreementInForce(CancellationToken ct) => gateway.Get<OpenAgreement>($"{Base}/open/agreement", ct);
 
     public Task<ApiResult<ActionPlanView>> ActionPlan(CancellationToken ct) => gateway.Get<ActionPlanView>($"{Base}/open/action-plan", ct);
+
+    public Task<ApiResult<List<OpenBodySummary>>> Bodies(CancellationToken ct) => gateway.Get<List<OpenBodySummary>>($"{Base}/open/bodies?limit=500", ct);
+
+    public Task<ApiResult<OpenBody>> Body(Guid bodyId, CancellationToken ct) => gateway.Get<OpenBody>($"{Base}/open/bodies/{bodyId}", ct);
 
     public Task<ApiResult<List<OpenDecision>>> Decisions(CancellationToken ct, int page = 1, int limit = 50) =>
         gateway.Get<List<OpenDecision>>(MeetingsApi.Query($"{Base}/open/decisions", ("limit", limit.ToString()), ("page", page.ToString())), ct);

@@ -25,3 +25,16 @@ public sealed record ActionPlanView(Guid AgreementId, string Title, int PlanYear
 /// <summary>A public decision: a partnership body's (never a confidential body's, never under an exempt item) or a grant award.</summary>
 public sealed record OpenDecision(Guid Id, string Kind, DateTimeOffset At, Guid? BodyId, string? Body, string Summary, string? AgendaReference,
     bool? ConsensusReached, decimal? Amount, string? Currency);
+
+public sealed record OpenBodySummary(Guid Id, string Name, CommunitySafety.Contracts.Governance.BodyKind Kind, CommunitySafety.Contracts.Governance.MeetingCadence Cadence,
+    Guid? ParentBodyId);
+
+public sealed record OpenMember(Guid OrganisationId, string Organisation, CommunitySafety.Contracts.Governance.OrganisationKind? Kind,
+    CommunitySafety.Contracts.Governance.MemberRole Role);
+
+public sealed record OpenTerms(int Version, string Purpose, IReadOnlyList<string> GuidingPrinciples, IReadOnlyList<string> Responsibilities,
+    IReadOnlyList<string> Membership, CommunitySafety.Contracts.Governance.MeetingCadence Cadence, int QuorumMinimum,
+    CommunitySafety.Contracts.Governance.DecisionMaking DecisionMaking, DateOnly? AdoptedOn);
+
+public sealed record OpenBody(Guid Id, string Name, CommunitySafety.Contracts.Governance.BodyKind Kind, CommunitySafety.Contracts.Governance.MeetingCadence Cadence,
+    int QuorumMinimum, Guid? ParentBodyId, string? ParentBody, OpenTerms? TermsOfReference, IReadOnlyList<OpenMember> Members);

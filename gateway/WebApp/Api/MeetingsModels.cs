@@ -12,7 +12,7 @@ public enum MinutesStatus { None, Draft, Approved, Published }
 
 public enum AttendanceKind { Present, Substitute, Apologies }
 
-public enum AgendaItemKind { Apologies, Declarations, PreviousMinutes, ActionsReview, Business, AnyOtherBusiness }
+public enum AgendaItemKind { Apologies, Declarations, PreviousMinutes, ActionsReview, Business, Escalated }
 
 public enum InterestNature { DisclosablePecuniary, OtherRegistrable, NonRegistrable }
 

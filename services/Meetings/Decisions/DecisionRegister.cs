@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.ServiceDefaults;
 using Marten;
@@ -23,14 +24,14 @@ public partial class DecisionRegisterProjection : EventProjection
 
 /// <summary>
 /// The decision register, with the visibility of the body's meetings (<see cref="MeetingAccess.VisibleDecisions"/>): a
-/// public meeting's decisions (not under an exempt item) for anybody signed in; every other decision — a private body's,
+/// public meeting's decisions (not under an exempt item) for everybody, signed in or not; every other decision — a private body's,
 /// the ASB case panel's, an exempt item's — only for the body's managers and members. Others find nothing: left out of
 /// the list, 404 by id, as if it did not exist.
 /// </summary>
 public static class GetDecisionsEndpoint
 {
     /// <summary>The decisions the caller may see, newest first; filter by body or meeting; a page at a time (<c>limit</c> 1–500, default 100).</summary>
-    [WolverineGet("/api/meetings/decisions")]
+    [WolverineGet("/api/meetings/decisions"), AllowAnonymous]
     [ProducesResponseType<IReadOnlyList<DecisionEntry>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> List(Guid? bodyId, Guid? meetingId, int? limit, int? page, IQuerySession session, HttpContext http)
     {
@@ -43,7 +44,7 @@ public static class GetDecisionsEndpoint
     }
 
     /// <summary>A decision, if the caller may see it (otherwise 404).</summary>
-    [WolverineGet("/api/meetings/decisions/{id}")]
+    [WolverineGet("/api/meetings/decisions/{id}"), AllowAnonymous]
     [ProducesResponseType<DecisionEntry>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
         await session.LoadAsync<DecisionEntry>(id, http.RequestAborted) is { } entry && await MeetingAccess.CanSee(http.User, entry, session, http.RequestAborted)

@@ -251,7 +251,10 @@ public static class GetMeetingsEndpoint
         if (area is { } a) query = query.Where(m => m.Area == a);
         if (from is { } f) query = query.Where(m => m.StartsAt >= f);
         if (to is { } t) query = query.Where(m => m.StartsAt < t);
-        return (await query.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToPageAsync(request, ct)).Select(MeetingSummary.Of).Ok(http);
+        var found = await query.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).ToPageAsync(request, ct);
+        var kinds = (await session.LoadManyAsync<BodyRef>(ct, found.Items.Select(m => m.BodyId).Distinct()))
+            .ToDictionary(b => b.Id, b => b.Kind);
+        return found.Select(m => MeetingSummary.Of(m, kinds.GetValueOrDefault(m.BodyId))).Ok(http);
     }
 
     /// <summary>
@@ -267,7 +270,9 @@ public static class GetMeetingsEndpoint
         if (meeting is null) return Problems.NotFound(nameof(Meeting), id);
         if (MeetingAccess.Manages(http.User, meeting.BodyId) || await MeetingAccess.IsMember(http.User, meeting.BodyId, session, ct))
             return StreamWrites.Read(meeting, id, http, m => m.Version);
-        return meeting.Public ? StreamWrites.Read(MeetingSummary.Of(meeting), id, http, _ => meeting.Version) : Problems.NotFound(nameof(Meeting), id);
+        if (!meeting.Public) return Problems.NotFound(nameof(Meeting), id);
+        var body = await session.LoadAsync<BodyRef>(meeting.BodyId, ct);
+        return StreamWrites.Read(MeetingSummary.Of(meeting, body?.Kind), id, http, _ => meeting.Version);
     }
 
     /// <summary>Whether the meeting is quorate now, and which responsible authorities are represented.</summary>

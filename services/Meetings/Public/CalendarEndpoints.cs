@@ -70,7 +70,7 @@ public static class CalendarEndpoints
     /// <summary>The meeting as a calendar event; a cancelled one says why in its description.</summary>
     public static CalendarEntry Entry(Meeting meeting, string baseUrl) => new(
         meeting.Id, meeting.Title, meeting.StartsAt, meeting.EndsAt, meeting.Location,
-        baseUrl + MeetingSummary.UrlOf(meeting.Id), meeting.Sequence, meeting.Status == MeetingStatus.Cancelled,
+        baseUrl + MeetingSummary.PageOf(meeting.Id), meeting.Sequence, meeting.Status == MeetingStatus.Cancelled,
         meeting.LastModified, meeting.Status == MeetingStatus.Cancelled ? $"Cancelled: {meeting.CancellationReason}" : null);
 
     /// <summary><see cref="MeetingsOptions.PublicBaseUrl"/> (e.g. the gateway's public address), else the request's own scheme, host and path base.</summary>

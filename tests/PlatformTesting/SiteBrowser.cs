@@ -1,0 +1,82 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CommunitySafety.TestSupport;
+
+/// <summary>
+/// The partnership's website in headless Chromium, as a resident or a clerk uses it: with JavaScript on or off, every page
+/// visited checked by axe-core against WCAG 2.0, 2.1 and 2.2 A and AA (<see cref="CheckedAsync"/>), screenshots kept.
+/// </summary>
+public sealed class SiteBrowser : IAsyncDisposable
+{
+    /// <summary>axe-core's tags for the levels UK public bodies must meet (WCAG 2.2 AA) and those below them.</summary>
+    public static readonly List<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly IBrowserContext _context;
+    private readonly List<string> _visited = [];
+
+    private SiteBrowser(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        _context = context;
+        Page = page;
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Every page checked so far, with the number of axe-core's violations (0 each, or the check failed).</summary>
+    public IReadOnlyList<string> Visited => _visited;
+
+    public static async Task<SiteBrowser> OpenAsync(Uri site, bool javaScript = true)
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = site.ToString(),
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+        });
+        var page = await context.NewPageAsync();
+        return new SiteBrowser(playwright, browser, context, page);
+    }
+
+    public async Task<IResponse?> GoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path);
+        await CheckedAsync();
+        return response;
+    }
+
+    /// <summary>Runs axe-core on the page as it is (JavaScript off: axe is injected by Playwright all the same) and fails on any violation.</summary>
+    public async Task CheckedAsync()
+    {
+        var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagTags } });
+        _visited.Add($"{new Uri(Page.Url).PathAndQuery}: {result.Violations.Length} violations");
+        if (result.Violations.Length > 0)
+            throw new Xunit.Sdk.XunitException($"axe-core found {result.Violations.Length} violation(s) on {Page.Url}:\n" + string.Join("\n",
+                result.Violations.Select(v => $"- {v.Id} ({v.Impact}): {v.Help}\n    " +
+                                              string.Join("\n    ", v.Nodes.Take(5).Select(n => $"{n.Target} {n.Html}")))));
+    }
+
+    /// <summary>Submits a form by its button, and checks the page it leads to.</summary>
+    public async Task SubmitAsync(string button)
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await CheckedAsync();
+    }
+
+    public Task<string> ScreenshotAsync(string name) => Chromium.ScreenshotAsync(Page, name);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

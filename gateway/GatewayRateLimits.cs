@@ -108,14 +108,43 @@ public static class GatewayRateLimits
 
     private static bool IsAuthenticated(HttpContext http) => http.User.Identity?.IsAuthenticated == true;
 
+    /// <summary>A browser navigating the website (not the API, which always answers problems).</summary>
+    public static bool IsPageRequest(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/openapi")
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The website's "too many requests" page, in its own style, saying how long to wait.</summary>
+    public static string TooManyRequestsPage(int? retryAfterSeconds)
+    {
+        var wait = retryAfterSeconds is null or <= 60 ? "a minute" : $"{(retryAfterSeconds.Value + 59) / 60} minutes";
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="en-GB" class="govuk-template">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Too many requests</title><link rel="stylesheet" href="/css/app.css"><link rel="stylesheet" href="/css/theme.css"></head>
+            <body class="govuk-template__body"><div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
+            <h1 class="govuk-heading-l">Sorry, you have sent too many requests</h1>
+            <p class="govuk-body">Wait {{wait}} and try again.</p>
+            <p class="govuk-body"><a class="govuk-link" href="/">Go to the home page</a></p>
+            </main></div></body></html>
+            """;
+    }
+
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static async ValueTask RejectAsync(OnRejectedContext ctx, RateLimitOptions options)
     {
         var http = ctx.HttpContext;
         var budget = http.Items[BudgetItem] as RateLimitBudget? ?? RateLimitBudget.AnonymousAddress;
-        if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+        int? seconds = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : null;
+        if (seconds is { } s) http.Response.Headers.RetryAfter = s.ToString();
+        if (IsPageRequest(http.Request))
+        {
+            // a resident's browser asked for a page of the website: a page that says when to come back, not JSON
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(TooManyRequestsPage(seconds));
+            return;
+        }
         await Results.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,

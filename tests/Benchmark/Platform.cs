@@ -48,6 +48,9 @@ public sealed record ServiceSpec(string Name, string Project, string Assembly, s
 
     public static readonly ServiceSpec Gateway =
         new("gateway", "gateway", "CommunitySafety.Gateway", null, "/api/governance/organisations", "governance-admin");
+
+    /// <summary>The web client, reached through the gateway; its first request is the home page, anonymously.</summary>
+    public static readonly ServiceSpec Web = new("web", "gateway/WebApp", "CommunitySafety.WebApp", null, "/", "");
 }
 
 /// <summary>The four services and the gateway as processes, each service with a fresh database, all on the real broker.</summary>
@@ -58,6 +61,7 @@ public sealed class Platform : IAsyncDisposable
     public Dictionary<string, ServiceProcess> Services { get; } = [];
     public Dictionary<string, TestDatabase> Databases { get; } = [];
     public ServiceProcess Gateway { get; private set; } = null!;
+    public ServiceProcess Web { get; private set; } = null!;
 
     public static async Task<Platform> StartAsync(RunMode mode)
     {
@@ -73,8 +77,12 @@ public sealed class Platform : IAsyncDisposable
                 platform.Services[spec.Name] = platform.Start(spec, mode, ServiceEnvironment(spec, database, broker));
             }
             await Task.WhenAll(platform.Services.Values.Select(s => s.WaitHealthyAsync(TimeSpan.FromSeconds(90))));
-            platform.Gateway = platform.Start(ServiceSpec.Gateway, mode, GatewayEnvironment(platform.Services));
-            await platform.Gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+            // the gateway and the web client each need the other's address: ports chosen first
+            var (gatewayPort, internalPort, webPort) = (Ports.Free(), Ports.Free(), Ports.Free());
+            platform.Gateway = platform.Start(ServiceSpec.Gateway, mode,
+                Merge(GatewayEnvironment(platform.Services), WebClientSettings(gatewayPort, internalPort, webPort)), gatewayPort);
+            platform.Web = platform.Start(ServiceSpec.Web, mode, WebEnvironment(mode, internalPort), webPort);
+            await Task.WhenAll(platform.Gateway.WaitHealthyAsync(TimeSpan.FromSeconds(60)), platform.Web.WaitHealthyAsync(TimeSpan.FromSeconds(60)));
             return platform;
         }
         catch
@@ -93,9 +101,34 @@ public sealed class Platform : IAsyncDisposable
     public static Dictionary<string, string> GatewayEnvironment(IReadOnlyDictionary<string, ServiceProcess> services) =>
         services.ToDictionary(s => $"services__{s.Key}__http__0", s => s.Value.Url.ToString());
 
-    private ServiceProcess Start(ServiceSpec spec, RunMode mode, Dictionary<string, string> environment)
+    /// <summary>
+    /// The gateway in front of the web client: its public and internal listeners, the web client's address, and no anonymous
+    /// budget worth speaking of (the benchmark is one client at one address, asking for pages as fast as it can).
+    /// </summary>
+    public static Dictionary<string, string> WebClientSettings(int gatewayPort, int internalPort, int webPort) => new()
     {
-        var process = ServiceProcess.Start(spec.Name, spec.Project, spec.Assembly, Merge(mode.Settings(), environment));
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{gatewayPort};http://127.0.0.1:{internalPort}",
+        ["Gateway__InternalPort"] = internalPort.ToString(),
+        ["services__web__http__0"] = $"http://127.0.0.1:{webPort}",
+        ["Gateway__AnonymousRequestsPerMinute"] = "100000000",
+    };
+
+    /// <summary>The web client calling back on the gateway's internal listener; outside Development it needs an identity provider,
+    /// which the anonymous pages measured here never ask (so any address does).</summary>
+    public static Dictionary<string, string> WebEnvironment(RunMode mode, int internalPort)
+    {
+        var environment = new Dictionary<string, string> { ["services__gateway__internal__0"] = $"http://127.0.0.1:{internalPort}" };
+        if (mode.Environment != "Development")
+        {
+            environment["Authentication__Authority"] = "https://login.example.org/";
+            environment["Authentication__Web__ClientId"] = "benchmark";
+        }
+        return environment;
+    }
+
+    private ServiceProcess Start(ServiceSpec spec, RunMode mode, Dictionary<string, string> environment, int? port = null)
+    {
+        var process = ServiceProcess.Start(spec.Name, spec.Project, spec.Assembly, Merge(mode.Settings(), environment), port);
         _resources.Insert(0, process); // stopped before the databases are dropped
         return process;
     }

@@ -55,6 +55,15 @@ public sealed class Workload(Uri gateway, Uri governance, int concurrency) : IDi
     };
 
     /// <summary>d. Reads one organisation (its inline snapshot) through the gateway, picked at random among <paramref name="ids"/>.</summary>
+    /// <summary>A page of the website through the gateway, as a resident's browser asks for it (anonymous, HTML).</summary>
+    public Func<Task<bool>> ReadPage(string path) => async () =>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway, path));
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await _http.SendAsync(request);
+        return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains("</html>");
+    };
+
     public Func<Task<bool>> ReadOrganisation(IReadOnlyList<Guid> ids) => async () =>
     {
         var id = ids[Random.Shared.Next(ids.Count)];

@@ -85,7 +85,7 @@ public sealed class GatewayTests(PlatformFixture platform)
         HttpResponseMessage? limited = null;
         for (var i = 0; i < PlatformFixture.AnonymousRequestsPerMinute + 5 && limited is null; i++)
         {
-            var response = await client.GetAsync("/api/meetings/decisions");
+            var response = await client.GetAsync("/api/governance/organisations");
             if (response.StatusCode == HttpStatusCode.TooManyRequests) limited = response;
             else Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }

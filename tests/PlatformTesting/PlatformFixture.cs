@@ -19,8 +19,8 @@ namespace CommunitySafety.TestSupport;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    /// <summary>Small enough that a test can exhaust it.</summary>
-    public const int AnonymousRequestsPerMinute = 30;
+    /// <summary>Small enough that a test can exhaust it in seconds, large enough for the browser tests' page loads (from 127.0.0.1).</summary>
+    public const int AnonymousRequestsPerMinute = 300;
 
     /// <summary>The gateway's one known proxy (<c>Gateway:KnownProxies</c>): connect from it with <see cref="ClientFrom"/>.</summary>
     public static readonly IPAddress KnownProxy = IPAddress.Parse("127.0.0.85");

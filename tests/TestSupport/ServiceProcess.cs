@@ -29,12 +29,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <param name="project">Path of the project folder from the repository root, e.g. services/Governance.</param>
     /// <param name="assembly">The assembly name, e.g. CommunitySafety.Governance.</param>
-    public static ServiceProcess Start(string name, string project, string assembly, IDictionary<string, string> environment)
+    /// <param name="port">Its port, when another process must know it first (a free one otherwise).</param>
+    public static ServiceProcess Start(string name, string project, string assembly, IDictionary<string, string> environment, int? port = null)
     {
         var dll = Path.Combine(Repository.Root, project, "bin", Repository.Configuration, "net10.0", assembly + ".dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"{name} is not built: {dll}");
 
-        var url = new Uri($"http://127.0.0.1:{Ports.Free()}");
+        var url = new Uri($"http://127.0.0.1:{port ?? Ports.Free()}");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             RedirectStandardOutput = true,

@@ -139,6 +139,50 @@ public sealed class PublicPageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_forward_plan_lists_the_business_of_published_agendas_and_names_exempt_items_only_as_exempt()
+    {
+        var published = Data.Meeting(title: "East Neighbourhood Engagement Meeting", area: Area.East, agendaPublishedAt: DateTimeOffset.UtcNow);
+        var later = Data.Meeting(title: "Open Forum", area: null, kind: BodyKind.OpenForum, startsAt: DateTimeOffset.UtcNow.AddDays(60));
+        _gateway.Get("/api/meetings/meetings", new[] { published, later });
+        _gateway.Get($"/api/meetings/meetings/{published.Id}/agenda", Data.Agenda(published,
+            Data.Item(1, "Apologies") with { Kind = AgendaItemKind.Apologies }, Data.Item(5, "Parking outside the school gates"),
+            Data.Item(6, "Exempt item", exempt: true)));
+
+        var page = await _site.Browser().Get("/forward-plan");
+
+        Assert.Contains("Parking outside the school gates", page.Text);
+        Assert.DoesNotContain("Apologies", page.Document.QuerySelector("#main-content ul")?.TextContent ?? "");
+        Assert.Contains("An exempt item (discussed in private)", page.Text);
+        Assert.Contains("The agenda is not published yet.", page.Text);
+        Assert.Empty(_gateway.Sent(HttpMethod.Get, $"/api/meetings/meetings/{later.Id}/agenda"));
+    }
+
+    [Fact]
+    public async Task A_body_page_shows_its_terms_members_by_organisation_and_public_meetings_and_a_confidential_one_is_not_found()
+    {
+        var bodyId = Guid.NewGuid();
+        _gateway.Get($"/api/governance/open/bodies/{bodyId}", new OpenBody(bodyId, "Community Safety Working Group", BodyKind.WorkingGroup,
+            MeetingCadence.Quarterly, 4, null, null,
+            new OpenTerms(2, "To reduce crime and disorder", ["Consensus"], ["Allocate the Crime Reduction Grant"], ["Each responsible authority"],
+                MeetingCadence.Quarterly, 4, DecisionMaking.Consensus, new DateOnly(2026, 4, 1)),
+            [new OpenMember(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority, MemberRole.Chair),
+             new OpenMember(Guid.NewGuid(), "Violence Reduction Unit", OrganisationKind.CooperatingBody, MemberRole.Member)]));
+
+        var page = await _site.Browser().Get($"/bodies/{bodyId}");
+
+        Assert.Equal("Community Safety Working Group", page.H1);
+        Assert.Contains("Version 2, adopted on 1 April 2026", page.Text);
+        Assert.Contains("Allocate the Crime Reduction Grant", page.Text);
+        var rows = page.Document.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Kent Police") && r.Contains("Chair") && r.Contains("Yes (responsible authority)"));
+        Assert.Contains(rows, r => r.Contains("Violence Reduction Unit") && r.Contains("No (co-operating body)"));
+        Assert.Contains("This body's meetings are not public.", page.Text);
+
+        var confidential = await _site.Browser().Get($"/bodies/{Guid.NewGuid()}");
+        Assert.Equal((HttpStatusCode.NotFound, "Page not found"), (confidential.Status, confidential.H1));
+    }
+
+    [Fact]
     public async Task The_theme_sets_the_partnerships_brand_colour()
     {
         var css = await _site.Browser().Http.GetStringAsync("/css/theme.css");

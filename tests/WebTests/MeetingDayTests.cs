@@ -98,9 +98,9 @@ public sealed class MeetingDayTests : IDisposable
             ["Val Unit", "Violence Reduction Unit", "None", "Present"],
         ], rows);
         string[] Buttons(MemberRef m) => [.. page.Form($"attendance-{m.Id}").QuerySelectorAll("button").Select(b => Squeezed(b.TextContent))];
-        Assert.Equal(["Has left: Alex Officer"], Buttons(_group.Alex));
-        Assert.Equal(["Present: Chris Council", "Apologies: Chris Council"], Buttons(_group.Chris));
-        Assert.Equal(["Present: Pat Probation"], Buttons(_group.Pat));
+        Assert.Equal(["Has left (Alex Officer)"], Buttons(_group.Alex));
+        Assert.Equal(["Present (Chris Council)", "Apologies (Chris Council)"], Buttons(_group.Chris));
+        Assert.Equal(["Present (Pat Probation)"], Buttons(_group.Pat));
         Assert.Contains("Chris Council left at 8:15pm", Standings(page)[0].Why);
     }
 

@@ -7,53 +7,43 @@ using Xunit;
 namespace CommunitySafety.WebTests;
 
 /// <summary>Building an agenda: what it shows, its four forms, their errors GOV.UK's way and Meetings' refusals in plain English.</summary>
-public sealed class ClerkAgendaTests : IDisposable
+public sealed class ClerkAgendaTests : ClerkPageTests
 {
-    private readonly WebFactory _site;
-    private readonly FakeGateway _gateway;
-    private readonly WorkingGroup _group = new();
     private readonly OpenBodySummary _county = new(Guid.NewGuid(), "Kent Community Safety Partnership", BodyKind.Executive, MeetingCadence.Quarterly, null);
     private readonly OpenBodySummary _forum = new(Guid.NewGuid(), "Open Forum", BodyKind.OpenForum, MeetingCadence.TwiceYearly, null);
 
-    public ClerkAgendaTests(WebFactory site)
-    {
-        _site = site;
-        _gateway = site.Gateway;
-        _gateway.Reset();
-        _gateway.Get("/api/governance/open/bodies", new[]
+    public ClerkAgendaTests(WebFactory site) : base(site) =>
+        Gateway.Get("/api/governance/open/bodies", new[]
         {
-            _forum, _county, new OpenBodySummary(_group.BodyId, "Community Safety Working Group", BodyKind.WorkingGroup, MeetingCadence.Monthly, _county.Id),
+            _forum, _county, new OpenBodySummary(Group.BodyId, "Community Safety Working Group", BodyKind.WorkingGroup, MeetingCadence.Monthly, _county.Id),
         });
-    }
 
-    public void Dispose() => _gateway.Reset();
-
-    private string Items => $"/api/meetings/meetings/{_group.MeetingId}/agenda/items";
+    private string Items => $"/api/meetings/meetings/{Group.MeetingId}/agenda/items";
 
     private async Task<(Browser Browser, Page Page)> Open(Meeting? meeting = null, bool followRedirects = true)
     {
-        _group.Serve(_gateway, meeting ??= _group.Meeting());
-        var browser = await _site.AsClerkOf(_group.BodyId, followRedirects);
-        return (browser, await browser.Get(_group.Path("agenda")));
+        Group.Serve(Gateway, meeting ?? Group.Meeting());
+        var browser = await Site.AsClerkOf(Group.BodyId, followRedirects);
+        return (browser, await browser.Get(Group.Path("agenda")));
     }
 
-    private JsonNode SentTo(string path) => JsonNode.Parse(Assert.Single(_gateway.Sent(HttpMethod.Post, path)).Body!)!;
+    private JsonNode SentTo(string path) => JsonNode.Parse(Assert.Single(Gateway.Sent(HttpMethod.Post, path)).Body!)!;
 
     [Fact]
     public async Task The_agenda_shows_each_items_number_kind_exemption_papers_origin_the_actions_to_review_and_when_it_publishes_itself()
     {
         var escalated = new AgendaItem(Guid.NewGuid(), 7, "Knife crime in the town centre", AgendaItemKind.Escalated, false,
             new AgendaOrigin(Guid.NewGuid(), "Maidstone Community Safety Partnership", Guid.NewGuid(), Guid.NewGuid(), "Knife crime", null, null), []);
-        var lighting = _group.Lighting with { Papers = [new Paper(Guid.NewGuid(), "Lighting survey", "https://example.org/survey.pdf", false)] };
-        var review = _group.CaseReview with { Papers = [new Paper(Guid.NewGuid(), "Case notes", "https://example.org/case.pdf", true)] };
-        var meeting = _group.Meeting(agenda: [.. _group.Agenda.Take(4), lighting, review, escalated]);
-        var action = new ActionView(Guid.NewGuid(), _group.BodyId, Guid.NewGuid(), WorkingGroup.StartsAt.AddMonths(-1), null, "Survey the street lights",
-            new ActionOwner(_group.Chris.Id, _group.Council.Id, "Chris Council"), new DateOnly(2027, 1, 5), ActionStatus.Open, true, [],
+        var lighting = Group.Lighting with { Papers = [new Paper(Guid.NewGuid(), "Lighting survey", "https://example.org/survey.pdf", false)] };
+        var review = Group.CaseReview with { Papers = [new Paper(Guid.NewGuid(), "Case notes", "https://example.org/case.pdf", true)] };
+        var meeting = Group.Meeting(agenda: [.. Group.Agenda.Take(4), lighting, review, escalated]);
+        var action = new ActionView(Guid.NewGuid(), Group.BodyId, Guid.NewGuid(), WorkingGroup.StartsAt.AddMonths(-1), null, "Survey the street lights",
+            new ActionOwner(Group.Chris.Id, Group.Council.Id, "Chris Council"), new DateOnly(2027, 1, 5), ActionStatus.Open, true, [],
             WorkingGroup.StartsAt.AddMonths(-1), null, null);
-        _group.Serve(_gateway, meeting, agenda: _group.AgendaOf(meeting, [action]));
-        var browser = await _site.AsClerkOf(_group.BodyId);
+        Group.Serve(Gateway, meeting, agenda: Group.AgendaOf(meeting, [action]));
+        var browser = await Site.AsClerkOf(Group.BodyId);
 
-        var page = await browser.Get(_group.Path("agenda"));
+        var page = await browser.Get(Group.Path("agenda"));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("Agenda", page.H1);
@@ -87,7 +77,7 @@ public sealed class ClerkAgendaTests : IDisposable
         Assert.StartsWith("Error: ", answer.Title);
         Assert.Equal([("Enter the title of the item", "item-title")], answer.Errors);
         Assert.NotNull(answer.Document.QuerySelector("#item-title.govuk-input--error"));
-        Assert.Empty(_gateway.Sent(HttpMethod.Post, "/api/meetings"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Post, "/api/meetings"));
     }
 
     [Fact]
@@ -95,18 +85,18 @@ public sealed class ClerkAgendaTests : IDisposable
     {
         var (browser, page) = await Open(followRedirects: false);
         var itemId = Guid.NewGuid();
-        _gateway.Answer(HttpMethod.Post, Items, new { itemId });
+        Gateway.Answer(HttpMethod.Post, Items, new { itemId });
 
         var answer = await browser.Submit(page, "add-item", new Dictionary<string, string?> { ["Item.Title"] = " Youth diversion ", ["Item.Exempt"] = "yes" });
 
         Assert.Equal(HttpStatusCode.Found, answer.Status);
-        Assert.Equal($"{_group.Path("agenda")}?done=item&item={itemId}", answer.RedirectPath());
+        Assert.Equal($"{Group.Path("agenda")}?done=item&item={itemId}", answer.RedirectPath());
         Assert.Equal("""{"title":"Youth diversion","exempt":true}""", SentTo(Items).ToJsonString());
 
         var added = new AgendaItem(itemId, 7, "Youth diversion", AgendaItemKind.Business, true, null, []);
-        _group.Serve(_gateway, _group.Meeting(agenda: [.. _group.Agenda, added]));
+        Group.Serve(Gateway, Group.Meeting(agenda: [.. Group.Agenda, added]));
         var after = await browser.Get(answer.RedirectPath()!);
-        Assert.Equal("Item 7. Youth diversion added to the agenda", after.Document.QuerySelector(".govuk-notification-banner--success p")?.TextContent.Trim());
+        Assert.Equal("Item 7. Youth diversion added to the agenda", Banner(after));
         Assert.Equal("alert", after.Document.QuerySelector(".govuk-notification-banner")?.GetAttribute("role"));
     }
 
@@ -123,55 +113,55 @@ public sealed class ClerkAgendaTests : IDisposable
         Assert.Equal([("Select the item the paper is for", "paper-item"), ("Enter a web address in the correct format, like https://example.org/paper.pdf", "paper-url")],
             answer.Errors);
         Assert.Equal("survey.pdf", answer.Document.QuerySelector("#paper-url")?.GetAttribute("value"));
-        Assert.Empty(_gateway.Sent(HttpMethod.Post, "/api/meetings"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Post, "/api/meetings"));
     }
 
     [Fact]
     public async Task A_paper_is_attached_to_the_chosen_item()
     {
         var (browser, page) = await Open(followRedirects: false);
-        var path = $"{Items}/{_group.Lighting.Id}/papers";
-        _gateway.Answer(HttpMethod.Post, path, new { paperId = Guid.NewGuid() });
+        var path = $"{Items}/{Group.Lighting.Id}/papers";
+        Gateway.Answer(HttpMethod.Post, path, new { paperId = Guid.NewGuid() });
 
         var answer = await browser.Submit(page, "attach-paper", new Dictionary<string, string?>
         {
-            ["Paper.ItemId"] = _group.Lighting.Id.ToString(), ["Paper.Title"] = "Lighting survey", ["Paper.Url"] = "https://example.org/survey.pdf",
+            ["Paper.ItemId"] = Group.Lighting.Id.ToString(), ["Paper.Title"] = "Lighting survey", ["Paper.Url"] = "https://example.org/survey.pdf",
             ["Paper.Exempt"] = "yes",
         });
 
         Assert.Equal("""{"title":"Lighting survey","url":"https://example.org/survey.pdf","exempt":true}""", SentTo(path).ToJsonString());
-        Assert.Equal($"{_group.Path("agenda")}?done=paper&item={_group.Lighting.Id}", answer.RedirectPath());
+        Assert.Equal($"{Group.Path("agenda")}?done=paper&item={Group.Lighting.Id}", answer.RedirectPath());
     }
 
     [Fact]
     public async Task An_item_is_escalated_to_the_chosen_body_and_the_banner_says_to_which_meeting()
     {
         var (browser, page) = await Open();
-        var path = $"{Items}/{_group.Lighting.Id}/escalate";
+        var path = $"{Items}/{Group.Lighting.Id}/escalate";
         var next = new DateTimeOffset(2027, 2, 3, 10, 0, 0, TimeSpan.Zero);
-        _gateway.Answer(HttpMethod.Post, path, new { meetingId = Guid.NewGuid(), itemId = Guid.NewGuid(), startsAt = next });
+        Gateway.Answer(HttpMethod.Post, path, new { meetingId = Guid.NewGuid(), itemId = Guid.NewGuid(), startsAt = next });
 
         var answer = await browser.Submit(page, "escalate", new Dictionary<string, string?>
         {
-            ["Escalation.ItemId"] = _group.Lighting.Id.ToString(), ["Escalation.ToBodyId"] = _county.Id.ToString(),
+            ["Escalation.ItemId"] = Group.Lighting.Id.ToString(), ["Escalation.ToBodyId"] = _county.Id.ToString(),
         });
 
         Assert.Equal($$"""{"toBodyId":"{{_county.Id}}"}""", SentTo(path).ToJsonString());
-        Assert.Equal(_group.Path("agenda"), answer.Url.AbsolutePath);
+        Assert.Equal(Group.Path("agenda"), answer.Url.AbsolutePath);
         Assert.Equal("Item 5. Street lighting on the High Street escalated to Kent Community Safety Partnership's meeting on Wednesday 3 February 2027",
-            answer.Document.QuerySelector(".govuk-notification-banner--success p")?.TextContent.Trim());
+            Banner(answer));
     }
 
     [Fact]
     public async Task A_body_with_no_next_meeting_is_said_plainly_on_the_body_field()
     {
         var (browser, page) = await Open();
-        _gateway.Refuse(HttpMethod.Post, $"{Items}/{_group.Lighting.Id}/escalate", HttpStatusCode.Conflict, "no-next-meeting",
+        Gateway.Refuse(HttpMethod.Post, $"{Items}/{Group.Lighting.Id}/escalate", HttpStatusCode.Conflict, "no-next-meeting",
             $"Body '{_forum.Id}' has no scheduled meeting to escalate to: schedule one first.", new { toBodyId = _forum.Id });
 
         var answer = await browser.Submit(page, "escalate", new Dictionary<string, string?>
         {
-            ["Escalation.ItemId"] = _group.Lighting.Id.ToString(), ["Escalation.ToBodyId"] = _forum.Id.ToString(),
+            ["Escalation.ItemId"] = Group.Lighting.Id.ToString(), ["Escalation.ToBodyId"] = _forum.Id.ToString(),
         });
 
         Assert.Equal([("Open Forum has no meeting scheduled after this one. Ask its clerk to schedule one, then escalate the item", "escalate-body")], answer.Errors);
@@ -182,19 +172,19 @@ public sealed class ClerkAgendaTests : IDisposable
     [Fact]
     public async Task Publishing_names_the_version_the_clerk_saw_and_sends_them_back_to_the_agenda()
     {
-        using var site = new IfMatchSeen(_site);
-        _group.Serve(_gateway, _group.Meeting(version: 12));
-        var browser = await site.Browser().SignIn(_gateway, "Clerk", "meetings-clerk", _group.BodyId);
-        var page = await browser.Get(_group.Path("agenda"));
-        var path = $"/api/meetings/meetings/{_group.MeetingId}/agenda/publish";
-        _gateway.Answer(HttpMethod.Post, path, null, HttpStatusCode.NoContent);
+        using var site = new IfMatchSeen(Site);
+        Group.Serve(Gateway, Group.Meeting(version: 12));
+        var browser = await site.Browser().SignIn(Gateway, "Clerk", "meetings-clerk", Group.BodyId);
+        var page = await browser.Get(Group.Path("agenda"));
+        var path = $"/api/meetings/meetings/{Group.MeetingId}/agenda/publish";
+        Gateway.Answer(HttpMethod.Post, path, null, HttpStatusCode.NoContent);
 
         var answer = await browser.Submit(page, "publish", new Dictionary<string, string?>());
 
         Assert.Equal("\"12\"", Assert.Single(site.Sent, s => s.Method == HttpMethod.Post && s.Path == path).IfMatch);
-        Assert.Null(Assert.Single(_gateway.Sent(HttpMethod.Post, path)).Body);
-        Assert.Equal($"{_group.Path("agenda")}?done=published", answer.Url.PathAndQuery);
-        Assert.Equal("The agenda is published", answer.Document.QuerySelector(".govuk-notification-banner--success p")?.TextContent.Trim());
+        Assert.Null(Assert.Single(Gateway.Sent(HttpMethod.Post, path)).Body);
+        Assert.Equal($"{Group.Path("agenda")}?done=published", answer.Url.PathAndQuery);
+        Assert.Equal("The agenda is published", Banner(answer));
     }
 
     [Fact]
@@ -202,8 +192,8 @@ public sealed class ClerkAgendaTests : IDisposable
     {
         var (browser, page) = await Open();
         var publishedAt = new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.Zero);
-        _group.Serve(_gateway, _group.Meeting(agendaPublishedAt: publishedAt)); // the page as the post finds it: no publish form any more
-        _gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{_group.MeetingId}/agenda/publish", HttpStatusCode.Conflict, "agenda-already-published",
+        Group.Serve(Gateway, Group.Meeting(agendaPublishedAt: publishedAt)); // the page as the post finds it: no publish form any more
+        Gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{Group.MeetingId}/agenda/publish", HttpStatusCode.Conflict, "agenda-already-published",
             "The agenda was published on 2027-01-05 09:00 UTC.", new { publishedAt });
 
         var answer = await browser.Submit(page, "publish", new Dictionary<string, string?>());
@@ -215,7 +205,7 @@ public sealed class ClerkAgendaTests : IDisposable
     public async Task An_agenda_changed_since_the_page_was_opened_is_not_published_and_the_clerk_is_told_to_check_it()
     {
         var (browser, page) = await Open();
-        _gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{_group.MeetingId}/agenda/publish", HttpStatusCode.PreconditionFailed, "stale-version",
+        Gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{Group.MeetingId}/agenda/publish", HttpStatusCode.PreconditionFailed, "stale-version",
             "If-Match named version 7 but the current version is 8. Read it again and retry.", new { currentVersion = 8 });
 
         var answer = await browser.Submit(page, "publish", new Dictionary<string, string?>());
@@ -240,11 +230,9 @@ public sealed class ClerkAgendaTests : IDisposable
     [Fact]
     public async Task A_cancelled_meetings_agenda_cannot_be_changed()
     {
-        var (_, page) = await Open(_group.Meeting(status: MeetingStatus.Cancelled));
+        var (_, page) = await Open(Group.Meeting(status: MeetingStatus.Cancelled));
 
         Assert.Contains("Its agenda cannot be changed", page.Text);
         Assert.Empty(page.Document.QuerySelectorAll("main form"));
     }
-
-    private static string Squeezed(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

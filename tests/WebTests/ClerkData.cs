@@ -113,6 +113,31 @@ public sealed class WorkingGroup
     private static OrganisationRef Organisation(string name, OrganisationKind kind) => new(Guid.NewGuid(), name, kind);
 }
 
+/// <summary>A test of the clerks' meeting pages: the site, its gateway (reset before and after each test), a working group.</summary>
+public abstract class ClerkPageTests : IDisposable
+{
+    protected ClerkPageTests(WebFactory site)
+    {
+        Site = site;
+        Gateway = site.Gateway;
+        Gateway.Reset();
+    }
+
+    protected WebFactory Site { get; }
+
+    protected FakeGateway Gateway { get; }
+
+    protected WorkingGroup Group { get; } = new();
+
+    public void Dispose() => Gateway.Reset();
+
+    /// <summary>Text with its runs of white space made single spaces, as it reads.</summary>
+    protected static string Squeezed(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>What the success banner says, if there is one.</summary>
+    protected static string? Banner(Page page) => page.Document.QuerySelector(".govuk-notification-banner--success p")?.TextContent.Trim();
+}
+
 public static class Redirects
 {
     /// <summary>Where a page that answered with a redirect sends the browser: its path and query.</summary>

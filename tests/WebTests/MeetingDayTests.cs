@@ -7,32 +7,19 @@ using Xunit;
 namespace CommunitySafety.WebTests;
 
 /// <summary>The meeting day: attendance by member, the quorum panel, declarations, decisions (refused when not quorate), actions.</summary>
-public sealed class MeetingDayTests : IDisposable
+public sealed class MeetingDayTests(WebFactory site) : ClerkPageTests(site)
 {
-    private readonly WebFactory _site;
-    private readonly FakeGateway _gateway;
-    private readonly WorkingGroup _group = new();
-
-    public MeetingDayTests(WebFactory site)
-    {
-        _site = site;
-        _gateway = site.Gateway;
-        _gateway.Reset();
-    }
-
-    public void Dispose() => _gateway.Reset();
-
-    private string Api(string write) => $"/api/meetings/meetings/{_group.MeetingId}/{write}";
+    private string Api(string write) => $"/api/meetings/meetings/{Group.MeetingId}/{write}";
 
     private async Task<(Browser Browser, Page Page)> Open(Meeting? meeting = null, QuorumResult? quorum = null, bool followRedirects = true)
     {
-        _group.Serve(_gateway, meeting ?? _group.Meeting(attendance: _group.QuorateAttendance),
-            quorum ?? _group.Quorum(_group.Police, _group.Council, _group.Fire, _group.Health));
-        var browser = await _site.AsClerkOf(_group.BodyId, followRedirects);
-        return (browser, await browser.Get(_group.Path("day")));
+        Group.Serve(Gateway, meeting ?? Group.Meeting(attendance: Group.QuorateAttendance),
+            quorum ?? Group.Quorum(Group.Police, Group.Council, Group.Fire, Group.Health));
+        var browser = await Site.AsClerkOf(Group.BodyId, followRedirects);
+        return (browser, await browser.Get(Group.Path("day")));
     }
 
-    private string SentTo(string path) => JsonNode.Parse(Assert.Single(_gateway.Sent(HttpMethod.Post, path)).Body!)!.ToJsonString();
+    private string SentTo(string path) => JsonNode.Parse(Assert.Single(Gateway.Sent(HttpMethod.Post, path)).Body!)!.ToJsonString();
 
     /// <summary>The quorum panel's table: organisation, counts, why.</summary>
     private static List<(string Organisation, string Counts, string Why)> Standings(Page page) =>
@@ -41,9 +28,7 @@ public sealed class MeetingDayTests : IDisposable
             row.QuerySelectorAll("td")[0].TextContent.Trim(),
             row.QuerySelectorAll("td")[1].TextContent.Trim()))];
 
-    private static string Squeezed(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static string? Banner(Page page) => page.Document.QuerySelector(".govuk-notification-banner--success p")?.TextContent.Trim();
 
     [Fact]
     public async Task Three_authorities_present_and_a_named_substitute_for_a_fourth_are_quorate_and_the_panel_says_why_each_counts()
@@ -69,7 +54,7 @@ public sealed class MeetingDayTests : IDisposable
     [Fact]
     public async Task Three_authorities_only_are_not_quorate_and_the_panel_says_how_many_more_are_needed()
     {
-        var (_, page) = await Open(_group.Meeting(attendance: _group.ThreeOnly), _group.Quorum(_group.Police, _group.Council, _group.Fire));
+        var (_, page) = await Open(Group.Meeting(attendance: Group.ThreeOnly), Group.Quorum(Group.Police, Group.Council, Group.Fire));
 
         Assert.Equal("Not quorate 3 of 4 required responsible authorities are represented. 1 more must be represented before a decision can be recorded.",
             Squeezed(page.Document.QuerySelector("#quorum [role=status]")?.TextContent));
@@ -82,9 +67,9 @@ public sealed class MeetingDayTests : IDisposable
     [Fact]
     public async Task Each_member_has_a_row_with_their_organisation_role_substitutes_what_is_recorded_and_the_buttons_that_fit()
     {
-        var left = new AttendanceMovement(_group.Chris.Id, AttendanceKind.Present, null, true, new DateTimeOffset(2027, 1, 12, 20, 15, 0, TimeSpan.Zero));
-        var attendance = _group.QuorateAttendance.Where(a => a.MembershipId != _group.Chris.Id).ToList();
-        var (_, page) = await Open(_group.Meeting(attendance: attendance, log: [left]), _group.Quorum(_group.Police, _group.Fire, _group.Health));
+        var left = new AttendanceMovement(Group.Chris.Id, AttendanceKind.Present, null, true, new DateTimeOffset(2027, 1, 12, 20, 15, 0, TimeSpan.Zero));
+        var attendance = Group.QuorateAttendance.Where(a => a.MembershipId != Group.Chris.Id).ToList();
+        var (_, page) = await Open(Group.Meeting(attendance: attendance, log: [left]), Group.Quorum(Group.Police, Group.Fire, Group.Health));
 
         var rows = page.Document.QuerySelectorAll("#attendance + table tbody tr")
             .Select(r => r.Children.Take(4).Select(c => Squeezed(c.TextContent)).ToList()).ToList();
@@ -98,27 +83,27 @@ public sealed class MeetingDayTests : IDisposable
             ["Val Unit", "Violence Reduction Unit", "None", "Present"],
         ], rows);
         string[] Buttons(MemberRef m) => [.. page.Form($"attendance-{m.Id}").QuerySelectorAll("button").Select(b => Squeezed(b.TextContent))];
-        Assert.Equal(["Has left (Alex Officer)"], Buttons(_group.Alex));
-        Assert.Equal(["Present (Chris Council)", "Apologies (Chris Council)"], Buttons(_group.Chris));
-        Assert.Equal(["Present (Pat Probation)"], Buttons(_group.Pat));
+        Assert.Equal(["Has left (Alex Officer)"], Buttons(Group.Alex));
+        Assert.Equal(["Present (Chris Council)", "Apologies (Chris Council)"], Buttons(Group.Chris));
+        Assert.Equal(["Present (Pat Probation)"], Buttons(Group.Pat));
         Assert.Contains("Chris Council left at 8:15pm", Standings(page)[0].Why);
     }
 
     [Fact]
     public async Task A_named_substitutes_arrival_is_sent_as_meetings_takes_it_and_the_banner_says_who_came_for_whom()
     {
-        var (browser, page) = await Open(_group.Meeting(), _group.Quorum(), followRedirects: false);
-        _gateway.Answer(HttpMethod.Post, Api("attendance"), null, HttpStatusCode.NoContent);
+        var (browser, page) = await Open(Group.Meeting(), Group.Quorum(), followRedirects: false);
+        Gateway.Answer(HttpMethod.Post, Api("attendance"), null, HttpStatusCode.NoContent);
 
-        var answer = await browser.Submit(page, $"attendance-{_group.Nia.Id}", new Dictionary<string, string?>
+        var answer = await browser.Submit(page, $"attendance-{Group.Nia.Id}", new Dictionary<string, string?>
         {
-            ["Movement.Choice"] = $"Substitute:{_group.HealthDeputy.Id}",
+            ["Movement.Choice"] = $"Substitute:{Group.HealthDeputy.Id}",
         });
 
-        Assert.Equal($$"""{"membershipId":"{{_group.Nia.Id}}","kind":"Substitute","substituteId":"{{_group.HealthDeputy.Id}}"}""", SentTo(Api("attendance")));
-        Assert.Equal($"{_group.Path("day")}?done=attendance&member={_group.Nia.Id}", answer.RedirectPath());
+        Assert.Equal($$"""{"membershipId":"{{Group.Nia.Id}}","kind":"Substitute","substituteId":"{{Group.HealthDeputy.Id}}"}""", SentTo(Api("attendance")));
+        Assert.Equal($"{Group.Path("day")}?done=attendance&member={Group.Nia.Id}", answer.RedirectPath());
 
-        _group.Serve(_gateway, _group.Meeting(attendance: [new(_group.Nia.Id, AttendanceKind.Substitute, _group.HealthDeputy.Id)]), _group.Quorum(_group.Health));
+        Group.Serve(Gateway, Group.Meeting(attendance: [new(Group.Nia.Id, AttendanceKind.Substitute, Group.HealthDeputy.Id)]), Group.Quorum(Group.Health));
         var after = await browser.Get(answer.RedirectPath()!);
         Assert.Equal("Dev Nurse is recorded as the substitute for Nia Health (NHS Kent and Medway ICB)", Banner(after));
         Assert.Equal(("NHS Kent and Medway ICB", "Counts", "Dev Nurse is here as the named substitute for Nia Health"), Standings(after)[3]);
@@ -127,31 +112,31 @@ public sealed class MeetingDayTests : IDisposable
     [Fact]
     public async Task Present_apologies_and_departures_are_sent_as_meetings_takes_them()
     {
-        var (browser, page) = await Open(_group.Meeting(attendance: [new(_group.Alex.Id, AttendanceKind.Present, null)]), _group.Quorum(_group.Police));
-        _gateway.Answer(HttpMethod.Post, Api("attendance"), null, HttpStatusCode.NoContent);
-        _gateway.Answer(HttpMethod.Post, Api("departures"), null, HttpStatusCode.NoContent);
+        var (browser, page) = await Open(Group.Meeting(attendance: [new(Group.Alex.Id, AttendanceKind.Present, null)]), Group.Quorum(Group.Police));
+        Gateway.Answer(HttpMethod.Post, Api("attendance"), null, HttpStatusCode.NoContent);
+        Gateway.Answer(HttpMethod.Post, Api("departures"), null, HttpStatusCode.NoContent);
 
-        await browser.Submit(page, $"attendance-{_group.Chris.Id}", new Dictionary<string, string?> { ["Movement.Choice"] = "Present" });
-        await browser.Submit(page, $"attendance-{_group.Pat.Id}", new Dictionary<string, string?> { ["Movement.Choice"] = "Apologies" });
-        var left = await browser.Submit(page, $"attendance-{_group.Alex.Id}", new Dictionary<string, string?> { ["Movement.Choice"] = "Left" });
+        await browser.Submit(page, $"attendance-{Group.Chris.Id}", new Dictionary<string, string?> { ["Movement.Choice"] = "Present" });
+        await browser.Submit(page, $"attendance-{Group.Pat.Id}", new Dictionary<string, string?> { ["Movement.Choice"] = "Apologies" });
+        var left = await browser.Submit(page, $"attendance-{Group.Alex.Id}", new Dictionary<string, string?> { ["Movement.Choice"] = "Left" });
 
         Assert.Equal(
         [
-            $$"""{"membershipId":"{{_group.Chris.Id}}","kind":"Present"}""",
-            $$"""{"membershipId":"{{_group.Pat.Id}}","kind":"Apologies"}""",
-        ], _gateway.Sent(HttpMethod.Post, Api("attendance")).Select(r => r.Body));
-        Assert.Equal($$"""{"membershipId":"{{_group.Alex.Id}}"}""", SentTo(Api("departures")));
-        Assert.Equal($"{_group.Path("day")}?done=departure&member={_group.Alex.Id}", left.Url.PathAndQuery);
+            $$"""{"membershipId":"{{Group.Chris.Id}}","kind":"Present"}""",
+            $$"""{"membershipId":"{{Group.Pat.Id}}","kind":"Apologies"}""",
+        ], Gateway.Sent(HttpMethod.Post, Api("attendance")).Select(r => r.Body));
+        Assert.Equal($$"""{"membershipId":"{{Group.Alex.Id}}"}""", SentTo(Api("departures")));
+        Assert.Equal($"{Group.Path("day")}?done=departure&member={Group.Alex.Id}", left.Url.PathAndQuery);
     }
 
     [Fact]
     public async Task A_substitute_meetings_does_not_know_for_that_member_is_refused_in_plain_english()
     {
         var (browser, page) = await Open();
-        _gateway.Refuse(HttpMethod.Post, Api("attendance"), HttpStatusCode.UnprocessableEntity, "not-a-named-substitute",
-            $"'{_group.PoliceDeputy.Id}' is not a named substitute for Alex Officer.");
+        Gateway.Refuse(HttpMethod.Post, Api("attendance"), HttpStatusCode.UnprocessableEntity, "not-a-named-substitute",
+            $"'{Group.PoliceDeputy.Id}' is not a named substitute for Alex Officer.");
 
-        var answer = await browser.Submit(page, $"attendance-{_group.Pat.Id}", new Dictionary<string, string?> { ["Movement.Choice"] = "Present" });
+        var answer = await browser.Submit(page, $"attendance-{Group.Pat.Id}", new Dictionary<string, string?> { ["Movement.Choice"] = "Present" });
 
         Assert.Equal("There is a problem That person is not one of Pat Probation's named substitutes, so they cannot attend for them.", Squeezed(answer.ErrorSummary));
         Assert.StartsWith("Error: ", answer.Title);
@@ -161,10 +146,10 @@ public sealed class MeetingDayTests : IDisposable
     public async Task A_change_lost_to_anothers_at_the_same_moment_is_said_plainly()
     {
         var (browser, page) = await Open();
-        _gateway.Refuse(HttpMethod.Post, Api("departures"), HttpStatusCode.Conflict, "concurrent-write",
+        Gateway.Refuse(HttpMethod.Post, Api("departures"), HttpStatusCode.Conflict, "concurrent-write",
             "The stream was changed by another request at the same time. Read it again and retry.");
 
-        var answer = await browser.Submit(page, $"attendance-{_group.Alex.Id}", new Dictionary<string, string?> { ["Movement.Choice"] = "Left" });
+        var answer = await browser.Submit(page, $"attendance-{Group.Alex.Id}", new Dictionary<string, string?> { ["Movement.Choice"] = "Left" });
 
         Assert.Contains("Someone else changed this meeting at the same moment", answer.ErrorSummary);
         Assert.DoesNotContain("stream", answer.ErrorSummary);
@@ -183,22 +168,22 @@ public sealed class MeetingDayTests : IDisposable
             ("Select the kind of interest", "interest-nature"), ("Enter the details of the interest", "interest-details"),
         ], answer.Errors);
         foreach (var (_, id) in answer.Errors) Assert.NotNull(answer.Document.GetElementById(id));
-        Assert.Empty(_gateway.Sent(HttpMethod.Post, "/api/meetings"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Post, "/api/meetings"));
     }
 
     [Fact]
     public async Task A_declaration_is_sent_as_meetings_takes_it()
     {
         var (browser, page) = await Open();
-        _gateway.Answer(HttpMethod.Post, Api("interests"), null, HttpStatusCode.NoContent);
+        Gateway.Answer(HttpMethod.Post, Api("interests"), null, HttpStatusCode.NoContent);
 
         var answer = await browser.Submit(page, "interest", new Dictionary<string, string?>
         {
-            ["Interest.MembershipId"] = _group.Fran.Id.ToString(), ["Interest.ItemId"] = _group.Lighting.Id.ToString(),
+            ["Interest.MembershipId"] = Group.Fran.Id.ToString(), ["Interest.ItemId"] = Group.Lighting.Id.ToString(),
             ["Interest.Nature"] = "OtherRegistrable", ["Interest.Details"] = " Lives on the High Street ",
         });
 
-        Assert.Equal($$"""{"membershipId":"{{_group.Fran.Id}}","itemId":"{{_group.Lighting.Id}}","nature":"OtherRegistrable","details":"Lives on the High Street"}""",
+        Assert.Equal($$"""{"membershipId":"{{Group.Fran.Id}}","itemId":"{{Group.Lighting.Id}}","nature":"OtherRegistrable","details":"Lives on the High Street"}""",
             SentTo(Api("interests")));
         Assert.Equal("The declaration of interest by Fran Fire (Kent Fire and Rescue Service) is recorded", Banner(answer));
     }
@@ -211,29 +196,29 @@ public sealed class MeetingDayTests : IDisposable
         var answer = await browser.Submit(page, "decision", new Dictionary<string, string?> { ["Decision.Text"] = "  " });
 
         Assert.Equal([("Enter the decision", "decision-text"), ("Select whether consensus was reached", "decision-consensus")], answer.Errors);
-        Assert.Empty(_gateway.Sent(HttpMethod.Post, "/api/meetings"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Post, "/api/meetings"));
     }
 
     [Fact]
     public async Task A_decision_names_the_version_the_clerk_saw_and_the_banner_gives_its_minute_reference()
     {
-        using var site = new IfMatchSeen(_site);
-        _group.Serve(_gateway, _group.Meeting(attendance: _group.QuorateAttendance, version: 31),
-            _group.Quorum(_group.Police, _group.Council, _group.Fire, _group.Health));
-        var browser = await site.Browser().SignIn(_gateway, "Clerk", "meetings-clerk", _group.BodyId);
-        var page = await browser.Get(_group.Path("day"));
-        _gateway.Answer(HttpMethod.Post, Api("decisions"), new { decisionId = Guid.NewGuid(), minuteReference = "2027-01-12/5.1" });
+        using var site = new IfMatchSeen(Site);
+        Group.Serve(Gateway, Group.Meeting(attendance: Group.QuorateAttendance, version: 31),
+            Group.Quorum(Group.Police, Group.Council, Group.Fire, Group.Health));
+        var browser = await site.Browser().SignIn(Gateway, "Clerk", "meetings-clerk", Group.BodyId);
+        var page = await browser.Get(Group.Path("day"));
+        Gateway.Answer(HttpMethod.Post, Api("decisions"), new { decisionId = Guid.NewGuid(), minuteReference = "2027-01-12/5.1" });
 
         var answer = await browser.Submit(page, "decision", new Dictionary<string, string?>
         {
             ["Decision.Text"] = "Ask the council to repair the street lights by March.", ["Decision.Consensus"] = "yes",
-            ["Decision.ItemId"] = _group.Lighting.Id.ToString(),
+            ["Decision.ItemId"] = Group.Lighting.Id.ToString(),
         });
 
-        Assert.Equal($$"""{"text":"Ask the council to repair the street lights by March.","consensusReached":true,"itemId":"{{_group.Lighting.Id}}"}""",
+        Assert.Equal($$"""{"text":"Ask the council to repair the street lights by March.","consensusReached":true,"itemId":"{{Group.Lighting.Id}}"}""",
             SentTo(Api("decisions")));
         Assert.Equal("\"31\"", Assert.Single(site.Sent, s => s.Method == HttpMethod.Post && s.Path == Api("decisions")).IfMatch);
-        Assert.Equal($"{_group.Path("day")}?done=decision&reference=2027-01-12%2F5.1", answer.Url.PathAndQuery);
+        Assert.Equal($"{Group.Path("day")}?done=decision&reference=2027-01-12%2F5.1", answer.Url.PathAndQuery);
         Assert.Equal("Decision 2027-01-12/5.1 is recorded", Banner(answer));
     }
 
@@ -241,7 +226,7 @@ public sealed class MeetingDayTests : IDisposable
     public async Task A_decision_under_no_item_leaves_the_item_out()
     {
         var (browser, page) = await Open();
-        _gateway.Answer(HttpMethod.Post, Api("decisions"), new { decisionId = Guid.NewGuid(), minuteReference = "2027-01-12/AOB.1" });
+        Gateway.Answer(HttpMethod.Post, Api("decisions"), new { decisionId = Guid.NewGuid(), minuteReference = "2027-01-12/AOB.1" });
 
         await browser.Submit(page, "decision", new Dictionary<string, string?>
         {
@@ -254,8 +239,8 @@ public sealed class MeetingDayTests : IDisposable
     [Fact]
     public async Task A_decision_in_a_meeting_that_is_not_quorate_is_refused_saying_how_many_are_represented_and_needed()
     {
-        var (browser, page) = await Open(_group.Meeting(attendance: _group.ThreeOnly), _group.Quorum(_group.Police, _group.Council, _group.Fire));
-        _gateway.Refuse(HttpMethod.Post, Api("decisions"), HttpStatusCode.Conflict, "quorum-not-met",
+        var (browser, page) = await Open(Group.Meeting(attendance: Group.ThreeOnly), Group.Quorum(Group.Police, Group.Council, Group.Fire));
+        Gateway.Refuse(HttpMethod.Post, Api("decisions"), HttpStatusCode.Conflict, "quorum-not-met",
             "The meeting is not quorate: 3 responsible authorities represented, at least 4 needed.", new { required = 4, represented = 3 });
 
         var answer = await browser.Submit(page, "decision", new Dictionary<string, string?>
@@ -274,9 +259,9 @@ public sealed class MeetingDayTests : IDisposable
     public async Task A_decision_after_quorum_was_lost_is_refused_saying_so()
     {
         var (browser, page) = await Open();
-        _gateway.Refuse(HttpMethod.Post, Api("decisions"), HttpStatusCode.Conflict, "quorum-lost",
+        Gateway.Refuse(HttpMethod.Post, Api("decisions"), HttpStatusCode.Conflict, "quorum-lost",
             "Quorum was lost when members left: 2 responsible authorities remain, at least 4 needed. No decision can be taken.",
-            new { required = 4, represented = 2, departed = new[] { _group.Alex.Id } });
+            new { required = 4, represented = 2, departed = new[] { Group.Alex.Id } });
 
         var answer = await browser.Submit(page, "decision", new Dictionary<string, string?> { ["Decision.Text"] = "Close the item.", ["Decision.Consensus"] = "yes" });
 
@@ -287,7 +272,7 @@ public sealed class MeetingDayTests : IDisposable
     public async Task A_decision_on_a_meeting_changed_since_the_page_was_opened_is_refused_plainly()
     {
         var (browser, page) = await Open();
-        _gateway.Refuse(HttpMethod.Post, Api("decisions"), HttpStatusCode.PreconditionFailed, "stale-version",
+        Gateway.Refuse(HttpMethod.Post, Api("decisions"), HttpStatusCode.PreconditionFailed, "stale-version",
             "If-Match named version 7 but the current version is 9. Read it again and retry.", new { currentVersion = 9 });
 
         var answer = await browser.Submit(page, "decision", new Dictionary<string, string?> { ["Decision.Text"] = "Close the item.", ["Decision.Consensus"] = "yes" });
@@ -314,36 +299,36 @@ public sealed class MeetingDayTests : IDisposable
 
         var early = await browser.Submit(page, "action", new Dictionary<string, string?>
         {
-            ["Action.Text"] = "Survey the lights", ["Action.Owner"] = $"member:{_group.Chris.Id}",
+            ["Action.Text"] = "Survey the lights", ["Action.Owner"] = $"member:{Group.Chris.Id}",
             ["Action.DueOn.Day"] = "11", ["Action.DueOn.Month"] = "1", ["Action.DueOn.Year"] = "2027",
         });
         Assert.Equal([("The due date must be the day of the meeting, 12 January 2027, or later", "action-due-day")], early.Errors);
-        Assert.Empty(_gateway.Sent(HttpMethod.Post, "/api/meetings"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Post, "/api/meetings"));
     }
 
     [Fact]
     public async Task An_action_owned_by_a_member_or_by_an_organisation_is_sent_as_meetings_takes_it()
     {
         var (browser, page) = await Open();
-        _gateway.Answer(HttpMethod.Post, Api("actions"), new { id = Guid.NewGuid() }, HttpStatusCode.Created);
+        Gateway.Answer(HttpMethod.Post, Api("actions"), new { id = Guid.NewGuid() }, HttpStatusCode.Created);
 
         var answer = await browser.Submit(page, "action", new Dictionary<string, string?>
         {
-            ["Action.Text"] = "Survey the street lights", ["Action.Owner"] = $"member:{_group.Chris.Id}",
-            ["Action.DueOn.Day"] = "12", ["Action.DueOn.Month"] = "2", ["Action.DueOn.Year"] = "2027", ["Action.ItemId"] = _group.Lighting.Id.ToString(),
+            ["Action.Text"] = "Survey the street lights", ["Action.Owner"] = $"member:{Group.Chris.Id}",
+            ["Action.DueOn.Day"] = "12", ["Action.DueOn.Month"] = "2", ["Action.DueOn.Year"] = "2027", ["Action.ItemId"] = Group.Lighting.Id.ToString(),
         });
         await browser.Submit(page, "action", new Dictionary<string, string?>
         {
-            ["Action.Text"] = "Report on knife arches", ["Action.Owner"] = $"organisation:{_group.Police.Id}",
+            ["Action.Text"] = "Report on knife arches", ["Action.Owner"] = $"organisation:{Group.Police.Id}",
             ["Action.DueOn.Day"] = "1", ["Action.DueOn.Month"] = "3", ["Action.DueOn.Year"] = "2027",
         });
 
         Assert.Equal(
         [
-            $$"""{"text":"Survey the street lights","ownerMembershipId":"{{_group.Chris.Id}}","dueOn":"2027-02-12","itemId":"{{_group.Lighting.Id}}"}""",
-            $$"""{"text":"Report on knife arches","ownerOrganisationId":"{{_group.Police.Id}}","dueOn":"2027-03-01"}""",
-        ], _gateway.Sent(HttpMethod.Post, Api("actions")).Select(r => r.Body));
-        Assert.Equal($"{_group.Path("day")}?done=action", answer.Url.PathAndQuery);
+            $$"""{"text":"Survey the street lights","ownerMembershipId":"{{Group.Chris.Id}}","dueOn":"2027-02-12","itemId":"{{Group.Lighting.Id}}"}""",
+            $$"""{"text":"Report on knife arches","ownerOrganisationId":"{{Group.Police.Id}}","dueOn":"2027-03-01"}""",
+        ], Gateway.Sent(HttpMethod.Post, Api("actions")).Select(r => r.Body));
+        Assert.Equal($"{Group.Path("day")}?done=action", answer.Url.PathAndQuery);
         Assert.Equal("The action is raised", Banner(answer));
     }
 
@@ -351,12 +336,12 @@ public sealed class MeetingDayTests : IDisposable
     public async Task An_action_meetings_refuses_for_its_owner_is_said_on_the_owner_field()
     {
         var (browser, page) = await Open();
-        _gateway.Refuse(HttpMethod.Post, Api("actions"), HttpStatusCode.UnprocessableEntity, "membership-ended",
-            $"The membership of Chris Council has ended.", new { ownerMembershipId = _group.Chris.Id });
+        Gateway.Refuse(HttpMethod.Post, Api("actions"), HttpStatusCode.UnprocessableEntity, "membership-ended",
+            $"The membership of Chris Council has ended.", new { ownerMembershipId = Group.Chris.Id });
 
         var answer = await browser.Submit(page, "action", new Dictionary<string, string?>
         {
-            ["Action.Text"] = "Survey the street lights", ["Action.Owner"] = $"member:{_group.Chris.Id}",
+            ["Action.Text"] = "Survey the street lights", ["Action.Owner"] = $"member:{Group.Chris.Id}",
             ["Action.DueOn.Day"] = "12", ["Action.DueOn.Month"] = "2", ["Action.DueOn.Year"] = "2027",
         });
 
@@ -366,7 +351,7 @@ public sealed class MeetingDayTests : IDisposable
     [Fact]
     public async Task A_cancelled_meeting_shows_what_was_recorded_but_no_forms()
     {
-        var (_, page) = await Open(_group.Meeting(status: MeetingStatus.Cancelled, attendance: _group.QuorateAttendance));
+        var (_, page) = await Open(Group.Meeting(status: MeetingStatus.Cancelled, attendance: Group.QuorateAttendance));
 
         Assert.Contains("Nothing more can be recorded for it", page.Text);
         Assert.Empty(page.Document.QuerySelectorAll("main form"));

@@ -12,7 +12,10 @@ namespace CommunitySafety.Web.Components.Pages.Clerk;
 public abstract class ManagerPage : ComponentBase
 {
     [CascadingParameter] protected HttpContext Http { get; set; } = null!;
-    [SupplyParameterFromQuery(Name = "done")] protected string? Done { get; set; }
+    [SupplyParameterFromQuery(Name = "done")] protected string? DoneQuery { get; set; }
+
+    /// <summary>What the last form did (<c>?done=…</c>), said on the page it returned to; not again when a form is sent from there.</summary>
+    protected string? Done => HttpMethods.IsGet(Http.Request.Method) ? DoneQuery : null;
     [Inject] protected MeetingsApi Api { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 

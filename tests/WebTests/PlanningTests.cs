@@ -79,6 +79,17 @@ public sealed class PlanningTests : IDisposable
         Assert.Contains(_gateway.Sent(HttpMethod.Get, "/api/meetings/meetings"), r => r.PathAndQuery.Contains($"bodyId={_bodyId}"));
     }
 
+    [Fact]
+    public async Task The_dashboard_links_the_bodies_the_clerk_runs()
+    {
+        GivenBody();
+        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+
+        var page = await browser.Get("/dashboard");
+
+        Assert.Equal("Community Safety Working Group", page.Document.QuerySelector($"a[href='/clerk/bodies/{_bodyId}']")?.TextContent);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("/series/new")]

@@ -6,40 +6,32 @@ using static CommunitySafety.WebTests.BodyClerkData;
 namespace CommunitySafety.WebTests;
 
 /// <summary>A body's action log and one action: notes, done, dropped; refusals in plain English.</summary>
-public sealed class ActionLogTests : IDisposable
+public sealed class ActionLogTests : ManagerPageTests
 {
-    private readonly WebFactory _site;
-    private readonly FakeGateway _gateway;
-    private readonly Guid _bodyId = Guid.NewGuid();
 
-    public ActionLogTests(WebFactory site)
+    public ActionLogTests(WebFactory site) : base(site)
     {
-        _site = site;
-        _gateway = site.Gateway;
-        _gateway.Reset();
-        _gateway.Get($"/api/meetings/bodies/{_bodyId}", Body(_bodyId));
-        _gateway.Get("/api/meetings/meetings", Array.Empty<MeetingSummary>());
+        Gateway.Get($"/api/meetings/bodies/{BodyId}", Body(BodyId));
+        Gateway.Get("/api/meetings/meetings", Array.Empty<MeetingSummary>());
     }
-
-    public void Dispose() => _gateway.Reset();
 
     private ActionView GivenAction(ActionStatus status = ActionStatus.Open, Guid? bodyId = null)
     {
-        var action = Action(bodyId ?? _bodyId, status: status, notes: new ActionNote("Survey booked", DateTimeOffset.UtcNow.AddDays(-5)));
-        _gateway.Get($"/api/meetings/actions/{action.Id}", action);
+        var action = Action(bodyId ?? BodyId, status: status, notes: new ActionNote("Survey booked", DateTimeOffset.UtcNow.AddDays(-5)));
+        Gateway.Get($"/api/meetings/actions/{action.Id}", action);
         return action;
     }
 
     [Fact]
     public async Task The_log_puts_overdue_actions_first_in_red_then_open_ones_then_closed_ones()
     {
-        var done = Action(_bodyId, "Publish the survey", ActionStatus.Done);
-        var onTrack = Action(_bodyId, "Review CCTV coverage", dueOn: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(90)));
-        var overdue = Action(_bodyId, "Report on street lighting", ActionStatus.InProgress, overdue: true);
-        _gateway.Get($"/api/meetings/bodies/{_bodyId}/actions", new[] { done, onTrack, overdue });
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var done = Action(BodyId, "Publish the survey", ActionStatus.Done);
+        var onTrack = Action(BodyId, "Review CCTV coverage", dueOn: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(90)));
+        var overdue = Action(BodyId, "Report on street lighting", ActionStatus.InProgress, overdue: true);
+        Gateway.Get($"/api/meetings/bodies/{BodyId}/actions", new[] { done, onTrack, overdue });
+        var browser = await SignedInClerk();
 
-        var page = await browser.Get($"/clerk/bodies/{_bodyId}/actions");
+        var page = await browser.Get($"/clerk/bodies/{BodyId}/actions");
 
         Assert.Equal("Action log", page.H1);
         var rows = page.Document.QuerySelectorAll("tbody tr");
@@ -53,16 +45,16 @@ public sealed class ActionLogTests : IDisposable
     [Fact]
     public async Task The_log_filters_by_status_with_a_get_form()
     {
-        _gateway.Get($"/api/meetings/bodies/{_bodyId}/actions", Array.Empty<ActionView>());
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        Gateway.Get($"/api/meetings/bodies/{BodyId}/actions", Array.Empty<ActionView>());
+        var browser = await SignedInClerk();
 
-        var page = await browser.Get($"/clerk/bodies/{_bodyId}/actions?status=Dropped");
-        var nonsense = await browser.Get($"/clerk/bodies/{_bodyId}/actions?status=1");
+        var page = await browser.Get($"/clerk/bodies/{BodyId}/actions?status=Dropped");
+        var nonsense = await browser.Get($"/clerk/bodies/{BodyId}/actions?status=1");
 
         Assert.Equal("get", page.Document.QuerySelector("form:has(#status)")?.GetAttribute("method"));
         Assert.Equal("Dropped", page.Document.QuerySelector("#status option[selected]")?.GetAttribute("value"));
         Assert.Contains("No actions are dropped", page.Text);
-        var asked = _gateway.Sent(HttpMethod.Get, $"/api/meetings/bodies/{_bodyId}/actions").Select(r => r.PathAndQuery).ToList();
+        var asked = Gateway.Sent(HttpMethod.Get, $"/api/meetings/bodies/{BodyId}/actions").Select(r => r.PathAndQuery).ToList();
         Assert.Contains("status=Dropped", asked[0]);
         Assert.DoesNotContain("status=", asked[1]);
         Assert.Equal(HttpStatusCode.OK, nonsense.Status);
@@ -73,7 +65,7 @@ public sealed class ActionLogTests : IDisposable
     {
         var action = GivenAction();
         var others = GivenAction(bodyId: Guid.NewGuid());
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
 
         var page = await browser.Get($"/clerk/actions/{action.Id}");
         var forbidden = await browser.Get($"/clerk/actions/{others.Id}");
@@ -91,7 +83,7 @@ public sealed class ActionLogTests : IDisposable
     public async Task A_closed_action_has_no_forms()
     {
         var action = GivenAction(ActionStatus.Dropped);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
 
         var page = await browser.Get($"/clerk/actions/{action.Id}");
 
@@ -103,8 +95,8 @@ public sealed class ActionLogTests : IDisposable
     public async Task An_empty_progress_note_is_an_error_on_its_own_form_and_a_note_is_sent()
     {
         var action = GivenAction();
-        _gateway.Answer(HttpMethod.Post, $"/api/meetings/actions/{action.Id}/progress", null, HttpStatusCode.NoContent);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        Gateway.Answer(HttpMethod.Post, $"/api/meetings/actions/{action.Id}/progress", null, HttpStatusCode.NoContent);
+        var browser = await SignedInClerk();
         var form = await browser.Get($"/clerk/actions/{action.Id}");
 
         var empty = await browser.Submit(form, "progress", new Dictionary<string, string?> { ["Progress.Note"] = "" });
@@ -112,7 +104,7 @@ public sealed class ActionLogTests : IDisposable
 
         Assert.Equal([("Enter the progress note", "note")], empty.Errors);
         Assert.Null(empty.Document.QuerySelector("#done-note-error"));
-        Assert.Equal("""{"note":"Contractor visits on Monday"}""", Assert.Single(_gateway.Sent(HttpMethod.Post, "/api/meetings/actions")).Body);
+        Assert.Equal("""{"note":"Contractor visits on Monday"}""", Assert.Single(Gateway.Sent(HttpMethod.Post, "/api/meetings/actions")).Body);
         Assert.Equal($"/clerk/actions/{action.Id}?done=noted", noted.Url.PathAndQuery);
         Assert.Contains("The progress note is added", noted.Document.QuerySelector(".govuk-notification-banner--success")?.TextContent);
     }
@@ -121,16 +113,16 @@ public sealed class ActionLogTests : IDisposable
     public async Task Marking_done_at_a_meeting_sends_the_meeting()
     {
         var action = GivenAction();
-        var meeting = Data.Meeting(bodyId: _bodyId, startsAt: DateTimeOffset.UtcNow.AddDays(-1), title: "Working Group");
-        _gateway.Get("/api/meetings/meetings", new[] { meeting });
-        _gateway.Answer(HttpMethod.Post, $"/api/meetings/actions/{action.Id}/complete", null, HttpStatusCode.NoContent);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var meeting = Data.Meeting(bodyId: BodyId, startsAt: DateTimeOffset.UtcNow.AddDays(-1), title: "Working Group");
+        Gateway.Get("/api/meetings/meetings", new[] { meeting });
+        Gateway.Answer(HttpMethod.Post, $"/api/meetings/actions/{action.Id}/complete", null, HttpStatusCode.NoContent);
+        var browser = await SignedInClerk();
         var form = await browser.Get($"/clerk/actions/{action.Id}");
         Assert.NotNull(form.Document.QuerySelector($"#meeting option[value='{meeting.Id}']"));
 
         var page = await browser.Submit(form, "complete", new Dictionary<string, string?> { ["Complete.Note"] = "Lights fixed", ["Complete.MeetingId"] = meeting.Id.ToString() });
 
-        Assert.Equal($$"""{"note":"Lights fixed","meetingId":"{{meeting.Id}}"}""", Assert.Single(_gateway.Sent(HttpMethod.Post, "/api/meetings/actions")).Body);
+        Assert.Equal($$"""{"note":"Lights fixed","meetingId":"{{meeting.Id}}"}""", Assert.Single(Gateway.Sent(HttpMethod.Post, "/api/meetings/actions")).Body);
         Assert.Equal($"/clerk/actions/{action.Id}?done=done", page.Url.PathAndQuery);
     }
 
@@ -138,9 +130,9 @@ public sealed class ActionLogTests : IDisposable
     public async Task Dropping_needs_a_reason_and_an_action_closed_meanwhile_is_said_plainly()
     {
         var action = GivenAction();
-        _gateway.Refuse(HttpMethod.Post, $"/api/meetings/actions/{action.Id}/drop", HttpStatusCode.Conflict, "action-closed",
+        Gateway.Refuse(HttpMethod.Post, $"/api/meetings/actions/{action.Id}/drop", HttpStatusCode.Conflict, "action-closed",
             "The action is already Done: it can no longer change.", new { actionStatus = "Done" });
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
         var form = await browser.Get($"/clerk/actions/{action.Id}");
 
         var missing = await browser.Submit(form, "drop", new Dictionary<string, string?> { ["Drop.Reason"] = "  " });

@@ -30,3 +30,25 @@ public static class ManagerSignIn
         return browser;
     }
 }
+
+/// <summary>What the tests of the clerks' pages share: the site, its fake gateway (cleared before and after each test), a body.</summary>
+public abstract class ManagerPageTests : IDisposable
+{
+    protected ManagerPageTests(WebFactory site)
+    {
+        Site = site;
+        Gateway = site.Gateway;
+        Gateway.Reset();
+    }
+
+    protected WebFactory Site { get; }
+
+    protected FakeGateway Gateway { get; }
+
+    /// <summary>The body whose clerk <see cref="SignedInClerk"/> signs in as.</summary>
+    protected Guid BodyId { get; } = Guid.NewGuid();
+
+    protected Task<Browser> SignedInClerk() => ManagerSignIn.ClerkOf(Site, BodyId);
+
+    public void Dispose() => Gateway.Reset();
+}

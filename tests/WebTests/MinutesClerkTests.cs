@@ -6,32 +6,20 @@ using static CommunitySafety.WebTests.BodyClerkData;
 namespace CommunitySafety.WebTests;
 
 /// <summary>Drafting minutes, approving the previous meeting's at this one, publishing approved ones.</summary>
-public sealed class MinutesClerkTests : IDisposable
+public sealed class MinutesClerkTests(WebFactory site) : ManagerPageTests(site)
 {
-    private readonly WebFactory _site;
-    private readonly FakeGateway _gateway;
-    private readonly Guid _bodyId = Guid.NewGuid();
     private readonly AgendaItem _lighting = Item(5, "Street lighting");
     private readonly AgendaItem _case = Item(6, "A named family's case", exempt: true);
-
-    public MinutesClerkTests(WebFactory site)
-    {
-        _site = site;
-        _gateway = site.Gateway;
-        _gateway.Reset();
-    }
-
-    public void Dispose() => _gateway.Reset();
 
     /// <summary>This meeting, with its minutes as they stand, and the body's previous meeting before it.</summary>
     private Meeting GivenMeeting(MinutesStatus minutes = MinutesStatus.Draft, MinutesStatus previousMinutes = MinutesStatus.Draft)
     {
-        var meeting = Meeting(_bodyId, minutes: minutes, agenda: [Item(1, "Apologies", kind: AgendaItemKind.Apologies), _lighting, _case],
+        var meeting = Meeting(BodyId, minutes: minutes, agenda: [Item(1, "Apologies", kind: AgendaItemKind.Apologies), _lighting, _case],
             sections: [new MinuteSection(_lighting.Id, "The council will replace the lights.", false)]);
-        _gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
-        _gateway.Get($"/api/meetings/meetings/{meeting.Id}/minutes", Minutes(meeting, new MinutesPassage("The chair thanked the hosts.", false)));
-        var previous = Data.Meeting(bodyId: _bodyId, startsAt: meeting.StartsAt.AddMonths(-3), title: meeting.Title) with { MinutesStatus = previousMinutes };
-        _gateway.Get("/api/meetings/meetings", new[] { previous });
+        Gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
+        Gateway.Get($"/api/meetings/meetings/{meeting.Id}/minutes", Minutes(meeting, new MinutesPassage("The chair thanked the hosts.", false)));
+        var previous = Data.Meeting(bodyId: BodyId, startsAt: meeting.StartsAt.AddMonths(-3), title: meeting.Title) with { MinutesStatus = previousMinutes };
+        Gateway.Get("/api/meetings/meetings", new[] { previous });
         return meeting;
     }
 
@@ -39,7 +27,7 @@ public sealed class MinutesClerkTests : IDisposable
     public async Task The_page_shows_a_passage_per_agenda_item_the_minutes_as_they_stand_and_explains_approval_needs_a_quorum()
     {
         var meeting = GivenMeeting();
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
 
         var page = await browser.Get($"/clerk/meetings/{meeting.Id}/minutes");
 
@@ -60,8 +48,8 @@ public sealed class MinutesClerkTests : IDisposable
     public async Task A_draft_is_sent_a_passage_per_item_written_with_its_exemption_and_the_page_says_it_is_saved()
     {
         var meeting = GivenMeeting();
-        _gateway.Answer(HttpMethod.Put, $"/api/meetings/meetings/{meeting.Id}/minutes", null, HttpStatusCode.NoContent);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        Gateway.Answer(HttpMethod.Put, $"/api/meetings/meetings/{meeting.Id}/minutes", null, HttpStatusCode.NoContent);
+        var browser = await SignedInClerk();
         var form = await browser.Get($"/clerk/meetings/{meeting.Id}/minutes");
 
         var page = await browser.Submit(form, "draft-minutes", new Dictionary<string, string?>
@@ -72,7 +60,7 @@ public sealed class MinutesClerkTests : IDisposable
 
         Assert.Equal(
             $$"""{"sections":[{"itemId":"{{_lighting.Id}}","text":"New lights by March.","exempt":false},{"itemId":"{{_case.Id}}","text":"Agreed a plan for the family.","exempt":true},{"text":"Next meeting in spring.","exempt":false}]}""",
-            Assert.Single(_gateway.Sent(HttpMethod.Put, "/api/meetings")).Body);
+            Assert.Single(Gateway.Sent(HttpMethod.Put, "/api/meetings")).Body);
         Assert.Equal($"/clerk/meetings/{meeting.Id}/minutes?done=drafted", page.Url.PathAndQuery);
         Assert.Contains("The draft minutes are saved", page.Document.QuerySelector(".govuk-notification-banner--success")?.TextContent);
     }
@@ -81,7 +69,7 @@ public sealed class MinutesClerkTests : IDisposable
     public async Task An_empty_draft_is_an_error_linked_to_the_first_passage()
     {
         var meeting = GivenMeeting();
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
         var form = await browser.Get($"/clerk/meetings/{meeting.Id}/minutes");
 
         var page = await browser.Submit(form, "draft-minutes", new Dictionary<string, string?>
@@ -90,16 +78,16 @@ public sealed class MinutesClerkTests : IDisposable
         });
 
         Assert.Equal([("Enter the minutes of at least one item", "section-0")], page.Errors);
-        Assert.Empty(_gateway.Sent(HttpMethod.Put, "/api/meetings"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Put, "/api/meetings"));
     }
 
     [Fact]
     public async Task Minutes_approved_meanwhile_are_said_plainly()
     {
         var meeting = GivenMeeting();
-        _gateway.Refuse(HttpMethod.Put, $"/api/meetings/meetings/{meeting.Id}/minutes", HttpStatusCode.Conflict, "minutes-approved",
+        Gateway.Refuse(HttpMethod.Put, $"/api/meetings/meetings/{meeting.Id}/minutes", HttpStatusCode.Conflict, "minutes-approved",
             "The minutes were approved as a correct record and can no longer be redrafted.", new { minutesStatus = "Approved" });
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
         var form = await browser.Get($"/clerk/meetings/{meeting.Id}/minutes");
 
         var page = await browser.Submit(form, "draft-minutes", new Dictionary<string, string?> { ["Draft.Sections[1].Text"] = "New lights." });
@@ -112,9 +100,9 @@ public sealed class MinutesClerkTests : IDisposable
     public async Task Approving_the_previous_minutes_in_a_meeting_without_a_quorum_is_refused_plainly()
     {
         var meeting = GivenMeeting();
-        _gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/minutes/approve-previous", HttpStatusCode.Conflict, "quorum-not-met",
+        Gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/minutes/approve-previous", HttpStatusCode.Conflict, "quorum-not-met",
             "The meeting is not quorate: 2 responsible authorities represented, at least 3 needed.", new { required = 3, represented = 2 });
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
         var form = await browser.Get($"/clerk/meetings/{meeting.Id}/minutes");
 
         var page = await browser.Submit(form, "approve-previous", new Dictionary<string, string?>());
@@ -127,14 +115,14 @@ public sealed class MinutesClerkTests : IDisposable
     public async Task The_previous_minutes_approved_bring_the_page_back_saying_so()
     {
         var meeting = GivenMeeting();
-        _gateway.Answer(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/minutes/approve-previous",
+        Gateway.Answer(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/minutes/approve-previous",
             new ApprovedPreviousMinutes(Guid.NewGuid(), Guid.NewGuid(), "2027-01-12/3.1"));
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
         var form = await browser.Get($"/clerk/meetings/{meeting.Id}/minutes");
 
         var page = await browser.Submit(form, "approve-previous", new Dictionary<string, string?>());
 
-        Assert.Null(Assert.Single(_gateway.Sent(HttpMethod.Post, "/api/meetings")).Body);
+        Assert.Null(Assert.Single(Gateway.Sent(HttpMethod.Post, "/api/meetings")).Body);
         Assert.Contains("The previous meeting's minutes are approved", page.Document.QuerySelector(".govuk-notification-banner--success")?.TextContent);
     }
 
@@ -142,14 +130,14 @@ public sealed class MinutesClerkTests : IDisposable
     public async Task Approved_minutes_are_published_and_unapproved_ones_refused_plainly()
     {
         var meeting = GivenMeeting(MinutesStatus.Approved);
-        _gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/minutes/publish", HttpStatusCode.Conflict, "minutes-not-approved",
+        Gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/minutes/publish", HttpStatusCode.Conflict, "minutes-not-approved",
             "Only minutes approved as a correct record at the body's next meeting are published.", new { minutesStatus = "Draft" });
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
         var form = await browser.Get($"/clerk/meetings/{meeting.Id}/minutes");
         Assert.Empty(form.Document.QuerySelectorAll("#section-0"));
 
         var refused = await browser.Submit(form, "publish-minutes", new Dictionary<string, string?>());
-        _gateway.Answer(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/minutes/publish", null, HttpStatusCode.NoContent);
+        Gateway.Answer(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/minutes/publish", null, HttpStatusCode.NoContent);
         var published = await browser.Submit(form, "publish-minutes", new Dictionary<string, string?>());
 
         Assert.Contains("These minutes cannot be published yet: the body's next meeting must first approve them as a correct record.", refused.ErrorSummary);

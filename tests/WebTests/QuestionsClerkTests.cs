@@ -6,25 +6,17 @@ using static CommunitySafety.WebTests.BodyClerkData;
 namespace CommunitySafety.WebTests;
 
 /// <summary>Residents' questions to a public meeting, for its clerk: moderation, answers, "you said, we did", erasure.</summary>
-public sealed class QuestionsClerkTests : IDisposable
+public sealed class QuestionsClerkTests : ManagerPageTests
 {
-    private readonly WebFactory _site;
-    private readonly FakeGateway _gateway;
-    private readonly Guid _bodyId = Guid.NewGuid();
     private readonly Meeting _meeting;
 
-    public QuestionsClerkTests(WebFactory site)
+    public QuestionsClerkTests(WebFactory site) : base(site)
     {
-        _site = site;
-        _gateway = site.Gateway;
-        _gateway.Reset();
-        _meeting = Meeting(_bodyId, isPublic: true);
-        _gateway.Get($"/api/meetings/meetings/{_meeting.Id}", _meeting);
+        _meeting = Meeting(BodyId, isPublic: true);
+        Gateway.Get($"/api/meetings/meetings/{_meeting.Id}", _meeting);
     }
 
-    public void Dispose() => _gateway.Reset();
-
-    private void Given(params ManagedQuestionView[] questions) => _gateway.Get($"/api/meetings/meetings/{_meeting.Id}/questions", questions);
+    private void Given(params ManagedQuestionView[] questions) => Gateway.Get($"/api/meetings/meetings/{_meeting.Id}/questions", questions);
 
     private string Path => $"/clerk/meetings/{_meeting.Id}/questions";
 
@@ -36,7 +28,7 @@ public sealed class QuestionsClerkTests : IDisposable
         var accepted = Question(_meeting, ModerationState.Accepted, "Why are there no police patrols?", submittedAt: DateTimeOffset.UtcNow.AddDays(-9));
         var pending = Question(_meeting, text: "When will the street light on Mill Lane be fixed?");
         Given(accepted, pending);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
 
         var page = await browser.Get(Path);
 
@@ -58,7 +50,7 @@ public sealed class QuestionsClerkTests : IDisposable
         var first = Question(_meeting);
         var second = Question(_meeting, submittedAt: DateTimeOffset.UtcNow.AddDays(-1));
         Given(first, second);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
         var form = await browser.Get(Path);
 
         var page = await browser.Submit(form, Form("moderate", second), new Dictionary<string, string?> { ["Form.Decision"] = "reject", ["Form.Reason"] = "" });
@@ -69,7 +61,7 @@ public sealed class QuestionsClerkTests : IDisposable
         Assert.Null(page.Document.QuerySelector($"#reason-{first.Id}-error"));
         Assert.Equal("reject", page.Document.QuerySelector($"input[name='Form.Decision'][id^='decision-{second.Id}'][checked]")?.GetAttribute("value"));
         Assert.Equal([("Select whether to accept or reject it", $"decision-{first.Id}")], undecided.Errors);
-        Assert.Empty(_gateway.Sent(HttpMethod.Post, "/api/meetings"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Post, "/api/meetings"));
     }
 
     [Fact]
@@ -77,14 +69,14 @@ public sealed class QuestionsClerkTests : IDisposable
     {
         var question = Question(_meeting);
         Given(question);
-        _gateway.Answer(HttpMethod.Post, $"/api/meetings/questions/{question.Id}/moderation", null, HttpStatusCode.NoContent);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        Gateway.Answer(HttpMethod.Post, $"/api/meetings/questions/{question.Id}/moderation", null, HttpStatusCode.NoContent);
+        var browser = await SignedInClerk();
         var form = await browser.Get(Path);
 
         var accepted = await browser.Submit(form, Form("moderate", question), new Dictionary<string, string?> { ["Form.Decision"] = "accept", ["Form.Reason"] = "" });
         var rejected = await browser.Submit(form, Form("moderate", question), new Dictionary<string, string?> { ["Form.Decision"] = "reject", ["Form.Reason"] = "Abusive" });
 
-        Assert.Equal(["""{"accept":true}""", """{"accept":false,"reason":"Abusive"}"""], _gateway.Sent(HttpMethod.Post, "/api/meetings").Select(r => r.Body));
+        Assert.Equal(["""{"accept":true}""", """{"accept":false,"reason":"Abusive"}"""], Gateway.Sent(HttpMethod.Post, "/api/meetings").Select(r => r.Body));
         Assert.Equal($"{Path}?done=accepted", accepted.Url.PathAndQuery);
         Assert.Contains("The question is accepted", accepted.Document.QuerySelector(".govuk-notification-banner--success")?.TextContent);
         Assert.Equal($"{Path}?done=rejected", rejected.Url.PathAndQuery);
@@ -95,18 +87,18 @@ public sealed class QuestionsClerkTests : IDisposable
     {
         var question = Question(_meeting, ModerationState.Accepted);
         Given(question);
-        _gateway.Refuse(HttpMethod.Post, $"/api/meetings/questions/{question.Id}/answer", HttpStatusCode.Conflict, "meeting-not-yet-held",
+        Gateway.Refuse(HttpMethod.Post, $"/api/meetings/questions/{question.Id}/answer", HttpStatusCode.Conflict, "meeting-not-yet-held",
             "Questions are answered at or after the meeting.", new { meetingStartsAt = new DateTimeOffset(WinterLocal, TimeSpan.Zero) });
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
         var form = await browser.Get(Path);
 
         var early = await browser.Submit(form, Form("answer", question), new Dictionary<string, string?> { ["Form.Answer"] = "It is on the list." });
-        _gateway.Answer(HttpMethod.Post, $"/api/meetings/questions/{question.Id}/answer", null, HttpStatusCode.NoContent);
+        Gateway.Answer(HttpMethod.Post, $"/api/meetings/questions/{question.Id}/answer", null, HttpStatusCode.NoContent);
         var answered = await browser.Submit(form, Form("answer", question), new Dictionary<string, string?> { ["Form.Answer"] = " It is on the list. " });
 
         Assert.Contains($"You can answer it from 12 January {NextYear} at 7pm (GMT).", early.ErrorSummary);
         Assert.Equal("It is on the list.", early.Document.QuerySelector($"#answer-{question.Id}")?.TextContent);
-        Assert.Equal("""{"answer":"It is on the list."}""", _gateway.Sent(HttpMethod.Post, "/api/meetings").Last().Body);
+        Assert.Equal("""{"answer":"It is on the list."}""", Gateway.Sent(HttpMethod.Post, "/api/meetings").Last().Body);
         Assert.Equal($"{Path}?done=answered", answered.Url.PathAndQuery);
     }
 
@@ -116,9 +108,9 @@ public sealed class QuestionsClerkTests : IDisposable
         var answered = Question(_meeting, ModerationState.Accepted, answer: "We will ask the council.");
         var recorded = Question(_meeting, ModerationState.Accepted, answer: "We asked the council.", outcomeRecordedAt: DateTimeOffset.UtcNow.AddDays(-1));
         Given(answered, recorded);
-        _gateway.Answer(HttpMethod.Post, $"/api/meetings/questions/{answered.Id}/outcome", null, HttpStatusCode.NoContent);
-        _gateway.Answer(HttpMethod.Post, $"/api/meetings/questions/{recorded.Id}/outcome/publish", null, HttpStatusCode.NoContent);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        Gateway.Answer(HttpMethod.Post, $"/api/meetings/questions/{answered.Id}/outcome", null, HttpStatusCode.NoContent);
+        Gateway.Answer(HttpMethod.Post, $"/api/meetings/questions/{recorded.Id}/outcome/publish", null, HttpStatusCode.NoContent);
+        var browser = await SignedInClerk();
         var form = await browser.Get(Path);
         Assert.Equal(answered.Text, form.Document.QuerySelector($"#you-said-{answered.Id}")?.TextContent);
         Assert.Throws<Xunit.Sdk.XunitException>(() => form.Form(Form("publish", answered)));
@@ -135,9 +127,9 @@ public sealed class QuestionsClerkTests : IDisposable
 
         Assert.Equal([("Enter what the partnership did", $"we-did-{answered.Id}")], missing.Errors);
         Assert.Equal("""{"youSaid":"The light is broken","weDid":"We asked the council to fix it","progress":"InProgress"}""",
-            Assert.Single(_gateway.Sent(HttpMethod.Post, $"/api/meetings/questions/{answered.Id}/outcome")).Body);
+            Assert.Single(Gateway.Sent(HttpMethod.Post, $"/api/meetings/questions/{answered.Id}/outcome")).Body);
         Assert.Equal($"{Path}?done=outcome-recorded", saved.Url.PathAndQuery);
-        Assert.Single(_gateway.Sent(HttpMethod.Post, $"/api/meetings/questions/{recorded.Id}/outcome/publish"));
+        Assert.Single(Gateway.Sent(HttpMethod.Post, $"/api/meetings/questions/{recorded.Id}/outcome/publish"));
         Assert.Contains("The outcome is published", published.Document.QuerySelector(".govuk-notification-banner--success")?.TextContent);
     }
 
@@ -147,8 +139,8 @@ public sealed class QuestionsClerkTests : IDisposable
         var question = Question(_meeting, ModerationState.Rejected);
         var erased = Question(_meeting, ModerationState.Accepted, name: null, contact: null) with { Erased = true, Location = null };
         Given(question, erased);
-        _gateway.Answer(HttpMethod.Post, $"/api/meetings/questions/{question.Id}/erase-details", null, HttpStatusCode.NoContent);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        Gateway.Answer(HttpMethod.Post, $"/api/meetings/questions/{question.Id}/erase-details", null, HttpStatusCode.NoContent);
+        var browser = await SignedInClerk();
         var form = await browser.Get(Path);
         Assert.Contains("This cannot be undone", form.Document.QuerySelector($"#question-{question.Id} .govuk-warning-text")?.TextContent);
         Assert.Throws<Xunit.Sdk.XunitException>(() => form.Form(Form("erase", erased)));
@@ -158,7 +150,7 @@ public sealed class QuestionsClerkTests : IDisposable
 
         Assert.Equal([("Enter why you are erasing the resident's details", $"erase-reason-{question.Id}")], missing.Errors);
         Assert.NotNull(missing.Document.QuerySelector($"#question-{question.Id} details[open]"));
-        Assert.Equal("""{"reason":"The resident asked us to"}""", Assert.Single(_gateway.Sent(HttpMethod.Post, "/api/meetings")).Body);
+        Assert.Equal("""{"reason":"The resident asked us to"}""", Assert.Single(Gateway.Sent(HttpMethod.Post, "/api/meetings")).Body);
         Assert.Equal($"{Path}?done=erased", done.Url.PathAndQuery);
     }
 
@@ -167,7 +159,7 @@ public sealed class QuestionsClerkTests : IDisposable
     {
         var question = Question(_meeting);
         Given(question);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var browser = await SignedInClerk();
         var form = await browser.Get($"{Path}?done=accepted");
 
         var page = await browser.Submit(form, Form("moderate", question), new Dictionary<string, string?>());
@@ -180,13 +172,13 @@ public sealed class QuestionsClerkTests : IDisposable
     [Fact]
     public async Task A_private_meeting_takes_no_questions()
     {
-        var meeting = Meeting(_bodyId);
-        _gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
-        var browser = await ManagerSignIn.ClerkOf(_site, _bodyId);
+        var meeting = Meeting(BodyId);
+        Gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
+        var browser = await SignedInClerk();
 
         var page = await browser.Get($"/clerk/meetings/{meeting.Id}/questions");
 
         Assert.Contains("not held in public", page.Text);
-        Assert.Empty(_gateway.Sent(HttpMethod.Get, $"/api/meetings/meetings/{meeting.Id}/questions"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Get, $"/api/meetings/meetings/{meeting.Id}/questions"));
     }
 }

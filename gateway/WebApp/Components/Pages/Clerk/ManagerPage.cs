@@ -16,6 +16,7 @@ public abstract class ManagerPage : ComponentBase
 
     /// <summary>What the last form did (<c>?done=…</c>), said on the page it returned to; not again when a form is sent from there.</summary>
     protected string? Done => HttpMethods.IsGet(Http.Request.Method) ? DoneQuery : null;
+
     [Inject] protected MeetingsApi Api { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 

@@ -7,42 +7,30 @@ using Xunit;
 namespace CommunitySafety.WebTests;
 
 /// <summary>A resident's question: the form without JavaScript, its errors GOV.UK's way, and the service's refusals in plain English.</summary>
-public sealed class AskTests : IDisposable
+public sealed class AskTests(WebFactory site) : SiteTests(site)
 {
-    private readonly WebFactory _site;
-    private readonly FakeGateway _gateway;
-
-    public AskTests(WebFactory site)
-    {
-        _site = site;
-        _gateway = site.Gateway;
-        _gateway.Reset();
-    }
-
-    public void Dispose() => _gateway.Reset();
-
     private MeetingSummary Neighbourhood()
     {
         var meeting = Data.Meeting();
-        _gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
+        Gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
         return meeting;
     }
 
     private MeetingSummary OpenForum()
     {
         var meeting = Data.Meeting(title: "Open Forum", area: null, kind: BodyKind.OpenForum);
-        _gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
+        Gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
         return meeting;
     }
 
     [Fact]
     public async Task A_neighbourhood_meeting_asks_for_a_street_and_the_open_forum_for_an_area()
     {
-        var nem = await _site.Browser().Get($"/meetings/{Neighbourhood().Id}/ask");
+        var nem = await Site.Browser().Get($"/meetings/{Neighbourhood().Id}/ask");
         Assert.NotNull(nem.Document.QuerySelector("input[name='Form.Location']"));
         Assert.Null(nem.Document.QuerySelector("input[name='Form.Area']"));
 
-        var forum = await _site.Browser().Get($"/meetings/{OpenForum().Id}/ask");
+        var forum = await Site.Browser().Get($"/meetings/{OpenForum().Id}/ask");
         Assert.Null(forum.Document.QuerySelector("input[name='Form.Location']"));
         Assert.Equal(5, forum.Document.QuerySelectorAll("input[name='Form.Area']").Length);
         Assert.Contains("Neighbourhood Engagement Meeting", forum.Text);
@@ -52,7 +40,7 @@ public sealed class AskTests : IDisposable
     public async Task An_empty_form_is_shown_again_with_an_error_summary_linked_to_each_field()
     {
         var meeting = Neighbourhood();
-        var browser = _site.Browser();
+        var browser = Site.Browser();
         var form = await browser.Get($"/meetings/{meeting.Id}/ask");
 
         var page = await browser.Submit(form, "ask", new Dictionary<string, string?> { ["Form.Text"] = "  " });
@@ -62,15 +50,15 @@ public sealed class AskTests : IDisposable
         Assert.Equal([("Select whether you want to ask a question or raise an issue", "kind"), ("Enter your question or issue", "text")], page.Errors);
         Assert.NotNull(page.Document.QuerySelector("#kind"));
         Assert.Equal("text-error", page.Document.QuerySelector("#text")?.GetAttribute("aria-describedby")?.Split(' ').Single(d => d.EndsWith("-error")));
-        Assert.Empty(_gateway.Sent(HttpMethod.Post, "/api/meetings"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Post, "/api/meetings"));
     }
 
     [Fact]
     public async Task A_question_is_sent_with_the_meetings_area_and_the_resident_sees_the_confirmation()
     {
         var meeting = Neighbourhood();
-        _gateway.Answer(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/questions", new { id = Guid.NewGuid() }, HttpStatusCode.Created);
-        var browser = _site.Browser();
+        Gateway.Answer(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/questions", new { id = Guid.NewGuid() }, HttpStatusCode.Created);
+        var browser = Site.Browser();
         var form = await browser.Get($"/meetings/{meeting.Id}/ask");
 
         var page = await browser.Submit(form, "ask", new Dictionary<string, string?>
@@ -81,7 +69,7 @@ public sealed class AskTests : IDisposable
 
         Assert.Equal("Your question has been sent", page.H1);
         Assert.EndsWith($"/meetings/{meeting.Id}/ask/sent", page.Url.AbsolutePath);
-        var sent = JsonNode.Parse(Assert.Single(_gateway.Sent(HttpMethod.Post, "/api/meetings")).Body!)!;
+        var sent = JsonNode.Parse(Assert.Single(Gateway.Sent(HttpMethod.Post, "/api/meetings")).Body!)!;
         Assert.Equal(("Question", "North", "Mill Lane", "resident@example.org"),
             (sent["kind"]!.GetValue<string>(), sent["area"]!.GetValue<string>(), sent["location"]!.GetValue<string>(), sent["contact"]!.GetValue<string>()));
         Assert.Null(sent["name"]);
@@ -92,10 +80,10 @@ public sealed class AskTests : IDisposable
     {
         var forum = OpenForum();
         var nem = Guid.NewGuid();
-        _gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{forum.Id}/questions", HttpStatusCode.UnprocessableEntity, "area-specific-at-open-forum",
+        Gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{forum.Id}/questions", HttpStatusCode.UnprocessableEntity, "area-specific-at-open-forum",
             "The Open Forum does not take area-specific observations.",
             new { neighbourhoodMeeting = new { id = nem, url = $"/api/meetings/meetings/{nem}", startsAt = Data.Winter } });
-        var browser = _site.Browser();
+        var browser = Site.Browser();
         var form = await browser.Get($"/meetings/{forum.Id}/ask");
 
         var page = await browser.Submit(form, "ask", new Dictionary<string, string?>
@@ -114,8 +102,8 @@ public sealed class AskTests : IDisposable
     public async Task Too_many_questions_in_an_hour_is_said_plainly()
     {
         var meeting = Neighbourhood();
-        _gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/questions", HttpStatusCode.TooManyRequests, "rate-limited", "A client may submit 10 questions an hour.");
-        var browser = _site.Browser();
+        Gateway.Refuse(HttpMethod.Post, $"/api/meetings/meetings/{meeting.Id}/questions", HttpStatusCode.TooManyRequests, "rate-limited", "A client may submit 10 questions an hour.");
+        var browser = Site.Browser();
         var form = await browser.Get($"/meetings/{meeting.Id}/ask");
 
         var page = await browser.Submit(form, "ask", new Dictionary<string, string?> { ["Form.Kind"] = "Question", ["Form.Text"] = "Why?" });
@@ -127,10 +115,10 @@ public sealed class AskTests : IDisposable
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
         var meeting = Neighbourhood();
-        var response = await _site.Browser().Http.PostAsync($"/meetings/{meeting.Id}/ask",
+        var response = await Site.Browser().Http.PostAsync($"/meetings/{meeting.Id}/ask",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "ask", ["Form.Kind"] = "Question", ["Form.Text"] = "Hello" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(_gateway.Sent(HttpMethod.Post, "/api/meetings"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Post, "/api/meetings"));
     }
 }

@@ -114,22 +114,10 @@ public sealed class WorkingGroup
 }
 
 /// <summary>A test of the clerks' meeting pages: the site, its gateway (reset before and after each test), a working group.</summary>
-public abstract class ClerkPageTests : IDisposable
+public abstract class ClerkPageTests(WebFactory site) : SiteTests(site)
 {
-    protected ClerkPageTests(WebFactory site)
-    {
-        Site = site;
-        Gateway = site.Gateway;
-        Gateway.Reset();
-    }
-
-    protected WebFactory Site { get; }
-
-    protected FakeGateway Gateway { get; }
-
     protected WorkingGroup Group { get; } = new();
 
-    public void Dispose() => Gateway.Reset();
 
     /// <summary>Text with its runs of white space made single spaces, as it reads.</summary>
     protected static string Squeezed(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -6,30 +6,18 @@ using Xunit;
 namespace CommunitySafety.WebTests;
 
 /// <summary>The residents' pages, each in its states: with data, without, and when the service refuses.</summary>
-public sealed class PublicPageTests : IDisposable
+public sealed class PublicPageTests(WebFactory site) : SiteTests(site)
 {
-    private readonly WebFactory _site;
-    private readonly FakeGateway _gateway;
-
-    public PublicPageTests(WebFactory site)
-    {
-        _site = site;
-        _gateway = site.Gateway;
-        _gateway.Reset();
-    }
-
-    public void Dispose() => _gateway.Reset();
-
     [Fact]
     public async Task The_home_page_shows_the_agreements_priorities_and_the_next_public_meetings_with_year_time_and_zone()
     {
-        _gateway.Get("/api/governance/open/agreement", new OpenAgreement(Guid.NewGuid(), "Kent Community Safety Agreement 2026", 2026, 2026, 1,
+        Gateway.Get("/api/governance/open/agreement", new OpenAgreement(Guid.NewGuid(), "Kent Community Safety Agreement 2026", 2026, 2026, 1,
             Data.Winter.AddMonths(-2), "Kent Community Safety Partnership", false,
             [new OpenPriority(Guid.NewGuid(), "Tackling anti-social behaviour", "Residents tell us it matters most", [])]));
         var meeting = Data.Meeting(startsAt: Data.Winter);
-        _gateway.Get("/api/meetings/meetings", new[] { meeting });
+        Gateway.Get("/api/meetings/meetings", new[] { meeting });
 
-        var page = await _site.Browser().Get("/");
+        var page = await Site.Browser().Get("/");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("Home – Community Safety Partnership", page.Title);
@@ -42,7 +30,7 @@ public sealed class PublicPageTests : IDisposable
     [Fact]
     public async Task Without_an_agreement_or_meetings_the_home_page_says_so()
     {
-        var page = await _site.Browser().Get("/");
+        var page = await Site.Browser().Get("/");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("has not yet agreed its Community Safety Agreement", page.Text);
@@ -53,12 +41,12 @@ public sealed class PublicPageTests : IDisposable
     public async Task The_calendar_names_the_summer_zone_filters_by_area_and_links_the_calendar_feeds()
     {
         var meeting = Data.Meeting(startsAt: Data.Summer, title: "North Neighbourhood Engagement Meeting");
-        _gateway.Get("/api/meetings/meetings", new[] { meeting });
+        Gateway.Get("/api/meetings/meetings", new[] { meeting });
 
-        var page = await _site.Browser().Get("/meetings?area=North");
+        var page = await Site.Browser().Get("/meetings?area=North");
 
         Assert.Contains("Tuesday 15 June 2027, 6:30pm to 8pm (UK time, BST)", page.Text);
-        Assert.Contains(_gateway.Sent(HttpMethod.Get, "/api/meetings/meetings"), r => r.PathAndQuery.Contains("area=North"));
+        Assert.Contains(Gateway.Sent(HttpMethod.Get, "/api/meetings/meetings"), r => r.PathAndQuery.Contains("area=North"));
         Assert.NotNull(page.Document.QuerySelector("a[href='/api/meetings/calendar/areas/North.ics']"));
         Assert.Equal("North", page.Document.QuerySelector("input[name=area][checked]")?.GetAttribute("value"));
         Assert.NotNull(page.Document.QuerySelector("a.govuk-skip-link[href='#meetings']"));
@@ -68,12 +56,12 @@ public sealed class PublicPageTests : IDisposable
     public async Task A_meeting_page_names_an_exempt_item_only_as_exempt_and_lists_public_papers()
     {
         var meeting = Data.Meeting(agendaPublishedAt: DateTimeOffset.UtcNow);
-        _gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
-        _gateway.Get($"/api/meetings/meetings/{meeting.Id}/agenda", Data.Agenda(meeting,
+        Gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
+        Gateway.Get($"/api/meetings/meetings/{meeting.Id}/agenda", Data.Agenda(meeting,
             Data.Item(1, "Apologies"), Data.Item(5, "Exempt item", exempt: true),
             Data.Item(6, "Street lighting on the High Street", papers: new Paper(Guid.NewGuid(), "Lighting survey", "https://example.org/survey.pdf", false))));
 
-        var page = await _site.Browser().Get($"/meetings/{meeting.Id}");
+        var page = await Site.Browser().Get($"/meetings/{meeting.Id}");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(meeting.Title, page.H1);
@@ -87,9 +75,9 @@ public sealed class PublicPageTests : IDisposable
     public async Task A_meeting_whose_agenda_is_not_published_says_when_it_will_be()
     {
         var meeting = Data.Meeting();
-        _gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
+        Gateway.Get($"/api/meetings/meetings/{meeting.Id}", meeting);
 
-        var page = await _site.Browser().Get($"/meetings/{meeting.Id}");
+        var page = await Site.Browser().Get($"/meetings/{meeting.Id}");
 
         Assert.Contains("The agenda has not been published yet", page.Text);
     }
@@ -97,7 +85,7 @@ public sealed class PublicPageTests : IDisposable
     [Fact]
     public async Task A_meeting_the_service_does_not_show_is_a_404_page_that_says_nothing_internal()
     {
-        var page = await _site.Browser().Get($"/meetings/{Guid.NewGuid()}");
+        var page = await Site.Browser().Get($"/meetings/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
         Assert.Equal("Page not found", page.H1);
@@ -107,7 +95,7 @@ public sealed class PublicPageTests : IDisposable
     [Fact]
     public async Task An_address_that_is_no_page_is_a_404_page()
     {
-        var page = await _site.Browser().Get("/no-such-page");
+        var page = await Site.Browser().Get("/no-such-page");
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
         Assert.Equal("Page not found", page.H1);
@@ -118,7 +106,7 @@ public sealed class PublicPageTests : IDisposable
     {
         foreach (var (path, heading) in new[] { ("/accessibility", "Accessibility statement"), ("/cookies", "Cookies"), ("/open-data", "Open data") })
         {
-            var page = await _site.Browser().Get(path);
+            var page = await Site.Browser().Get(path);
             Assert.Equal((HttpStatusCode.OK, heading), (page.Status, page.H1));
         }
     }
@@ -126,14 +114,14 @@ public sealed class PublicPageTests : IDisposable
     [Fact]
     public async Task The_decision_register_pages_through_the_public_decisions()
     {
-        _gateway.Answer(HttpMethod.Get, "/api/governance/open/decisions",
+        Gateway.Answer(HttpMethod.Get, "/api/governance/open/decisions",
             new[] { new OpenDecision(Guid.NewGuid(), "decision", Data.Winter, Guid.NewGuid(), "Working Group", "Fund the youth diversion project", "2027-01-12/4.1", true, null, null) },
             headers: new Dictionary<string, string> { ["X-Total-Count"] = "60" });
 
-        var page = await _site.Browser().Get("/decisions?page=2");
+        var page = await Site.Browser().Get("/decisions?page=2");
 
         Assert.Contains("Fund the youth diversion project", page.Text);
-        Assert.Contains(_gateway.Sent(HttpMethod.Get, "/api/governance/open/decisions"), r => r.PathAndQuery.Contains("page=2"));
+        Assert.Contains(Gateway.Sent(HttpMethod.Get, "/api/governance/open/decisions"), r => r.PathAndQuery.Contains("page=2"));
         Assert.NotNull(page.Document.QuerySelector("a[rel=prev][href='/decisions?page=1']"));
         Assert.NotNull(page.Document.QuerySelector("a[rel=next][href='/decisions?page=3']"));
     }
@@ -143,32 +131,32 @@ public sealed class PublicPageTests : IDisposable
     {
         var published = Data.Meeting(title: "East Neighbourhood Engagement Meeting", area: Area.East, agendaPublishedAt: DateTimeOffset.UtcNow);
         var later = Data.Meeting(title: "Open Forum", area: null, kind: BodyKind.OpenForum, startsAt: DateTimeOffset.UtcNow.AddDays(60));
-        _gateway.Get("/api/meetings/meetings", new[] { published, later });
-        _gateway.Get($"/api/meetings/meetings/{published.Id}/agenda", Data.Agenda(published,
+        Gateway.Get("/api/meetings/meetings", new[] { published, later });
+        Gateway.Get($"/api/meetings/meetings/{published.Id}/agenda", Data.Agenda(published,
             Data.Item(1, "Apologies") with { Kind = AgendaItemKind.Apologies }, Data.Item(5, "Parking outside the school gates"),
             Data.Item(6, "Exempt item", exempt: true)));
 
-        var page = await _site.Browser().Get("/forward-plan");
+        var page = await Site.Browser().Get("/forward-plan");
 
         Assert.Contains("Parking outside the school gates", page.Text);
         Assert.DoesNotContain("Apologies", page.Document.QuerySelector("#main-content ul")?.TextContent ?? "");
         Assert.Contains("An exempt item (discussed in private)", page.Text);
         Assert.Contains("The agenda is not published yet.", page.Text);
-        Assert.Empty(_gateway.Sent(HttpMethod.Get, $"/api/meetings/meetings/{later.Id}/agenda"));
+        Assert.Empty(Gateway.Sent(HttpMethod.Get, $"/api/meetings/meetings/{later.Id}/agenda"));
     }
 
     [Fact]
     public async Task A_body_page_shows_its_terms_members_by_organisation_and_public_meetings_and_a_confidential_one_is_not_found()
     {
         var bodyId = Guid.NewGuid();
-        _gateway.Get($"/api/governance/open/bodies/{bodyId}", new OpenBody(bodyId, "Community Safety Working Group", BodyKind.WorkingGroup,
+        Gateway.Get($"/api/governance/open/bodies/{bodyId}", new OpenBody(bodyId, "Community Safety Working Group", BodyKind.WorkingGroup,
             MeetingCadence.Quarterly, 4, null, null,
             new OpenTerms(2, "To reduce crime and disorder", ["Consensus"], ["Allocate the Crime Reduction Grant"], ["Each responsible authority"],
                 MeetingCadence.Quarterly, 4, DecisionMaking.Consensus, new DateOnly(2026, 4, 1)),
             [new OpenMember(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority, MemberRole.Chair),
              new OpenMember(Guid.NewGuid(), "Violence Reduction Unit", OrganisationKind.CooperatingBody, MemberRole.Member)]));
 
-        var page = await _site.Browser().Get($"/bodies/{bodyId}");
+        var page = await Site.Browser().Get($"/bodies/{bodyId}");
 
         Assert.Equal("Community Safety Working Group", page.H1);
         Assert.Contains("Version 2, adopted on 1 April 2026", page.Text);
@@ -178,14 +166,14 @@ public sealed class PublicPageTests : IDisposable
         Assert.Contains(rows, r => r.Contains("Violence Reduction Unit") && r.Contains("No (co-operating body)"));
         Assert.Contains("This body's meetings are not public.", page.Text);
 
-        var confidential = await _site.Browser().Get($"/bodies/{Guid.NewGuid()}");
+        var confidential = await Site.Browser().Get($"/bodies/{Guid.NewGuid()}");
         Assert.Equal((HttpStatusCode.NotFound, "Page not found"), (confidential.Status, confidential.H1));
     }
 
     [Fact]
     public async Task The_theme_sets_the_partnerships_brand_colour()
     {
-        var css = await _site.Browser().Http.GetStringAsync("/css/theme.css");
+        var css = await Site.Browser().Http.GetStringAsync("/css/theme.css");
         Assert.Contains("--govuk-brand-colour:#1d70b8", css);
     }
 }

@@ -86,3 +86,20 @@ public sealed record Page(HttpStatusCode Status, Uri Url, IHtmlDocument Document
 
     public string? ErrorSummary => Document.QuerySelector(".govuk-error-summary")?.TextContent.Trim();
 }
+
+/// <summary>A test of the site's pages: the site and its fake gateway, whose answers are cleared before and after each test.</summary>
+public abstract class SiteTests : IDisposable
+{
+    protected SiteTests(WebFactory site)
+    {
+        Site = site;
+        Gateway = site.Gateway;
+        Gateway.Reset();
+    }
+
+    protected WebFactory Site { get; }
+
+    protected FakeGateway Gateway { get; }
+
+    public void Dispose() => Gateway.Reset();
+}

@@ -5,30 +5,19 @@ using Microsoft.AspNetCore.Components;
 namespace CommunitySafety.Web.Components.Pages.Clerk;
 
 /// <summary>
-/// What every clerk's page of one meeting shares: the meeting in full, read with the clerk's own token; the 404 page for a
-/// meeting Meetings does not show them, the 403 page for a meeting of a body they do not run; the page's address; the
-/// Post/Redirect/Get after a write, with what was done in the query (for the success banner); and the plain English for
-/// the refusals any write of a meeting may meet.
+/// What every clerk's page of one meeting adds to <see cref="ManagerPage"/>: the meeting in full, read with the clerk's own
+/// token (the 404 page for a meeting Meetings does not show them, the 403 page for a meeting of a body they do not run);
+/// the page's address; the Post/Redirect/Get after a write with its details in the query (for the success banner); and
+/// the plain English for the refusals any write of a meeting may meet.
 /// </summary>
-public abstract class ClerkMeetingPage : ComponentBase
+public abstract class ClerkMeetingPage : ManagerPage
 {
-    [CascadingParameter] protected HttpContext Http { get; set; } = null!;
-    [Inject] protected MeetingsApi Api { get; set; } = null!;
-    [Inject] protected NavigationManager Navigation { get; set; } = null!;
     [Parameter] public Guid MeetingId { get; set; }
-
-    /// <summary>What was done before the redirect here (<c>?done=…</c>): shown in a success banner on the page that follows.</summary>
-    protected string? Done => Query("done");
 
     protected Meeting? Meeting { get; private set; }
 
-    /// <summary>Why the page cannot be shown (not found, not the clerk's, the service failing): the page shows only this.</summary>
-    protected Problem? Failure { get; set; }
-
-    protected CancellationToken Aborted => Http.RequestAborted;
-
     /// <summary>The success banner is for the page after a redirect, never beside a form's errors.</summary>
-    protected bool ShowsSuccess => Done is not null && HttpMethods.IsGet(Http.Request.Method);
+    protected bool ShowsSuccess => Done is not null;
 
     /// <summary>
     /// Whether this request posts the form <paramref name="formName"/>. A form the page would no longer show (the agenda
@@ -46,13 +35,11 @@ public abstract class ClerkMeetingPage : ComponentBase
 
     protected string PathOf(string? page = null) => $"/clerk/meetings/{MeetingId}{(page is null ? "" : "/" + page)}";
 
-    /// <summary>Reads the meeting; false (and <see cref="Failure"/> set) when the page cannot show it to this user.</summary>
+    /// <summary>Reads the meeting; false (and <see cref="ManagerPage.Refused"/> set) when the page cannot show it to this user.</summary>
     protected async Task<bool> LoadMeeting()
     {
         var result = await Api.Meeting(MeetingId, Aborted);
-        if (result.Problem is { } problem) Failure = problem;
-        else if (result.Value is not { } meeting || !Http.User.Manages(meeting.BodyId)) Failure = Forbidden;
-        else Meeting = meeting;
+        Meeting = Managed(result, m => m.BodyId);
         return Meeting is not null;
     }
 
@@ -60,7 +47,7 @@ public abstract class ClerkMeetingPage : ComponentBase
     protected static Problem Unreadable(Problem problem) => problem.Status is 429 or >= 500 ? problem : Problem.Unavailable;
 
     /// <summary>Post/Redirect/Get: back to <paramref name="page"/> of this meeting, saying what was done.</summary>
-    protected void Redirect(string? page, string done, params (string Name, string? Value)[] details) =>
+    protected void Back(string? page, string done, params (string Name, string? Value)[] details) =>
         Navigation.NavigateTo(MeetingsApi.Query(PathOf(page), [("done", done), .. details]));
 
     /// <summary>A value of the query that named what was done (e.g. the member whose arrival was recorded).</summary>
@@ -71,7 +58,7 @@ public abstract class ClerkMeetingPage : ComponentBase
     /// A refusal as the form shows it: what <paramref name="explain"/> says of it (on a field, or for the whole form), else
     /// what any write of a meeting may meet, else the service's own field messages or summary.
     /// </summary>
-    protected static FormErrors Refused(FormErrors form, Problem problem, Func<Problem, (string? Field, string Message)?>? explain = null)
+    protected static FormErrors Explained(FormErrors form, Problem problem, Func<Problem, (string? Field, string Message)?>? explain = null)
     {
         if ((explain?.Invoke(problem) ?? Common(problem)) is not { } explained) return form.From(problem);
         return explained.Field is { } field ? form.Add(field, explained.Message) : form.Say(explained.Message);
@@ -88,10 +75,6 @@ public abstract class ClerkMeetingPage : ComponentBase
         _ => null,
     };
 
-    private static readonly Problem Forbidden = new(403, "forbidden", "You cannot do that", null, new Dictionary<string, string[]>());
-
     /// <summary>"5. Street lighting": an item as the clerk picks it from a list.</summary>
     protected static string ItemName(AgendaItem item) => $"{item.Number}. {item.Title}";
-
-    protected static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -61,6 +61,9 @@ public sealed class SiteBrowser : IAsyncDisposable
     public async Task CheckedAsync()
     {
         var checkedPage = Page;
+        // the page at rest: a link just clicked keeps GOV.UK's focus style (black on yellow, no underline), which axe-core
+        // would judge by colour alone
+        if (_checker is null) await Page.EvaluateAsync("() => document.activeElement?.blur()");
         if (_checker is not null)
         {
             checkedPage = await _checker.NewPageAsync();
@@ -93,8 +96,23 @@ public sealed class SiteBrowser : IAsyncDisposable
     public async Task SubmitAsync(string button)
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await SettledAsync();
         await CheckedAsync();
+    }
+
+    /// <summary>Follows a link (a full navigation, or Blazor's enhanced one) and checks the page it leads to.</summary>
+    public async Task FollowAsync(ILocator link)
+    {
+        await link.ClickAsync();
+        await SettledAsync();
+        await CheckedAsync();
+    }
+
+    /// <summary>After a click: the post and the page it led to (a navigation, or Blazor's enhanced update in place) are done.</summary>
+    public async Task SettledAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
     public Task<string> ScreenshotAsync(string name) => Chromium.ScreenshotAsync(Page, name);

@@ -49,6 +49,9 @@ public sealed class AskTests(WebFactory site) : SiteTests(site)
         Assert.StartsWith("Error: ", page.Title);
         Assert.Equal([("Select whether you want to ask a question or raise an issue", "kind"), ("Enter your question or issue", "text")], page.Errors);
         Assert.NotNull(page.Document.QuerySelector("#kind"));
+        // the links go to the fields of this page, not (as a bare #id would under <base href="/">) to the home page
+        Assert.All(page.Document.QuerySelectorAll(".govuk-error-summary__list a"),
+            a => Assert.StartsWith($"/meetings/{meeting.Id}/ask#", a.GetAttribute("href")));
         Assert.Equal("text-error", page.Document.QuerySelector("#text")?.GetAttribute("aria-describedby")?.Split(' ').Single(d => d.EndsWith("-error")));
         Assert.Empty(Gateway.Sent(HttpMethod.Post, "/api/meetings"));
     }

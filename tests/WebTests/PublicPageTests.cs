@@ -49,7 +49,9 @@ public sealed class PublicPageTests(WebFactory site) : SiteTests(site)
         Assert.Contains(Gateway.Sent(HttpMethod.Get, "/api/meetings/meetings"), r => r.PathAndQuery.Contains("area=North"));
         Assert.NotNull(page.Document.QuerySelector("a[href='/api/meetings/calendar/areas/North.ics']"));
         Assert.Equal("North", page.Document.QuerySelector("input[name=area][checked]")?.GetAttribute("value"));
-        Assert.NotNull(page.Document.QuerySelector("a.govuk-skip-link[href='#meetings']"));
+        // skip links name this page (under <base href="/"> a bare #id would be the home page's)
+        Assert.NotNull(page.Document.QuerySelector("a.govuk-skip-link[href='/meetings?area=North#meetings']"));
+        Assert.NotNull(page.Document.QuerySelector("a.govuk-skip-link[href='/meetings?area=North#main-content']"));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed record Page(HttpStatusCode Status, Uri Url, IHtmlDocument Document
 
     /// <summary>The error summary's lines: each message and the id of the field it links to.</summary>
     public IReadOnlyList<(string Message, string Target)> Errors =>
-        [.. Document.QuerySelectorAll(".govuk-error-summary__list a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")!.TrimStart('#')))];
+        [.. Document.QuerySelectorAll(".govuk-error-summary__list a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")!.Split('#')[^1]))];
 
     public string? ErrorSummary => Document.QuerySelector(".govuk-error-summary")?.TextContent.Trim();
 }

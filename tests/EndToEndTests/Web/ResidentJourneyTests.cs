@@ -73,6 +73,59 @@ public sealed class ResidentJourneyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task With_the_keyboard_alone_a_resident_skips_to_the_content_and_asks_a_question_seeing_where_the_focus_is()
+    {
+        using var secretary = platform.Client().WithToken("governance-admin", "meetings-secretary");
+        var (_, meeting, _) = await PublicMeeting(secretary, "South Neighbourhood Engagement", "NeighbourhoodEngagement", "South", TimeSpan.FromDays(6));
+        await using var browser = await SiteBrowser.OpenAsync(platform.Gateway.Url);
+        var page = browser.Page;
+        await browser.GoAsync($"/meetings/{meeting}/ask");
+
+        // the first Tab reaches the skip link, shown once focused; Enter moves to the content
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        Assert.True(await page.Locator(".govuk-skip-link").IsVisibleAsync());
+        await page.Keyboard.PressAsync("Enter");
+        Assert.EndsWith("#main-content", page.Url);
+
+        // every control is reached by Tab and shows where the focus is
+        await TabTo(page, "#kind");
+        Assert.True(await FocusVisible(page), "no visible focus on the radio");
+        await page.Keyboard.PressAsync("Space");
+        await TabTo(page, "#text");
+        Assert.True(await FocusVisible(page), "no visible focus on the text box");
+        await page.Keyboard.TypeAsync("Can the alley behind the shops be lit at night?");
+        await TabTo(page, "button.govuk-button");
+        Assert.True(await FocusVisible(page), "no visible focus on the button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/meetings/{meeting}/ask/sent");
+        await browser.SettledAsync();
+        await browser.CheckedAsync();
+        Assert.Equal("Your question has been sent", await page.Locator("h1").InnerTextAsync());
+    }
+
+    /// <summary>Presses Tab until the focus is on <paramref name="selector"/> (within 40 presses).</summary>
+    private static async Task TabTo(IPage page, string selector)
+    {
+        var trail = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector)) return;
+            trail.Add(await page.EvaluateAsync<string>("() => { const e = document.activeElement; return e ? `${e.tagName}#${e.id}.${e.className}` : 'none'; }"));
+            await page.Keyboard.PressAsync("Tab");
+        }
+        throw new Xunit.Sdk.XunitException($"Tab never reached {selector}: {string.Join(" → ", trail)}");
+    }
+
+    /// <summary>GOV.UK's focus style: a thick outline, a box shadow or the yellow background, on the focused element (for a
+    /// radio or a checkbox, whose input is hidden, on its label's drawn circle or box).</summary>
+    private static Task<bool> FocusVisible(IPage page) => page.EvaluateAsync<bool>(
+        "() => { const e = document.activeElement; " +
+        "const s = e.type === 'radio' || e.type === 'checkbox' ? getComputedStyle(e.nextElementSibling, '::before') : getComputedStyle(e); " +
+        "return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== 'none') " +
+        "|| s.backgroundColor === 'rgb(255, 221, 0)'; }");
+
+    [Fact]
     public async Task At_the_Open_Forum_an_area_matter_is_turned_away_with_a_link_to_that_areas_meeting()
     {
         using var secretary = platform.Client().WithToken("governance-admin", "meetings-secretary");

@@ -47,6 +47,22 @@ public static class GatewayWebClient
         return true;
     }
 
+    /// <summary>
+    /// <c>/api</c>, <c>/openapi</c> and anything under them that no service's route takes: a 404 problem from the gateway
+    /// (more specific than the website's catch-all, less than every service's route), so that an API client never gets a page.
+    /// </summary>
+    public static void MapApiNotFound(this WebApplication app)
+    {
+        foreach (var pattern in new[] { "/api", "/api/{**rest}", "/openapi", "/openapi/{**rest}" })
+            app.Map(pattern, (HttpContext http) => Results.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Type = ServiceDefaults.Problems.TypeFor("not-found"),
+                Title = "No such address",
+                Detail = $"The platform has no API at {http.Request.Path}.",
+            })).AllowAnonymous().ExcludeFromDescription();
+    }
+
     /// <summary><c>Gateway:InternalPort</c>: the port of the listener only the web client reaches (0 or unset: none).</summary>
     public static int InternalPort(IConfiguration gateway) => gateway.GetValue("InternalPort", 0);
 

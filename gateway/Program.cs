@@ -34,6 +34,8 @@ app.MapScalarApiReference("/scalar", o =>
 if (string.IsNullOrEmpty(app.Configuration["services:web:http:0"]))
     app.MapGet("/", () => Results.Redirect("/scalar")).AllowAnonymous().ExcludeFromDescription();
 app.MapGatewayRoutes();
+// an address under /api or /openapi that no service's route takes is the API's 404 (a problem), never the website's page
+app.MapApiNotFound();
 
 app.Run();
 

@@ -172,7 +172,7 @@ public sealed class MeetingsScenarioTests(PlatformFixture platform)
         Assert.Contains($"UID:{meeting}@", ics);
         Assert.Contains($"UID:{forum}@", ics);
         Assert.DoesNotContain(panelMeeting.ToString(), ics);
-        Assert.Contains($"/api/meetings/meetings/{meeting}", ics.Replace("\r\n ", ""));
+        Assert.Contains($"/meetings/{meeting}\r\n", ics.Replace("\r\n ", "")); // the entry links to the meeting's page on the website
         var east = await (await resident.GetAsync("/api/meetings/calendar/areas/East.ics")).Content.ReadAsStringAsync();
         Assert.Contains($"UID:{meeting}@", east);
         Assert.DoesNotContain(panelMeeting.ToString(), east);

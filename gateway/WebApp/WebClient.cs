@@ -50,6 +50,8 @@ public static class WebClient
 #pragma warning restore EXTEXP0001
         builder.Services.AddScoped<MeetingsApi>();
         builder.Services.AddScoped<GovernanceApi>();
+        builder.Services.AddScoped<CaseManagementApi>();
+        builder.Services.AddScoped<FundingApi>();
         if (builder.Environment.IsDevelopment()) builder.Services.AddScoped<DemonstrationUsers>();
         return builder;
     }

@@ -10,7 +10,33 @@ namespace CommunitySafety.Web;
 /// </summary>
 public sealed class DemonstrationUsers(GatewayClient gateway)
 {
-    public enum Persona { Secretary, Clerk, Member, GovernanceAdmin }
+    public enum Persona
+    {
+        Secretary, Clerk, Member, GovernanceAdmin,
+        CaseWorker, PanelChair, PartnershipAdmin,
+        FundingOfficer, FinanceOfficer, Bidder,
+        OrganisationAdmin,
+    }
+
+    /// <summary>The personas who act for an organisation of their own (the token's <c>organisation_id</c>): without one they can do nothing.</summary>
+    public static bool NeedsOrganisation(Persona persona) =>
+        persona is Persona.Member or Persona.CaseWorker or Persona.PanelChair or Persona.PartnershipAdmin or Persona.Bidder or Persona.OrganisationAdmin;
+
+    /// <summary>The role claims a persona's token carries (the services' own role names).</summary>
+    public static string[] Roles(Persona persona) => persona switch
+    {
+        Persona.Secretary => ["meetings-secretary"],
+        Persona.Clerk => ["meetings-clerk"],
+        Persona.GovernanceAdmin => ["governance-admin"],
+        Persona.CaseWorker => ["case-worker"],
+        Persona.PanelChair => ["panel-chair", "case-worker"],
+        Persona.PartnershipAdmin => ["partnership-admin", "case-worker"],
+        Persona.FundingOfficer => ["funding-officer"],
+        Persona.FinanceOfficer => ["finance-officer"],
+        Persona.Bidder => ["bidder"],
+        Persona.OrganisationAdmin => ["organisation-admin"],
+        _ => [],
+    };
 
     public sealed record Named(Guid Id, string Name);
 
@@ -21,13 +47,7 @@ public sealed class DemonstrationUsers(GatewayClient gateway)
             Subject: $"demo-{persona.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..24],
             Name: name,
             OrganisationId: organisationId,
-            Roles: persona switch
-            {
-                Persona.Secretary => ["meetings-secretary"],
-                Persona.Clerk => ["meetings-clerk"],
-                Persona.GovernanceAdmin => ["governance-admin"],
-                _ => [],
-            },
+            Roles: Roles(persona),
             Bodies: persona == Persona.Clerk && bodyId is { } body ? [body] : null), ct);
 
     /// <summary>The bodies and organisations Governance knows, to choose a clerk's body or a member's organisation from.</summary>

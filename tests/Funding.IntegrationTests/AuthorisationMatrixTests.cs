@@ -74,6 +74,8 @@ public sealed class AuthorisationMatrixTests(FundingFixture fixture)
         ["GET reports/streams"] = new(HttpMethod.Get, _ => $"/api/funding/reports/streams?financialYear={Year}"),
         ["GET reports/streams/{id}"] = new(HttpMethod.Get, w => $"/api/funding/reports/streams/{w.Stream}?format=csv"),
         ["GET exports/360giving"] = new(HttpMethod.Get, _ => $"/api/funding/exports/360giving?financialYear={Year}"),
+        ["GET decisions"] = new(HttpMethod.Get, _ => "/api/funding/decisions?consensus=true", Listed: w => w.Decision),
+        ["GET monitoring-rule"] = new(HttpMethod.Get, _ => "/api/funding/monitoring-rule"),
     };
 
     private const Caller FO = Caller.FundingOfficer, FinO = Caller.FinanceOfficer, Own = Caller.BidderOwn, Other = Caller.BidderOther,
@@ -107,6 +109,8 @@ public sealed class AuthorisationMatrixTests(FundingFixture fixture)
         ["GET reports/streams"] = (200, [FO, FinO]),
         ["GET reports/streams/{id}"] = (200, [FO, FinO]),
         ["GET exports/360giving"] = (200, [Caller.Anonymous, Caller.NoFundingRole, .. AnyRole]), // open data
+        ["GET decisions"] = (200, [FO]), // the decisions an award may cite, to choose from
+        ["GET monitoring-rule"] = (200, AnyRole),
     };
 
     public static TheoryData<string, Caller, int, bool?> Matrix

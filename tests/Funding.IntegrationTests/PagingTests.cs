@@ -21,6 +21,8 @@ public sealed class PagingTests(FundingFixture fixture)
         "/api/funding/bids?streamId={stream}&status=Draft",
         "/api/funding/awards",
         "/api/funding/awards?streamId={stream}",
+        "/api/funding/decisions",
+        "/api/funding/decisions?consensus=true",
         // a year of this test's own: other tests arrange awards past the ledger, which a report refuses to add up
         $"/api/funding/reports/streams?financialYear={Year - 1}",
         $"/api/funding/reports/streams?financialYear={Year - 1}&format=csv",

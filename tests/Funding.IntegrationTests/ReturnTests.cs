@@ -92,3 +92,15 @@ public sealed class ReturnTests(FundingFixture fixture)
         Assert.Empty((await fixture.ReadAward(award.AwardId)).Returns);
     }
 }
+
+/// <summary>The variance rule as the pages read it.</summary>
+public sealed class MonitoringRuleTests(FundingFixture fixture)
+{
+    [Fact]
+    public async Task The_rule_names_the_configured_threshold()
+    {
+        var rule = await (await fixture.ClientFor(Guid.NewGuid(), FundingRoles.Bidder).GetAsync("/api/funding/monitoring-rule")).Json(HttpStatusCode.OK);
+        Assert.Equal(10m, rule["varianceThresholdPercent"]!.GetValue<decimal>());
+        Assert.Contains("more than 10% above or below", rule["rule"]!.GetValue<string>());
+    }
+}

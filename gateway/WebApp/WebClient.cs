@@ -70,6 +70,7 @@ public static class WebClient
         var theme = app.Services.GetRequiredService<Partnership>().ThemeCss();
         app.MapGet("/css/theme.css", () => Results.Text(theme, "text/css")).AllowAnonymous();
         app.MapSignOut();
+        app.MapFundingDownloads();
         app.MapRazorComponents<App>();
         // Every page says whether it needs a sign-in (the fallback policy asks for one otherwise); an address that is no
         // page is a 404 for everybody, not a sign-in.

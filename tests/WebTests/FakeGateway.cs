@@ -40,6 +40,13 @@ public sealed class FakeGateway : HttpMessageHandler
 
     public void Get(string path, object body) => Answer(HttpMethod.Get, path, body);
 
+    /// <summary>Answers with a body as it is (a CSV report, say), of that content type.</summary>
+    public void AnswerRaw(HttpMethod method, string path, string body, string contentType) =>
+        _answers[Key(method, path)] = (_, _) => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent(body, new System.Net.Http.Headers.MediaTypeHeaderValue(contentType.Split(';')[0]) { CharSet = "utf-8" }),
+        };
+
     /// <summary>A ProblemDetails answer, as the services refuse.</summary>
     public void Refuse(HttpMethod method, string path, HttpStatusCode status, string rule, string detail, object? extensions = null)
     {

@@ -153,6 +153,11 @@ public sealed class FundingAwardTests(WebFactory site) : SiteTests(site)
         Assert.Equal("""{"amount":500,"reason":"Unspent at year end"}""", SentTo($"/api/funding/awards/{award.Id}/underspend").ToJsonString());
         await browser.Submit(page, "reduce", Fields(("Reduce.Kind", "clawback"), ("Reduce.Amount", "1000"), ("Reduce.Reason", "Sessions not delivered")));
         Assert.Equal("""{"amount":1000,"reason":"Sessions not delivered"}""", SentTo($"/api/funding/awards/{award.Id}/clawback").ToJsonString());
+
+        Gateway.Refuse(HttpMethod.Post, $"/api/funding/awards/{award.Id}/underspend", HttpStatusCode.Conflict, "return-exceeds-paid",
+            "The recipient can return at most the 0.00 it was paid.", new { paid = 0m });
+        var refused = await browser.Submit(page, "reduce", Fields(("Reduce.Kind", "underspend"), ("Reduce.Amount", "500"), ("Reduce.Reason", "Unspent")));
+        Assert.Equal([("The organisation can return at most the £0.00 it was paid.", "reduce-amount")], refused.Errors);
     }
 
     [Fact]

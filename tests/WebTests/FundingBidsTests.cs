@@ -159,6 +159,9 @@ public sealed class FundingBidsTests(WebFactory site) : SiteTests(site)
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.StartsWith("Error: ", refused.Title);
         Assert.Contains("This award of £45,000.00 would exceed the stream's available budget of £40,000.00.", refused.ErrorSummary);
+        // on the amount: the summary links to it, and the field says it too
+        Assert.Equal("award-amount", Assert.Single(refused.Errors).Target);
+        Assert.Contains("would exceed the stream's available budget of £40,000.00", refused.Document.QuerySelector("#award-amount-error")!.TextContent);
         Assert.True(refused.Document.QuerySelector($"#award-decision option[value='{shown.Id}']")!.HasAttribute("selected"), "the decision chosen stays chosen");
     }
 

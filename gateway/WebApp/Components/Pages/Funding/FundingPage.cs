@@ -52,7 +52,7 @@ public abstract class FundingPage : ComponentBase
         if (Errors.HasAny) return;
         if (await send() is { } problem)
         {
-            Errors.From(problem, Explain);
+            Refusal(problem);
             return;
         }
         Redirect(back, done);
@@ -68,11 +68,26 @@ public abstract class FundingPage : ComponentBase
         var result = await send();
         if (result.Problem is { } problem)
         {
-            Errors.From(problem, Explain);
+            Refusal(problem);
             return;
         }
         Redirect(back(result.Value!), done);
     }
+
+    /// <summary>
+    /// A refusal on the form: on the field it is about when the page says which (<see cref="FieldOf"/>), so the summary links
+    /// to it and the field shows it too; else Funding's field errors, or the rule in plain English.
+    /// </summary>
+    private void Refusal(Problem problem)
+    {
+        if (problem.Errors.Count == 0 && FieldOf(problem) is { } field)
+            Errors.Add(field, Explain(problem) ?? problem.Summary);
+        else
+            Errors.From(problem, Explain);
+    }
+
+    /// <summary>The field of the form last sent that a refused rule is about, if any.</summary>
+    protected virtual string? FieldOf(Problem problem) => null;
 
     protected void Redirect(string path, string done) => Navigation.NavigateTo($"{path}?done={Uri.EscapeDataString(done)}");
 
@@ -99,6 +114,10 @@ public abstract class FundingPage : ComponentBase
             "variance-needs-explanation" when Figure("variancePercent") is { } variance && Figure("expectedSpend") is { } expected
                                               && Figure("thresholdPercent") is { } threshold =>
                 $"Spend is {variance:+0.##;-0.##}% against the expected {Pounds.Of(expected)}, beyond the {threshold:0.##}% allowed: explain the variance.",
+            "reduction-exceeds-award" when Figure("netAmount") is { } net => $"At most the award's {Pounds.Of(net)} can come back from it.",
+            "return-exceeds-paid" when Figure("paid") is { } paid => $"The organisation can return at most the {Pounds.Of(paid)} it was paid.",
+            "reduce-below-scheduled" when Figure("scheduled") is { } scheduled =>
+                $"A clawback cannot take the award below the {Pounds.Of(scheduled)} scheduled: cancel unpaid instalments first.",
             "return-exists" => "A return for that quarter has already been submitted.",
             "bid-closed" => "This bid has been decided or withdrawn: nothing more can happen to it.",
             "not-your-bid" or "not-your-award" => "This belongs to another organisation.",

@@ -40,6 +40,7 @@ public sealed class AuthorisationMatrixTests(CaseManagementFixture fixture)
     [
         new("refer", "POST", "/api/cases", [Worker], true, HttpStatusCode.Created),
         new("read", "GET", "/api/cases/{caseId}", AnyCaseRole, true, HttpStatusCode.OK),
+        new("caseload", "GET", "/api/cases", AnyCaseRole, true, HttpStatusCode.OK),
         new("signpost", "GET", "/api/cases/{caseId}/signpost", Anyone, false, HttpStatusCode.OK),
         new("search", "POST", "/api/cases/search", AnyCaseRole, false, HttpStatusCode.OK),
         new("risk-matrix", "GET", "/api/cases/risk-matrix", Anyone, false, HttpStatusCode.OK),
@@ -152,6 +153,8 @@ public sealed class AuthorisationMatrixTests(CaseManagementFixture fixture)
                 return ("/api/cases/search", new { name = "Matrix " + Guid.NewGuid().ToString("N"), dateOfBirth = "1990-01-01" }, null, null);
             case "risk-matrix":
                 return ("/api/cases/risk-matrix", null, null, null);
+            case "caseload":
+                return ($"/api/cases?agency={owner}&limit=5", null, null, null);
             case "overdue-actions":
                 return ("/api/cases/actions/overdue", null, null, null);
             case "overdue-reviews":

@@ -14,6 +14,8 @@ public sealed class PagingTests(CaseManagementFixture fixture)
     /// <summary>Every list route and its largest <c>limit</c>; <c>{organisation}</c> stands for a signatory the test arranges.</summary>
     public static TheoryData<string, int> Lists => new()
     {
+        { "/api/cases", 500 },
+        { "/api/cases?area=North&agency={organisation}", 500 },
         { "/api/cases/actions/overdue", 500 },
         { "/api/cases/actions/overdue?owner={organisation}", 500 },
         { "/api/cases/reviews/overdue", 500 },

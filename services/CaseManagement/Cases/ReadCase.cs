@@ -1,6 +1,7 @@
 using CommunitySafety.CaseManagement.Interventions;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Risk;
+using CommunitySafety.CaseManagement.Signatories;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -52,6 +53,9 @@ public sealed record CaseView(
     IReadOnlyList<CaseLinkView> Links, IReadOnlyList<MergedCaseView> MergedFrom, Guid? MergedInto, string? MergedIntoReference,
     IReadOnlyList<ErasureView> Erasures, bool TextErased, DateTimeOffset? TextErasedAt)
 {
+    /// <summary>Why the reader may see the case: their organisation's current signature of the ISA.</summary>
+    public AccessBasis? SeenAs { get; init; }
+
     public static CaseView Of(CaseFile file, CaseText text, IReadOnlyDictionary<Guid, byte[]> subjectKeys, DateOnly today) => new(
         file.Id, file.Reference, file.Area, file.ReferringOrganisationId, text.Open(file.ReferringOfficer), file.ReferredAt,
         [.. file.Incidents.Select(i => new IncidentView(i.Date, text.Open(i.Place), text.Open(i.Description)))],
@@ -77,6 +81,16 @@ public sealed record CaseView(
         text.IsErased, file.TextErasedAt);
 }
 
+/// <summary>
+/// Why a user may read a case: their organisation (as CaseManagement's register of signatories names it) signed the
+/// Information Sharing Agreement on <paramref name="SignedOn"/>, due for review on <paramref name="ReviewOn"/> (null when
+/// Governance did not say).
+/// </summary>
+public sealed record AccessBasis(Guid OrganisationId, string OrganisationName, DateOnly? SignedOn, DateOnly? ReviewOn)
+{
+    public static AccessBasis Of(IsaSignatory signatory) => new(signatory.Id, signatory.Name, signatory.SignedOn, signatory.ReviewOn);
+}
+
 /// <summary>What anyone in the partnership may know: that a case exists, and which agencies are involved.</summary>
 public sealed record CaseSignpost(Guid Id, string Reference, Area Area, CaseStatus Status, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt,
     Guid? MergedInto)
@@ -99,7 +113,9 @@ public static class ReadCaseEndpoint
         var file = caseId == Guid.Empty ? null : await session.LoadAsync<CaseFile>(caseId, ct);
         if (file is null) return Problems.NotFound("Case", caseId);
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
-        if (await CaseAccess.ForUserAsync(session, http.User, today, ct) != AccessLevel.Full)
+        var organisation = CaseAccess.Organisation(http.User);
+        var signatory = organisation is { } org ? await session.LoadAsync<IsaSignatory>(org, ct) : null;
+        if (CaseAccess.Decide(organisation, signatory, today) != AccessLevel.Full)
         {
             var refusal = Problems.FromRule(CaseAccess.Refusal(CaseAccess.Organisation(http.User)));
             refusal.Extensions["signpost"] = $"/api/cases/{caseId}/signpost";
@@ -109,7 +125,7 @@ public static class ReadCaseEndpoint
         var text = await keys.TextAsync(session, file, ct);
         var subjectKeys = await keys.SubjectKeysAsync(session, file.Subjects.Select(s => s.SubjectId), ct);
         http.Response.Headers.ETag = StreamWrites.ETag(file.Version);
-        return Results.Ok(CaseView.Of(file, text, subjectKeys, today));
+        return Results.Ok(CaseView.Of(file, text, subjectKeys, today) with { SeenAs = AccessBasis.Of(signatory!) });
     }
 
     /// <summary>That the case exists, its area, status and agencies: for anyone signed in. Audited.</summary>

@@ -53,6 +53,7 @@ public sealed record AdminBody(Guid Id, string Name, BodyKind Kind, MeetingCaden
     public IReadOnlyList<AdminElection> Elections { get; init; } = [];
     public IReadOnlyList<OfficeTerm> Offices { get; init; } = [];
     public IReadOnlyList<AdminOfficeReminder> Reminders { get; init; } = [];
+    public IReadOnlyList<RepresentationApproval> RepresentationApprovals { get; init; } = [];
     public bool MarkedConfidential { get; init; }
     public Guid? ParentBodyId { get; init; }
     public int? TermsOfReferenceVersion { get; init; }
@@ -62,7 +63,12 @@ public sealed record AdminBody(Guid Id, string Name, BodyKind Kind, MeetingCaden
 
 public sealed record CreateBodyRequest(string Name, BodyKind Kind, MeetingCadence Cadence, int? QuorumMinimum, bool? Confidential, Guid? ParentBodyId);
 
-public sealed record AppointMemberRequest(Guid OrganisationId, string PersonName, MemberRole Role);
+/// <param name="Represents">For a collective seat: the authorities represented (the member's own among them); null for an ordinary seat.</param>
+public sealed record AppointMemberRequest(Guid OrganisationId, string PersonName, MemberRole Role, IReadOnlyList<Guid>? Represents = null);
+
+public sealed record RepresentationApproval(Guid OrganisationId, string PersonName, string ApprovedBy, DateOnly ApprovedOn);
+
+public sealed record ApproveRepresentationRequest(Guid OrganisationId, string PersonName, string ApprovedBy, DateOnly ApprovedOn);
 
 public sealed record NameSubstituteRequest(string Name);
 
@@ -71,3 +77,31 @@ public sealed record ElectionRequest(Office Office, IReadOnlyList<Guid> Candidat
 public sealed record ElectionRecorded(Guid ElectionId, DateOnly TermStartsOn, DateOnly TermEndsOn);
 
 public sealed record MembershipCreated(Guid MembershipId);
+
+public enum InterestCategory { Employment, Property, MembershipOfOrganisations, GiftsAndHospitality, Other }
+
+/// <summary>One line of a body's register of members' interests.</summary>
+public sealed record InterestEntry(Guid InterestId, Guid MembershipId, string PersonName, bool MemberIsCurrent, Guid OrganisationId, string? OrganisationName,
+    InterestCategory Category, string Description, DateOnly From, DateOnly? To, bool Current, DateTimeOffset RegisteredAt);
+
+public sealed record RegisterInterestRequest(InterestCategory Category, string Description, DateOnly From, DateOnly? To);
+
+public sealed record EndInterestRequest(DateOnly On);
+
+public enum TermsStatus { Draft, InEffect, Superseded }
+
+public sealed record TermsAdoption(Guid DecisionId, Guid MeetingId, Guid DecidingBodyId, DateOnly AdoptedOn, DateTimeOffset DecidedAt, DateTimeOffset RecordedAt);
+
+public sealed record RefusedAdoption(Guid DecisionId, string Reason, DateTimeOffset RecordedAt);
+
+/// <summary>A version of a body's terms of reference, its status, and the decision that adopted it.</summary>
+public sealed record TermsOfReferenceView(Guid VersionId, Guid BodyId, int Version, TermsStatus Status, string Purpose, IReadOnlyList<string> GuidingPrinciples,
+    IReadOnlyList<string> Responsibilities, IReadOnlyList<string> Membership, MeetingCadence Cadence, int QuorumMinimum, DecisionMaking DecisionMaking,
+    DateTimeOffset DraftedAt, TermsAdoption? Adoption, IReadOnlyList<RefusedAdoption> RefusedAdoptions);
+
+public sealed record BodyTermsOfReference(Guid BodyId, TermsOfReferenceView? InEffect, IReadOnlyList<TermsOfReferenceView> Drafts, IReadOnlyList<TermsOfReferenceView> History);
+
+public sealed record DraftTermsRequest(string Purpose, IReadOnlyList<string> GuidingPrinciples, IReadOnlyList<string> Responsibilities, IReadOnlyList<string> Membership,
+    MeetingCadence Cadence, int QuorumMinimum, DecisionMaking DecisionMaking);
+
+public sealed record TermsDrafted(Guid VersionId, int Version);

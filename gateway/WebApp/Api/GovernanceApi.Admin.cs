@@ -38,4 +38,22 @@ public sealed partial class GovernanceApi
 
     public Task<ApiResult<ElectionRecorded>> Elect(Guid bodyId, ElectionRequest request, CancellationToken ct) =>
         Gateway.Post<ElectionRecorded>($"{Base}/bodies/{bodyId}/elections", request, ct);
+
+    public Task<ApiResult<List<InterestEntry>>> Interests(Guid bodyId, CancellationToken ct) =>
+        Gateway.Get<List<InterestEntry>>($"{Base}/bodies/{bodyId}/interests?limit=500", ct);
+
+    public Task<Problem?> RegisterInterest(Guid bodyId, Guid membershipId, RegisterInterestRequest request, CancellationToken ct) =>
+        Gateway.Send(HttpMethod.Post, $"{Base}/bodies/{bodyId}/members/{membershipId}/interests", request, ct);
+
+    public Task<Problem?> EndInterest(Guid bodyId, Guid membershipId, Guid interestId, EndInterestRequest request, CancellationToken ct) =>
+        Gateway.Send(HttpMethod.Post, $"{Base}/bodies/{bodyId}/members/{membershipId}/interests/{interestId}/end", request, ct);
+
+    public Task<ApiResult<BodyTermsOfReference>> TermsOfReference(Guid bodyId, CancellationToken ct) =>
+        Gateway.Get<BodyTermsOfReference>($"{Base}/bodies/{bodyId}/terms-of-reference?limit=500", ct);
+
+    public Task<ApiResult<TermsDrafted>> DraftTerms(Guid bodyId, DraftTermsRequest request, CancellationToken ct) =>
+        Gateway.Post<TermsDrafted>($"{Base}/bodies/{bodyId}/terms-of-reference", request, ct);
+
+    public Task<Problem?> ApproveRepresentation(Guid bodyId, ApproveRepresentationRequest request, CancellationToken ct) =>
+        Gateway.Send(HttpMethod.Post, $"{Base}/bodies/{bodyId}/representation-approvals", request, ct);
 }

@@ -65,8 +65,9 @@ public abstract class AdminPage : ComponentBase
         Navigation.NavigateTo($"{path}{(path.Contains('?') ? '&' : '?')}done={Uri.EscapeDataString(done)}");
 
     /// <summary>A date typed into a <see cref="DateInput"/>; blank is null when <paramref name="optional"/>, else an error.</summary>
-    protected static DateOnly? DateOf(FormErrors errors, DateTimeParts parts, string field, string what, bool optional = false)
+    protected static DateOnly? DateOf(FormErrors errors, DateTimeParts? parts, string field, string what, bool optional = false)
     {
+        parts ??= new DateTimeParts();
         if (optional && string.IsNullOrWhiteSpace(parts.Day) && string.IsNullOrWhiteSpace(parts.Month) && string.IsNullOrWhiteSpace(parts.Year)) return null;
         if (parts.TryDate(what, out var date, out var error)) return date;
         errors.Add(field, error!);

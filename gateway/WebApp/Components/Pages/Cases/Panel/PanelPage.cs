@@ -113,7 +113,7 @@ public abstract class PanelPage : ComponentBase
     }
 
     /// <summary>"High risk" as a tag with words (never colour alone).</summary>
-    protected static string RiskColour(string? risk) => risk switch
+    public static string RiskColour(string? risk) => risk switch
     {
         "High" => "red",
         "Medium" => "orange",

@@ -69,6 +69,9 @@ var web = builder.AddProject<Projects.WebApp>("web")
     .WithHttpHealthCheck(PlatformSettings.HealthPath)
     .WithUrlForEndpoint("http", u => u.DisplayLocation = UrlDisplayLocation.DetailsOnly);
 web.WithUrl($"{gatewayUrl}/", "Website");
+// the site's page for operators links the dashboard: its address is the AppHost's own (the launch profile's applicationUrl)
+if (builder.Configuration["ASPNETCORE_URLS"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { Length: > 0 } dashboard)
+    web.WithEnvironment("Web__OperationsDashboardUrl", dashboard);
 gateway.WithReference(web);
 
 // A service whose process dies is started again after a back-off, the others going on meanwhile.

@@ -59,6 +59,7 @@ public sealed class AuthorisationMatrixTests(CaseManagementFixture fixture)
         new("rebuild-agenda", "POST", "/api/cases/panel/sittings/{sittingId}/agenda", [Chair], true, HttpStatusCode.OK),
         new("list-sittings", "GET", "/api/cases/panel/sittings", AnyCaseRole, false, HttpStatusCode.OK),
         new("read-sitting", "GET", "/api/cases/panel/sittings/{sittingId}", AnyCaseRole, true, HttpStatusCode.OK),
+        new("record-attendance", "POST", "/api/cases/panel/sittings/{sittingId}/attendance", [Chair], true, HttpStatusCode.OK),
         new("record-review", "POST", "/api/cases/panel/sittings/{sittingId}/reviews", [Chair], true, HttpStatusCode.OK),
         new("erase", "POST", "/api/cases/{caseId}/subjects/{subjectId}/erase", [Admin], true, HttpStatusCode.NoContent),
         new("audit", "GET", "/api/cases/audit", [Admin], true, HttpStatusCode.OK),
@@ -169,6 +170,8 @@ public sealed class AuthorisationMatrixTests(CaseManagementFixture fixture)
                 return ($"/api/cases/panel/sittings/{await Sitting()}/agenda", null, null, null);
             case "read-sitting":
                 return ($"/api/cases/panel/sittings/{await Sitting()}", null, null, null);
+            case "record-attendance":
+                return ($"/api/cases/panel/sittings/{await Sitting()}/attendance", new { attendance = new[] { owner } }, null, null);
             case "record-review":
             {
                 var (caseId, _) = await Refer();

@@ -236,4 +236,40 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         var check = Assert.Single(scheduled, m => m.MessageType.Contains(nameof(ReviewDueCheck)));
         Assert.Equal(ReviewDueCheckHandler.RunAt(due), check.ExecutionTime);
     }
+
+    [Fact]
+    public async Task Attendance_is_recorded_by_agency_once_the_sitting_is_held_replaced_when_recorded_again_and_bad_input_is_a_problem()
+    {
+        var (agency, worker, chair, _) = await ReferredCase();
+        var housing = await fixture.Organisation(signedIsa: true);
+        var held = (await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = Today })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+
+        var recorded = await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { agency, housing, agency } }, "\"2\"");
+        var body = await recorded.Json(HttpStatusCode.OK);
+        Assert.Equal([agency, housing], body["attendance"]!.AsArray().Select(a => a!.GetValue<Guid>()));
+        Assert.Equal("\"3\"", recorded.ETag());
+        var read = await (await worker.GetAsync($"/api/cases/panel/sittings/{held}")).Json(HttpStatusCode.OK);
+        Assert.Equal([agency, housing], read["attendance"]!.AsArray().Select(a => a!.GetValue<Guid>()));
+
+        // recorded again: the latest list counts
+        Assert.Equal(HttpStatusCode.OK, (await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { housing } })).StatusCode);
+        read = await (await worker.GetAsync($"/api/cases/panel/sittings/{held}")).Json(HttpStatusCode.OK);
+        Assert.Equal([housing], read["attendance"]!.AsArray().Select(a => a!.GetValue<Guid>()));
+
+        // failures
+        var ahead = (await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = Today.AddMonths(1) })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        await (await chair.PostJson($"/api/cases/panel/sittings/{ahead}/attendance", new { attendance = new[] { agency } })).Problem(HttpStatusCode.Conflict, "sitting-not-held");
+        var unknown = Guid.NewGuid();
+        var refused = await (await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { agency, unknown } }))
+            .Problem(HttpStatusCode.Conflict, "unknown-organisation");
+        Assert.Equal([unknown], refused["organisations"]!.AsArray().Select(a => a!.GetValue<Guid>()));
+        var invalid = await (await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = Array.Empty<Guid>() }))
+            .Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(["attendance"], invalid["errors"]!.AsObject().Select(e => e.Key));
+        await (await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { Guid.Empty } })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await chair.PostRaw($"/api/cases/panel/sittings/{held}/attendance", "null")).Problem(HttpStatusCode.BadRequest);
+        await (await chair.PostJson($"/api/cases/panel/sittings/{Guid.NewGuid()}/attendance", new { attendance = new[] { agency } })).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { agency } }, "\"2\"")).Problem(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { agency } })).StatusCode);
+    }
 }

@@ -12,6 +12,9 @@ public sealed record AgendaEntry(Guid CaseId, string Reference, Area Area, RiskL
 /// <summary>The agenda as built from the open cases: every open case considered, with the reason it is on or off.</summary>
 public sealed record AgendaBuilt(Guid SittingId, IReadOnlyList<AgendaEntry> Considered, string BuiltBy, DateTimeOffset BuiltAt);
 
+/// <summary>The agencies present at a sitting that has taken place (recorded again to correct it: the latest list counts).</summary>
+public sealed record SittingAttendanceRecorded(Guid SittingId, IReadOnlyList<Guid> Attendance, string RecordedBy, DateTimeOffset RecordedAt);
+
 public sealed record SittingCaseReviewed(Guid SittingId, Guid CaseId, string Reference, DateTimeOffset RecordedAt);
 
 /// <summary>A monthly sitting of the multi-agency ASB case panel.</summary>
@@ -24,11 +27,22 @@ public sealed record PanelSitting(Guid Id, DateOnly SittingOn, string ScheduledB
 
     public IReadOnlyList<SittingCaseReviewed> Reviewed { get; init; } = [];
 
+    /// <summary>The organisations present, by agency, as last recorded (empty until recorded).</summary>
+    public IReadOnlyList<Guid> Attendance { get; init; } = [];
+
     public static PanelSitting Create(PanelSittingScheduled e) => new(e.SittingId, e.SittingOn, e.ScheduledBy, e.ScheduledAt);
 
     public PanelSitting Apply(AgendaBuilt e) => this with { Agenda = e };
 
     public PanelSitting Apply(SittingCaseReviewed e) => this with { Reviewed = [.. Reviewed, e] };
+
+    public PanelSitting Apply(SittingAttendanceRecorded e) => this with { Attendance = e.Attendance };
+
+    /// <summary>Who attended, by agency: only once the sitting has taken place (as its reviews).</summary>
+    public static SittingAttendanceRecorded DecideAttendance(PanelSitting sitting, IReadOnlyList<Guid> attendance, string by, DateTimeOffset now) =>
+        sitting.SittingOn > PartnershipCalendar.Today(now)
+            ? throw new DomainRuleViolation("sitting-not-held", $"The sitting of {sitting.SittingOn:yyyy-MM-dd} has not taken place yet: record who attended on the day.")
+            : new SittingAttendanceRecorded(sitting.Id, attendance.Distinct().ToList(), by, now);
 
     public static AgendaBuilt DecideAgenda(PanelSitting sitting, IEnumerable<CaseFile> cases, string by, DateTimeOffset now) =>
         sitting.Reviewed.Count > 0

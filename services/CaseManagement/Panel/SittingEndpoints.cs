@@ -92,6 +92,36 @@ public static class ReadSittingEndpoints
     }
 }
 
+public sealed record RecordAttendance(List<Guid>? Attendance);
+
+/// <summary>
+/// Records who attended a sitting, by agency (organisations registered with the partnership); recording it again replaces
+/// the list. The chair's reviews at the sitting then carry it.
+/// </summary>
+public static class RecordAttendanceEndpoint
+{
+    public static ProblemDetails Validate(RecordAttendance? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Check(command.Attendance is { Count: >= 1 and <= RecordReviewEndpoint.MaxAttendance } && command.Attendance.All(a => a != Guid.Empty),
+            "attendance", $"Between 1 and {RecordReviewEndpoint.MaxAttendance} attending organisations (non-empty ids) are required.").ToProblem();
+
+    [WolverinePost("/api/cases/panel/sittings/{sittingId}/attendance"), Authorize(Roles = CaseRoles.PanelChair)]
+    [ProducesResponseType<SittingAttendanceRecorded>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static async Task<IResult> Post(Guid sittingId, RecordAttendance command, IDocumentSession session, IMessageBus bus, TimeProvider clock,
+        HttpContext http)
+    {
+        await CaseAccess.DemandFullAsync(session, http);
+        var known = await IsaRegister.LoadAsync(session, command.Attendance!, http.RequestAborted);
+        if (command.Attendance!.Where(o => !known.ContainsKey(o)).Distinct().ToList() is { Count: > 0 } unknown)
+            return Results.Problem(Problems.FromRule(new DomainRuleViolation("unknown-organisation",
+                "Attendance must name organisations registered with the partnership.").With("organisations", unknown)));
+        return await session.Append<PanelSitting>(sittingId, http,
+            sitting => [PanelSitting.DecideAttendance(sitting, command.Attendance!, http.User.DisplayName(), clock.GetUtcNow())],
+            bus, IntegrationEvents.None, events => events.OfType<SittingAttendanceRecorded>().Single());
+    }
+}
+
 public sealed record SittingSummary(Guid Id, DateOnly SittingOn, int CasesOnAgenda, int CasesReviewed);
 
 public sealed record RecordReview(Guid? CaseId, List<Guid>? Attendance, string? Summary, List<string>? Decisions, List<ActionInput>? Actions);

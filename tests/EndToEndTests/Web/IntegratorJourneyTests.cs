@@ -1,0 +1,60 @@
+using System.Net;
+using CommunitySafety.TestSupport;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace CommunitySafety.EndToEndTests.Web;
+
+/// <summary>
+/// An organisation's integrator on the website, in Debian's Chromium through the gateway against the real services: a
+/// webhook subscription created (its secret seen once), a decision recorded, and its delivery in the log. Every page passes
+/// axe-core.
+/// </summary>
+public sealed class IntegratorJourneyTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task An_organisation_admin_subscribes_sees_the_secret_once_and_sees_a_decisions_delivery_in_the_log()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var clerk = platform.Client().WithToken("governance-admin", "meetings-secretary");
+        var agencyName = "Kent Fire and Rescue " + Guid.NewGuid().ToString("N")[..4];
+        await (await clerk.PostJson("/api/governance/organisations", new { name = agencyName, kind = "ResponsibleAuthority" })).CreatedId();
+
+        await using var browser = await SiteBrowser.OpenAsync(platform.Gateway.Url);
+        var page = browser.Page;
+        await browser.GoAsync("/sign-in");
+        await page.GetByLabel("An organisation's integrator").CheckAsync();
+        await page.Locator("#organisation").SelectOptionAsync(new SelectOptionValue { Label = agencyName });
+        await page.GetByLabel("Your name").FillAsync("Ira Integrator");
+        await browser.SubmitAsync("Sign in");
+        Assert.Equal("Dashboard", await page.Locator("h1").InnerTextAsync());
+
+        // the subscription, created in the browser: its secret shown once, never in the address
+        await browser.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Webhook subscriptions" }));
+        await browser.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create a subscription" }));
+        await page.GetByLabel("Address that receives the events").FillAsync(receiver.Url.ToString());
+        Assert.True(await page.GetByLabel("A decision recorded at a meeting").IsCheckedAsync());
+        await browser.SubmitAsync("Create the subscription");
+        var secret = (await page.Locator("#secret code").InnerTextAsync()).Trim();
+        Assert.StartsWith("whsec_", secret);
+        Assert.DoesNotContain("whsec", page.Url);
+        Assert.Contains("shown only this once", await page.Locator(".govuk-warning-text").InnerTextAsync());
+        var subscriptionPage = new Uri(page.Url).AbsolutePath;
+        await browser.GoAsync(subscriptionPage);
+        Assert.Equal(0, await page.Locator("#secret").CountAsync());
+
+        // a decision event, then its delivery in the log (the page refreshed until it is there)
+        var decisionId = await Scenario.QuorateDecision(clerk, "Fund the Folkestone harbour arm patrols");
+        await Probes.Eventually(TimeSpan.FromSeconds(90), async () =>
+        {
+            await browser.GoAsync(subscriptionPage);
+            return (await page.Locator("#deliveries tbody").InnerTextAsync()).Contains("Delivered");
+        });
+        var log = await page.Locator("#deliveries").InnerTextAsync();
+        Assert.Contains("A decision recorded at a meeting", log);
+        Assert.Contains("HTTP 200", log);
+        var delivered = receiver.Received.First(r => r.Body.Contains(decisionId.ToString()));
+        Assert.True(WebhookReceiver.Verify(secret, delivered), "the delivery verifies with the secret the page showed");
+        await browser.ScreenshotAsync("web-integrator.png");
+    }
+}

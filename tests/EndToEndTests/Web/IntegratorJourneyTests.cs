@@ -56,5 +56,13 @@ public sealed class IntegratorJourneyTests(PlatformFixture platform)
         var delivered = receiver.Received.First(r => r.Body.Contains(decisionId.ToString()));
         Assert.True(WebhookReceiver.Verify(secret, delivered), "the delivery verifies with the secret the page showed");
         await browser.ScreenshotAsync("web-integrator.png");
+
+        // the other pages pass axe too: the signature example, the delete confirmation (not confirmed), the operators' page
+        await browser.GoAsync("/integrations/webhooks/verify");
+        Assert.Contains("HMACSHA256", await page.Locator("main").InnerTextAsync());
+        await browser.GoAsync($"{subscriptionPage}/delete");
+        Assert.Equal("Are you sure you want to delete this subscription?", await page.Locator("h1").InnerTextAsync());
+        await browser.GoAsync("/operators");
+        Assert.Equal("/scalar/", await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "API reference" }).GetAttributeAsync("href"));
     }
 }

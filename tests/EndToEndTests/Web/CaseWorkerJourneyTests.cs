@@ -95,7 +95,18 @@ public static class CaseWorkerJourney
             locations = Array.Empty<string>(),
         };
         HttpResponseMessage referred = null!;
-        await Probes.Eventually(TimeSpan.FromSeconds(60), async () => (referred = await worker.PostJson("/api/cases", earlier)).StatusCode == HttpStatusCode.Created);
+        // until CaseManagement has heard of the signature; its first answer on a cold platform may take longer than the client waits
+        await Probes.Eventually(TimeSpan.FromSeconds(120), async () =>
+        {
+            try
+            {
+                return (referred = await worker.PostJson("/api/cases", earlier)).StatusCode == HttpStatusCode.Created;
+            }
+            catch (TaskCanceledException)
+            {
+                return false;
+            }
+        });
         var existing = await referred.Json(HttpStatusCode.Created);
         // the sign-in page lists the organisations Governance knows
         return new Partners(signatory, signatoryName, outsider, outsiderName, existing["id"]!.GetValue<Guid>(), existing["reference"]!.GetValue<string>());

@@ -1,4 +1,5 @@
 using System.Net;
+using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
 using Microsoft.Playwright;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class CaseWorkerJourneyTests(PlatformFixture platform)
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..6];
 
     [Fact]
-    public async Task A_signatory_s_case_worker_sees_the_matching_case_before_referring_links_it_assesses_high_risk_and_finds_it_top_of_the_caseload()
+    public async Task A_signatory_s_case_worker_sees_the_matching_case_before_referring_links_it_assesses_high_risk_and_finds_it_top_of_the_caseload_and_on_the_panels_agenda()
     {
         var partners = await CaseWorkerJourney.PartnersAsync(platform, _suffix);
         await using var browser = await SiteBrowser.OpenAsync(platform.Gateway.Url);
@@ -31,6 +32,19 @@ public sealed class CaseWorkerJourneyTests(PlatformFixture platform)
         Assert.Contains("High risk", await first.InnerTextAsync());
         Assert.Equal($"/cases/{caseId}", await first.Locator("a").GetAttributeAsync("href"));
         Assert.Contains(partners.ExistingReference, await page.Locator("table tbody").InnerTextAsync());
+
+        // the panel's chair plans the sitting on the day the case's review falls due (next month's), and the case worker
+        // finds the case on its agenda, with why it is there
+        using var worker = platform.Client().WithTokenFor(partners.Signatory, "case-worker");
+        var reviewDue = DateOnly.Parse((await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK))["nextReviewDue"]!.GetValue<string>());
+        Assert.True(reviewDue > PartnershipCalendar.Today(DateTimeOffset.UtcNow));
+        using var chair = platform.Client().WithTokenFor(partners.Signatory, "panel-chair");
+        var sitting = (await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = reviewDue })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        await browser.GoAsync("/cases/panel");
+        await browser.FollowAsync(page.Locator($"a[href='/cases/panel/sittings/{sitting}']"));
+        var onAgenda = await page.Locator($"#on-agenda #case-{caseId}").InnerTextAsync();
+        Assert.Contains(reference, onAgenda);
+        Assert.Contains($"High risk: review due {reviewDue:yyyy-MM-dd}.", onAgenda);
     }
 
     [Fact]

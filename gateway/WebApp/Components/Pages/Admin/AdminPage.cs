@@ -9,29 +9,10 @@ namespace CommunitySafety.Web.Components.Pages.Admin;
 /// problem (404 for an id Governance does not know), forms sent Post/Redirect/Get to a page that says what was done
 /// (<c>?done=…</c>, a code the page turns into words; never anything personal in the address).
 /// </summary>
-public abstract class AdminPage : ComponentBase
+public abstract class AdminPage : StaffPage
 {
-    [CascadingParameter] protected HttpContext Http { get; set; } = null!;
-    [SupplyParameterFromQuery(Name = "done")] protected string? DoneQuery { get; set; }
-
-    /// <summary>What the last form did (<c>?done=…</c>), said on the page it returned to; not again when a form is sent from there.</summary>
-    protected string? Done => HttpMethods.IsGet(Http.Request.Method) ? DoneQuery : null;
 
     [Inject] protected GovernanceApi Api { get; set; } = null!;
-    [Inject] protected NavigationManager Navigation { get; set; } = null!;
-
-    /// <summary>Why the page cannot show what it is about (rendered by <see cref="PageProblem"/>), or null.</summary>
-    protected Problem? Refused { get; set; }
-
-    protected CancellationToken Aborted => Http.RequestAborted;
-
-    /// <summary>The problems of the form last sent (<see cref="SentForm"/>), for a page with several forms.</summary>
-    protected FormErrors Errors { get; private set; } = new();
-
-    protected string? SentForm { get; private set; }
-
-    /// <summary>A field's message, on the form that was sent only (two forms may have fields of the same name).</summary>
-    protected string? ErrorOf(string form, string field) => SentForm == form ? Errors.For(field) : null;
 
     /// <summary>What was read, or nothing and the page's problem.</summary>
     protected T? Read<T>(ApiResult<T> read) where T : class

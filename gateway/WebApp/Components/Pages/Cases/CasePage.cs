@@ -11,30 +11,10 @@ namespace CommunitySafety.Web.Components.Pages.Cases;
 /// errors, and Post/Redirect/Get to a page that says what was done (<c>?done=…</c>, a code; never anything personal in an
 /// address).
 /// </summary>
-public abstract class CasePage : ComponentBase
+public abstract class CasePage : StaffPage
 {
-    [CascadingParameter] protected HttpContext Http { get; set; } = null!;
-    [SupplyParameterFromQuery(Name = "done")] protected string? DoneQuery { get; set; }
-
-    /// <summary>What the last form did (<c>?done=…</c>), said on the page it returned to; not again when a form is sent from there.</summary>
-    protected string? Done => HttpMethods.IsGet(Http.Request.Method) ? DoneQuery : null;
 
     [Inject] protected CaseManagementApi Api { get; set; } = null!;
-    [Inject] protected NavigationManager Navigation { get; set; } = null!;
-
-    protected CancellationToken Aborted => Http.RequestAborted;
-
-    /// <summary>Why the page cannot show what it is about, or null.</summary>
-    protected Problem? Refused { get; set; }
-
-    public static readonly Problem Forbidden = new(403, "forbidden", "You cannot see this page", null, new Dictionary<string, string[]>());
-
-    /// <summary>The problems of the form last sent.</summary>
-    protected FormErrors Errors { get; set; } = new();
-
-    protected string? SentForm { get; private set; }
-
-    protected string? ErrorOf(string form, string field) => SentForm == form ? Errors.For(field) : null;
 
     /// <summary>The organisations' names, to name agencies (an id when Governance does not say).</summary>
     protected IReadOnlyDictionary<Guid, string> Organisations { get; private set; } = new Dictionary<Guid, string>();

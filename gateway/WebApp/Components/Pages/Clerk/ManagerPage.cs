@@ -9,25 +9,10 @@ namespace CommunitySafety.Web.Components.Pages.Clerk;
 /// an id Meetings does not show), and the way back after a form: Post/Redirect/Get to a page that says what was done
 /// (<c>?done=…</c>, a code the page turns into words; never anything personal in the address).
 /// </summary>
-public abstract class ManagerPage : ComponentBase
+public abstract class ManagerPage : StaffPage
 {
-    [CascadingParameter] protected HttpContext Http { get; set; } = null!;
-    [SupplyParameterFromQuery(Name = "done")] protected string? DoneQuery { get; set; }
-
-    /// <summary>What the last form did (<c>?done=…</c>), said on the page it returned to; not again when a form is sent from there.</summary>
-    protected string? Done => HttpMethods.IsGet(Http.Request.Method) ? DoneQuery : null;
 
     [Inject] protected MeetingsApi Api { get; set; } = null!;
-    [Inject] protected NavigationManager Navigation { get; set; } = null!;
-
-    /// <summary>Why the page cannot show what it is about (rendered by <see cref="PageProblem"/>), or null.</summary>
-    protected Problem? Refused { get; set; }
-
-    protected CancellationToken Aborted => Http.RequestAborted;
-
-    public static readonly Problem Forbidden = new(403, "forbidden", "You cannot see this page", null, new Dictionary<string, string[]>());
-
-    public static readonly Problem NotFound = new(404, "not-found", "Not found", null, new Dictionary<string, string[]>());
 
     /// <summary>The body as Meetings knows it, if the user runs its meetings.</summary>
     protected async Task<BodyMembership?> ManagedBody(Guid bodyId)
@@ -55,14 +40,6 @@ public abstract class ManagerPage : ComponentBase
         Refused = read.Problem ?? (read.Value is { } value && !Http.User.Manages(bodyOf(value)) ? Forbidden : null);
         return Refused is null ? read.Value : null;
     }
-
-    /// <summary>The problems of the form last sent (<see cref="SentForm"/>), for a page with several forms.</summary>
-    protected FormErrors Errors { get; private set; } = new();
-
-    protected string? SentForm { get; private set; }
-
-    /// <summary>A field's message, on the form that was sent only (two forms may have fields of the same name).</summary>
-    protected string? ErrorOf(string form, string field) => SentForm == form ? Errors.For(field) : null;
 
     /// <summary>
     /// A form of a page with several: its own checks (<paramref name="errors"/>), then Meetings' answer: back to

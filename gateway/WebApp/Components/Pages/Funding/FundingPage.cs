@@ -11,20 +11,10 @@ namespace CommunitySafety.Web.Components.Pages.Funding;
 /// about (403 and 404 as Funding answers them), forms sent Post/Redirect/Get to a page that says what was done
 /// (<c>?done=…</c>), and Funding's refusals in plain English, with the figures.
 /// </summary>
-public abstract class FundingPage : ComponentBase
+public abstract class FundingPage : StaffPage
 {
-    [CascadingParameter] protected HttpContext Http { get; set; } = null!;
-    [SupplyParameterFromQuery(Name = "done")] protected string? DoneQuery { get; set; }
-
-    /// <summary>What the last form did (<c>?done=…</c>); not again when a form is sent from the page.</summary>
-    protected string? Done => HttpMethods.IsGet(Http.Request.Method) ? DoneQuery : null;
 
     [Inject] protected FundingApi Api { get; set; } = null!;
-    [Inject] protected NavigationManager Navigation { get; set; } = null!;
-
-    protected Problem? Refused { get; set; }
-
-    protected CancellationToken Aborted => Http.RequestAborted;
 
     protected bool IsOfficer => Http.User.IsInRole(StaffRoles.FundingOfficer);
     protected bool IsFinance => Http.User.IsInRole(StaffRoles.FinanceOfficer);
@@ -36,12 +26,6 @@ public abstract class FundingPage : ComponentBase
         Refused = read.Problem;
         return read.Problem is null ? read.Value : null;
     }
-
-    protected FormErrors Errors { get; private set; } = new();
-
-    protected string? SentForm { get; private set; }
-
-    protected string? ErrorOf(string form, string field) => SentForm == form ? Errors.For(field) : null;
 
     /// <summary>A form: the site's own checks, then Funding's answer: back to <paramref name="back"/> (done), or the refusal on the form.</summary>
     protected async Task Send(string form, FormErrors errors, Func<Task<Problem?>> send, string back, string done)

@@ -9,27 +9,8 @@ namespace CommunitySafety.Web.Components.Pages.Cases.Panel;
 /// the page turns into words, nothing personal in the address) and the errors of the form sent; CaseManagement's API, the sitting a page is about (the 404 page for an unknown one; CaseManagement's
 /// 403 for a user whose organisation is not a current ISA signatory), the agencies, and plain English for the panel's refusals.
 /// </summary>
-public abstract class PanelPage : ComponentBase
+public abstract class PanelPage : StaffPage
 {
-    [CascadingParameter] protected HttpContext Http { get; set; } = null!;
-    [SupplyParameterFromQuery(Name = "done")] protected string? DoneQuery { get; set; }
-    [Inject] protected NavigationManager Navigation { get; set; } = null!;
-
-    /// <summary>What the last form did (<c>?done=…</c>), said on the page it returned to; not again when a form is sent from there.</summary>
-    protected string? Done => HttpMethods.IsGet(Http.Request.Method) ? DoneQuery : null;
-
-    /// <summary>Why the page cannot show what it is about (rendered by <see cref="PageProblem"/>), or null.</summary>
-    protected Problem? Refused { get; set; }
-
-    protected CancellationToken Aborted => Http.RequestAborted;
-
-    /// <summary>The problems of the form last sent (<see cref="SentForm"/>).</summary>
-    protected FormErrors Errors { get; private set; } = new();
-
-    protected string? SentForm { get; private set; }
-
-    /// <summary>A field's message, on the form that was sent only.</summary>
-    protected string? ErrorOf(string form, string field) => SentForm == form ? Errors.For(field) : null;
 
     /// <summary>
     /// A form: its own checks (<paramref name="errors"/>), then CaseManagement's answer: a refusal shown on the form in plain

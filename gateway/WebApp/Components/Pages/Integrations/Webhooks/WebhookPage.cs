@@ -10,24 +10,9 @@ namespace CommunitySafety.Web.Components.Pages.Integrations.Webhooks;
 /// organisation, the subscription a page is about (404 unknown, 403 another organisation's), forms with Post/Redirect/Get
 /// to <c>?done=…</c>, and plain English for the refusals.
 /// </summary>
-public abstract class WebhookPage : ComponentBase
+public abstract class WebhookPage : StaffPage
 {
-    [CascadingParameter] protected HttpContext Http { get; set; } = null!;
-    [SupplyParameterFromQuery(Name = "done")] protected string? DoneQuery { get; set; }
-    [Inject] protected NavigationManager Navigation { get; set; } = null!;
     [Inject] protected GovernanceApi Governance { get; set; } = null!;
-
-    protected string? Done => HttpMethods.IsGet(Http.Request.Method) ? DoneQuery : null;
-
-    protected Problem? Refused { get; set; }
-
-    protected CancellationToken Aborted => Http.RequestAborted;
-
-    protected FormErrors Errors { get; private set; } = new();
-
-    protected string? SentForm { get; private set; }
-
-    protected string? ErrorOf(string form, string field) => SentForm == form ? Errors.For(field) : null;
 
     /// <summary>The organisation the admin acts for (their token's <c>org</c> claim).</summary>
     protected Guid? Organisation => Http.User.OrganisationId();

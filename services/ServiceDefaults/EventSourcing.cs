@@ -94,6 +94,8 @@ public static class EventSourcing
             // A handler that loses a race for its stream decides again on the fresh state (so does a request: see
             // MapEventSourcedService).
             opts.RetryLostRaces(ConcurrentWrites.RetriesFrom(builder.Configuration));
+            // …and one that failed for want of the database waits for it: never dead-lettered for an outage.
+            opts.RideOutDatabaseOutages();
 
             // The group of an integration event is the record it is about: see SubscribeToExchange.
             opts.MessagePartitioning.ByMessage<IRecordEvent>(e => e.RecordId.ToString());

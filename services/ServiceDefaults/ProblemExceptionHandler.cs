@@ -56,7 +56,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Title = "The request could not be read",
             Detail = bad.Message,
         },
-        _ => Trouble(exception) switch
+        _ => DatabaseOutages.Trouble(exception) switch
         {
             DatabaseTrouble.Busy => new ProblemDetails
             {
@@ -79,33 +79,6 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     };
 
     internal const int RetryAfterSeconds = 5;
-
-    private enum DatabaseTrouble { None, Busy, Unavailable }
-
-    /// <summary>
-    /// Busy: no connection could be had in time — the pool stayed exhausted for its <c>Timeout</c>, connecting timed
-    /// out, or the server has no slot left (53300 too_many_connections). Unavailable: the connection failed or was cut
-    /// (server stopped, restarting, unreachable). Anything else is the server refusing the statement. Marten and
-    /// Wolverine wrap Npgsql's exceptions, so the whole chain is searched.
-    /// </summary>
-    private static DatabaseTrouble Trouble(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is PostgresException postgres)
-                return postgres.SqlState == PostgresErrorCodes.TooManyConnections ? DatabaseTrouble.Busy
-                    // class 08: connection exception; class 57: operator intervention (shutting down, starting up)
-                    : postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("57") ? DatabaseTrouble.Unavailable
-                    : DatabaseTrouble.None;
-            // Npgsql's pool exhaustion ("The connection pool has been exhausted…") and its connect timeout both carry a
-            // TimeoutException; checked before IsTransient, which is true for them too.
-            if (e is NpgsqlException { InnerException: TimeoutException }) return DatabaseTrouble.Busy;
-            if (e is NpgsqlException { IsTransient: true }) return DatabaseTrouble.Unavailable;
-            if (e is AggregateException aggregate)
-                return aggregate.InnerExceptions.Select(Trouble).DefaultIfEmpty().Max();
-        }
-        return DatabaseTrouble.None;
-    }
 
     private static ProblemDetails Conflict(string detail) => new()
     {

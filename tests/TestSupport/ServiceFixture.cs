@@ -25,6 +25,9 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
     /// <summary>Makes the next writes to a stream lose their race (disarmed unless a test arms it).</summary>
     public StreamRaces Races { get; } = new();
 
+    /// <summary>Makes the next writes of a kind of document fail as if PostgreSQL had gone away (disarmed unless a test arms it).</summary>
+    public DatabaseOutage Outage { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestServers.CreateDatabaseAsync("it_" + DatabaseName);
@@ -37,7 +40,10 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
         {
             services.DisableAllExternalWolverineTransports();
             services.RunWolverineInSoloMode();
-            services.ConfigureMarten(marten => marten.Listeners.Add(Races));
+            services.ConfigureMarten(marten => {
+                marten.Listeners.Add(Races);
+                marten.Listeners.Add(Outage);
+            });
         }));
     }
 

@@ -100,6 +100,15 @@ public sealed class SiteBrowser : IAsyncDisposable
         await CheckedAsync();
     }
 
+    /// <summary>Submits a form by pressing Enter in one of its fields (the browser's implicit submission: the form's first submit button),
+    /// and checks the page it leads to.</summary>
+    public async Task PressEnterAsync(ILocator field)
+    {
+        await field.PressAsync("Enter");
+        await SettledAsync();
+        await CheckedAsync();
+    }
+
     /// <summary>Follows a link (a full navigation, or Blazor's enhanced one) and checks the page it leads to.</summary>
     public async Task FollowAsync(ILocator link)
     {

@@ -331,6 +331,24 @@ public sealed class CaseWorkerPagesTests(WebFactory site) : SiteTests(site)
     }
 
     [Fact]
+    public async Task Enter_in_a_field_of_the_referral_continues_to_the_check_even_with_a_second_person_added()
+    {
+        CaseData.ServeOrganisations(Gateway);
+        var browser = await Worker();
+        var form = await browser.Get("/cases/refer");
+        var fields = Referral();
+        fields["Form.Command"] = "add-subject";
+        var page = await browser.Submit(form, "refer", fields);
+
+        // implicit submission presses the form's first submit button
+        var referral = page.Document.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler]")?.GetAttribute("value") == "refer");
+        var first = referral.QuerySelector("button[type=submit]")!;
+        Assert.Equal(("Form.Command", "continue"), (first.GetAttribute("name"), first.GetAttribute("value")));
+        Assert.Equal("-1", first.GetAttribute("tabindex"));
+        Assert.Equal("true", first.GetAttribute("aria-hidden"));
+    }
+
+    [Fact]
     public async Task A_referral_missing_its_details_is_an_error_summary_linked_to_the_fields_and_nothing_is_searched_or_sent()
     {
         CaseData.ServeOrganisations(Gateway);

@@ -159,9 +159,10 @@ public static class CaseWorkerJourney
         await page.Locator("#incident-0-date-day").FillAsync(incident.Day.ToString());
         await page.Locator("#incident-0-date-month").FillAsync(incident.Month.ToString());
         await page.Locator("#incident-0-date-year").FillAsync(incident.Year.ToString());
-        await page.Locator("#incident-0-place").FillAsync("Station Road underpass");
         await page.Locator("#incident-0-description").FillAsync("Graffiti and threats to commuters");
-        await browser.SubmitAsync("Continue");
+        await page.Locator("#incident-0-place").FillAsync("Station Road underpass");
+        // Enter in a field continues to the check, as the form's main button does (not "Add another person", the first in the form)
+        await browser.PressEnterAsync(page.Locator("#incident-0-place"));
 
         // the check: the existing case, before anything is sent
         Assert.Equal("Check the referral before you send it", await page.Locator("h1").InnerTextAsync());

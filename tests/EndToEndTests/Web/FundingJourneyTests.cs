@@ -84,4 +84,83 @@ public sealed class FundingJourneyTests(PlatformFixture platform)
         var after = await (await officer.GetAsync($"/api/funding/streams/{stream}")).Json(HttpStatusCode.OK);
         Assert.Equal(40_000m, after["available"]!.GetValue<decimal>());
     }
+
+    [Fact]
+    public async Task A_bidder_drafts_and_submits_a_bid_for_its_own_organisation_and_a_finance_officer_approves_and_pays_its_instalment()
+    {
+        var today = PartnershipCalendar.Today(DateTimeOffset.UtcNow);
+        var year = today.Month >= 4 ? today.Year : today.Year - 1;
+        var suffix = Guid.NewGuid().ToString("N")[..4];
+        using var clerk = platform.Client().WithToken("governance-admin", "meetings-secretary");
+        var decisionId = await Scenario.QuorateDecision(clerk, $"Award Crime Reduction Grant to the street pastors {suffix}");
+        var trustName = $"Herne Bay Street Pastors {suffix}";
+        var trust = await (await clerk.PostJson("/api/governance/organisations", new { name = trustName, kind = "CooperatingBody" })).CreatedId();
+        using var officer = platform.Client().WithToken("funding-officer");
+        var streamName = $"Crime Reduction Grant {suffix}";
+        var stream = await (await officer.PostJson("/api/funding/streams",
+            new { name = streamName, source = "PCC Crime Reduction Grant", financialYear = year, budget = 50_000m })).CreatedId();
+
+        // the bidder drafts the bid on the website, for the organisation it signed in for, and submits it
+        await using var bidderSite = await SiteBrowser.OpenAsync(platform.Gateway.Url);
+        var page = bidderSite.Page;
+        await bidderSite.GoAsync("/sign-in");
+        await page.GetByLabel("A bidder", new() { Exact = true }).CheckAsync();
+        await page.Locator("#organisation").SelectOptionAsync(new SelectOptionValue { Label = trustName });
+        await page.GetByLabel("Your name").FillAsync("Bea Bidder");
+        await bidderSite.SubmitAsync("Sign in");
+        await bidderSite.GoAsync("/funding/bids");
+        await page.GetByLabel("Funding stream").SelectOptionAsync(stream.ToString());
+        await page.GetByLabel("Title of the project").FillAsync($"Street pastors {suffix}");
+        await page.GetByLabel("What the project will do").FillAsync("Friday and Saturday night patrols in the town centre");
+        await page.GetByLabel("Amount requested, in pounds").FillAsync("12,500");
+        await page.GetByLabel("The partnership's priority it serves").FillAsync("CSA priority 3: night-time economy");
+        await page.GetByLabel("Area", new() { Exact = true }).FillAsync("North");
+        await page.GetByLabel("An output it promises").FillAsync("patrol nights");
+        await page.GetByLabel("Target for that output").FillAsync("80");
+        await bidderSite.SubmitAsync("Save the draft");
+        Assert.Equal($"Street pastors {suffix}", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("Draft", await page.Locator(".govuk-summary-list").First.InnerTextAsync());
+        var bid = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last());
+        await bidderSite.SubmitAsync("Submit the bid for assessment");
+        Assert.Contains("Awaiting assessment", await page.Locator(".govuk-summary-list").First.InnerTextAsync());
+
+        // what the bidder sent is the bid of its own organisation
+        var sent = await (await officer.GetAsync($"/api/funding/bids/{bid}")).Json(HttpStatusCode.OK);
+        Assert.Equal(12_500m, sent["amountRequested"]!.GetValue<decimal>());
+        Assert.Equal("Submitted", sent["status"]!.GetValue<string>());
+        Assert.Equal(trust, sent["organisationId"]!.GetValue<Guid>());
+        Assert.Equal("patrol nights", sent["outputs"]![0]!["measure"]!.GetValue<string>());
+
+        // the officer assesses and awards it, citing the decision, and schedules an instalment
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostJson($"/api/funding/bids/{bid}/assessment", new { score = 81, comments = "Clear need" })).StatusCode);
+        HttpResponseMessage awarded = null!;
+        await Probes.Eventually(TimeSpan.FromSeconds(60), async () =>
+            (awarded = await officer.PostJson($"/api/funding/bids/{bid}/award", new { amount = 12_500m, decisionId, awardDate = today })).StatusCode
+            == HttpStatusCode.Created);
+        var award = await awarded.CreatedId();
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostJson($"/api/funding/awards/{award}/instalments", new { amount = 6_250m, dueOn = today })).StatusCode);
+
+        // the finance officer approves the instalment and records its payment
+        await using var financeSite = await SiteBrowser.OpenAsync(platform.Gateway.Url);
+        page = financeSite.Page;
+        await financeSite.GoAsync("/sign-in");
+        await page.GetByLabel("A finance officer", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Your name").FillAsync("Finn Finance");
+        await financeSite.SubmitAsync("Sign in");
+        await financeSite.GoAsync($"/funding/awards/{award}");
+        Assert.Contains("Awaiting approval", await page.Locator("#instalments").InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve £6,250.00", Exact = false }).ClickAsync();
+        await financeSite.SettledAsync();
+        await financeSite.CheckedAsync();
+        Assert.Contains("Approved, to pay", await page.Locator("#instalments").InnerTextAsync());
+        await page.GetByLabel("Approved instalment").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await financeSite.SubmitAsync("Record the payment");
+        Assert.Contains($"Paid on {UkDate(today)}", await page.Locator("#instalments").InnerTextAsync());
+        await financeSite.ScreenshotAsync("web-finance.png");
+
+        var after = await (await officer.GetAsync($"/api/funding/awards/{award}")).Json(HttpStatusCode.OK);
+        Assert.Equal(6_250m, after["paid"]!.GetValue<decimal>());
+    }
+
+    private static string UkDate(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

@@ -57,11 +57,35 @@ public sealed class IntegratorJourneyTests(PlatformFixture platform)
         Assert.True(WebhookReceiver.Verify(secret, delivered), "the delivery verifies with the secret the page showed");
         await browser.ScreenshotAsync("web-integrator.png");
 
+        // the secret rotated: a new one, shown once; the delivery replayed is signed with it
+        await browser.SubmitAsync("Rotate the secret");
+        Assert.Contains("The secret is rotated", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        var rotated = (await page.Locator("#secret code").InnerTextAsync()).Trim();
+        Assert.StartsWith("whsec_", rotated);
+        Assert.NotEqual(secret, rotated);
+        await browser.GoAsync(subscriptionPage);
+        var before = receiver.Received.Count(r => r.Body.Contains(decisionId.ToString()));
+        var delivery = (await page.Locator("#deliveries tbody tr").First.GetAttributeAsync("id"))!["delivery-".Length..];
+        await browser.SubmitAsync($"Replay delivery {delivery}");
+        Assert.Contains("The delivery will be sent again", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        await Probes.Eventually(TimeSpan.FromSeconds(60), () => Task.FromResult(receiver.Received.Count(r => r.Body.Contains(decisionId.ToString())) > before));
+        var replayed = receiver.Received.Last(r => r.Body.Contains(decisionId.ToString()));
+        Assert.True(WebhookReceiver.Verify(rotated, replayed), "the replayed delivery verifies with the rotated secret");
+
+        // paused, then resumed
+        await browser.SubmitAsync("Pause deliveries");
+        Assert.Contains("Deliveries are paused", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        await browser.SubmitAsync("Resume deliveries");
+        Assert.Contains("Deliveries are resumed", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+
         // the other pages pass axe too: the signature example, the delete confirmation (not confirmed), the operators' page
         await browser.GoAsync("/integrations/webhooks/verify");
         Assert.Contains("HMACSHA256", await page.Locator("main").InnerTextAsync());
         await browser.GoAsync($"{subscriptionPage}/delete");
         Assert.Equal("Are you sure you want to delete this subscription?", await page.Locator("h1").InnerTextAsync());
+        await browser.SubmitAsync("Yes, delete it");
+        Assert.Contains("The subscription is deleted", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        Assert.Equal(0, await page.Locator($"a[href='{subscriptionPage}']").CountAsync());
         await browser.GoAsync("/operators");
         Assert.Equal("/scalar/", await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "API reference" }).GetAttributeAsync("href"));
     }

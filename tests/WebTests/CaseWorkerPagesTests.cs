@@ -307,16 +307,21 @@ public sealed class CaseWorkerPagesTests(WebFactory site) : SiteTests(site)
         Assert.Equal($$"""{"duplicateCaseId":"{{created}}","reason":"Referred twice"}""", SentTo(HttpMethod.Post, $"{Cases}/{existing}/merge").ToJsonString());
     }
 
-    [Fact]
-    public async Task Another_person_incident_or_location_is_added_without_javascript_keeping_what_was_typed()
+    /// <summary>The referral's first step filled in, then "Add another person" pressed (without JavaScript: a post).</summary>
+    private async Task<(Browser Browser, Page Page, Dictionary<string, string?> Fields)> ReferralWithAPersonAdded()
     {
         CaseData.ServeOrganisations(Gateway);
         var browser = await Worker();
         var form = await browser.Get("/cases/refer");
-
         var fields = Referral();
         fields["Form.Command"] = "add-subject";
-        var page = await browser.Submit(form, "refer", fields);
+        return (browser, await browser.Submit(form, "refer", fields), fields);
+    }
+
+    [Fact]
+    public async Task Another_person_incident_or_location_is_added_without_javascript_keeping_what_was_typed()
+    {
+        var (browser, page, fields) = await ReferralWithAPersonAdded();
         // a browser posts every text box, empty or not (the new person's among them)
         foreach (var field in new[] { "Name", "Address", "Contact", "Dob.Day", "Dob.Month", "Dob.Year" }) fields[$"Form.Subjects[1].{field}"] = "";
         fields["Form.Command"] = "add-incident";
@@ -333,12 +338,7 @@ public sealed class CaseWorkerPagesTests(WebFactory site) : SiteTests(site)
     [Fact]
     public async Task Enter_in_a_field_of_the_referral_continues_to_the_check_even_with_a_second_person_added()
     {
-        CaseData.ServeOrganisations(Gateway);
-        var browser = await Worker();
-        var form = await browser.Get("/cases/refer");
-        var fields = Referral();
-        fields["Form.Command"] = "add-subject";
-        var page = await browser.Submit(form, "refer", fields);
+        var (_, page, _) = await ReferralWithAPersonAdded();
 
         // implicit submission presses the form's first submit button
         var referral = page.Document.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler]")?.GetAttribute("value") == "refer");

@@ -17,18 +17,11 @@ public sealed class FundingJourneyTests(PlatformFixture platform)
     [Fact]
     public async Task A_funding_officer_awards_a_bid_citing_a_consensus_decision_and_is_refused_an_award_over_the_streams_budget()
     {
-        // the scenario, through the API as FundingScenarioTests sets it up: a decision by consensus, a stream of £100,000, two assessed bids
-        var today = PartnershipCalendar.Today(DateTimeOffset.UtcNow);
-        var year = today.Month >= 4 ? today.Year : today.Year - 1;
-        var suffix = Guid.NewGuid().ToString("N")[..4];
-        using var clerk = platform.Client().WithToken("governance-admin", "meetings-secretary");
-        var decisionId = await Scenario.QuorateDecision(clerk, $"Award Crime Reduction Grant to the youth diversion and CCTV projects {suffix}");
-        var trust = await (await clerk.PostJson("/api/governance/organisations", new { name = $"Margate Youth Trust {suffix}", kind = "CooperatingBody" })).CreatedId();
+        // the scenario: a decision by consensus, a stream of £100,000, two assessed bids
         using var officer = platform.Client().WithToken("funding-officer");
+        var (_, suffix, decisionId, trust, _, stream, streamName) =
+            await SetUpAsync(officer, "Award Crime Reduction Grant to the youth diversion and CCTV projects", "Margate Youth Trust", 100_000m);
         using var bidder = platform.Client().WithTokenFor(trust, "bidder");
-        var streamName = $"Crime Reduction Grant {suffix}";
-        var stream = await (await officer.PostJson("/api/funding/streams",
-            new { name = streamName, source = "PCC Crime Reduction Grant", financialYear = year, budget = 100_000m })).CreatedId();
 
         async Task<Guid> AssessedBid(string title, decimal requested)
         {
@@ -88,17 +81,9 @@ public sealed class FundingJourneyTests(PlatformFixture platform)
     [Fact]
     public async Task A_bidder_drafts_and_submits_a_bid_for_its_own_organisation_and_a_finance_officer_approves_and_pays_its_instalment()
     {
-        var today = PartnershipCalendar.Today(DateTimeOffset.UtcNow);
-        var year = today.Month >= 4 ? today.Year : today.Year - 1;
-        var suffix = Guid.NewGuid().ToString("N")[..4];
-        using var clerk = platform.Client().WithToken("governance-admin", "meetings-secretary");
-        var decisionId = await Scenario.QuorateDecision(clerk, $"Award Crime Reduction Grant to the street pastors {suffix}");
-        var trustName = $"Herne Bay Street Pastors {suffix}";
-        var trust = await (await clerk.PostJson("/api/governance/organisations", new { name = trustName, kind = "CooperatingBody" })).CreatedId();
         using var officer = platform.Client().WithToken("funding-officer");
-        var streamName = $"Crime Reduction Grant {suffix}";
-        var stream = await (await officer.PostJson("/api/funding/streams",
-            new { name = streamName, source = "PCC Crime Reduction Grant", financialYear = year, budget = 50_000m })).CreatedId();
+        var (today, suffix, decisionId, trust, trustName, stream, _) =
+            await SetUpAsync(officer, "Award Crime Reduction Grant to the street pastors", "Herne Bay Street Pastors", 50_000m);
 
         // the bidder drafts the bid on the website, for the organisation it signed in for, and submits it
         await using var bidderSite = await SiteBrowser.OpenAsync(platform.Gateway.Url);
@@ -160,6 +145,25 @@ public sealed class FundingJourneyTests(PlatformFixture platform)
 
         var after = await (await officer.GetAsync($"/api/funding/awards/{award}")).Json(HttpStatusCode.OK);
         Assert.Equal(6_250m, after["paid"]!.GetValue<decimal>());
+    }
+
+    private sealed record Setting(DateOnly Today, string Suffix, Guid DecisionId, Guid Trust, string TrustName, Guid Stream, string StreamName);
+
+    /// <summary>Through the API, as FundingScenarioTests sets it up: a decision by consensus, an organisation to bid, and a stream of this
+    /// financial year with its budget; names made unique to the test.</summary>
+    private async Task<Setting> SetUpAsync(HttpClient officer, string decision, string organisation, decimal budget)
+    {
+        var today = PartnershipCalendar.Today(DateTimeOffset.UtcNow);
+        var year = today.Month >= 4 ? today.Year : today.Year - 1;
+        var suffix = Guid.NewGuid().ToString("N")[..4];
+        using var clerk = platform.Client().WithToken("governance-admin", "meetings-secretary");
+        var decisionId = await Scenario.QuorateDecision(clerk, $"{decision} {suffix}");
+        var trustName = $"{organisation} {suffix}";
+        var trust = await (await clerk.PostJson("/api/governance/organisations", new { name = trustName, kind = "CooperatingBody" })).CreatedId();
+        var streamName = $"Crime Reduction Grant {suffix}";
+        var stream = await (await officer.PostJson("/api/funding/streams",
+            new { name = streamName, source = "PCC Crime Reduction Grant", financialYear = year, budget })).CreatedId();
+        return new(today, suffix, decisionId, trust, trustName, stream, streamName);
     }
 
     private static string UkDate(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));

@@ -200,7 +200,7 @@ public sealed class GovernanceAgreementTests(WebFactory site) : SiteTests(site)
             string.Join(" | ", page.Document.QuerySelectorAll("#line-1-measures tbody tr th, #line-1-measures tbody tr td").Select(c => Squeezed(c.TextContent))));
         var milestones = page.Document.QuerySelectorAll("#line-1-milestones tbody tr").Select(r => Squeezed(r.TextContent)).ToList();
         Assert.Equal($"Launch the retailers' radio scheme {UkTime.Date(Today.AddDays(-60))} Done on {UkTime.Date(Today.AddDays(-70))}", milestones[0]);
-        Assert.Equal($"Train store staff {UkTime.Date(Today.AddDays(-40))} Overdue Done today: Train store staff", milestones[1]);
+        Assert.Equal($"Train store staff {UkTime.Date(Today.AddDays(-40))} Overdue Done today (Train store staff)", milestones[1]);
         Assert.NotNull(page.Form($"complete-{_openMilestoneId}"));
         Assert.NotNull(page.Form($"actual-{_lineId}"));
         Assert.NotNull(page.Form("review"));

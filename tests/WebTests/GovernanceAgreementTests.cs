@@ -54,7 +54,16 @@ public sealed class GovernanceAgreementTests(WebFactory site) : SiteTests(site)
             DateTimeOffset.UtcNow.AddMonths(-2), status == AgreementStatus.Draft ? null : Guid.NewGuid(), status == AgreementStatus.Draft ? null : Guid.NewGuid(),
             status == AgreementStatus.Draft ? null : new DateTimeOffset(PlanYear, 4, 14, 18, 0, 0, TimeSpan.Zero));
         return new AgreementDetail(_agreementId, PlanYear, "Kent Community Safety Agreement", _bodyId, DateTimeOffset.UtcNow.AddMonths(-2), status, PlanYear,
-            version.AgreedAt, [version], [], []);
+            version.AgreedAt, [version], [], [])
+        {
+            // Q1's figure recorded twice (the second corrects the first), Q2's once, given out of order
+            Lines = [new PlanLineRecord(_lineId,
+            [
+                new QuarterlyActual(_measureId, $"{PlanYear}-Q2", 420, DateTimeOffset.UtcNow.AddDays(-5)),
+                new QuarterlyActual(_measureId, $"{PlanYear}-Q1", 450, DateTimeOffset.UtcNow.AddDays(-60)),
+                new QuarterlyActual(_measureId, $"{PlanYear}-Q1", 390, DateTimeOffset.UtcNow.AddDays(-50)),
+            ])],
+        };
     }
 
     private ActionPlanView Plan(int lineYear = 0)
@@ -196,7 +205,7 @@ public sealed class GovernanceAgreementTests(WebFactory site) : SiteTests(site)
         Assert.Contains("'Shop thefts' has moved away from its target", status);
         Assert.Equal("33%", page.Document.QuerySelector("#line-1-progress")!.TextContent.Trim());
         Assert.Contains("Exceptions raised", page.Document.QuerySelector("#line-1")!.TextContent);
-        Assert.Equal($"Shop thefts | 400 offences | 320 offences | 420 offences in {PlanYear}-Q1 | Off track -25% of the way, 25% expected",
+        Assert.Equal($"Shop thefts | 400 offences | 320 offences | 420 offences in {PlanYear}-Q1 | {PlanYear}-Q1: 390 offences; {PlanYear}-Q2: 420 offences | Off track -25% of the way, 25% expected",
             string.Join(" | ", page.Document.QuerySelectorAll("#line-1-measures tbody tr th, #line-1-measures tbody tr td").Select(c => Squeezed(c.TextContent))));
         var milestones = page.Document.QuerySelectorAll("#line-1-milestones tbody tr").Select(r => Squeezed(r.TextContent)).ToList();
         Assert.Equal($"Launch the retailers' radio scheme {UkTime.Date(Today.AddDays(-60))} Done on {UkTime.Date(Today.AddDays(-70))}", milestones[0]);

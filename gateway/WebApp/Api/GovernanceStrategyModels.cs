@@ -33,12 +33,19 @@ public sealed record AgreementVersion(int Number, int Year, IReadOnlyList<County
 
 public sealed record AgreementReview(int Year, ReviewOutcome Outcome, string Notes, int Version, DateTimeOffset RecordedAt);
 
+public sealed record QuarterlyActual(Guid MeasureId, string Quarter, decimal Actual, DateTimeOffset RecordedAt);
+
+public sealed record PlanLineRecord(Guid Id, IReadOnlyList<QuarterlyActual> Actuals);
+
 public sealed record IgnoredAdoption(Guid DecisionId, string Reason, DateTimeOffset At);
 
 /// <summary>The agreement itself (<c>GET …/strategy/agreements/{id}</c>): its versions of the priorities, reviews and the decisions that did not adopt it.</summary>
 public sealed record AgreementDetail(Guid Id, int Year, string Title, Guid CountyBodyId, DateTimeOffset DraftedAt, AgreementStatus Status, int PlanYear,
     DateTimeOffset? LastAgreedAt, IReadOnlyList<AgreementVersion> Versions, IReadOnlyList<AgreementReview> Reviews, IReadOnlyList<IgnoredAdoption> IgnoredAdoptions)
 {
+    /// <summary>The plan's lines as recorded, for what the plan view leaves out: every quarter's actual.</summary>
+    public IReadOnlyList<PlanLineRecord> Lines { get; init; } = [];
+
     public AgreementVersion Current => Versions[^1];
 
     public AgreementVersion? InForce => Versions.LastOrDefault(v => v.AgreedByDecisionId is not null);

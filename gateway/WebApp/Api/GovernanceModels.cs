@@ -13,10 +13,21 @@ public sealed record OpenAgreement(
 public sealed record MilestoneView(Guid Id, string Title, DateOnly DueOn, DateOnly? CompletedOn, bool Overdue);
 
 public sealed record MeasureView(Guid Id, string Name, string? Unit, decimal Baseline, decimal Target, string? LatestQuarter, decimal? LatestActual,
-    int ProgressPercent, Rag? Rag);
+    int ProgressPercent, Rag? Rag)
+{
+    /// <summary>The progress expected by the end of the latest actual's quarter (null with no actuals).</summary>
+    public int? ExpectedPercent { get; init; }
+}
+
+/// <summary>An exception raised with the county partnership when a line turned Red.</summary>
+public sealed record PlanExceptionView(Guid EscalationId, IReadOnlyList<string> Reasons, DateTimeOffset RaisedAt);
 
 public sealed record PlanLineView(Guid Id, Guid PriorityId, string PriorityTitle, string Title, string Owner, int Year, Rag Rag, int ProgressPercent,
-    IReadOnlyList<string> Reasons, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<MeasureView> Measures);
+    IReadOnlyList<string> Reasons, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<MeasureView> Measures)
+{
+    /// <summary>The exceptions the line raised (the administrator's plan only; the open plan leaves them out).</summary>
+    public IReadOnlyList<PlanExceptionView> Exceptions { get; init; } = [];
+}
 
 public sealed record RagCounts(int Green, int Amber, int Red);
 

@@ -9,7 +9,9 @@ namespace CommunitySafety.EndToEndTests.Web;
 /// <summary>
 /// A governance administrator on the website, in Debian's Chromium through the gateway against the real services: runs a chair's
 /// election and sees the term and when the next election is due; records an organisation's signature of the Information Sharing
-/// Agreement. Every page visited passes axe-core (WCAG 2.0–2.2 A and AA); the body's page is kept as a screenshot.
+/// Agreement; drafts the county Community Safety Agreement and performance-manages its action plan. Every page visited passes
+/// axe-core (WCAG 2.0–2.2 A and AA); the body's page, the strategy page with a draft
+/// agreement filled in, and the agreement's page are kept as screenshots.
 /// </summary>
 public sealed class GovernanceAdminJourneyTests(PlatformFixture platform)
 {
@@ -89,5 +91,112 @@ public sealed class GovernanceAdminJourneyTests(PlatformFixture platform)
 
         await browser.GoAsync("/admin/organisations");
         Assert.Contains("Signed", await page.Locator("#organisations tr", new() { HasText = $"Kent Fire and Rescue Service {_suffix}" }).InnerTextAsync());
+    }
+    [Fact]
+    public async Task An_administrator_drafts_the_agreement_adds_a_plan_line_records_actuals_completes_a_milestone_and_sees_the_rag_and_progress_change()
+    {
+        using var admin = platform.Client().WithToken("governance-admin", "meetings-secretary");
+        var planYear = UkToday.Month >= 4 ? UkToday.Year : UkToday.Year - 1;
+        var quarter = $"{planYear}-Q{(UkToday.Month + 8) % 12 / 3 + 1}";
+        // the county partnership (four responsible authorities, a quorate meeting to agree the draft), a local assessment of the
+        // plan year, and the organisation that will lead the line
+        var meeting = (await Scenario.QuorateMeetings(admin, 1))[0];
+        var countyBody = (await (await admin.GetAsync($"/api/meetings/meetings/{meeting}")).Json(HttpStatusCode.OK))["bodyId"]!.GetValue<Guid>();
+        var partnership = $"Canterbury Community Safety Partnership {_suffix}";
+        var assessment = await (await admin.PostJson("/api/governance/strategy/assessments", new
+        {
+            partnershipName = partnership, year = planYear, priorities = new[] { new { title = "Domestic abuse", evidence = "Repeat victims up 12%" } },
+        })).CreatedId();
+        var owner = await (await admin.PostJson("/api/governance/organisations", new { name = $"Kent Police {_suffix}", kind = "ResponsibleAuthority" })).CreatedId();
+
+        using (var warm = new HttpClient { BaseAddress = platform.Gateway.Url, Timeout = TimeSpan.FromMinutes(2) })
+            Assert.Equal(HttpStatusCode.OK, (await warm.GetAsync("/sign-in")).StatusCode);
+
+        await using var browser = await SiteBrowser.OpenAsync(platform.Gateway.Url);
+        var page = browser.Page;
+        await browser.GoAsync("/sign-in");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "A governance administrator" }).CheckAsync();
+        await page.GetByLabel("Your name").FillAsync("Gill Governance");
+        await browser.SubmitAsync("Sign in");
+
+        // the strategy cycle of the plan year: the agreement drafted from the local assessment's priority
+        await browser.GoAsync($"/admin/strategy?year={planYear}");
+        var title = $"Kent Community Safety Agreement {_suffix}";
+        await page.Locator("#draft-title").FillAsync(title);
+        await page.Locator("#draft-body").SelectOptionAsync(countyBody.ToString());
+        await page.Locator("#draft-priority-1-title").FillAsync("Reduce repeat victims of domestic abuse");
+        await page.Locator("#draft-priority-1-rationale").FillAsync("Every district's top priority");
+        await page.Locator($"input[name='Draft.DrawsOn0'][value^='{assessment}:']").CheckAsync();
+        await browser.ScreenshotAsync("web-governance-strategy.png");
+        await browser.SubmitAsync("Draft the agreement");
+
+        Assert.Equal(title, (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.StartsWith("The agreement is drafted", (await page.Locator(".govuk-notification-banner p").InnerTextAsync()).Trim());
+        Assert.Contains("Draft: awaiting a decision", await page.Locator("#agreement-summary").InnerTextAsync());
+        Assert.Contains($"{partnership} {planYear}: Domestic abuse", await page.Locator("#priority-list").InnerTextAsync());
+        var agreement = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
+
+        // a line of the plan: a measure (fewer repeat victims) and a milestone due in a month
+        var lineTitle = "Repeat victims of domestic abuse";
+        var milestone = "Publish the referral pathway";
+        var due = UkToday.AddDays(30);
+        await page.Locator("#line-priority").SelectOptionAsync(new SelectOptionValue { Label = "Reduce repeat victims of domestic abuse" });
+        await page.Locator("#line-title").FillAsync(lineTitle);
+        await page.Locator("#line-owner").SelectOptionAsync(owner.ToString());
+        await page.Locator("#line-measure-name").FillAsync("Repeat victims");
+        await page.Locator("#line-measure-unit").FillAsync("people");
+        await page.Locator("#line-measure-baseline").FillAsync("400");
+        await page.Locator("#line-measure-target").FillAsync("320");
+        await page.Locator("#line-milestone-1-title").FillAsync(milestone);
+        await page.Locator("#line-milestone-1-due-day").FillAsync(due.Day.ToString());
+        await page.Locator("#line-milestone-1-due-month").FillAsync(due.Month.ToString());
+        await page.Locator("#line-milestone-1-due-year").FillAsync(due.Year.ToString());
+        await browser.SubmitAsync("Add the line");
+        Assert.Equal("The line is added to the plan", (await page.Locator(".govuk-notification-banner p").InnerTextAsync()).Trim());
+        Assert.Equal(lineTitle, (await page.Locator("#line-1-title").InnerTextAsync()).Trim());
+        Assert.Equal("0%", (await page.Locator("#line-1-progress").InnerTextAsync()).Trim());
+        Assert.Contains("Not done yet", await page.Locator("#line-1-milestones").InnerTextAsync());
+
+        // the county partnership agrees the draft by consensus: the plan is performance-managed from then on
+        await (await admin.PostJson($"/api/meetings/meetings/{meeting}/decisions",
+            new { text = "The Community Safety Agreement is agreed", consensusReached = true, adopts = new[] { agreement } })).Json(HttpStatusCode.OK);
+        await Probes.Eventually(TimeSpan.FromSeconds(60), async () =>
+            (await (await admin.GetAsync($"/api/governance/strategy/agreements/{agreement}")).Json(HttpStatusCode.OK))["status"]!.GetValue<string>() == "Agreed");
+        await browser.GoAsync($"/admin/strategy/agreements/{agreement}");
+        Assert.Contains("Agreed", await page.Locator("#agreement-summary").InnerTextAsync());
+
+        // this quarter, more repeat victims, not fewer: the line is off track, with why, and an exception is raised
+        await page.Locator("#actual-1-quarter").SelectOptionAsync(quarter);
+        await page.Locator("#actual-1-value").FillAsync("430");
+        await browser.SubmitAsync($"Record the actual for {lineTitle}");
+        Assert.Equal("The actual is recorded", (await page.Locator(".govuk-notification-banner p").InnerTextAsync()).Trim());
+        var status = await page.Locator("#line-1-status").InnerTextAsync();
+        Assert.Contains("Off track", status);
+        Assert.Contains("'Repeat victims' has moved away from its target", status);
+        Assert.Contains("Exceptions raised", await page.Locator("#line-1").InnerTextAsync());
+        Assert.Equal("0%", (await page.Locator("#line-1-progress").InnerTextAsync()).Trim());
+
+        // the quarter's figure corrected: the target is met, the line is back on track and half done
+        await page.Locator("#actual-1-quarter").SelectOptionAsync(quarter);
+        await page.Locator("#actual-1-value").FillAsync("320");
+        await browser.SubmitAsync($"Record the actual for {lineTitle}");
+        Assert.StartsWith("On track", (await page.Locator("#line-1-status").InnerTextAsync()).Trim());
+        Assert.Equal("50%", (await page.Locator("#line-1-progress").InnerTextAsync()).Trim());
+        var measures = await page.Locator("#line-1-measures").InnerTextAsync();
+        Assert.Contains($"320 people in {quarter}", measures);
+        Assert.Contains($"{quarter}: 320 people", measures);
+        Assert.DoesNotContain("430", measures);
+
+        // the milestone done today: the line is complete
+        await browser.SubmitAsync($"Done today ({milestone})");
+        Assert.Equal("The milestone is done", (await page.Locator(".govuk-notification-banner p").InnerTextAsync()).Trim());
+        Assert.Contains($"Done on {Long(UkToday)}", await page.Locator("#line-1-milestones").InnerTextAsync());
+        Assert.Equal("100%", (await page.Locator("#line-1-progress").InnerTextAsync()).Trim());
+        Assert.Contains($"100% done as of {Long(UkToday)}: 1 on track, 0 at risk, 0 off track.", await page.Locator("#plan-progress").InnerTextAsync());
+        await browser.ScreenshotAsync("web-governance-agreement.png");
+
+        // Governance agrees
+        var plan = await (await admin.GetAsync($"/api/governance/strategy/agreements/{agreement}/plan")).Json(HttpStatusCode.OK);
+        Assert.Equal(("Green", 100), (plan["lines"]![0]!["rag"]!.GetValue<string>(), plan["lines"]![0]!["progressPercent"]!.GetValue<int>()));
     }
 }

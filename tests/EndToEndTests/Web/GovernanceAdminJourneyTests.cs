@@ -78,6 +78,34 @@ public sealed class GovernanceAdminJourneyTests(PlatformFixture platform)
         var offices = await (await admin.GetAsync($"/api/governance/bodies/{body}/offices")).Json(HttpStatusCode.OK);
         Assert.Equal(ends.ToString("yyyy-MM-dd"), offices.AsArray().Single(o => o!["office"]!.GetValue<string>() == "Chair")!["termEndsOn"]!.GetValue<string>());
 
+        // a named substitute for the chair, and an interest on the register
+        await page.GetByLabel("Substitute for").SelectOptionAsync(new SelectOptionValue { Label = $"Member 1 {_suffix} (Kent County Council {_suffix})" });
+        await page.GetByLabel("Name of the substitute").FillAsync($"Deputy {_suffix}");
+        await browser.SubmitAsync("Name the substitute");
+        Assert.Contains("The substitute is named", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        Assert.Contains($"Deputy {_suffix}", await page.Locator("#member-list").InnerTextAsync());
+        await page.Locator("#interest-member").SelectOptionAsync(new SelectOptionValue { Label = $"Member 0 {_suffix} (Kent Police {_suffix})" });
+        await page.GetByLabel("Membership of organisations", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("The interest", new() { Exact = true }).FillAsync("Trustee of the Ashford Youth Trust");
+        await page.Locator("#interest-from-day").FillAsync("1");
+        await page.Locator("#interest-from-month").FillAsync("4");
+        await page.Locator("#interest-from-year").FillAsync((UkToday.Year - 1).ToString());
+        await browser.SubmitAsync("Register the interest");
+        Assert.Contains("The interest is on the register", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        Assert.Contains("Trustee of the Ashford Youth Trust", await page.Locator("#interest-list").InnerTextAsync());
+
+        // a new version of its terms of reference, drafted: it waits for a decision that quotes its reference
+        await browser.FollowAsync(page.Locator($"main a[href='/admin/bodies/{body}/terms']"));
+        await page.GetByLabel("Purpose", new() { Exact = true }).FillAsync("To co-ordinate the partnership's work on anti-social behaviour in the district.");
+        await page.GetByLabel("Quorum", new() { Exact = true }).FillAsync("4");
+        await page.GetByLabel("By consensus").CheckAsync();
+        await browser.SubmitAsync("Draft the version");
+        Assert.Contains("is drafted. It takes effect when a decision adopts it", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        var terms = await (await admin.GetAsync($"/api/governance/bodies/{body}/terms-of-reference")).Json(HttpStatusCode.OK);
+        var draft = terms["drafts"]![0]!;
+        Assert.Contains(draft["versionId"]!.GetValue<Guid>().ToString(), await page.Locator($"#draft-{draft["version"]!.GetValue<int>()} + .govuk-inset-text").InnerTextAsync());
+        Assert.Equal(4, draft["quorumMinimum"]!.GetValue<int>());
+
         // the fire service signs the ISA today: its review falls due in twelve months
         await browser.GoAsync($"/admin/organisations/{organisations[2]}");
         await page.Locator("#sign-on-day").FillAsync(UkToday.Day.ToString());

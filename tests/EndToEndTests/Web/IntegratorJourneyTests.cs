@@ -88,5 +88,6 @@ public sealed class IntegratorJourneyTests(PlatformFixture platform)
         Assert.Equal(0, await page.Locator($"a[href='{subscriptionPage}']").CountAsync());
         await browser.GoAsync("/operators");
         Assert.Equal("/scalar/", await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "API reference" }).GetAttributeAsync("href"));
+        await browser.ScreenshotAsync("web-operators.png");
     }
 }

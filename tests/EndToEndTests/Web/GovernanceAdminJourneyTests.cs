@@ -23,6 +23,23 @@ public sealed class GovernanceAdminJourneyTests(PlatformFixture platform)
 
     private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", British);
 
+    /// <summary>A browser signed in as a governance administrator. The site's first page render (its sign-in page asks Governance for
+    /// the bodies and organisations) can take a while on a loaded machine: done once first, with time to spare, so the browser's
+    /// 30-second navigations measure the pages, not a cold start.</summary>
+    private async Task<SiteBrowser> SignedInAsync()
+    {
+        using (var warm = new HttpClient { BaseAddress = platform.Gateway.Url, Timeout = TimeSpan.FromMinutes(2) })
+            Assert.Equal(HttpStatusCode.OK, (await warm.GetAsync("/sign-in")).StatusCode);
+
+        var browser = await SiteBrowser.OpenAsync(platform.Gateway.Url);
+        var page = browser.Page;
+        await browser.GoAsync("/sign-in");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "A governance administrator" }).CheckAsync();
+        await page.GetByLabel("Your name").FillAsync("Gill Governance");
+        await browser.SubmitAsync("Sign in");
+        return browser;
+    }
+
     [Fact]
     public async Task An_administrator_runs_a_chairs_election_sees_the_term_and_the_next_election_due_and_records_an_isa_signature()
     {
@@ -39,17 +56,8 @@ public sealed class GovernanceAdminJourneyTests(PlatformFixture platform)
                 new { organisationId = organisation, personName = $"Member {i} {_suffix}", role = "Member" })).EnsureSuccessStatusCode();
         }
 
-        // the site's first page render (its sign-in page asks Governance for the bodies and organisations) can take a while on a
-        // loaded machine: once here, with time to spare, so the browser's 30-second navigations measure the pages, not a cold start
-        using (var warm = new HttpClient { BaseAddress = platform.Gateway.Url, Timeout = TimeSpan.FromMinutes(2) })
-            Assert.Equal(HttpStatusCode.OK, (await warm.GetAsync("/sign-in")).StatusCode);
-
-        await using var browser = await SiteBrowser.OpenAsync(platform.Gateway.Url);
+        await using var browser = await SignedInAsync();
         var page = browser.Page;
-        await browser.GoAsync("/sign-in");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "A governance administrator" }).CheckAsync();
-        await page.GetByLabel("Your name").FillAsync("Gill Governance");
-        await browser.SubmitAsync("Sign in");
         Assert.Equal("Dashboard", await page.Locator("h1").InnerTextAsync());
 
         // the body, from the list of bodies: no chair, no elected term yet
@@ -137,15 +145,8 @@ public sealed class GovernanceAdminJourneyTests(PlatformFixture platform)
         })).CreatedId();
         var owner = await (await admin.PostJson("/api/governance/organisations", new { name = $"Kent Police {_suffix}", kind = "ResponsibleAuthority" })).CreatedId();
 
-        using (var warm = new HttpClient { BaseAddress = platform.Gateway.Url, Timeout = TimeSpan.FromMinutes(2) })
-            Assert.Equal(HttpStatusCode.OK, (await warm.GetAsync("/sign-in")).StatusCode);
-
-        await using var browser = await SiteBrowser.OpenAsync(platform.Gateway.Url);
+        await using var browser = await SignedInAsync();
         var page = browser.Page;
-        await browser.GoAsync("/sign-in");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "A governance administrator" }).CheckAsync();
-        await page.GetByLabel("Your name").FillAsync("Gill Governance");
-        await browser.SubmitAsync("Sign in");
 
         // the strategy cycle of the plan year: the agreement drafted from the local assessment's priority
         await browser.GoAsync($"/admin/strategy?year={planYear}");

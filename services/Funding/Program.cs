@@ -21,7 +21,8 @@ builder.AddEventSourcedService("funding", typeof(FundingRoles).Assembly,
         wolverine.PublishMessage<GrantAwarded>().ToRabbitExchange(Exchanges.Funding);
         wolverine.PublishMessage<PaymentMade>().ToRabbitExchange(Exchanges.Funding);
         wolverine.PublishMessage<AwardClawedBack>().ToRabbitExchange(Exchanges.Funding);
-    });
+    },
+    IntegrationEvents.ToContract);
 
 // decision texts stored before Funding stopped keeping them are removed once, at start-up
 builder.Services.AddHostedService<CommunitySafety.Funding.Decisions.ForgetDecisionTexts>();

@@ -32,13 +32,21 @@ public static class EventSourcing
 
     /// <param name="database">The service's database; its connection string is <c>ConnectionStrings:{database}</c>.</param>
     /// <param name="serviceAssembly">Where Wolverine finds the service's endpoints and handlers.</param>
+    /// <param name="configureMarten">The service's streams, projections and documents.</param>
+    /// <param name="configureMessaging">The exchanges it publishes to and the queues it listens to.</param>
+    /// <param name="integrationEvents">
+    /// The contract published for each domain event others hear of (null for the others). Given, every write endpoint
+    /// publishes the events it appends through it (<see cref="IntegrationEventRelay"/>); without it, endpoints publish their own.
+    /// </param>
     public static WebApplicationBuilder AddEventSourcedService(
         this WebApplicationBuilder builder,
         string database,
         Assembly serviceAssembly,
         Action<StoreOptions> configureMarten,
-        Action<WolverineOptions, RabbitMqTransportExpression> configureMessaging)
+        Action<WolverineOptions, RabbitMqTransportExpression> configureMessaging,
+        Func<object, object?>? integrationEvents = null)
     {
+        if (integrationEvents is not null) builder.Services.AddSingleton(new IntegrationEventMap(integrationEvents));
         var connectionString = DatabaseConnections.Bounded(
             builder.Configuration.GetConnectionString(database)
                 ?? throw new InvalidOperationException($"Missing connection string 'ConnectionStrings:{database}'."),
@@ -165,7 +173,11 @@ public static class EventSourcing
         app.MapDefaultEndpoints();
         app.MapOpenApi().AllowAnonymous();
         // a query value that does not parse (?limit=many) is a 400, not silently ignored
-        app.MapWolverineEndpoints(o => o.RejectUnparseableQueryValues = true);
+        app.MapWolverineEndpoints(o =>
+        {
+            o.RejectUnparseableQueryValues = true;
+            if (app.Services.GetService<IntegrationEventMap>() is not null) o.AddPolicy<IntegrationEventRelay.Policy>();
+        });
         return app;
     }
 }

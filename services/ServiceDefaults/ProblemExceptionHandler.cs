@@ -41,6 +41,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     internal static ProblemDetails? Map(Exception exception) => exception switch
     {
         DomainRuleViolation v => Problems.FromRule(v),
+        RequestRefused refused => refused.Problem,
         // Marten: another writer appended to the stream between our read and our commit
         JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
             or JasperFx.Events.ExistingStreamIdCollisionException

@@ -13,22 +13,26 @@ public static class Problems
 
     private const string WolverineUnreadableBodyType = "https://httpstatuses.com/400";
 
-    public static IResult NotFound(string what, object id) => Results.Problem(new ProblemDetails
+    public static IResult NotFound(string what, object id) => Results.Problem(NotFoundProblem(what, id));
+
+    public static ProblemDetails NotFoundProblem(string what, object id) => new()
     {
         Status = StatusCodes.Status404NotFound,
         Type = TypeFor("not-found"),
         Title = $"{what} not found",
         Detail = $"No {what.ToLowerInvariant()} with id '{id}' exists.",
-    });
+    };
 
-    public static IResult PreconditionFailed(long expected, long actual) => Results.Problem(new ProblemDetails
+    public static IResult PreconditionFailed(long expected, long actual) => Results.Problem(StaleVersion(expected, actual));
+
+    public static ProblemDetails StaleVersion(long expected, long actual) => new()
     {
         Status = StatusCodes.Status412PreconditionFailed,
         Type = TypeFor("stale-version"),
         Title = "The resource has changed",
         Detail = $"If-Match named version {expected} but the current version is {actual}. Read it again and retry.",
         Extensions = { ["currentVersion"] = actual },
-    });
+    };
 
     public static ProblemDetails Validation(IDictionary<string, string[]> errors) => new ValidationProblemDetails(errors)
     {

@@ -12,21 +12,10 @@ namespace CommunitySafety.ServiceDefaults;
 /// </summary>
 public static class StreamWrites
 {
-    public static string ETag(long version) => $"\"{version}\"";
+    public static string ETag(long version) => IfMatch.ETag(version);
 
     /// <summary>Reads <c>If-Match</c>: null when absent or <c>*</c>; false when it is not a version we issued.</summary>
-    public static bool TryReadIfMatch(HttpRequest request, out long? version)
-    {
-        version = null;
-        var header = request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0 || header == "*") return true;
-        if (header.Length >= 2 && header[0] == '"' && header[^1] == '"' && long.TryParse(header[1..^1], out var v) && v >= 0)
-        {
-            version = v;
-            return true;
-        }
-        return false;
-    }
+    public static bool TryReadIfMatch(HttpRequest request, out long? version) => IfMatch.TryRead(request, out version);
 
     /// <summary>Starts stream <paramref name="id"/> and answers 201 Created at <paramref name="location"/> with
     /// <paramref name="body"/> (by default <c>{ id }</c>).</summary>
@@ -36,7 +25,7 @@ public static class StreamWrites
     {
         session.Events.StartStream<T>(id, events.ToArray());
         await Publish(bus, events, toContract);
-        return new CreatedWithVersion(location, body ?? new { id }, events.Count);
+        return NewStream.Created(location, body ?? new { id }, events.Count);
     }
 
     /// <summary>
@@ -85,15 +74,6 @@ public static class StreamWrites
         foreach (var e in events)
         {
             if (toContract(e) is { } message) await bus.PublishAsync(message);
-        }
-    }
-
-    private sealed class CreatedWithVersion(string location, object body, long version) : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.Headers.ETag = ETag(version);
-            return Results.Created(http.Request.Local(location), body).ExecuteAsync(http);
         }
     }
 }

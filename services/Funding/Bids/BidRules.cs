@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CommunitySafety.Funding.Awards;
 using CommunitySafety.Funding.Decisions;
 using CommunitySafety.Funding.Streams;
@@ -19,6 +20,13 @@ public sealed partial record Bid
     /// </summary>
     public static void DecideActor(Guid bidOrganisation, bool isFundingOfficer, Guid? callerOrganisation) =>
         OrganisationScope.Decide(bidOrganisation, isFundingOfficer, callerOrganisation, OrganisationScope.Bid);
+
+    /// <summary>
+    /// <see cref="DecideActor"/> for <paramref name="user"/>, before anything is decided: a funding officer may act on any bid
+    /// (unless <paramref name="officerMayAct"/> is false: only the bidder withdraws), a bidder on their own organisation's.
+    /// </summary>
+    public void EnsureMayAct(ClaimsPrincipal user, bool officerMayAct = true) =>
+        DecideActor(OrganisationId, officerMayAct && user.IsInRole(FundingRoles.FundingOfficer), user.OrganisationId());
 
     /// <summary>Draft → submitted.</summary>
     public static BidSubmitted DecideSubmit(Bid bid, string by, DateTimeOffset now)

@@ -1,0 +1,17 @@
+using System.Security.Claims;
+using CommunitySafety.ServiceDefaults;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CommunitySafety.Funding.Awards;
+
+/// <summary>Finance approves a scheduled instalment for payment.</summary>
+public static class ApproveInstalmentEndpoint
+{
+    [WolverinePost("/api/funding/awards/{awardId}/instalments/{instalmentId}/approve"), Authorize(Roles = FundingRoles.FinanceOfficer)]
+    [EmptyResponse, ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static Events Post(Guid instalmentId, [VersionedAggregate] Award award, ClaimsPrincipal user, TimeProvider clock) =>
+        [Award.DecideApprove(award, instalmentId, user.DisplayName(), clock.GetUtcNow())];
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using CommunitySafety.ServiceDefaults;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CommunitySafety.Funding.Bids;
+
+public sealed record AssessBid(int? Score, string? Comments);
+
+/// <summary>A funding officer scores a submitted bid (or re-scores an assessed one) out of 100.</summary>
+public static class AssessBidEndpoint
+{
+    public static ProblemDetails Validate(AssessBid? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors()
+            .Check(command.Score is not null, "score", "'score' is required (0 to 100).")
+            .Range("score", command.Score, 0, 100)
+            .Text("comments", command.Comments, 4000)
+            .ToProblem();
+
+    [WolverinePost("/api/funding/bids/{bidId}/assessment"), Authorize(Roles = FundingRoles.FundingOfficer)]
+    [ProducesResponseType<Bid>(StatusCodes.Status200OK)]
+    public static (UpdatedAggregate, Events) Post(AssessBid command, [VersionedAggregate] Bid bid, ClaimsPrincipal user, TimeProvider clock) =>
+        (new UpdatedAggregate(), [Bid.DecideAssess(bid, command.Score!.Value, command.Comments!.Trim(), user.DisplayName(), clock.GetUtcNow())]);
+}

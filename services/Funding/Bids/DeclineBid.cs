@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using CommunitySafety.Funding.Decisions;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CommunitySafety.Funding.Bids;
+
+public sealed record DeclineBid(string? Reason, Guid? DecisionId);
+
+/// <summary>A funding officer declines a submitted or assessed bid, citing the partnership's decision when there is one.</summary>
+public static class DeclineBidEndpoint
+{
+    public static ProblemDetails Validate(DeclineBid? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors()
+            .Text("reason", command.Reason, 2000)
+            .Check(command.DecisionId != Guid.Empty, "decisionId", "'decisionId' must be a non-empty id.")
+            .ToProblem();
+
+    [WolverinePost("/api/funding/bids/{bidId}/decline"), Authorize(Roles = FundingRoles.FundingOfficer)]
+    [ProducesResponseType<Bid>(StatusCodes.Status200OK)]
+    public static async Task<(UpdatedAggregate, Events)> Post(DeclineBid command, [VersionedAggregate] Bid bid, IDocumentSession session,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        // a decision cited must be one the partnership recorded, by consensus, like an award's
+        if (command.DecisionId is { } decisionId) DecisionRule.Require(await session.LoadAsync<KnownDecision>(decisionId, ct), decisionId);
+        return (new UpdatedAggregate(), [Bid.DecideDecline(bid, command.Reason!.Trim(), command.DecisionId, user.DisplayName(), clock.GetUtcNow())]);
+    }
+}

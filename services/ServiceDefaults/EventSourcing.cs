@@ -35,8 +35,9 @@ public static class EventSourcing
     /// <param name="configureMarten">The service's streams, projections and documents.</param>
     /// <param name="configureMessaging">The exchanges it publishes to and the queues it listens to.</param>
     /// <param name="integrationEvents">
-    /// The contract published for each domain event others hear of (null for the others). Given, every write endpoint
-    /// publishes the events it appends through it (<see cref="IntegrationEventRelay"/>); without it, endpoints publish their own.
+    /// The contract published for each domain event others hear of (null for the others). Given, every write endpoint and
+    /// message handler publishes the events it appends through it (<see cref="IntegrationEventRelay"/>), except those that
+    /// take an <see cref="IMessageBus"/> and publish their own.
     /// </param>
     public static WebApplicationBuilder AddEventSourcedService(
         this WebApplicationBuilder builder,
@@ -104,6 +105,9 @@ public static class EventSourcing
             opts.RetryLostRaces(ConcurrentWrites.RetriesFrom(builder.Configuration));
             // …and one that failed for want of the database waits for it: never dead-lettered for an outage.
             opts.RideOutDatabaseOutages();
+
+            // Handlers relay the integration events of what they append, as endpoints do (MapEventSourcedService).
+            if (integrationEvents is not null) opts.Policies.Add<IntegrationEventRelay.HandlerPolicy>();
 
             // The group of an integration event is the record it is about: see SubscribeToExchange.
             opts.MessagePartitioning.ByMessage<IRecordEvent>(e => e.RecordId.ToString());
@@ -176,7 +180,7 @@ public static class EventSourcing
         app.MapWolverineEndpoints(o =>
         {
             o.RejectUnparseableQueryValues = true;
-            if (app.Services.GetService<IntegrationEventMap>() is not null) o.AddPolicy<IntegrationEventRelay.Policy>();
+            if (app.Services.GetService<IntegrationEventMap>() is not null) o.AddPolicy<IntegrationEventRelay.EndpointPolicy>();
         });
         return app;
     }

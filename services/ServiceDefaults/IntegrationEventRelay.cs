@@ -4,6 +4,7 @@ using JasperFx.CodeGeneration.Frames;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine;
+using Wolverine.Configuration;
 using Wolverine.Http;
 
 namespace CommunitySafety.ServiceDefaults;
@@ -22,7 +23,7 @@ public sealed class IntegrationEventMap(Func<object, object?> toContract)
 /// Publishes the integration events of every write, once, for every endpoint: after the endpoint's events are appended
 /// and before the session commits, each event pending in the session is mapped through the service's
 /// <see cref="IntegrationEventMap"/> and published through Wolverine's outbox, which commits in the same transaction as
-/// the events. An endpoint returns its events and never publishes them itself.
+/// the events. An endpoint or handler returns its events and never publishes them itself.
 /// </summary>
 public static class IntegrationEventRelay
 {
@@ -37,13 +38,31 @@ public static class IntegrationEventRelay
         }
     }
 
-    /// <summary>Puts <see cref="PublishAsync"/> first among the postprocessors (before the commit) of every write endpoint.</summary>
-    public sealed class Policy : IHttpPolicy
+    /// <summary>
+    /// Puts <see cref="PublishAsync"/> first among the postprocessors (before the commit) of <paramref name="chain"/>, unless
+    /// its method takes an <see cref="IMessageBus"/>: an endpoint written before the relay, that still publishes for itself.
+    /// </summary>
+    private static void Relay(IChain chain)
+    {
+        if (chain.HandlerCalls().Any(call => call.Method.GetParameters().Any(p => typeof(IMessageBus).IsAssignableFrom(p.ParameterType)))) return;
+        chain.Postprocessors.Insert(0, new MethodCall(typeof(IntegrationEventRelay), nameof(PublishAsync)));
+    }
+
+    /// <summary>Every write endpoint (not GET or HEAD).</summary>
+    public sealed class EndpointPolicy : IHttpPolicy
     {
         public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
         {
-            foreach (var chain in chains.Where(c => c.HttpMethods.Any(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m))))
-                chain.Postprocessors.Insert(0, new MethodCall(typeof(IntegrationEventRelay), nameof(PublishAsync)));
+            foreach (var chain in chains.Where(c => c.HttpMethods.Any(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m)))) Relay(chain);
+        }
+    }
+
+    /// <summary>Every message handler: one that appends events (a scheduled reminder, a reaction to another service) relays them too.</summary>
+    public sealed class HandlerPolicy : IChainPolicy
+    {
+        public void Apply(IReadOnlyList<IChain> chains, GenerationRules rules, IServiceContainer container)
+        {
+            foreach (var chain in chains) Relay(chain);
         }
     }
 }

@@ -50,7 +50,8 @@ builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
         // (through the outbox, in the transaction that appends it to the feed).
         rabbit.DeclareExchange(Exchanges.DecisionEvents, e => e.ExchangeType = ExchangeType.Fanout);
         wolverine.PublishMessage<CloudEvent>().ToRabbitExchange(Exchanges.DecisionEvents);
-    });
+    },
+    IntegrationEvents.ToContract);
 
 // Webhook signing secrets are sealed under data keys wrapped by this ring, held outside the database.
 builder.AddDataKeys("Governance", "the keys that wrap webhook signing secrets' data keys");

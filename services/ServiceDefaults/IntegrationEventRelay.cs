@@ -62,7 +62,12 @@ public static class IntegrationEventRelay
     {
         public void Apply(IReadOnlyList<IChain> chains, GenerationRules rules, IServiceContainer container)
         {
-            foreach (var chain in chains) Relay(chain);
+            // Wolverine gives chain policies the HTTP chains too: those are EndpointPolicy's
+            foreach (var chain in chains.Where(c => c is not HttpChain && WritesEvents(c))) Relay(chain);
         }
+
+        /// <summary>A handler that takes the session or an aggregate to write (<c>[WriteAggregate]</c>); the others append nothing.</summary>
+        private static bool WritesEvents(IChain chain) => chain.HandlerCalls().Any(call => call.Method.GetParameters().Any(p =>
+            p.ParameterType == typeof(IDocumentSession) || p.GetCustomAttributes(typeof(Wolverine.Persistence.EventSourcing.WriteModelAttribute), true).Length > 0));
     }
 }

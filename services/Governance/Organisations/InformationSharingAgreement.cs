@@ -1,9 +1,9 @@
 using CommunitySafety.ServiceDefaults;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Organisations;
 
@@ -27,15 +27,8 @@ public sealed record RemindIsaReview(Guid OrganisationId, DateOnly ReviewOn);
 
 public static class IsaReviewReminderHandler
 {
-    public static async Task Handle(RemindIsaReview message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<Organisation>(message.OrganisationId, ct);
-        if (stream.Aggregate is null) return;
-        var events = Organisation.DecideReviewReminder(stream.Aggregate, message.ReviewOn, clock.GetUtcNow());
-        stream.AppendMany(events.ToArray());
-        foreach (var e in events)
-            if (IntegrationEvents.ToContract(e) is { } contract) await bus.PublishAsync(contract);
-    }
+    public static Events Handle(RemindIsaReview message, [WriteAggregate(Required = false)] Organisation? organisation, TimeProvider clock) =>
+        organisation is null ? [] : [.. Organisation.DecideReviewReminder(organisation, message.ReviewOn, clock.GetUtcNow())];
 
     /// <summary>When the reminder for a review date falls due: <see cref="IsaOptions.ReminderDays"/> before it, at the start of that UK day.</summary>
     public static DateTimeOffset DueAt(DateOnly reviewOn, IsaOptions options) =>
@@ -57,22 +50,18 @@ public static class SignIsaEndpoint
             .ToProblem();
 
     [WolverinePost("/api/governance/organisations/{id}/isa"), Authorize(Roles = GovernanceRoles.Admin)]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    public static Task<IResult> Post(Guid id, SignIsa command, IDocumentSession session, IMessageBus bus, TimeProvider clock, IsaOptions options,
-        HttpContext http)
+    [EmptyResponse]
+    public static (Events, OutgoingMessages) Post(SignIsa command, [VersionedAggregate] Organisation organisation, TimeProvider clock, IsaOptions options)
     {
         var now = clock.GetUtcNow();
         var reviewOn = command.ReviewOn ?? command.SignedOn!.Value.AddMonths(options.ReviewMonths);
-        return session.Append<Organisation>(id, http,
-            organisation => Organisation.DecideSignIsa(organisation, command.SignedOn!.Value, command.SignedBy!, command.AgreementVersion, reviewOn,
-                options.ReminderDays, PartnershipCalendar.Today(now), now),
-            bus, IntegrationEvents.ToContract,
-            // a review date already past needs no reminder: the signature is simply not current (see Organisation.IsaCurrentOn)
-            then: async _ =>
-            {
-                if (reviewOn >= PartnershipCalendar.Today(now))
-                    await bus.ScheduleAsync(new RemindIsaReview(id, reviewOn), IsaReviewReminderHandler.DueAt(reviewOn, options));
-            });
+        var signed = Organisation.DecideSignIsa(organisation, command.SignedOn!.Value, command.SignedBy!, command.AgreementVersion, reviewOn,
+            options.ReminderDays, PartnershipCalendar.Today(now), now);
+        // a review date already past needs no reminder: the signature is simply not current (see Organisation.IsaCurrentOn)
+        var reminder = new OutgoingMessages();
+        if (reviewOn >= PartnershipCalendar.Today(now))
+            reminder.Schedule(new RemindIsaReview(organisation.Id, reviewOn), IsaReviewReminderHandler.DueAt(reviewOn, options));
+        return ([.. signed], reminder);
     }
 }
 
@@ -87,9 +76,7 @@ public static class WithdrawIsaEndpoint
         : new FieldErrors().Text("reason", command.Reason, MaxReasonLength).ToProblem();
 
     [WolverinePost("/api/governance/organisations/{id}/isa/withdraw"), Authorize(Roles = GovernanceRoles.Admin)]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    public static Task<IResult> Post(Guid id, WithdrawIsa command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http) =>
-        session.Append<Organisation>(id, http,
-            organisation => Organisation.DecideWithdrawIsa(organisation, command.Reason!, clock.GetUtcNow()),
-            bus, IntegrationEvents.ToContract);
+    [EmptyResponse]
+    public static Events Post(WithdrawIsa command, [VersionedAggregate] Organisation organisation, TimeProvider clock) =>
+        [.. Organisation.DecideWithdrawIsa(organisation, command.Reason!, clock.GetUtcNow())];
 }

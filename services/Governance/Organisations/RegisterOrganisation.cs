@@ -3,8 +3,8 @@ using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Organisations;
 
@@ -26,11 +26,10 @@ public static class RegisterOrganisationEndpoint
 
     [WolverinePost("/api/governance/organisations"), Authorize(Roles = GovernanceRoles.Admin)]
     [ProducesResponseType(StatusCodes.Status201Created)]
-    public static Task<IResult> Post(RegisterOrganisation command, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+    public static (IResult, IStartStream) Post(RegisterOrganisation command, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
-        return session.Start<Organisation>(id, [Decide(id, command, clock.GetUtcNow())],
-            $"/api/governance/organisations/{id}", bus, IntegrationEvents.ToContract);
+        return NewStream.Start<Organisation>(id, $"/api/governance/organisations/{id}", new { id }, Decide(id, command, clock.GetUtcNow()));
     }
 }
 

@@ -1,9 +1,8 @@
 using CommunitySafety.Governance.Adoption;
 using CommunitySafety.ServiceDefaults;
 using Marten;
-using Marten.Exceptions;
 using Wolverine;
-using Wolverine.Runtime.Handlers;
+using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Strategy;
 
@@ -13,7 +12,7 @@ namespace CommunitySafety.Governance.Strategy;
 /// </summary>
 public static class AgreementAdoptionHandler
 {
-    public static async Task Handle(AdoptionRequested m, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(AdoptionRequested m, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         if (await session.LoadAsync<CommunitySafetyAgreement>(m.DocumentId, ct) is null) return;
         var stream = await session.Events.FetchForWriting<CommunitySafetyAgreement>(m.DocumentId, ct);
@@ -21,15 +20,7 @@ public static class AgreementAdoptionHandler
         var now = clock.GetUtcNow();
         var events = CommunitySafetyAgreement.DecideAdoption(stream.Aggregate, m, PartnershipCalendar.Today(now), Guid.CreateVersion7, now);
         stream.AppendMany(events.ToArray());
-        await Publish(events, bus);
     }
-
-    internal static async Task Publish(IReadOnlyList<object> events, IMessageBus bus)
-    {
-        foreach (var e in events)
-            if (IntegrationEvents.ToContract(e) is { } contract) await bus.PublishAsync(contract);
-    }
-
 }
 
 /// <summary>Scheduled: rate the line again now that one of its milestones' due dates (or the Red threshold after it) has passed.</summary>
@@ -37,14 +28,11 @@ public sealed record CheckPlanLine(Guid AgreementId, Guid LineId);
 
 public static class PlanLineCheckHandler
 {
-    public static async Task Handle(CheckPlanLine message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+    public static Events Handle(CheckPlanLine message, [WriteAggregate(nameof(CheckPlanLine.AgreementId), Required = false)] CommunitySafetyAgreement? agreement, TimeProvider clock)
     {
-        var stream = await session.Events.FetchForWriting<CommunitySafetyAgreement>(message.AgreementId, ct);
-        if (stream.Aggregate is null) return;
+        if (agreement is null) return [];
         var now = clock.GetUtcNow();
-        var events = CommunitySafetyAgreement.DecideCheck(stream.Aggregate, message.LineId, PartnershipCalendar.Today(now), Guid.CreateVersion7, now);
-        stream.AppendMany(events.ToArray());
-        await AgreementAdoptionHandler.Publish(events, bus);
+        return [.. CommunitySafetyAgreement.DecideCheck(agreement, message.LineId, PartnershipCalendar.Today(now), Guid.CreateVersion7, now)];
     }
 
 
@@ -53,13 +41,15 @@ public static class PlanLineCheckHandler
     /// <see cref="PlanRag.RedAfterOverdueDays"/> days later (Red). A check is scheduled for each such moment still ahead
     /// (those already past were rated when the line was added); the check looks at the line as it is then.
     /// </summary>
-    public static async Task ScheduleChecks(IMessageBus bus, Guid agreementId, Guid lineId, IEnumerable<Milestone> milestones, DateTimeOffset now)
+    public static OutgoingMessages ScheduleChecks(Guid agreementId, Guid lineId, IEnumerable<Milestone> milestones, DateTimeOffset now)
     {
         var moments = milestones
             .SelectMany(m => new[] { m.DueOn.AddDays(1), m.DueOn.AddDays(PlanRag.RedAfterOverdueDays + 1) })
             .Distinct()
             .Select(PartnershipCalendar.StartOf)
             .Where(at => at > now);
-        foreach (var at in moments) await bus.ScheduleAsync(new CheckPlanLine(agreementId, lineId), at);
+        var checks = new OutgoingMessages();
+        foreach (var at in moments) checks.Schedule(new CheckPlanLine(agreementId, lineId), at);
+        return checks;
     }
 }

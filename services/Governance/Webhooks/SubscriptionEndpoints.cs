@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Webhooks;
 
@@ -48,25 +49,25 @@ public static class CreateSubscriptionEndpoint
     [WolverinePost(Subscriptions.Url), Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
-    public static async Task<IResult> Post(
-        CreateSubscription command, IDocumentSession session, IMessageBus bus, TimeProvider clock, WebhookOptions options, DataKeys keys,
-        HttpContext http)
+    public static async Task<(IResult, IStartStream)> Post(
+        CreateSubscription command, IDocumentSession session, TimeProvider clock, WebhookOptions options, DataKeys keys, ClaimsPrincipal user,
+        CancellationToken ct)
     {
         var organisationId = command.OrganisationId!.Value;
-        var acting = Subscriptions.ActingOrganisation(http.User);
+        var acting = Subscriptions.ActingOrganisation(user);
         WebhookSubscription.EnsureMayManage(organisationId, acting);
-        var organisation = await session.LoadAsync<Organisation>(organisationId, http.RequestAborted);
+        var organisation = await session.LoadAsync<Organisation>(organisationId, ct);
         WebhookUrls.SyntaxError(command.Url, out var url);
 
         var id = Guid.CreateVersion7();
         var (secretId, secret, now) = (Guid.CreateVersion7(), StandardWebhooks.NewSecret(), clock.GetUtcNow());
         // a refusal below throws, and the transaction (the secret's data key with it) is not committed
         var created = WebhookSubscription.DecideCreate(id, organisation, organisationId, acting, url!, command.EventTypes!,
-            secretId, () => keys.SealText(session, secretId, secret, now), http.User.DisplayName(), now);
-        if (await WebhookUrls.CheckAsync(url!, options, http.RequestAborted) is { } refusal)
+            secretId, () => keys.SealText(session, secretId, secret, now), user.DisplayName(), now);
+        if (await WebhookUrls.CheckAsync(url!, options, ct) is { } refusal)
             throw new DomainRuleViolation("url-not-allowed", refusal, StatusCodes.Status422UnprocessableEntity).With("url", created.Url);
 
-        return await session.Start<WebhookSubscription>(id, [created], $"{Subscriptions.Url}/{id}", bus, IntegrationEvents.ToContract,
+        return NewStream.Start<WebhookSubscription>(id, $"{Subscriptions.Url}/{id}",
             new
             {
                 id,
@@ -75,12 +76,16 @@ public static class CreateSubscriptionEndpoint
                 eventTypes = created.EventTypes,
                 status = SubscriptionStatus.Active,
                 secret,
-            });
+            }, created);
     }
 }
 
 public sealed record RotateSecret(int? GraceHours);
 
+/// <summary>The new secret (shown this once) and when the old ones stop signing.</summary>
+public sealed record SecretRotatedAnswer(string Secret, DateTimeOffset OldSecretsExpireAt);
+
+/// <summary>Rotates a subscription's signing secret.</summary>
 public static class RotateSecretEndpoint
 {
     public static ProblemDetails Validate(RotateSecret? command) => command is null
@@ -92,51 +97,43 @@ public static class RotateSecretEndpoint
     /// 168), when a scheduled message shreds their keys.
     /// </summary>
     [WolverinePost(Subscriptions.Url + "/{id}/rotate-secret"), Authorize(Roles = Subscriptions.Roles)]
-    [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static Task<IResult> Post(Guid id, RotateSecret command, IDocumentSession session, IMessageBus bus, TimeProvider clock, DataKeys keys,
-        HttpContext http)
+    [ProducesResponseType<SecretRotatedAnswer>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden),
+     ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static (SecretRotatedAnswer, Events, OutgoingMessages) Post(RotateSecret command, [VersionedAggregate] WebhookSubscription subscription,
+        IDocumentSession session, TimeProvider clock, DataKeys keys, ClaimsPrincipal user)
     {
-        var acting = Subscriptions.ActingOrganisation(http.User);
+        var acting = Subscriptions.ActingOrganisation(user);
         var (secretId, secret, now) = (Guid.CreateVersion7(), StandardWebhooks.NewSecret(), clock.GetUtcNow());
-        return session.Append<WebhookSubscription>(id, http,
-            s => WebhookSubscription.DecideRotate(s, acting, secretId, () => keys.SealText(session, secretId, secret, now),
-                command.GraceHours ?? WebhookSubscription.DefaultGraceHours, http.User.DisplayName(), now),
-            bus, IntegrationEvents.ToContract,
-            events => new { secret, oldSecretsExpireAt = events.OfType<SubscriptionSecretRotated>().Single().OldSecretsExpireAt },
-            events => ExpiredSecretsHandler.ScheduleAsync(bus, events).AsTask());
+        var events = WebhookSubscription.DecideRotate(subscription, acting, secretId, () => keys.SealText(session, secretId, secret, now),
+            command.GraceHours ?? WebhookSubscription.DefaultGraceHours, user.DisplayName(), now);
+        var rotated = events.OfType<SubscriptionSecretRotated>().Single();
+        return (new SecretRotatedAnswer(secret, rotated.OldSecretsExpireAt), [.. events], ExpiredSecretsHandler.Schedule(rotated));
     }
 }
 
+/// <summary>Pausing, resuming and deleting a subscription, by the acting organisation.</summary>
 public static class SubscriptionLifecycleEndpoints
 {
     [WolverinePost(Subscriptions.Url + "/{id}/pause"), Authorize(Roles = Subscriptions.Roles)]
-    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static Task<IResult> Pause(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http) =>
-        Change(id, session, bus, clock, http, WebhookSubscription.DecidePause);
+    [EmptyResponse, ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static Events Pause([VersionedAggregate] WebhookSubscription subscription, TimeProvider clock, ClaimsPrincipal user) =>
+        [.. WebhookSubscription.DecidePause(subscription, Subscriptions.ActingOrganisation(user), user.DisplayName(), clock.GetUtcNow())];
 
     /// <summary>Resumes a paused subscription, or re-enables one its receiver disabled (410 Gone).</summary>
     [WolverinePost(Subscriptions.Url + "/{id}/resume"), Authorize(Roles = Subscriptions.Roles)]
-    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static Task<IResult> Resume(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http) =>
-        Change(id, session, bus, clock, http, WebhookSubscription.DecideResume);
+    [EmptyResponse, ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static Events Resume([VersionedAggregate] WebhookSubscription subscription, TimeProvider clock, ClaimsPrincipal user) =>
+        [.. WebhookSubscription.DecideResume(subscription, Subscriptions.ActingOrganisation(user), user.DisplayName(), clock.GetUtcNow())];
 
     /// <summary>Deletes the subscription and shreds its secrets' keys, in the same transaction.</summary>
     [WolverineDelete(Subscriptions.Url + "/{id}"), Authorize(Roles = Subscriptions.Roles)]
-    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static Task<IResult> Delete(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, DataKeys keys, HttpContext http) =>
-        Change(id, session, bus, clock, http, WebhookSubscription.DecideDelete, events =>
-        {
-            WebhookSecrets.Shred(session, keys, events);
-            return Task.CompletedTask;
-        });
-
-    /// <summary>A lifecycle change decided by <paramref name="decide"/> for the acting organisation.</summary>
-    private static Task<IResult> Change(Guid id, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http,
-        Func<WebhookSubscription, Guid?, string, DateTimeOffset, IReadOnlyList<object>> decide, Func<IReadOnlyList<object>, Task>? then = null)
+    [EmptyResponse, ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static Events Delete([VersionedAggregate] WebhookSubscription subscription, IDocumentSession session, TimeProvider clock, DataKeys keys,
+        ClaimsPrincipal user)
     {
-        var acting = Subscriptions.ActingOrganisation(http.User);
-        return session.Append<WebhookSubscription>(id, http, s => decide(s, acting, http.User.DisplayName(), clock.GetUtcNow()), bus,
-            IntegrationEvents.ToContract, then: then);
+        var events = WebhookSubscription.DecideDelete(subscription, Subscriptions.ActingOrganisation(user), user.DisplayName(), clock.GetUtcNow());
+        WebhookSecrets.Shred(session, keys, events);
+        return [.. events];
     }
 }
 

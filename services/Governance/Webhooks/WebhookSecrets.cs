@@ -1,7 +1,7 @@
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
 using Wolverine;
-using Wolverine.Runtime.Handlers;
+using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Webhooks;
 
@@ -36,28 +36,25 @@ public sealed record ShredExpiredSecrets(Guid SubscriptionId);
 
 public static class ExpiredSecretsHandler
 {
-    /// <summary>Schedules the shredding, durably (Wolverine's inbox), in the rotation's transaction.</summary>
-    public static ValueTask ScheduleAsync(IMessageBus bus, IEnumerable<object> events)
+    /// <summary>The shredding, scheduled durably (Wolverine's inbox) in the rotation's transaction.</summary>
+    public static OutgoingMessages Schedule(SubscriptionSecretRotated rotated)
     {
-        var rotated = events.OfType<SubscriptionSecretRotated>().SingleOrDefault();
-        return rotated is null ? ValueTask.CompletedTask : bus.ScheduleAsync(new ShredExpiredSecrets(rotated.SubscriptionId), rotated.OldSecretsExpireAt);
+        var shred = new OutgoingMessages();
+        shred.Schedule(new ShredExpiredSecrets(rotated.SubscriptionId), rotated.OldSecretsExpireAt);
+        return shred;
     }
 
-    public static async Task Handle(ShredExpiredSecrets message, IDocumentSession session, DataKeys keys, IMessageBus bus, TimeProvider clock,
-        CancellationToken ct)
+    public static (Events, OutgoingMessages) Handle(ShredExpiredSecrets message,
+        [WriteAggregate(nameof(ShredExpiredSecrets.SubscriptionId), Required = false)] WebhookSubscription? subscription, IDocumentSession session,
+        DataKeys keys, TimeProvider clock)
     {
-        var stream = await session.Events.FetchForWriting<WebhookSubscription>(message.SubscriptionId, ct);
-        if (stream.Aggregate is not { } subscription) return;
+        var later = new OutgoingMessages();
+        if (subscription is null) return ([], later);
         var now = clock.GetUtcNow();
         var events = WebhookSubscription.DecideShredExpired(subscription, now);
-        if (events.Count == 0)
-        {
-            // come before its time (another node's clock): ask again for when the next secret expires
-            if (subscription.NextSecretExpiry() is { } next && next > now) await bus.ScheduleAsync(message, next);
-            return;
-        }
-        stream.AppendMany(events.ToArray());
+        // come before its time (another node's clock): ask again for when the next secret expires
+        if (events.Count == 0 && subscription.NextSecretExpiry() is { } next && next > now) later.Schedule(message, next);
         WebhookSecrets.Shred(session, keys, events);
+        return ([.. events], later);
     }
-
 }

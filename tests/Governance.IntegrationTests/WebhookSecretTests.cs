@@ -84,12 +84,14 @@ public sealed class WebhookSecretTests(GovernanceFixture fixture)
         return hits;
     }
 
+    /// <summary>The scheduled shredding as if it ran at <paramref name="now"/>: the handler's events appended as Wolverine would.</summary>
     private async Task RunShredding(Guid subscription, DateTimeOffset now)
     {
-        using var scope = fixture.Host.Services.CreateScope();
         await using var session = fixture.Store.LightweightSession();
-        await ExpiredSecretsHandler.Handle(new ShredExpiredSecrets(subscription), session, fixture.Host.Services.GetRequiredService<DataKeys>(),
-            scope.ServiceProvider.GetRequiredService<IMessageBus>(), new FixedClock(now), Ct);
+        var stream = await session.Events.FetchForWriting<WebhookSubscription>(subscription, Ct);
+        var (events, _) = ExpiredSecretsHandler.Handle(new ShredExpiredSecrets(subscription), stream.Aggregate, session,
+            fixture.Host.Services.GetRequiredService<DataKeys>(), new FixedClock(now));
+        stream.AppendMany(events);
         await session.SaveChangesAsync(Ct);
     }
 

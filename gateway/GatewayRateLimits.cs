@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using CommunitySafety.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
@@ -137,7 +138,7 @@ public static class GatewayRateLimits
         var http = ctx.HttpContext;
         var budget = http.Items[BudgetItem] as RateLimitBudget? ?? RateLimitBudget.AnonymousAddress;
         int? seconds = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : null;
-        if (seconds is { } s) http.Response.Headers.RetryAfter = s.ToString();
+        if (seconds is { } s) http.Response.Headers.RetryAfter = s.ToString(CultureInfo.InvariantCulture);
         if (IsPageRequest(http.Request))
         {
             // a resident's browser asked for a page of the website: a page that says when to come back, not JSON

@@ -235,7 +235,7 @@ public sealed class AuthorisationMatrixTests(CaseManagementFixture fixture)
     {
         var routes = fixture.Host.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>()
             .SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/cases") == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/cases", StringComparison.Ordinal) == true)
             .Select(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods.Single(), e.RoutePattern.RawText))
             .ToHashSet();
         Assert.Equal(routes.OrderBy(r => r.RawText).ThenBy(r => r.Item1), Endpoints.Select(e => ((string?)e.Method, (string?)e.Route)).OrderBy(r => r.Item2).ThenBy(r => r.Item1));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
@@ -57,7 +58,7 @@ public sealed class MinutesTests(MeetingsFixture fixture)
         var first = await Schedule(body.BodyId, "2026-12-01T10:00:00+00:00");
         var second = await Schedule(body.BodyId, "2027-03-02T10:00:00+00:00");
         Guid open = Guid.NewGuid(), exempt = Guid.NewGuid();
-        var at = DateTimeOffset.Parse("2026-12-01T10:05:00+00:00");
+        var at = DateTimeOffset.Parse("2026-12-01T10:05:00+00:00", CultureInfo.InvariantCulture);
         await Append(first,
             new AgendaItemAdded(first, open, "Town centre night-time economy", AgendaItemKind.Business, false, null, at),
             new AgendaItemAdded(first, exempt, "Named persons: closure order at Acacia Avenue", AgendaItemKind.Business, true, null, at),

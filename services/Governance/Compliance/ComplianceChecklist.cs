@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunitySafety.Governance.Compliance;
 
 /// <summary>One line of the checklist: whether it is met, and what shows it (or what is missing).</summary>
@@ -43,7 +45,7 @@ public static class ComplianceChecklist
                 x.PublicMeetingsHeld.Count > 0
                     ? $"{x.PublicMeetingsHeld.Count} public meeting(s) held in {x.Year}."
                     : $"No public meeting (Open Forum, Neighbourhood Engagement Meeting, conference) recorded as held in {x.Year}.",
-                [.. x.PublicMeetingsHeld.Order().Select(m => m.ToString("yyyy-MM-dd"))]),
+                [.. x.PublicMeetingsHeld.Order().Select(m => m.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]),
             new("chair-terms-current", "Chairs' terms current", x.Chairs.Count > 0 && lapsedChairs.Count == 0,
                 lapsedChairs.Count == 0
                     ? x.Chairs.Count > 0 ? "Every body's chair is within their term." : "No body with members yet."

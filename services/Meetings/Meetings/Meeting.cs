@@ -1,6 +1,7 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.ServiceDefaults;
+using System.Globalization;
 
 namespace CommunitySafety.Meetings.Meetings;
 
@@ -393,7 +394,7 @@ public sealed record Meeting(
                 .With("required", quorum.Required)
                 .With("represented", quorum.AuthoritiesRepresented.Count);
         }
-        var reference = agendaReference?.Trim() is { Length: > 0 } r ? r : meeting.Item(itemId)?.Number.ToString();
+        var reference = agendaReference?.Trim() is { Length: > 0 } r ? r : meeting.Item(itemId)?.Number.ToString(CultureInfo.InvariantCulture);
         return [new DecisionRecorded(meeting.Id, decisionId, meeting.BodyId, text.Trim(), consensusReached, reference,
             quorum.AuthoritiesRepresented, now, itemId, meeting.MinuteReferenceFor(itemId), adopts is { Count: > 0 } ? [.. adopts.Distinct()] : null,
             meeting.Public, confidentialBody, meeting.ItemIsExempt(itemId))];

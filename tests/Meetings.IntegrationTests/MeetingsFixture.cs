@@ -1,6 +1,5 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
-using Wolverine.Tracking;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(CommunitySafety.Meetings.IntegrationTests.MeetingsFixture))]

@@ -4,7 +4,6 @@ using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.TestSupport;
-using Marten;
 using Wolverine.Tracking;
 using Xunit;
 using C = CommunitySafety.Contracts.Meetings;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Web;
 using CommunitySafety.Web.Api;
-using Microsoft.AspNetCore.Hosting;
 using Xunit;
 
 namespace CommunitySafety.WebTests;

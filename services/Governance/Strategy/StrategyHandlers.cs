@@ -1,9 +1,7 @@
 using CommunitySafety.Governance.Adoption;
 using CommunitySafety.ServiceDefaults;
 using Marten;
-using Marten.Exceptions;
 using Wolverine;
-using Wolverine.Runtime.Handlers;
 
 namespace CommunitySafety.Governance.Strategy;
 

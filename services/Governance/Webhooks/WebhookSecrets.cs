@@ -1,7 +1,6 @@
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
 using Wolverine;
-using Wolverine.Runtime.Handlers;
 
 namespace CommunitySafety.Governance.Webhooks;
 

@@ -29,8 +29,11 @@ public static class EventSourcing
     /// <summary>Aspire's name for the broker's connection string (an amqp:// URI).</summary>
     public const string MessagingConnectionName = "messaging";
 
+    /// <param name="builder">The service's builder.</param>
     /// <param name="database">The service's database; its connection string is <c>ConnectionStrings:{database}</c>.</param>
     /// <param name="serviceAssembly">Where Wolverine finds the service's endpoints and handlers.</param>
+    /// <param name="configureMarten">The service's own Marten set-up (its projections and documents).</param>
+    /// <param name="configureMessaging">The service's own messaging: what it publishes and which queues it listens to.</param>
     public static WebApplicationBuilder AddEventSourcedService(
         this WebApplicationBuilder builder,
         string database,

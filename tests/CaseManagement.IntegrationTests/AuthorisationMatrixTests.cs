@@ -30,6 +30,9 @@ public sealed class AuthorisationMatrixTests(CaseManagementFixture fixture)
     private static readonly string[] AnyCaseRole = [Worker, Chair, Admin];
     private static readonly string[] WorkerOrChair = [Worker, Chair];
 
+    /// <param name="Name">What the test calls it.</param>
+    /// <param name="Method">The HTTP method.</param>
+    /// <param name="Route">The route called.</param>
     /// <param name="Roles">Who may call it.</param>
     /// <param name="IsaGated">Whether the user's organisation must be a current ISA signatory.</param>
     /// <param name="Success">The answer when allowed.</param>

@@ -24,6 +24,8 @@ public sealed class WriteLoad
     private volatile bool _stopping;
     private Task[] _workers = [];
 
+    /// <param name="client">The client the workers send with.</param>
+    /// <param name="workers">How many workers send at once.</param>
     /// <param name="command">The path and JSON body of the worker's n-th command.</param>
     public static WriteLoad Start(HttpClient client, int workers, Func<int, int, (string Path, object Body)> command)
     {

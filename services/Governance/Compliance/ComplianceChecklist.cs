@@ -8,6 +8,8 @@ public sealed record ComplianceCheck(string Id, string Title, bool Met, string D
 public sealed record ComplianceChecklistView(int Year, DateOnly AsOf, bool AllMet, IReadOnlyList<ComplianceCheck> Checks);
 
 /// <summary>What the checklist looks at, gathered from Governance's records (and Meetings' events).</summary>
+/// <param name="Year">The plan year checked.</param>
+/// <param name="Today">The partnership's calendar date now.</param>
 /// <param name="AssessmentsForYear">The local partnerships whose strategic assessment for the year is recorded.</param>
 /// <param name="AgreementsForYear">The Community Safety Agreements for the year: title and, once agreed, the adopting decision.</param>
 /// <param name="PublicMeetingsHeld">Start of each public meeting held (Meetings' MeetingHeld) in the year.</param>

@@ -146,7 +146,9 @@ public sealed class DataKeys(KeyRing ring)
     }
 }
 
+/// <param name="CurrentKeyId">The key-encryption key the keys are now wrapped under.</param>
 /// <param name="Total">Keys under older key-encryption keys when the run began.</param>
+/// <param name="Rewrapped">Keys wrapped again under it by this run.</param>
 /// <param name="Vanished">Keys erased while the run went on (left erased).</param>
 /// <param name="Remaining">Keys still under older key-encryption keys.</param>
 /// <param name="Unreadable">Keys under a key id the ring does not hold: they cannot be opened by this configuration.</param>

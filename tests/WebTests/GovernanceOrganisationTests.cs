@@ -49,7 +49,7 @@ public sealed class GovernanceOrganisationTests(WebFactory site) : SiteTests(sit
             $"Violence Reduction Unit Co-operating body Review overdue {Long(_data.Vru.IsaSignedOn!.Value)} {Long(_data.Vru.IsaReviewOn!.Value)}",
         ], rows);
         Assert.Equal(["govuk-tag--yellow", "govuk-tag--grey", "govuk-tag--green", "govuk-tag--red", "govuk-tag--red"],
-            page.Document.QuerySelectorAll("#organisations .govuk-tag").Select(t => t.ClassList.Last()!));
+            page.Document.QuerySelectorAll("#organisations .govuk-tag").Select(t => t.ClassList[t.ClassList.Length - 1]!));
     }
 
     [Fact]

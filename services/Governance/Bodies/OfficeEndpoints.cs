@@ -99,14 +99,14 @@ public sealed record LapseOfficeTerm(Guid BodyId, Office Office, Guid ElectionId
 public static class OfficeTermHandler
 {
     public static Task Handle(RemindOfficeTermEnding message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        AppendTo(session, bus, message.BodyId, ct,
-            body => Body.DecideTermEndingReminder(body, message.Office, message.ElectionId, PartnershipCalendar.Today(clock.GetUtcNow()), clock.GetUtcNow()));
+        AppendTo(session, bus, message.BodyId,
+            body => Body.DecideTermEndingReminder(body, message.Office, message.ElectionId, PartnershipCalendar.Today(clock.GetUtcNow()), clock.GetUtcNow()), ct);
 
     public static Task Handle(LapseOfficeTerm message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
-        AppendTo(session, bus, message.BodyId, ct,
-            body => Body.DecideLapse(body, message.Office, message.ElectionId, PartnershipCalendar.Today(clock.GetUtcNow()), clock.GetUtcNow()));
+        AppendTo(session, bus, message.BodyId,
+            body => Body.DecideLapse(body, message.Office, message.ElectionId, PartnershipCalendar.Today(clock.GetUtcNow()), clock.GetUtcNow()), ct);
 
-    private static async Task AppendTo(IDocumentSession session, IMessageBus bus, Guid bodyId, CancellationToken ct, Func<Body, IReadOnlyList<object>> decide)
+    private static async Task AppendTo(IDocumentSession session, IMessageBus bus, Guid bodyId, Func<Body, IReadOnlyList<object>> decide, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Body>(bodyId, ct);
         if (stream.Aggregate is null) return;

@@ -220,7 +220,7 @@ public static class RecordActualEndpoint
     public static Task<IResult> Post(Guid id, Guid lineId, RecordActual command, IDocumentSession session, IMessageBus bus, TimeProvider clock, HttpContext http)
     {
         var now = clock.GetUtcNow();
-        PlanQuarter.TryParse(command.Quarter, out var quarter);
+        _ = PlanQuarter.TryParse(command.Quarter, out var quarter);
         return session.Append<CommunitySafetyAgreement>(id, http,
             agreement => CommunitySafetyAgreement.DecideRecordActual(agreement, lineId, command.MeasureId!.Value, quarter, command.Actual!.Value,
                 PartnershipCalendar.Today(now), Guid.CreateVersion7, now),

@@ -2,6 +2,7 @@
 // `dotnet run --project apphost` (deploy/local/run.sh) runs it with the dashboard; the end-to-end and reliability
 // tests start it with Aspire.Hosting.Testing; `--publisher manifest` writes it out for a deployment tool.
 using CommunitySafety.AppHost;
+using System.Globalization;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var platform = PlatformSettings.From(builder.Configuration);
@@ -18,7 +19,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithUrlForEndpoint("http", u => u.DisplayText = "Gateway")
     // the listener only the web client calls (see GatewayWebClient): never exposed outside the platform
     .WithHttpEndpoint(port: platform.GatewayInternalPort, targetPort: platform.GatewayInternalPort, name: "internal", isProxied: false)
-    .WithEnvironment("Gateway__InternalPort", platform.GatewayInternalPort.ToString())
+    .WithEnvironment("Gateway__InternalPort", platform.GatewayInternalPort.ToString(CultureInfo.InvariantCulture))
     .WithUrlForEndpoint("internal", u => u.DisplayLocation = UrlDisplayLocation.DetailsOnly);
 var gatewayUrl = gateway.GetEndpoint("http");
 gateway.WithUrl($"{gatewayUrl}/scalar", "API reference (Scalar)")

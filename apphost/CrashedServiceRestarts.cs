@@ -34,12 +34,12 @@ public sealed class CrashedServiceRestarts(
     public static bool IsCrash(string? previous, string? current) =>
         previous == KnownResourceStates.Running && current is not null && KnownResourceStates.TerminalStates.Contains(current);
 
-    protected override async Task ExecuteAsync(CancellationToken stopping)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var last = new Dictionary<string, (string? State, DateTimeOffset Since, TimeSpan? Delay)>();
         try
         {
-            await foreach (var change in notifications.WatchAsync(stopping))
+            await foreach (var change in notifications.WatchAsync(stoppingToken))
             {
                 if (change.Resource is not ProjectResource project) continue;
                 var state = change.Snapshot.State?.Text;
@@ -50,7 +50,7 @@ public sealed class CrashedServiceRestarts(
                     var delay = NextDelay(before.Delay, DateTimeOffset.UtcNow - before.Since);
                     logger.LogWarning("{Resource} exited on its own (exit code {ExitCode}); starting it again in {Delay}",
                         project.Name, change.Snapshot.ExitCode, delay);
-                    _ = RestartAsync(project, delay, stopping);
+                    _ = RestartAsync(project, delay, stoppingToken);
                     last[change.ResourceId] = (state, DateTimeOffset.UtcNow, delay);
                 }
                 else
@@ -59,7 +59,7 @@ public sealed class CrashedServiceRestarts(
                 }
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }
 
     private async Task RestartAsync(ProjectResource project, TimeSpan delay, CancellationToken stopping)

@@ -1,5 +1,4 @@
 using CommunitySafety.ServiceDefaults;
-using Microsoft.AspNetCore.HttpOverrides;
 using Yarp.ReverseProxy.Transforms;
 
 namespace CommunitySafety.Gateway;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using CommunitySafety.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,7 @@ public enum RateLimitBudget { AnonymousAddress, User, QuestionSubmissions }
 /// The gateway's per-client budgets (section <c>Gateway</c>). <see cref="AuthenticatedRequestsPerMinute"/> of 0 or less
 /// means no limit for signed-in users.
 /// </summary>
+/// <param name="AnonymousRequestsPerMinute">Per client address, for requests without a token: a bucket of this many requests, refilled at this many a minute.</param>
 /// <param name="AuthenticatedRequestsPerMinute">
 /// Per user (the token's subject): a bucket of this many requests, refilled at this many a minute. The default, 30,000,
 /// is far above any person's use (a page of the web client is tens of requests) and lets the benchmark's one user through:
@@ -19,6 +21,7 @@ public enum RateLimitBudget { AnonymousAddress, User, QuestionSubmissions }
 /// one bucket (30,000, plus 6,500 refilled over the 13 s). One token (a runaway integration, a stolen token) gets at most
 /// 500 requests/s sustained; a burst above that lasts until the bucket is empty (20 s at 2,000 requests/s).
 /// </param>
+/// <param name="QuestionSubmissionsPerHour">Per user, or per client address without a token: how many public questions or observations may be submitted in an hour.</param>
 public sealed record RateLimitOptions(int AnonymousRequestsPerMinute, int AuthenticatedRequestsPerMinute, int QuestionSubmissionsPerHour)
 {
     public const int DefaultAnonymousRequestsPerMinute = 120;
@@ -137,7 +140,7 @@ public static class GatewayRateLimits
         var http = ctx.HttpContext;
         var budget = http.Items[BudgetItem] as RateLimitBudget? ?? RateLimitBudget.AnonymousAddress;
         int? seconds = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : null;
-        if (seconds is { } s) http.Response.Headers.RetryAfter = s.ToString();
+        if (seconds is { } s) http.Response.Headers.RetryAfter = s.ToString(CultureInfo.InvariantCulture);
         if (IsPageRequest(http.Request))
         {
             // a resident's browser asked for a page of the website: a page that says when to come back, not JSON

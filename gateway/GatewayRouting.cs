@@ -86,7 +86,7 @@ public static class GatewayRouting
         // pass to the services, which decide per endpoint whether anonymous access is allowed.
         builder.Services.AddAuthorizationBuilder().AddPolicy(TokenIfPresent, p => p.RequireAssertion(ctx =>
             ctx.User.Identity?.IsAuthenticated == true
-            || ctx.Resource is HttpContext http && !http.Request.Headers.Authorization.Any()));
+            || ctx.Resource is HttpContext http && http.Request.Headers.Authorization.Count == 0));
 
         return builder;
     }

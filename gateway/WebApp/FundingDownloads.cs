@@ -1,4 +1,5 @@
 using CommunitySafety.Web.Api;
+using System.Globalization;
 
 namespace CommunitySafety.Web;
 
@@ -27,7 +28,7 @@ public static class FundingDownloads
             .RequireAuthorization(p => p.RequireRole(Readers.Split(',')));
         // published grant data: open to anybody, as Funding's export is
         app.MapGet("/funding/360giving.json", (HttpContext http, IHttpClientFactory clients, int? financialYear) =>
-                Relay(http, clients, MeetingsApi.Query("/api/funding/exports/360giving", ("financialYear", financialYear?.ToString())),
+                Relay(http, clients, MeetingsApi.Query("/api/funding/exports/360giving", ("financialYear", financialYear?.ToString(CultureInfo.InvariantCulture))),
                     financialYear is { } y ? $"360giving-{y}.json" : "360giving.json"))
             .AllowAnonymous();
         return app;

@@ -4,7 +4,6 @@ using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.ServiceDefaults;
 using Marten;
-using Microsoft.AspNetCore.Http;
 using Wolverine;
 
 namespace CommunitySafety.Meetings;

@@ -164,6 +164,10 @@ public static class JwtAuthentication
         MintToken(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(DevelopmentSigningKey)), subject, name, organisationId,
             roles, TimeSpan.FromHours(8), extraClaims: extraClaims);
 
+    /// <param name="Subject">The token's subject (a user id).</param>
+    /// <param name="Name">The user's name.</param>
+    /// <param name="OrganisationId">The user's organisation.</param>
+    /// <param name="Roles">The user's roles.</param>
     /// <param name="Bodies">For a meeting clerk: the bodies whose meetings they manage (<c>body</c> claims).</param>
     public sealed record TokenRequest(string? Subject, string? Name, Guid? OrganisationId, string[]? Roles, Guid[]? Bodies = null);
 

@@ -26,7 +26,7 @@ public static class DatabaseOutages
             if (e is PostgresException postgres)
                 return postgres.SqlState == PostgresErrorCodes.TooManyConnections ? DatabaseTrouble.Busy
                     // class 08: connection exception; class 57: operator intervention (shutting down, starting up)
-                    : postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("57") ? DatabaseTrouble.Unavailable
+                    : postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("57", StringComparison.Ordinal) ? DatabaseTrouble.Unavailable
                     : DatabaseTrouble.None;
             // Npgsql's pool exhaustion ("The connection pool has been exhausted…") and its connect timeout both carry a
             // TimeoutException; checked before IsTransient, which is true for them too.

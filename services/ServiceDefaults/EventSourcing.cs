@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Configuration;
@@ -30,6 +29,7 @@ public static class EventSourcing
     /// <summary>Aspire's name for the broker's connection string (an amqp:// URI).</summary>
     public const string MessagingConnectionName = "messaging";
 
+    /// <param name="builder">The service's builder.</param>
     /// <param name="database">The service's database; its connection string is <c>ConnectionStrings:{database}</c>.</param>
     /// <param name="serviceAssembly">Where Wolverine finds the service's endpoints and handlers.</param>
     /// <param name="configureMarten">The service's streams, projections and documents.</param>

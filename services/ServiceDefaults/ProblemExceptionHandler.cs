@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using System.Globalization;
 
 namespace CommunitySafety.ServiceDefaults;
 
@@ -28,8 +29,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         logger.Log(ours ? LogLevel.Warning : LogLevel.Information, ours ? exception : null,
             "{Method} {Path} refused with {Status} {Type}", context.Request.Method, context.Request.Path, problem.Status, problem.Type);
         context.Response.StatusCode = problem.Status!.Value;
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
-        if (exception is DomainRuleViolation { RetryAfter: { } wait }) context.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString();
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        if (exception is DomainRuleViolation { RetryAfter: { } wait }) context.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -7,7 +7,7 @@ namespace CommunitySafety.ServiceDefaults;
 /// <summary>
 /// The write side of every command, in one place. Streams are versioned; the version travels as a strong
 /// ETag (<c>"3"</c>) and may come back in <c>If-Match</c>. Domain events are appended to the service's
-/// Marten stream and, mapped by <paramref name="toContract"/>, published as integration events through
+/// Marten stream and, mapped by the <c>toContract</c> function each method takes, published as integration events through
 /// Wolverine's outbox, which commits in the same transaction as the events (AutoApplyTransactions).
 /// </summary>
 public static class StreamWrites

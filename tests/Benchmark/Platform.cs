@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
@@ -108,7 +109,7 @@ public sealed class Platform : IAsyncDisposable
     public static Dictionary<string, string> WebClientSettings(int gatewayPort, int internalPort, int webPort) => new()
     {
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{gatewayPort};http://127.0.0.1:{internalPort}",
-        ["Gateway__InternalPort"] = internalPort.ToString(),
+        ["Gateway__InternalPort"] = internalPort.ToString(CultureInfo.InvariantCulture),
         ["services__web__http__0"] = $"http://127.0.0.1:{webPort}",
         ["Gateway__AnonymousRequestsPerMinute"] = "100000000",
     };

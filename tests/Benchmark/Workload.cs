@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -54,7 +53,6 @@ public sealed class Workload(Uri gateway, Uri governance, int concurrency) : IDi
         return response.StatusCode == HttpStatusCode.Created;
     };
 
-    /// <summary>d. Reads one organisation (its inline snapshot) through the gateway, picked at random among <paramref name="ids"/>.</summary>
     /// <summary>A page of the website through the gateway, as a resident's browser asks for it (anonymous, HTML).</summary>
     public Func<Task<bool>> ReadPage(string path) => async () =>
     {
@@ -64,6 +62,7 @@ public sealed class Workload(Uri gateway, Uri governance, int concurrency) : IDi
         return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains("</html>");
     };
 
+    /// <summary>d. Reads one organisation (its inline snapshot) through the gateway, picked at random among <paramref name="ids"/>.</summary>
     public Func<Task<bool>> ReadOrganisation(IReadOnlyList<Guid> ids) => async () =>
     {
         var id = ids[Random.Shared.Next(ids.Count)];

@@ -30,6 +30,9 @@ public sealed class AuthorisationMatrixTests(CaseManagementFixture fixture)
     private static readonly string[] AnyCaseRole = [Worker, Chair, Admin];
     private static readonly string[] WorkerOrChair = [Worker, Chair];
 
+    /// <param name="Name">What the test calls it.</param>
+    /// <param name="Method">The HTTP method.</param>
+    /// <param name="Route">The route called.</param>
     /// <param name="Roles">Who may call it.</param>
     /// <param name="IsaGated">Whether the user's organisation must be a current ISA signatory.</param>
     /// <param name="Success">The answer when allowed.</param>
@@ -235,7 +238,7 @@ public sealed class AuthorisationMatrixTests(CaseManagementFixture fixture)
     {
         var routes = fixture.Host.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>()
             .SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/cases") == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/cases", StringComparison.Ordinal) == true)
             .Select(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods.Single(), e.RoutePattern.RawText))
             .ToHashSet();
         Assert.Equal(routes.OrderBy(r => r.RawText).ThenBy(r => r.Item1), Endpoints.Select(e => ((string?)e.Method, (string?)e.Route)).OrderBy(r => r.Item2).ThenBy(r => r.Item1));

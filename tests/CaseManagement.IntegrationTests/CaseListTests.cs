@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.CaseManagement.Cases;
@@ -56,7 +57,7 @@ public sealed class CaseListTests(CaseManagementFixture fixture)
         Assert.Equal([highSooner, highLater, medium, lowSoon, unassessed], Ids(list));
         Assert.Equal(5, response.TotalCount());
         var first = list[0]!;
-        Assert.Equal(("High", 16, Today.AddDays(-3).ToString("yyyy-MM-dd"), agency, true, 1, "North"),
+        Assert.Equal(("High", 16, Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), agency, true, 1, "North"),
             (first["risk"]!.GetValue<string>(), first["riskScore"]!.GetValue<int>(), first["nextReviewDue"]!.GetValue<string>(),
                 first["leadAgency"]!.GetValue<Guid>(), first["reviewOverdue"]!.GetValue<bool>(), first["overdueActions"]!.GetValue<int>(),
                 first["area"]!.GetValue<string>()));
@@ -128,7 +129,7 @@ public sealed class CaseListTests(CaseManagementFixture fixture)
         var view = await (await fixture.ClientFor(reader, CaseRoles.PanelChair).GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
 
         var seenAs = view["seenAs"]!;
-        Assert.Equal((reader, "Organisation " + reader.ToString("N")[..6], "2026-01-05", reviewOn.ToString("yyyy-MM-dd")),
+        Assert.Equal((reader, "Organisation " + reader.ToString("N")[..6], "2026-01-05", reviewOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             (seenAs["organisationId"]!.GetValue<Guid>(), seenAs["organisationName"]!.GetValue<string>(), seenAs["signedOn"]!.GetValue<string>(),
                 seenAs["reviewOn"]!.GetValue<string>()));
     }

@@ -2,8 +2,6 @@ using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Wolverine.Tracking;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(CommunitySafety.CaseManagement.IntegrationTests.CaseManagementFixture))]

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using CommunitySafety.TestSupport;
 using Xunit;
 
@@ -7,7 +7,7 @@ namespace CommunitySafety.CaseManagement.IntegrationTests;
 
 public sealed class InterventionTests(CaseManagementFixture fixture)
 {
-    private static string DaysAgo(int days) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-days).ToString("yyyy-MM-dd");
+    private static string DaysAgo(int days) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record Referred(Guid Agency, HttpClient Worker, HttpClient Chair, Guid Case, Guid Perpetrator, Guid Victim);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.CaseManagement.Cases;
@@ -122,7 +123,7 @@ public sealed class PanelTests(CaseManagementFixture fixture)
             decisions = new[] { "Issue a community protection warning", "Refer the victim to support services" },
             actions = new[] { new { ownerOrganisationId = housing, description = "Tenancy warning letter", dueOn = Today.AddDays(14) } },
         })).Json(HttpStatusCode.OK);
-        Assert.Equal(Today.AddMonths(1), DateOnly.Parse(review["nextReviewDue"]!.GetValue<string>()));
+        Assert.Equal(Today.AddMonths(1), DateOnly.Parse(review["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture));
         var actionId = review["actions"]![0]!.GetValue<Guid>();
 
         var view = await (await worker.GetAsync($"/api/cases/{due}")).Json(HttpStatusCode.OK);
@@ -132,7 +133,7 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         Assert.Equal([agency, housing], recorded["attendance"]!.AsArray().Select(a => a!.GetValue<Guid>()));
         Assert.Equal(2, recorded["decisions"]!.AsArray().Count);
         Assert.Equal((actionId, sittingId), (view["actions"]![0]!["actionId"]!.GetValue<Guid>(), view["actions"]![0]!["sittingId"]!.GetValue<Guid>()));
-        Assert.Equal(Today.AddMonths(1), DateOnly.Parse(view["nextReviewDue"]!.GetValue<string>()));
+        Assert.Equal(Today.AddMonths(1), DateOnly.Parse(view["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture));
         Assert.Contains(housing, view["agencies"]!.AsArray().Select(a => a!.GetValue<Guid>()));
 
         var read = await (await worker.GetAsync($"/api/cases/panel/sittings/{sittingId}")).Json(HttpStatusCode.OK);
@@ -203,10 +204,10 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         await fixture.Receive(new ReviewDueCheck(caseId, missedOn));
         await fixture.Receive(new ReviewDueCheck(caseId, missedOn)); // a repeated delivery changes nothing
         var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
-        Assert.Equal(missedOn, DateOnly.Parse(view["reviewOverdueSince"]!.GetValue<string>()));
+        Assert.Equal(missedOn, DateOnly.Parse(view["reviewOverdueSince"]!.GetValue<string>(), CultureInfo.InvariantCulture));
         Assert.Equal(4, view["version"]!.GetValue<long>()); // referred, assessed, action, one ReviewOverdue
         reviews = await worker.AllPages("/api/cases/reviews/overdue");
-        Assert.Equal(missedOn, DateOnly.Parse(reviews.Single(r => r!["caseId"]!.GetValue<Guid>() == caseId)!["flaggedForPanelSince"]!.GetValue<string>()));
+        Assert.Equal(missedOn, DateOnly.Parse(reviews.Single(r => r!["caseId"]!.GetValue<Guid>() == caseId)!["flaggedForPanelSince"]!.GetValue<string>(), CultureInfo.InvariantCulture));
 
         var sitting = await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = Today })).Json(HttpStatusCode.Created);
         Assert.Equal((true, $"Overdue for review: the review due {missedOn:yyyy-MM-dd} was missed."),
@@ -230,7 +231,7 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         var answers = new[] { "repeat-victim", "vulnerable", "hate", "violence", "health-impact", "fear", "children", "community-impact" }
             .ToDictionary(q => q, q => q == "violence");
         var assessed = await (await worker.PostJson($"/api/cases/{caseId}/risk-assessments", new { answers })).Json(HttpStatusCode.OK);
-        var due = DateOnly.Parse(assessed["nextReviewDue"]!.GetValue<string>());
+        var due = DateOnly.Parse(assessed["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture);
 
         var scheduled = await fixture.ScheduledMessages(caseId);
         var check = Assert.Single(scheduled, m => m.MessageType.Contains(nameof(ReviewDueCheck)));

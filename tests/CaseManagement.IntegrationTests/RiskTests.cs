@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CommunitySafety.TestSupport;
 using Xunit;
@@ -43,7 +44,7 @@ public sealed class RiskTests(CaseManagementFixture fixture)
         Assert.Equal("Low", view["risk"]!.GetValue<string>());
         Assert.Equal(low["nextReviewDue"]!.GetValue<string>(), view["nextReviewDue"]!.GetValue<string>());
         Assert.Equal(["High", "Low"], view["riskHistory"]!.AsArray().Select(r => r!["level"]!.GetValue<string>()));
-        Assert.True(DateOnly.Parse(low["nextReviewDue"]!.GetValue<string>()) > DateOnly.Parse(high["nextReviewDue"]!.GetValue<string>()));
+        Assert.True(DateOnly.Parse(low["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture) > DateOnly.Parse(high["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class EdgeTests(PlatformFixture platform)
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var lines = (await response.Content.ReadAsStringAsync()).Replace("\r\n ", "").Split("\r\n");
-        return Assert.Single(lines, l => l.StartsWith("URL:") && l.EndsWith($"/meetings/{meeting}"))["URL:".Length..];
+        return Assert.Single(lines, l => l.StartsWith("URL:", StringComparison.Ordinal) && l.EndsWith($"/meetings/{meeting}", StringComparison.Ordinal))["URL:".Length..];
     }
 
     [Fact]

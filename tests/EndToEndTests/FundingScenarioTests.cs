@@ -78,7 +78,7 @@ public sealed class FundingScenarioTests(PlatformFixture platform)
         var errors = await ThreeSixtyGivingSchema.ValidateAsync(export);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         var grants = JsonNode.Parse(export)!["grants"]!.AsArray()
-            .Where(g => g!["id"]!.GetValue<string>().EndsWith(award.ToString()) || g["id"]!.GetValue<string>().EndsWith(second.ToString())).ToList();
+            .Where(g => g!["id"]!.GetValue<string>().EndsWith(award.ToString(), StringComparison.Ordinal) || g["id"]!.GetValue<string>().EndsWith(second.ToString(), StringComparison.Ordinal)).ToList();
         Assert.Equal(100_000m, grants.Sum(g => M(g!, "amountAwarded")));
         Assert.Equal(20_000m, grants.Sum(g => M(g!, "amountDisbursed")));
         Assert.All(grants, g => Assert.Equal("Margate Youth Trust", g!["recipientOrganization"]![0]!["name"]!.GetValue<string>()));

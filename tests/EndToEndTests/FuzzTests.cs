@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -176,7 +177,7 @@ public sealed class FuzzTests(PlatformFixture platform)
         var report = new StringBuilder(summary).AppendLine().AppendLine().AppendLine("FAILURES").AppendLine(Grouped(failures, int.MaxValue));
         report.AppendLine().AppendLine("2xx TO MALFORMED REQUESTS");
         foreach (var g in suspicious.GroupBy(x => (x.Request.Method, x.Request.PathTemplate, x.Request.Kind.Split('=')[0])).OrderBy(g => g.Key.PathTemplate))
-            report.AppendLine($"- {g.Key.Method} {g.Key.PathTemplate} ×{g.Count()}: {g.First().Status} {g.First().Request.Describe()}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"- {g.Key.Method} {g.Key.PathTemplate} ×{g.Count()}: {g.First().Status} {g.First().Request.Describe()}");
         File.WriteAllText(path, report.ToString());
     }
 

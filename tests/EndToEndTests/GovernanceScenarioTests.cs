@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.TestSupport;
@@ -20,7 +21,7 @@ public sealed class GovernanceScenarioTests(PlatformFixture platform)
             districts.Add(await (await admin.PostJson("/api/governance/organisations", new { name = Unique(name), kind = "ResponsibleAuthority" })).CreatedId());
 
         async Task Approve(Guid organisationId) => Assert.Equal(HttpStatusCode.NoContent, (await admin.PostJson($"/api/governance/bodies/{kcsp}/representation-approvals",
-            new { organisationId, personName = "Pat Officer", approvedBy = "Chief Executive", approvedOn = DateTime.UtcNow.ToString("yyyy-MM-dd") })).StatusCode);
+            new { organisationId, personName = "Pat Officer", approvedBy = "Chief Executive", approvedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).StatusCode);
         await Approve(districts[0]);
         await Approve(districts[1]);
 
@@ -90,14 +91,14 @@ public sealed class GovernanceScenarioTests(PlatformFixture platform)
         await (await admin.PostJson($"/api/governance/bodies/{body}/elections", new
         {
             office = "Chair", candidates = members.Take(2), electedMembershipId = members[1],
-            termStartsOn = today.AddYears(-2).AddDays(10).ToString("yyyy-MM-dd"), termEndsOn = today.AddDays(10).ToString("yyyy-MM-dd"),
+            termStartsOn = today.AddYears(-2).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), termEndsOn = today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         })).Json(HttpStatusCode.OK);
 
         JsonArray reminders = [];
         await Probes.Eventually(TimeSpan.FromSeconds(60), async () =>
             (reminders = (await (await admin.GetAsync($"/api/governance/bodies/{body}/reminders")).Json(HttpStatusCode.OK)).AsArray()).Count > 0);
         var reminder = Assert.Single(reminders)!;
-        Assert.Equal(("Chair", members[1], today.AddDays(10).ToString("yyyy-MM-dd")),
+        Assert.Equal(("Chair", members[1], today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             (reminder["office"]!.GetValue<string>(), reminder["membershipId"]!.GetValue<Guid>(), reminder["termEndsOn"]!.GetValue<string>()));
         var offices = await (await admin.GetAsync($"/api/governance/bodies/{body}/offices")).Json(HttpStatusCode.OK);
         Assert.False(offices.AsArray().Single(o => o!["office"]!.GetValue<string>() == "Chair")!["vacant"]!.GetValue<bool>());

@@ -28,7 +28,7 @@ public sealed class ManifestTests
             var environment = resources[service]!["env"]!.AsObject();
             Assert.Equal($"{{{service}-db.connectionString}}", environment[$"ConnectionStrings__{service}"]?.GetValue<string>());
             Assert.Equal("{messaging.connectionString}", environment["ConnectionStrings__messaging"]?.GetValue<string>());
-            Assert.Contains(service, resources["gateway"]!["env"]!.AsObject().Select(e => e.Key).Where(k => k.StartsWith("services__")).Select(k => k.Split("__")[1]));
+            Assert.Contains(service, resources["gateway"]!["env"]!.AsObject().Select(e => e.Key).Where(k => k.StartsWith("services__", StringComparison.Ordinal)).Select(k => k.Split("__")[1]));
         }
         Assert.True(resources["gateway"]!["bindings"]!["http"]!["external"]!.GetValue<bool>(), "the gateway is the public entry point");
         // the web client behind the gateway at /, calling the services back through the gateway's internal listener only
@@ -36,7 +36,7 @@ public sealed class ManifestTests
         Assert.Contains("services__web__http__0", resources["gateway"]!["env"]!.AsObject().Select(e => e.Key));
         var web = resources["web"]!["env"]!.AsObject();
         Assert.Contains("services__gateway__internal__0", web.Select(e => e.Key));
-        Assert.DoesNotContain(web, e => e.Key.StartsWith("ConnectionStrings__"));
+        Assert.DoesNotContain(web, e => e.Key.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
 
         if (infrastructure == "servers")
         {

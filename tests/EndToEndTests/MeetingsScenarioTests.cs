@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -82,7 +83,7 @@ public sealed class MeetingsScenarioTests(PlatformFixture platform)
         await (await secretary.PostJson($"/api/meetings/meetings/{first}/decisions", new { text = "Award the tender to Acme Cameras at 41,000 pounds", consensusReached = true, itemId = tender }))
             .Json(HttpStatusCode.OK);
         var action = await (await secretary.PostJson($"/api/meetings/meetings/{first}/actions",
-            new { text = "Draft the Sunday patrol rota", ownerMembershipId = owner, dueOn = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd"), itemId = patrols })).CreatedId();
+            new { text = "Draft the Sunday patrol rota", ownerMembershipId = owner, dueOn = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), itemId = patrols })).CreatedId();
         Assert.Equal(HttpStatusCode.NoContent, (await secretary.PutAsJsonAsync($"/api/meetings/meetings/{first}/minutes", new
         {
             sections = new object[]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
@@ -44,7 +45,7 @@ public sealed class PanelScenarioTests(PlatformFixture platform)
             .ToDictionary(q => q, q => q is "repeat-victim" or "vulnerable" or "fear" or "violence");
         var risk = await (await worker.PostJson($"/api/cases/{caseId}/risk-assessments", new { answers })).Json(HttpStatusCode.OK);
         Assert.Equal("High", risk["level"]!.GetValue<string>());
-        var reviewDue = DateOnly.Parse(risk["nextReviewDue"]!.GetValue<string>());
+        var reviewDue = DateOnly.Parse(risk["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture);
 
         // next month's sitting takes the case, and says why
         var sitting = await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = reviewDue })).Json(HttpStatusCode.Created);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -200,7 +201,7 @@ public static class RequestFuzzer
                     _contentType = random.Next(5) == 0 ? null : Pick(BadContentTypes);
                     _kind = "content type " + (_contentType ?? "(none)");
                     if (random.Next(2) == 0) _body = "<request><name>x</name></request>";
-                    _malformed = _contentType is null || !_contentType.StartsWith("application/") || _contentType.Contains("form");
+                    _malformed = _contentType is null || !_contentType.StartsWith("application/", StringComparison.Ordinal) || _contentType.Contains("form");
                     break;
                 case 7:
                     OddBody();
@@ -513,7 +514,7 @@ public static class RequestFuzzer
                 (_, "date") => $"2026-{1 + random.Next(12):00}-{1 + random.Next(28):00}",
                 (_, "uri") => "https://example.org/hook",
                 (_, "email") => "someone@example.org",
-                ("integer", _) => random.Next(1, 100).ToString(),
+                ("integer", _) => random.Next(1, 100).ToString(CultureInfo.InvariantCulture),
                 ("number", _) => "12.5",
                 ("boolean", _) => "true",
                 _ => "Fuzz " + random.Next(1000),

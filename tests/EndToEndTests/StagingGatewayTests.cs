@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -28,7 +29,7 @@ public sealed class StagingGateway(PlatformFixture platform) : IAsyncLifetime
         // the development key and issuer, configured as production would configure its own: the services accept the tokens
         settings["Authentication__SigningKey"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(JwtAuthentication.DevelopmentSigningKey));
         settings["Authentication__Issuer"] = JwtAuthentication.DevelopmentIssuer;
-        settings["Gateway__AuthenticatedRequestsPerMinute"] = AuthenticatedRequestsPerMinute.ToString();
+        settings["Gateway__AuthenticatedRequestsPerMinute"] = AuthenticatedRequestsPerMinute.ToString(CultureInfo.InvariantCulture);
         settings["Gateway__KnownProxies__0"] = KnownProxy.ToString();
         _process = ServiceProcess.Start("gateway-staging", "gateway", "CommunitySafety.Gateway", settings);
         await _process.WaitHealthyAsync(TimeSpan.FromSeconds(60));

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using CommunitySafety.TestSupport;
 using Microsoft.AspNetCore.Builder;

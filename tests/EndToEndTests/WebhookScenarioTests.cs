@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.TestSupport;
@@ -156,7 +157,7 @@ internal static class WebhookDiagnostics
     public static async Task<string> Describe(PlatformFixture platform, HttpClient clerk, Guid subscription, Guid decisionId, WebhookReceiver receiver)
     {
         var said = new System.Text.StringBuilder();
-        said.AppendLine($"Receiver got {receiver.Received.Count} requests, {receiver.Received.Count(r => r.Body.Contains(decisionId.ToString()))} for the decision.");
+        said.AppendLine(CultureInfo.InvariantCulture, $"Receiver got {receiver.Received.Count} requests, {receiver.Received.Count(r => r.Body.Contains(decisionId.ToString()))} for the decision.");
         try
         {
             said.AppendLine("Delivery log: " + await (await clerk.GetAsync($"/api/governance/subscriptions/{subscription}/deliveries")).Content.ReadAsStringAsync());
@@ -172,11 +173,11 @@ internal static class WebhookDiagnostics
                 try
                 {
                     await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-                    said.AppendLine(Convert.ToString(await command.ExecuteScalarAsync()));
+                    said.AppendLine(Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
                 }
                 catch (Npgsql.PostgresException e)
                 {
-                    said.AppendLine($"({sql}: {e.MessageText})");
+                    said.AppendLine(CultureInfo.InvariantCulture, $"({sql}: {e.MessageText})");
                 }
             }
         }

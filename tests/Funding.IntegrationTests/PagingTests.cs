@@ -55,8 +55,8 @@ public sealed class PagingTests(FundingFixture fixture)
         var csv = await _officer.GetAsync($"/api/funding/reports/streams?financialYear={Year}&format=csv&limit=2&page=2");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(lines, l => l.StartsWith($"{streams[2]},C stream,"));
-        Assert.DoesNotContain(lines, l => l.StartsWith($"{streams[0]},"));
+        Assert.Contains(lines, l => l.StartsWith($"{streams[2]},C stream,", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith($"{streams[0]},", StringComparison.Ordinal));
         Assert.Equal(3, csv.TotalCount());
         Assert.Equal($"/api/funding/reports/streams?financialYear={Year}&format=csv&limit=2&page=1", csv.Links()["prev"]);
         await (await _officer.GetAsync("/api/funding/reports/streams?format=xlsx&limit=0")).ValidationProblem("format", "limit");

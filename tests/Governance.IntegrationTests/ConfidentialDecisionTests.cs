@@ -4,7 +4,6 @@ using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Governance.Webhooks;
 using CommunitySafety.TestSupport;
-using Wolverine.Tracking;
 using Xunit;
 using static CommunitySafety.Governance.IntegrationTests.GovernanceApi;
 

@@ -5,7 +5,6 @@ using CommunitySafety.Contracts.Funding;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Governance.Webhooks;
 using CommunitySafety.TestSupport;
-using Wolverine.Tracking;
 using Xunit;
 
 namespace CommunitySafety.Governance.IntegrationTests;

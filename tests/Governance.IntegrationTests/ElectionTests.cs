@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Contracts.Governance;
@@ -146,7 +147,7 @@ public sealed class ElectionTests(GovernanceFixture fixture)
                 termStartsOn = "2026-01-10", termEndsOn = "2026-01-10" }))
             .Problem(HttpStatusCode.UnprocessableEntity, "term-ends-before-it-starts");
         await (await _admin.PostJson(ElectionsUrl(body), new { office = "Chair", candidates = new[] { a }, electedMembershipId = a,
-                termStartsOn = UtcToday.AddDays(3).ToString("yyyy-MM-dd") }))
+                termStartsOn = UtcToday.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))
             .Problem(HttpStatusCode.UnprocessableEntity, "term-starts-in-future");
         Assert.Empty((await (await _admin.GetAsync(ElectionsUrl(body))).Json(HttpStatusCode.OK)).AsArray());
     }
@@ -183,7 +184,7 @@ public sealed class ElectionTests(GovernanceFixture fixture)
         var (body, a, _, _) = await BodyWithMembers();
         var endsOn = UtcToday.AddDays(30); // within the 60 days: the reminder is already due
         var election = await Elect(body, new { office = "ViceChair", candidates = new[] { a }, electedMembershipId = a,
-            termStartsOn = UtcToday.AddYears(-2).ToString("yyyy-MM-dd"), termEndsOn = endsOn.ToString("yyyy-MM-dd") });
+            termStartsOn = UtcToday.AddYears(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), termEndsOn = endsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
 
         JsonNode reminders = new JsonArray();
         await Probes.Eventually(TimeSpan.FromSeconds(30), async () =>
@@ -206,7 +207,7 @@ public sealed class ElectionTests(GovernanceFixture fixture)
         var (body, a, b, _) = await BodyWithMembers();
         var endsOn = UtcToday.AddDays(10);
         var election = await Elect(body, new { office = "Chair", candidates = new[] { a }, electedMembershipId = a,
-            termStartsOn = UtcToday.AddYears(-2).ToString("yyyy-MM-dd"), termEndsOn = endsOn.ToString("yyyy-MM-dd") });
+            termStartsOn = UtcToday.AddYears(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), termEndsOn = endsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         await Probes.Eventually(TimeSpan.FromSeconds(30), async () =>
             (await (await _admin.GetAsync(RemindersUrl(body))).Json(HttpStatusCode.OK)).AsArray().Count == 1);
 
@@ -227,7 +228,7 @@ public sealed class ElectionTests(GovernanceFixture fixture)
         var (body, a, _, _) = await BodyWithMembers();
         var endsOn = UtcToday.AddYears(1); // far off: the scheduled reminder is months away; deliver it now, as the scheduler would then
         var election = await Elect(body, new { office = "Chair", candidates = new[] { a }, electedMembershipId = a,
-            termEndsOn = endsOn.ToString("yyyy-MM-dd") });
+            termEndsOn = endsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
 
         var tracked = await fixture.ReceiveTracked(new Bodies.RemindOfficeTermEnding(body, Office.Chair, election));
 
@@ -242,7 +243,7 @@ public sealed class ElectionTests(GovernanceFixture fixture)
         var (body, a, _, _) = await BodyWithMembers();
         var endedOn = UtcToday.AddDays(-3);
         var election = await Elect(body, new { office = "Chair", candidates = new[] { a }, electedMembershipId = a,
-            termStartsOn = UtcToday.AddYears(-2).ToString("yyyy-MM-dd"), termEndsOn = endedOn.ToString("yyyy-MM-dd") });
+            termStartsOn = UtcToday.AddYears(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), termEndsOn = endedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
 
         // vacant at once, computed against today
         var chair = await ReadOffice(body, "Chair");

@@ -1,4 +1,5 @@
 using CommunitySafety.TestSupport;
+using System.Globalization;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(CommunitySafety.Governance.IntegrationTests.GovernanceFixture))]
@@ -27,7 +28,7 @@ public sealed class GovernanceFixture : ServiceFixture<Program>
         Environment.SetEnvironmentVariable("Webhooks__Delivery__Jitter", "0");
         // replay budgets a test can spend (DeliveryTests); a replay names the time it starts from, so other tests' events
         // do not take its share
-        Environment.SetEnvironmentVariable("Webhooks__Replay__MaxEventsPerCall", ReplayEventsPerCall.ToString());
-        Environment.SetEnvironmentVariable("Webhooks__Replay__MaxEventsPerHour", ReplayEventsPerHour.ToString());
+        Environment.SetEnvironmentVariable("Webhooks__Replay__MaxEventsPerCall", ReplayEventsPerCall.ToString(CultureInfo.InvariantCulture));
+        Environment.SetEnvironmentVariable("Webhooks__Replay__MaxEventsPerHour", ReplayEventsPerHour.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.TestSupport;
@@ -12,7 +13,7 @@ public sealed class InterestTests(GovernanceFixture fixture)
     private readonly HttpClient _admin = fixture.Client(GovernanceRoles.Admin);
 
     private static DateOnly UtcToday => DateOnly.FromDateTime(DateTime.UtcNow);
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd");
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string InterestsUrl(Guid bodyId, Guid membershipId) => $"{MembersUrl(bodyId)}/{membershipId}/interests";
     private static string EndInterestUrl(Guid bodyId, Guid membershipId, Guid interestId) => $"{InterestsUrl(bodyId, membershipId)}/{interestId}/end";

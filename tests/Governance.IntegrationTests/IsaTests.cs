@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Contracts.Governance;
@@ -73,10 +74,10 @@ public sealed class IsaTests(GovernanceFixture fixture)
         var organisation = await _admin.RegisterOrganisation();
         var signedBy = new string('s', 200);
 
-        await _admin.SignIsa(organisation, UtcToday.ToString("yyyy-MM-dd"), signedBy);
+        await _admin.SignIsa(organisation, UtcToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), signedBy);
 
         var (body, _) = await _admin.ReadOrganisation(organisation);
-        Assert.Equal((UtcToday.ToString("yyyy-MM-dd"), signedBy),
+        Assert.Equal((UtcToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), signedBy),
             (body["isaSignedOn"]!.GetValue<string>(), body["isaSignedBy"]!.GetValue<string>()));
     }
 
@@ -84,7 +85,7 @@ public sealed class IsaTests(GovernanceFixture fixture)
     public async Task An_agreement_signed_in_the_future_is_refused_with_422()
     {
         var organisation = await _admin.RegisterOrganisation();
-        var future = UtcToday.AddDays(2).ToString("yyyy-MM-dd");
+        var future = UtcToday.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         HttpResponseMessage response = null!;
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
@@ -103,12 +104,12 @@ public sealed class IsaTests(GovernanceFixture fixture)
     {
         var organisation = await _admin.RegisterOrganisation();
         // signed a month ago: its review (a year after signing) is far off, so signing the same agreement again is refused
-        var signedOn = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd");
+        var signedOn = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await _admin.SignIsa(organisation, signedOn, "Jo Bloggs");
 
         HttpResponseMessage response = null!;
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
-            response = await _admin.PostJson(IsaUrl(organisation), new { signedOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"), signedBy = "Sam Smith" }));
+            response = await _admin.PostJson(IsaUrl(organisation), new { signedOn = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), signedBy = "Sam Smith" }));
 
         var problem = await response.Problem(HttpStatusCode.Conflict, "isa-already-signed");
         Assert.Equal((signedOn, "Jo Bloggs"), (problem["signedOn"]!.GetValue<string>(), problem["signedBy"]!.GetValue<string>()));
@@ -429,7 +430,7 @@ public sealed class IsaTests(GovernanceFixture fixture)
     {
         var organisation = await SignedWhenWithdrawing(command);
         var (_, current) = await _admin.ReadOrganisation(organisation);
-        var currentVersion = long.Parse(current.Trim('"'));
+        var currentVersion = long.Parse(current.Trim('"'), CultureInfo.InvariantCulture);
         object body = command == "sign" ? new { signedOn = "2025-04-01", signedBy = "Jo Bloggs" } : new { reason = "Under review" };
 
         HttpResponseMessage response = null!;
@@ -482,7 +483,7 @@ public sealed class IsaTests(GovernanceFixture fixture)
         var signedOn = UtcToday.AddMonths(-12).AddDays(20);
         HttpResponseMessage response = null!;
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => response = await _admin.PostJson(IsaUrl(organisation),
-            new { signedOn = signedOn.ToString("yyyy-MM-dd"), signedBy = "Jo Bloggs", agreementVersion = "Kent and Medway ISA v4" }));
+            new { signedOn = signedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), signedBy = "Jo Bloggs", agreementVersion = "Kent and Medway ISA v4" }));
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var published = tracked.Sent.SingleMessage<IsaSigned>();
         Assert.Equal(("Kent and Medway ISA v4", signedOn.AddMonths(12)), (published.AgreementVersion, published.ReviewOn));
@@ -490,13 +491,13 @@ public sealed class IsaTests(GovernanceFixture fixture)
         await Probes.Eventually(TimeSpan.FromSeconds(30), async () =>
             (await _admin.ReadOrganisation(organisation)).Organisation["isaReviewReminders"]!.AsArray().Count == 1);
         var (body, _) = await _admin.ReadOrganisation(organisation);
-        Assert.Equal((signedOn.AddMonths(12).ToString("yyyy-MM-dd"), "Kent and Medway ISA v4"),
+        Assert.Equal((signedOn.AddMonths(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Kent and Medway ISA v4"),
             (body["isaReviewOn"]!.GetValue<string>(), body["isaAgreementVersion"]!.GetValue<string>()));
 
         // near its review, it may be signed again; the new signature is reviewed a year on
-        await _admin.SignIsa(organisation, UtcToday.ToString("yyyy-MM-dd"), "Sam Smith");
+        await _admin.SignIsa(organisation, UtcToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Sam Smith");
         (body, _) = await _admin.ReadOrganisation(organisation);
-        Assert.Equal(UtcToday.AddMonths(12).ToString("yyyy-MM-dd"), body["isaReviewOn"]!.GetValue<string>());
+        Assert.Equal(UtcToday.AddMonths(12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), body["isaReviewOn"]!.GetValue<string>());
         Assert.Equal(2, body["isaHistory"]!.AsArray().Count);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CommunitySafety.Governance.Organisations;
 using CommunitySafety.TestSupport;
@@ -22,7 +23,7 @@ public sealed class LostRaceHandlerTests(GovernanceFixture fixture) : IDisposabl
         var reviewOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(200); // its reminder is months away: the test sends it
         Assert.Equal(HttpStatusCode.NoContent, (await _admin.PostJson(GovernanceApi.IsaUrl(organisation), new
         {
-            signedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), signedBy = "Jo Bloggs", reviewOn = reviewOn.ToString("yyyy-MM-dd"),
+            signedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), signedBy = "Jo Bloggs", reviewOn = reviewOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         })).StatusCode);
 
         // meanwhile, twice, a reminder of an earlier review date is written to the organisation's stream
@@ -32,7 +33,7 @@ public sealed class LostRaceHandlerTests(GovernanceFixture fixture) : IDisposabl
 
         Assert.Equal(2, fixture.Races.Lost);
         var (body, _) = await _admin.ReadOrganisation(organisation);
-        Assert.Equal([earlier.ToString("yyyy-MM-dd"), earlier.ToString("yyyy-MM-dd"), reviewOn.ToString("yyyy-MM-dd")],
+        Assert.Equal([earlier.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), earlier.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reviewOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
             body["isaReviewReminders"]!.AsArray().Select(d => d!.GetValue<string>()).Order());
     }
 }

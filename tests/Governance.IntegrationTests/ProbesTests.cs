@@ -31,7 +31,7 @@ public sealed class ProbesTests
         Assert.Contains("public.clear_rows: clear", hits);
         Assert.Contains("public.hex_rows: hex", hits);
         foreach (var alignment in new[] { 0, 1, 2 }) Assert.Contains($"public.b64_rows: base64 (alignment {alignment})", hits);
-        Assert.DoesNotContain(hits, h => h.StartsWith("public.mt_events"));
+        Assert.DoesNotContain(hits, h => h.StartsWith("public.mt_events", StringComparison.Ordinal));
         Assert.Equal(0, await Probes.RowsContaining(database.ConnectionString, "Someone Else"));
     }
 

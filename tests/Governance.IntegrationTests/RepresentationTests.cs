@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
@@ -51,7 +52,7 @@ public sealed class RepresentationTests(GovernanceFixture fixture)
         await (await _admin.PostJson(ApprovalsUrl(body), new { })).ValidationProblem("organisationId", "personName", "approvedBy", "approvedOn");
         await (await Approve(body, vru)).Problem(HttpStatusCode.UnprocessableEntity, "not-an-authority");
         await (await Approve(body, Guid.NewGuid())).Problem(HttpStatusCode.UnprocessableEntity, "organisation-not-registered");
-        await (await Approve(body, council, approvedOn: DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd"))).Problem(HttpStatusCode.UnprocessableEntity, "approved-in-future");
+        await (await Approve(body, council, approvedOn: DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Problem(HttpStatusCode.UnprocessableEntity, "approved-in-future");
         await (await Approve(Guid.NewGuid(), council)).Problem(HttpStatusCode.NotFound, "not-found");
         Assert.Equal(HttpStatusCode.NoContent, (await Approve(body, council)).StatusCode);
         await (await Approve(body, council, "PAT OFFICER")).Problem(HttpStatusCode.Conflict, "already-approved");

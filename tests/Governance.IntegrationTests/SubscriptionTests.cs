@@ -3,10 +3,8 @@ using System.Text.Json.Nodes;
 using CommunitySafety.Governance.Webhooks;
 using CommunitySafety.TestSupport;
 using CommunitySafety.ServiceDefaults.DataProtection;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
-using static CommunitySafety.Governance.IntegrationTests.GovernanceApi;
 
 namespace CommunitySafety.Governance.IntegrationTests;
 

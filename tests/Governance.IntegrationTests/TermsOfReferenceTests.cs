@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.TestSupport;
-using Wolverine.Tracking;
 using Xunit;
 using static CommunitySafety.Governance.IntegrationTests.GovernanceApi;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using CommunitySafety.Governance.Webhooks;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using CommunitySafety.TestSupport;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Xunit;

@@ -3,7 +3,6 @@ using CommunitySafety.Meetings.Actions;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.TestSupport;
-using Marten;
 using Xunit;
 
 namespace CommunitySafety.Meetings.IntegrationTests;

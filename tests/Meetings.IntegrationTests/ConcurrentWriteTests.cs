@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.ServiceDefaults;
@@ -21,7 +22,7 @@ public sealed class ConcurrentWriteTests(MeetingsFixture fixture) : IDisposable
     private async Task<(Guid MeetingId, SeededBody Body)> ScheduleAhead()
     {
         var body = await fixture.SeedBody();
-        var startsAt = DateTimeOffset.UtcNow.AddDays(60).ToString("yyyy-MM-ddT10:00:00+00:00");
+        var startsAt = DateTimeOffset.UtcNow.AddDays(60).ToString("yyyy-MM-ddT10:00:00+00:00", CultureInfo.InvariantCulture);
         var meetingId = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt, location = "Maidstone" }))
             .CreatedId();
         return (meetingId, body);
@@ -55,7 +56,7 @@ public sealed class ConcurrentWriteTests(MeetingsFixture fixture) : IDisposable
         var (attending, agendaPublished, etag) = await Read(meetingId);
         Assert.Equal((1, true), (attending, agendaPublished));
         // the two concurrent publications and the attendance, each one event
-        Assert.Equal(StreamWrites.ETag(long.Parse(before.Trim('"')) + 3), etag);
+        Assert.Equal(StreamWrites.ETag(long.Parse(before.Trim('"'), CultureInfo.InvariantCulture) + 3), etag);
         Assert.Equal(etag, response.ETag());
     }
 

@@ -1,8 +1,6 @@
-using System.Net;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.TestSupport;
-using Marten;
 using Wolverine;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Contracts.Governance;
@@ -83,7 +84,7 @@ public sealed class GovernanceEscalationTests(MeetingsFixture fixture)
         var escalation = Escalation(county);
         await fixture.Receive(escalation);
         var created = await (await _secretary.PostJson($"/api/meetings/bodies/{county}/series",
-            new { firstStartsAt = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-ddTHH:mm"), count = 2, timeZone = "UTC" })).Json(HttpStatusCode.Created);
+            new { firstStartsAt = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), count = 2, timeZone = "UTC" })).Json(HttpStatusCode.Created);
         var meetings = created["meetings"]!.AsArray().Select(m => m!["id"]!.GetValue<Guid>()).ToList();
         Assert.Single(Escalated(await Meeting(meetings[0])));
         Assert.Empty(Escalated(await Meeting(meetings[1])));

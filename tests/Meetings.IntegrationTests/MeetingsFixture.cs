@@ -1,6 +1,5 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
-using Wolverine.Tracking;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(CommunitySafety.Meetings.IntegrationTests.MeetingsFixture))]
@@ -39,6 +38,7 @@ public sealed class MeetingsFixture : ServiceFixture<Program>
     }
 }
 
+/// <param name="BodyId">The body.</param>
 /// <param name="Members">Memberships 0–4 represent responsible authorities, 5 a co-operating body.</param>
 /// <param name="SubstituteForMember3">The substitute named for membership 3.</param>
 public sealed record SeededBody(Guid BodyId, IReadOnlyList<Guid> Members, Guid SubstituteForMember3)

@@ -1,9 +1,9 @@
+using System.Globalization;
 using System.Net;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.TestSupport;
-using Marten;
 using Wolverine.Tracking;
 using Xunit;
 using C = CommunitySafety.Contracts.Meetings;
@@ -57,7 +57,7 @@ public sealed class MinutesTests(MeetingsFixture fixture)
         var first = await Schedule(body.BodyId, "2026-12-01T10:00:00+00:00");
         var second = await Schedule(body.BodyId, "2027-03-02T10:00:00+00:00");
         Guid open = Guid.NewGuid(), exempt = Guid.NewGuid();
-        var at = DateTimeOffset.Parse("2026-12-01T10:05:00+00:00");
+        var at = DateTimeOffset.Parse("2026-12-01T10:05:00+00:00", CultureInfo.InvariantCulture);
         await Append(first,
             new AgendaItemAdded(first, open, "Town centre night-time economy", AgendaItemKind.Business, false, null, at),
             new AgendaItemAdded(first, exempt, "Named persons: closure order at Acacia Avenue", AgendaItemKind.Business, true, null, at),

@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
-using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CommunitySafety.Meetings.IntegrationTests;
 

@@ -5,7 +5,6 @@ using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Public;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using CommunitySafety.TestSupport;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Xunit;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -94,7 +93,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         Configure(builder, "meetings", new() { ["Meetings__Public__AdvertiseDays"] = "0" });
         Configure(builder, "gateway", new()
         {
-            ["Gateway__AnonymousRequestsPerMinute"] = AnonymousRequestsPerMinute.ToString(),
+            ["Gateway__AnonymousRequestsPerMinute"] = AnonymousRequestsPerMinute.ToString(CultureInfo.InvariantCulture),
             // a load balancer in front of the gateway, whose X-Forwarded-For it believes (EdgeTests)
             ["Gateway__KnownProxies__0"] = KnownProxy.ToString(),
         });
@@ -249,7 +248,7 @@ public sealed class PlatformResource
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(cancel.Token);
         }
-        lock (_log) _log.AppendLine($"---- {Name} killed (pid {pid}) ----");
+        lock (_log) _log.AppendLine(CultureInfo.InvariantCulture, $"---- {Name} killed (pid {pid}) ----");
         try
         {
             await _app.ResourceNotifications.WaitForResourceAsync(Name,
@@ -276,12 +275,12 @@ public sealed class PlatformResource
         var model = _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == Name);
         var result = await _app.ResourceCommands.ExecuteCommandAsync(model, command, ct);
         if (!result.Success) throw new InvalidOperationException($"{command} on {Name} failed: {result.Message}\n{Describe()}");
-        lock (_log) _log.AppendLine($"---- {Name}: {command} ----");
+        lock (_log) _log.AppendLine(CultureInfo.InvariantCulture, $"---- {Name}: {command} ----");
     }
 
     /// <summary>The orchestrator's last word on the resource's state (Running, Finished, …).</summary>
     public string? State => _snapshot?.State?.Text;
 
     private static int? Pid(ResourceEvent e) =>
-        e.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value is { } value ? Convert.ToInt32(value) : null;
+        e.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value is { } value ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : null;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.TestSupport;
@@ -161,14 +162,14 @@ public sealed class ReliabilityTests(PlatformFixture platform)
                 using var client = new HttpClient { BaseAddress = service.Url, Timeout = TimeSpan.FromSeconds(10) };
                 try
                 {
-                    last[service.Name] = ((int)(await client.GetAsync("/health")).StatusCode).ToString();
+                    last[service.Name] = ((int)(await client.GetAsync("/health")).StatusCode).ToString(CultureInfo.InvariantCulture);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     last[service.Name] = e.GetType().Name;
                 }
             }
-            return last.Values.All(v => v == ((int)status).ToString());
+            return last.Values.All(v => v == ((int)status).ToString(CultureInfo.InvariantCulture));
         }).Explained(() => $"/health should answer {(int)status} everywhere; last answers: " + string.Join(", ", last.Select(kv => $"{kv.Key} {kv.Value}")));
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 
@@ -23,6 +24,8 @@ public sealed class WriteLoad
     private volatile bool _stopping;
     private Task[] _workers = [];
 
+    /// <param name="client">The client the workers send with.</param>
+    /// <param name="workers">How many workers send at once.</param>
     /// <param name="command">The path and JSON body of the worker's n-th command.</param>
     public static WriteLoad Start(HttpClient client, int workers, Func<int, int, (string Path, object Body)> command)
     {
@@ -75,7 +78,7 @@ public sealed class WriteLoad
 
     /// <summary>How many answers of each kind, for assertion messages: "201 × 340, 502 × 12, HttpRequestException × 3".</summary>
     public static string Summary(IEnumerable<Outcome> outcomes) => string.Join(", ", outcomes
-        .GroupBy(o => o.Status is { } s ? ((int)s).ToString() : o.Error!.Split(':')[0])
+        .GroupBy(o => o.Status is { } s ? ((int)s).ToString(CultureInfo.InvariantCulture) : o.Error!.Split(':')[0])
         .OrderBy(g => g.Key)
         .Select(g => $"{g.Key} × {g.Count()}"));
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using System.Globalization;
 
 namespace CommunitySafety.TestSupport;
 
@@ -47,7 +48,7 @@ public static class Probes
         {
             await using var search = new NpgsqlCommand($"select count(*) from {table} t where t::text like @needle", connection);
             search.Parameters.AddWithValue("needle", "%" + needle + "%");
-            count += Convert.ToInt32(await search.ExecuteScalarAsync());
+            count += Convert.ToInt32(await search.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
         return count;
     }
@@ -78,7 +79,7 @@ public static class Probes
                 await using var search = new NpgsqlCommand(
                     $"select count(*) from {table} t where t::text {(ignoreCase ? "ilike" : "like")} @pattern", connection);
                 search.Parameters.AddWithValue("pattern", "%" + EscapeLike(pattern) + "%");
-                if (Convert.ToInt32(await search.ExecuteScalarAsync()) > 0) hits.Add($"{table}: {form}");
+                if (Convert.ToInt32(await search.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0) hits.Add($"{table}: {form}");
             }
         return hits;
     }
@@ -105,7 +106,7 @@ public static class Probes
             "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
         await using (var reader = await list.ExecuteReaderAsync())
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        if (!tables.Any(t => t.EndsWith(".mt_events"))) throw new InvalidOperationException("No event store in this database.");
+        if (!tables.Any(t => t.EndsWith(".mt_events", StringComparison.Ordinal))) throw new InvalidOperationException("No event store in this database.");
         return tables;
     }
 }

@@ -72,5 +72,6 @@ public abstract class ServiceFixture<TProgram> : IAsyncLifetime where TProgram :
         await Host.StopAsync();
         await Host.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

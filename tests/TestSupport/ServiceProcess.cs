@@ -27,8 +27,10 @@ public sealed class ServiceProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public string Log { get { lock (_log) return _log.ToString(); } }
 
+    /// <param name="name">The name the logs and failures use.</param>
     /// <param name="project">Path of the project folder from the repository root, e.g. services/Governance.</param>
     /// <param name="assembly">The assembly name, e.g. CommunitySafety.Governance.</param>
+    /// <param name="environment">The process's environment variables, added to this one's.</param>
     /// <param name="port">Its port, when another process must know it first (a free one otherwise).</param>
     public static ServiceProcess Start(string name, string project, string assembly, IDictionary<string, string> environment, int? port = null)
     {

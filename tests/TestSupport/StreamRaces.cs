@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Services;
 
 namespace CommunitySafety.TestSupport;
 

@@ -14,28 +14,28 @@ namespace CommunitySafety.TestSupport;
 public static class TestServers
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static string? _postgres;
-    private static string? _rabbit;
+    private static string? Postgres;
+    private static string? Rabbit;
 
     public static async Task<string> PostgresAsync()
     {
         await EnsureAsync();
-        return _postgres!;
+        return Postgres!;
     }
 
     public static async Task<Uri> RabbitMqAsync()
     {
         await EnsureAsync();
-        return new Uri(_rabbit!);
+        return new Uri(Rabbit!);
     }
 
     private static async Task EnsureAsync()
     {
-        if (_postgres is not null) return;
+        if (Postgres is not null) return;
         await Gate.WaitAsync();
         try
         {
-            if (_postgres is not null) return;
+            if (Postgres is not null) return;
             var pg = Environment.GetEnvironmentVariable("TEST_POSTGRES");
             var rabbit = Environment.GetEnvironmentVariable("TEST_RABBITMQ");
             if (string.IsNullOrWhiteSpace(pg))
@@ -50,7 +50,7 @@ public static class TestServers
                 await container.StartAsync();
                 rabbit = container.GetConnectionString();
             }
-            (_postgres, _rabbit) = (pg, rabbit);
+            (Postgres, Rabbit) = (pg, rabbit);
         }
         finally
         {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Globalization;
 
 namespace CommunitySafety.TestSupport;
 
@@ -64,8 +65,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var key = Convert.FromBase64String(secret["whsec_".Length..]);
         var expected = Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(key,
             System.Text.Encoding.UTF8.GetBytes($"{webhook.Id}.{webhook.Timestamp}.{webhook.Body}")));
-        var fresh = Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - long.Parse(webhook.Timestamp)) <= 300;
-        return fresh && webhook.Signature.Split(' ').Any(s => s.StartsWith("v1,") && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+        var fresh = Math.Abs(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - long.Parse(webhook.Timestamp, CultureInfo.InvariantCulture)) <= 300;
+        return fresh && webhook.Signature.Split(' ').Any(s => s.StartsWith("v1,", StringComparison.Ordinal) && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.ASCII.GetBytes(s[3..]), System.Text.Encoding.ASCII.GetBytes(expected)));
     }
 

@@ -4,6 +4,7 @@ using funding::CommunitySafety.Funding.Awards;
 using funding::CommunitySafety.Funding.Bids;
 using funding::CommunitySafety.Funding.Streams;
 using CommunitySafety.ServiceDefaults;
+using System.Globalization;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -61,8 +62,8 @@ public sealed class AwardRulesTests
     [InlineData("2027-04-01", false)]
     public void An_instalment_falls_due_within_the_streams_financial_year(string dueOn, bool allowed)
     {
-        var decide = () => Award.DecideSchedule(NewAward(), Year, Guid.NewGuid(), 100m, DateOnly.Parse(dueOn), "o", T0);
-        if (allowed) Assert.Equal(DateOnly.Parse(dueOn), decide().DueOn);
+        var decide = () => Award.DecideSchedule(NewAward(), Year, Guid.NewGuid(), 100m, DateOnly.Parse(dueOn, CultureInfo.InvariantCulture), "o", T0);
+        if (allowed) Assert.Equal(DateOnly.Parse(dueOn, CultureInfo.InvariantCulture), decide().DueOn);
         else Assert.Equal("date-outside-financial-year", Refused(() => decide()));
     }
 

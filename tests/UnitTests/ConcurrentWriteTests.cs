@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CommunitySafety.ServiceDefaults;
 using JasperFx.Events;
@@ -147,7 +148,7 @@ public sealed class ConcurrentWriteTests
         .Build();
 
     private static ConcurrentWrites.RetryMiddleware Middleware(int retries, RequestDelegate endpoint) =>
-        new(endpoint, Configuration(retries.ToString()), NullLogger<ConcurrentWrites.RetryMiddleware>.Instance);
+        new(endpoint, Configuration(retries.ToString(CultureInfo.InvariantCulture)), NullLogger<ConcurrentWrites.RetryMiddleware>.Instance);
 
     private static DefaultHttpContext Post(string json)
     {

@@ -1,4 +1,5 @@
 extern alias gateway;
+using System.Globalization;
 using System.Net;
 using gateway::CommunitySafety.Gateway;
 using Microsoft.AspNetCore.Http;
@@ -25,9 +26,9 @@ public sealed class GatewayWebClientTests
         Assert.Equal("http://localhost:5105", Assert.Single(clusters).Destinations!["primary"].Address);
         var pages = Assert.Single(routes, r => r.RouteId == "web-pages");
         Assert.Equal((int.MaxValue, "{**path}", GatewayRateLimits.PublicPolicy), (pages.Order, pages.Match.Path, pages.RateLimiterPolicy));
-        Assert.All(routes.Where(r => r.RouteId.StartsWith("web-assets")), r => Assert.Null(r.RateLimiterPolicy));
+        Assert.All(routes.Where(r => r.RouteId.StartsWith("web-assets", StringComparison.Ordinal)), r => Assert.Null(r.RateLimiterPolicy));
         Assert.Equal(["/_framework/{**rest}", "/css/{**rest}", "/js/{**rest}", "/govuk/{**rest}"],
-            routes.Where(r => r.RouteId.StartsWith("web-assets")).Select(r => r.Match.Path));
+            routes.Where(r => r.RouteId.StartsWith("web-assets", StringComparison.Ordinal)).Select(r => r.Match.Path));
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class GatewayWebClientTests
     {
         var http = new DefaultHttpContext { Connection = { LocalPort = localPort, RemoteIpAddress = IPAddress.Loopback } };
         Assert.Equal(isInternal, GatewayWebClient.IsInternal(http, internalPort));
-        Assert.Equal(internalPort, GatewayWebClient.InternalPort(Settings(("InternalPort", internalPort.ToString()))));
+        Assert.Equal(internalPort, GatewayWebClient.InternalPort(Settings(("InternalPort", internalPort.ToString(CultureInfo.InvariantCulture)))));
     }
 
     [Theory]

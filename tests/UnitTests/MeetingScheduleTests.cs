@@ -3,6 +3,7 @@ using CommunitySafety.Contracts.Governance;
 using CommunitySafety.ServiceDefaults;
 using meetings::CommunitySafety.Meetings.Meetings;
 using meetings::CommunitySafety.Meetings.Membership;
+using System.Globalization;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -39,7 +40,7 @@ public sealed class CadenceTests
     [InlineData(MeetingCadence.Annually, "2028-02-29T10:00", "2028-02-29,2029-02-28,2030-02-28,2031-02-28")]
     public void Each_cadence_steps_by_its_months_from_the_first_date(MeetingCadence cadence, string first, string expected)
     {
-        var dates = Series(cadence, first, 4).Select(d => TimeZoneInfo.ConvertTime(d, Uk).ToString("yyyy-MM-dd"));
+        var dates = Series(cadence, first, 4).Select(d => TimeZoneInfo.ConvertTime(d, Uk).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Assert.Equal(expected.Split(','), dates);
     }
 
@@ -48,11 +49,11 @@ public sealed class CadenceTests
     {
         // 8 December 2026 is the second Tuesday
         var second = Series(MeetingCadence.Monthly, "2026-12-08T14:00", 3, SeriesPattern.WeekdayOfMonth)
-            .Select(d => TimeZoneInfo.ConvertTime(d, Uk).ToString("yyyy-MM-dd ddd"));
+            .Select(d => TimeZoneInfo.ConvertTime(d, Uk).ToString("yyyy-MM-dd ddd", CultureInfo.InvariantCulture));
         Assert.Equal(["2026-12-08 Tue", "2027-01-12 Tue", "2027-02-09 Tue"], second);
         // 29 December 2026 is the fifth Tuesday; February 2027 has only four
         var fifth = Series(MeetingCadence.BiMonthly, "2026-12-29T14:00", 2, SeriesPattern.WeekdayOfMonth)
-            .Select(d => TimeZoneInfo.ConvertTime(d, Uk).ToString("yyyy-MM-dd ddd"));
+            .Select(d => TimeZoneInfo.ConvertTime(d, Uk).ToString("yyyy-MM-dd ddd", CultureInfo.InvariantCulture));
         Assert.Equal(["2026-12-29 Tue", "2027-02-23 Tue"], fifth);
     }
 

@@ -1,6 +1,7 @@
 using OrganisationKind = CommunitySafety.Contracts.Governance.OrganisationKind;
 using CommunitySafety.Governance.Organisations;
 using CommunitySafety.ServiceDefaults;
+using System.Globalization;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -122,7 +123,7 @@ public sealed class OrganisationRulesTests
     [InlineData("2026-07-01T22:59:59+00:00", "2026-07-01")]
     public void The_partnership_calendar_is_the_date_in_Kent(string now, string today)
     {
-        Assert.Equal(DateOnly.Parse(today), PartnershipCalendar.Today(DateTimeOffset.Parse(now)));
+        Assert.Equal(DateOnly.Parse(today, CultureInfo.InvariantCulture), PartnershipCalendar.Today(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 extern alias funding;
+using System.Globalization;
 using System.Security.Claims;
 using CommunitySafety.ServiceDefaults;
 using funding::CommunitySafety.Funding;
@@ -37,7 +38,7 @@ public sealed class OrganisationScopeTests
                 continue;
             }
             var refused = Assert.Throws<DomainRuleViolation>(() => OrganisationScope.EnsureMayRead(user, Own, record));
-            Assert.Equal((string.Format(refusal, record), 403), (refused.Rule, refused.StatusCode));
+            Assert.Equal((string.Format(CultureInfo.InvariantCulture, refusal, record), 403), (refused.Rule, refused.StatusCode));
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using System.Globalization;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -76,7 +77,7 @@ public sealed class PagingTests
         Assert.Equal((0, 250L, 3L), (beyond.Items.Count, beyond.Total, beyond.LastPage));
         var empty = Array.Empty<int>().ToPage(new PageRequest(100, 1));
         Assert.Equal((0L, 1L), (empty.Total, empty.LastPage));
-        Assert.Equal(["2", "3"], items.Take(3).ToPage(new PageRequest(2, 1)).Select(i => (i + 1).ToString()).Items);
+        Assert.Equal(["2", "3"], items.Take(3).ToPage(new PageRequest(2, 1)).Select(i => (i + 1).ToString(CultureInfo.InvariantCulture)).Items);
     }
 
     /// <summary>The links of a header, by relation: rel → (path, query).</summary>

@@ -1,4 +1,5 @@
 using CommunitySafety.Governance.Strategy;
+using System.Globalization;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -117,6 +118,6 @@ public sealed class PlanRagTests
         Assert.Equal(ok, PlanQuarter.TryParse(text, out var quarter));
         if (!ok) return;
         Assert.Equal((year, number), (quarter.Year, quarter.Number));
-        Assert.Equal(DateOnly.Parse(startsOn!), quarter.StartsOn);
+        Assert.Equal(DateOnly.Parse(startsOn!, CultureInfo.InvariantCulture), quarter.StartsOn);
     }
 }

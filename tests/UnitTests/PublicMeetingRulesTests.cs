@@ -4,6 +4,7 @@ using CommunitySafety.ServiceDefaults;
 using meetings::CommunitySafety.Meetings.Meetings;
 using meetings::CommunitySafety.Meetings.Membership;
 using meetings::CommunitySafety.Meetings.Public;
+using System.Globalization;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -248,7 +249,7 @@ public sealed class PublicMeetingRulesTests
     [InlineData(6, "2027-09-30T21:00:00+00:00")]
     public void Details_are_kept_the_configured_months_after_the_meeting_ends(int months, string expected)
     {
-        Assert.Equal(DateTimeOffset.Parse(expected), ResidentDetailsRetention.ErasableFrom(DateTimeOffset.Parse("2027-03-31T21:00:00+00:00"), months));
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), ResidentDetailsRetention.ErasableFrom(DateTimeOffset.Parse("2027-03-31T21:00:00+00:00", CultureInfo.InvariantCulture), months));
     }
 
     [Fact]

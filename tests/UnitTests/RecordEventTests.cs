@@ -15,7 +15,7 @@ public sealed class RecordEventTests
 {
     public static TheoryData<Type> IntegrationEvents => new(typeof(IRecordEvent).Assembly.GetExportedTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && t.Namespace is { } ns
-                    && (ns.EndsWith(".Governance") || ns.EndsWith(".Meetings") || ns.EndsWith(".Funding")))
+                    && (ns.EndsWith(".Governance", StringComparison.Ordinal) || ns.EndsWith(".Meetings", StringComparison.Ordinal) || ns.EndsWith(".Funding", StringComparison.Ordinal)))
         .ToArray());
 
     [Theory, MemberData(nameof(IntegrationEvents))]

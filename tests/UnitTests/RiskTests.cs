@@ -1,5 +1,6 @@
 extern alias casemanagement;
 using casemanagement::CommunitySafety.CaseManagement.Risk;
+using System.Globalization;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -54,7 +55,7 @@ public sealed class RiskTests
     [InlineData(RiskLevel.Low, "2026-11-23", "2027-02-23")]
     [InlineData(RiskLevel.High, "2027-01-31", "2027-02-28")] // month ends clamp
     public void By_default_high_and_medium_risk_come_back_every_month_and_low_every_three(RiskLevel level, string from, string due) =>
-        Assert.Equal(DateOnly.Parse(due), new ReviewSchedule().Validated().NextReviewDue(level, DateOnly.Parse(from)));
+        Assert.Equal(DateOnly.Parse(due, CultureInfo.InvariantCulture), new ReviewSchedule().Validated().NextReviewDue(level, DateOnly.Parse(from, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void The_review_schedule_is_configurable() =>

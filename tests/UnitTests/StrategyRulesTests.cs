@@ -141,7 +141,7 @@ public sealed class StrategyRulesTests
     private static (CommunitySafetyAgreement Agreement, IReadOnlyList<object> Events) Record(CommunitySafetyAgreement agreement, PlanLine line, string quarter,
         decimal actual)
     {
-        PlanQuarter.TryParse(quarter, out var q);
+        _ = PlanQuarter.TryParse(quarter, out var q);
         var events = CommunitySafetyAgreement.DecideRecordActual(agreement, line.Id, line.Measures[0].Id, q, actual, Today, Guid.NewGuid, Now);
         return (Evolve(agreement, events), events);
     }
@@ -177,7 +177,7 @@ public sealed class StrategyRulesTests
         var (draft, line) = WithLine(Draft(), milestoneDue: Today.AddDays(-40)); // overdue by 40 days: Red, but not yet managed
         Assert.Equal(Rag.Green, line.RecordedRag);
         Assert.Empty(line.Exceptions);
-        PlanQuarter.TryParse("2027-Q1", out var q1);
+        _ = PlanQuarter.TryParse("2027-Q1", out var q1);
         Assert.Equal("agreement-not-agreed", Refused(() => CommunitySafetyAgreement.DecideRecordActual(draft, line.Id, line.Measures[0].Id, q1, 1, Today,
             Guid.NewGuid, Now)).Rule);
 

@@ -52,7 +52,7 @@ public sealed class AskTests(WebFactory site) : SiteTests(site)
         // the links go to the fields of this page, not (as a bare #id would under <base href="/">) to the home page
         Assert.All(page.Document.QuerySelectorAll(".govuk-error-summary__list a"),
             a => Assert.StartsWith($"/meetings/{meeting.Id}/ask#", a.GetAttribute("href")));
-        Assert.Equal("text-error", page.Document.QuerySelector("#text")?.GetAttribute("aria-describedby")?.Split(' ').Single(d => d.EndsWith("-error")));
+        Assert.Equal("text-error", page.Document.QuerySelector("#text")?.GetAttribute("aria-describedby")?.Split(' ').Single(d => d.EndsWith("-error", StringComparison.Ordinal)));
         Assert.Empty(Gateway.Sent(HttpMethod.Post, "/api/meetings"));
     }
 

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using CommunitySafety.Web;
 using CommunitySafety.Web.Api.Cases;
 using Xunit;
@@ -25,7 +25,7 @@ public sealed class CaseFormsTests(WebFactory site) : SiteTests(site)
 
     private static Dictionary<string, string?> Date(string prefix, DateOnly d) => new()
     {
-        [$"{prefix}.Day"] = d.Day.ToString(), [$"{prefix}.Month"] = d.Month.ToString(), [$"{prefix}.Year"] = d.Year.ToString(),
+        [$"{prefix}.Day"] = d.Day.ToString(CultureInfo.InvariantCulture), [$"{prefix}.Month"] = d.Month.ToString(CultureInfo.InvariantCulture), [$"{prefix}.Year"] = d.Year.ToString(CultureInfo.InvariantCulture),
     };
 
     private static Dictionary<string, string?> With(Dictionary<string, string?> fields, Dictionary<string, string?> more)

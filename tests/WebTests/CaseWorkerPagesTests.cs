@@ -109,8 +109,8 @@ public sealed class CaseWorkerPagesTests(WebFactory site) : SiteTests(site)
         Assert.Equal("You can see this case because Kent Police signed the Information Sharing Agreement on 1 April 2026; the signature is due for review on 1 April 2027. Your access is recorded in the partnership's access audit.",
             System.Text.RegularExpressions.Regex.Replace(page.Document.QuerySelector("#why-you-can-see-it")!.TextContent.Trim(), @"\s+", " "));
         var answers = page.Document.QuerySelectorAll(".govuk-summary-list--no-border .govuk-summary-list__row").Select(r => r.TextContent.Trim()).ToList();
-        Assert.Contains(answers, a => a.Contains("Has there been violence or a threat of violence?") && a.EndsWith("Yes"));
-        Assert.Contains(answers, a => a.Contains("Are children living in or affected by the situation?") && a.EndsWith("No"));
+        Assert.Contains(answers, a => a.Contains("Has there been violence or a threat of violence?") && a.EndsWith("Yes", StringComparison.Ordinal));
+        Assert.Contains(answers, a => a.Contains("Are children living in or affected by the situation?") && a.EndsWith("No", StringComparison.Ordinal));
         Assert.Contains("High risk", page.Text);
         var actionRow = page.Document.QuerySelectorAll("table tbody tr").Single(r => r.TextContent.Contains("Visit the victim")).TextContent;
         Assert.Contains("Ashford Housing", actionRow);
@@ -135,8 +135,8 @@ public sealed class CaseWorkerPagesTests(WebFactory site) : SiteTests(site)
 
         Assert.Equal((HttpStatusCode.Forbidden, "You cannot see this case's details"), (page.Status, page.H1));
         var rows = page.Document.QuerySelectorAll(".govuk-summary-list__row").Select(r => r.TextContent.Trim()).ToList();
-        Assert.Contains(rows, r => r.StartsWith("Lead agency") && r.EndsWith("Kent Police"));
-        Assert.Contains(rows, r => r.StartsWith("Other agencies involved") && r.EndsWith("Ashford Housing"));
+        Assert.Contains(rows, r => r.StartsWith("Lead agency", StringComparison.Ordinal) && r.EndsWith("Kent Police", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("Other agencies involved", StringComparison.Ordinal) && r.EndsWith("Ashford Housing", StringComparison.Ordinal));
         Assert.Contains("Contact Kent Police, the lead agency", page.Text);
         Assert.DoesNotContain("Morgan", page.Text);
     }

@@ -63,9 +63,9 @@ public sealed class FakeGateway : HttpMessageHandler
     public IEnumerable<(HttpMethod Method, string PathAndQuery, string? Body, string? Authorization, string? ForwardedFor)> Sent(HttpMethod method, string pathStart) =>
         Requests.Where(r => r.Method == method && r.PathAndQuery.StartsWith(pathStart, StringComparison.Ordinal));
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(ct);
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var uri = request.RequestUri!;
         Requests.Enqueue((request.Method, uri.PathAndQuery, body, request.Headers.Authorization?.ToString(),
             request.Headers.TryGetValues("X-Forwarded-For", out var f) ? f.First() : null));
@@ -79,7 +79,8 @@ public sealed class FakeGateway : HttpMessageHandler
 
     protected override void Dispose(bool disposing)
     {
-        // one instance for the whole run: HttpClientFactory's handler rotation must not dispose it
+        // one instance for the whole run: HttpClientFactory's handler rotation must not dispose it (the base releases nothing)
+        base.Dispose(disposing);
     }
 
     private static string Key(HttpMethod method, string path) => $"{method} {path}";

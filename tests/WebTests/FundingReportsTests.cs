@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using CommunitySafety.Web;
 using CommunitySafety.Web.Api;
 using Xunit;

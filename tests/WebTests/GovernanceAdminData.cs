@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
 using CommunitySafety.Contracts.Governance;

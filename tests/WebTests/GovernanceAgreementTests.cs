@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Web;
@@ -238,8 +239,8 @@ public sealed class GovernanceAgreementTests(WebFactory site) : SiteTests(site)
             ["Line.PriorityId"] = _secondPriorityId.ToString(), ["Line.Title"] = " Knife arches at night-time venues ", ["Line.OwnerOrganisationId"] = _police.Id.ToString(),
             ["Line.MeasureName"] = "Knife offences", ["Line.MeasureUnit"] = "offences", ["Line.Baseline"] = "1,200", ["Line.Target"] = "1000.5",
             ["Line.MilestoneTitles[0]"] = "", ["Line.MilestoneDue[0].Day"] = "", ["Line.MilestoneDue[0].Month"] = "", ["Line.MilestoneDue[0].Year"] = "",
-            ["Line.MilestoneTitles[1]"] = "Arches in ten venues", ["Line.MilestoneDue[1].Day"] = due.Day.ToString(), ["Line.MilestoneDue[1].Month"] = due.Month.ToString(),
-            ["Line.MilestoneDue[1].Year"] = due.Year.ToString(),
+            ["Line.MilestoneTitles[1]"] = "Arches in ten venues", ["Line.MilestoneDue[1].Day"] = due.Day.ToString(CultureInfo.InvariantCulture), ["Line.MilestoneDue[1].Month"] = due.Month.ToString(CultureInfo.InvariantCulture),
+            ["Line.MilestoneDue[1].Year"] = due.Year.ToString(CultureInfo.InvariantCulture),
         });
 
         Assert.Equal($"{Path}?done=line", answer.RedirectPath());

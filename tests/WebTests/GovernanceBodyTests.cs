@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Contracts.Governance;
@@ -101,12 +102,12 @@ public sealed class GovernanceBodyTests(WebFactory site) : SiteTests(site)
         await browser.SubmitAll(page, "election",
         [
             ("Election.Office", "Chair"), ("Election.Candidates", _data.Alex.MembershipId.ToString()), ("Election.Elected", _data.Alex.MembershipId.ToString()),
-            ("Election.StartsOn.Day", starts.Day.ToString()), ("Election.StartsOn.Month", starts.Month.ToString()), ("Election.StartsOn.Year", starts.Year.ToString()),
-            ("Election.EndsOn.Day", "31"), ("Election.EndsOn.Month", "3"), ("Election.EndsOn.Year", (starts.Year + 2).ToString()),
+            ("Election.StartsOn.Day", starts.Day.ToString(CultureInfo.InvariantCulture)), ("Election.StartsOn.Month", starts.Month.ToString(CultureInfo.InvariantCulture)), ("Election.StartsOn.Year", starts.Year.ToString(CultureInfo.InvariantCulture)),
+            ("Election.EndsOn.Day", "31"), ("Election.EndsOn.Month", "3"), ("Election.EndsOn.Year", (starts.Year + 2).ToString(CultureInfo.InvariantCulture)),
         ]);
 
         var sent = SentTo(Elections);
-        Assert.Equal(starts.ToString("yyyy-MM-dd"), sent["termStartsOn"]!.GetValue<string>());
+        Assert.Equal(starts.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sent["termStartsOn"]!.GetValue<string>());
         Assert.Equal($"{starts.Year + 2}-03-31", sent["termEndsOn"]!.GetValue<string>());
     }
 
@@ -372,7 +373,7 @@ public sealed class GovernanceBodyTests(WebFactory site) : SiteTests(site)
         var browser = await Site.AsClerkOf(_data.BodyId);
         Gateway.Requests.Clear(); // the sign-in page's own lists
 
-        var page = await browser.Get(string.Format(path, _data.BodyId));
+        var page = await browser.Get(string.Format(CultureInfo.InvariantCulture, path, _data.BodyId));
 
         Assert.Equal((HttpStatusCode.Forbidden, "You cannot see this page"), (page.Status, page.H1));
         Assert.Empty(Gateway.Sent(HttpMethod.Get, "/api/governance/bodies"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Web;
@@ -48,7 +49,7 @@ public sealed class GovernanceOrganisationTests(WebFactory site) : SiteTests(sit
             $"Violence Reduction Unit Co-operating body Review overdue {Long(_data.Vru.IsaSignedOn!.Value)} {Long(_data.Vru.IsaReviewOn!.Value)}",
         ], rows);
         Assert.Equal(["govuk-tag--yellow", "govuk-tag--grey", "govuk-tag--green", "govuk-tag--red", "govuk-tag--red"],
-            page.Document.QuerySelectorAll("#organisations .govuk-tag").Select(t => t.ClassList.Last()!));
+            page.Document.QuerySelectorAll("#organisations .govuk-tag").Select(t => t.ClassList[t.ClassList.Length - 1]!));
     }
 
     [Fact]
@@ -90,9 +91,9 @@ public sealed class GovernanceOrganisationTests(WebFactory site) : SiteTests(sit
 
         var answer = await browser.Submit(page, "sign", new Dictionary<string, string?>
         {
-            ["Signing.SignedOn.Day"] = signed.Day.ToString(), ["Signing.SignedOn.Month"] = signed.Month.ToString(), ["Signing.SignedOn.Year"] = signed.Year.ToString(),
+            ["Signing.SignedOn.Day"] = signed.Day.ToString(CultureInfo.InvariantCulture), ["Signing.SignedOn.Month"] = signed.Month.ToString(CultureInfo.InvariantCulture), ["Signing.SignedOn.Year"] = signed.Year.ToString(CultureInfo.InvariantCulture),
             ["Signing.SignedBy"] = "Chief Fire Officer", ["Signing.Version"] = "2026",
-            ["Signing.ReviewOn.Day"] = review.Day.ToString(), ["Signing.ReviewOn.Month"] = review.Month.ToString(), ["Signing.ReviewOn.Year"] = review.Year.ToString(),
+            ["Signing.ReviewOn.Day"] = review.Day.ToString(CultureInfo.InvariantCulture), ["Signing.ReviewOn.Month"] = review.Month.ToString(CultureInfo.InvariantCulture), ["Signing.ReviewOn.Year"] = review.Year.ToString(CultureInfo.InvariantCulture),
         });
 
         Assert.Equal($"{PathOf(_data.Fire)}?done=signed", answer.RedirectPath());
@@ -115,7 +116,7 @@ public sealed class GovernanceOrganisationTests(WebFactory site) : SiteTests(sit
         var blank = await browser.Submit(page, "sign", new Dictionary<string, string?> { ["Signing.SignedOn.Day"] = "30", ["Signing.SignedOn.Month"] = "2", ["Signing.SignedOn.Year"] = "2026" });
         var future = await browser.Submit(page, "sign", new Dictionary<string, string?>
         {
-            ["Signing.SignedOn.Day"] = tomorrow.Day.ToString(), ["Signing.SignedOn.Month"] = tomorrow.Month.ToString(), ["Signing.SignedOn.Year"] = tomorrow.Year.ToString(),
+            ["Signing.SignedOn.Day"] = tomorrow.Day.ToString(CultureInfo.InvariantCulture), ["Signing.SignedOn.Month"] = tomorrow.Month.ToString(CultureInfo.InvariantCulture), ["Signing.SignedOn.Year"] = tomorrow.Year.ToString(CultureInfo.InvariantCulture),
             ["Signing.SignedBy"] = "Chief Fire Officer", ["Signing.ReviewOn.Day"] = "1", ["Signing.ReviewOn.Month"] = "1", ["Signing.ReviewOn.Year"] = "2000",
         });
 
@@ -135,7 +136,7 @@ public sealed class GovernanceOrganisationTests(WebFactory site) : SiteTests(sit
 
         var answer = await browser.Submit(page, "sign", new Dictionary<string, string?>
         {
-            ["Signing.SignedOn.Day"] = today.Day.ToString(), ["Signing.SignedOn.Month"] = today.Month.ToString(), ["Signing.SignedOn.Year"] = today.Year.ToString(),
+            ["Signing.SignedOn.Day"] = today.Day.ToString(CultureInfo.InvariantCulture), ["Signing.SignedOn.Month"] = today.Month.ToString(CultureInfo.InvariantCulture), ["Signing.SignedOn.Year"] = today.Year.ToString(CultureInfo.InvariantCulture),
             ["Signing.SignedBy"] = "Chief Constable", ["Signing.Version"] = "2024",
         });
 

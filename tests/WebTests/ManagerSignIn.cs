@@ -1,6 +1,3 @@
-using CommunitySafety.ServiceDefaults;
-using Xunit;
-
 namespace CommunitySafety.WebTests;
 
 /// <summary>The clerk of a body, or the secretary, signed in (<see cref="SignedIn"/>).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Web;
@@ -62,7 +63,7 @@ public sealed class PanelPageTests(WebFactory site) : SiteTests(site)
         Assert.Equal($"/cases/panel/sittings/{next.Id}", chair.Document.QuerySelector("#upcoming tbody a")!.GetAttribute("href"));
         Assert.Equal(UkTime.Date(last.SittingOn), chair.Document.QuerySelector("#past tbody a")!.TextContent.Trim());
         Assert.Equal("3", chair.Document.QuerySelector("#upcoming tbody td")!.TextContent.Trim());
-        Assert.Equal(Today.AddMonths(1).Day.ToString(), chair.Document.QuerySelector("#sitting-on-day")!.GetAttribute("value"));
+        Assert.Equal(Today.AddMonths(1).Day.ToString(CultureInfo.InvariantCulture), chair.Document.QuerySelector("#sitting-on-day")!.GetAttribute("value"));
         Assert.All(Gateway.Sent(HttpMethod.Get, "/api/cases/panel/sittings"), r => Assert.Equal("/api/cases/panel/sittings?limit=24&page=1", r.PathAndQuery));
         chair.Form("plan");
         Assert.Equal(HttpStatusCode.OK, worker.Status);
@@ -81,7 +82,7 @@ public sealed class PanelPageTests(WebFactory site) : SiteTests(site)
 
         var answer = await browser.Submit(page, "plan", new Dictionary<string, string?>
         {
-            ["Form.SittingOn.Day"] = day.Day.ToString(), ["Form.SittingOn.Month"] = day.Month.ToString(), ["Form.SittingOn.Year"] = day.Year.ToString(),
+            ["Form.SittingOn.Day"] = day.Day.ToString(CultureInfo.InvariantCulture), ["Form.SittingOn.Month"] = day.Month.ToString(CultureInfo.InvariantCulture), ["Form.SittingOn.Year"] = day.Year.ToString(CultureInfo.InvariantCulture),
         });
 
         Assert.Equal(HttpStatusCode.Found, answer.Status);
@@ -245,7 +246,7 @@ public sealed class PanelPageTests(WebFactory site) : SiteTests(site)
     {
         ["Review.Summary"] = summary, ["Review.Decisions"] = "Issue a community protection warning\r\n\r\nRefer the victim to support services",
         ["Review.Owner"] = owner, ["Review.Description"] = description,
-        ["Review.Due.Day"] = due?.Day.ToString(), ["Review.Due.Month"] = due?.Month.ToString(), ["Review.Due.Year"] = due?.Year.ToString(),
+        ["Review.Due.Day"] = due?.Day.ToString(CultureInfo.InvariantCulture), ["Review.Due.Month"] = due?.Month.ToString(CultureInfo.InvariantCulture), ["Review.Due.Year"] = due?.Year.ToString(CultureInfo.InvariantCulture),
     };
 
     [Fact]
@@ -317,8 +318,8 @@ public sealed class PanelPageTests(WebFactory site) : SiteTests(site)
 
         var answer = await browser.Submit(page, "action", new Dictionary<string, string?>
         {
-            ["Extra.Owner"] = _police.Id.ToString(), ["Extra.Description"] = "Patrol the precinct", ["Extra.Due.Day"] = due.Day.ToString(),
-            ["Extra.Due.Month"] = due.Month.ToString(), ["Extra.Due.Year"] = due.Year.ToString(),
+            ["Extra.Owner"] = _police.Id.ToString(), ["Extra.Description"] = "Patrol the precinct", ["Extra.Due.Day"] = due.Day.ToString(CultureInfo.InvariantCulture),
+            ["Extra.Due.Month"] = due.Month.ToString(CultureInfo.InvariantCulture), ["Extra.Due.Year"] = due.Year.ToString(CultureInfo.InvariantCulture),
         });
 
         Assert.Equal($"{ReviewPath}?done=action", answer.RedirectPath());

@@ -101,5 +101,9 @@ public abstract class SiteTests : IDisposable
 
     protected FakeGateway Gateway { get; }
 
-    public void Dispose() => Gateway.Reset();
+    public void Dispose()
+    {
+        Gateway.Reset();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -1,8 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Web;
 using CommunitySafety.Web.Api;
-using Microsoft.AspNetCore.Hosting;
 using Xunit;
 
 namespace CommunitySafety.WebTests;
@@ -32,7 +32,7 @@ public sealed class WebhookPageTests(WebFactory site) : SiteTests(site)
     private void Serve(WebhookSubscription? subscription = null, IReadOnlyList<WebhookDelivery>? deliveries = null, int? total = null)
     {
         Gateway.Get(Api, subscription ?? Subscription());
-        Gateway.Answer(HttpMethod.Get, $"{Api}/deliveries", deliveries ?? [], headers: total is { } t ? new Dictionary<string, string> { ["X-Total-Count"] = t.ToString() } : null);
+        Gateway.Answer(HttpMethod.Get, $"{Api}/deliveries", deliveries ?? [], headers: total is { } t ? new Dictionary<string, string> { ["X-Total-Count"] = t.ToString(CultureInfo.InvariantCulture) } : null);
     }
 
     private Task<Browser> Admin(bool followRedirects = true) => Site.As(DemonstrationUsers.Persona.OrganisationAdmin, _organisation, followRedirects);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunitySafety.Web.Api;
 
 /// <summary>Meetings' endpoints as the pages use them (paths under <c>/api/meetings</c>).</summary>
@@ -12,7 +14,7 @@ public sealed partial class MeetingsApi(GatewayClient gateway)
     public Task<ApiResult<List<MeetingSummary>>> Meetings(CancellationToken ct, DateTimeOffset? from = null, Area? area = null, Guid? bodyId = null,
         int limit = 100) =>
         gateway.Get<List<MeetingSummary>>(Query($"{Base}/meetings", ("from", from?.ToString("O")), ("area", area?.ToString()),
-            ("bodyId", bodyId?.ToString()), ("limit", limit.ToString())), ct);
+            ("bodyId", bodyId?.ToString()), ("limit", limit.ToString(CultureInfo.InvariantCulture))), ct);
 
     public Task<ApiResult<MeetingSummary>> Summary(Guid meetingId, CancellationToken ct) => gateway.Get<MeetingSummary>($"{Base}/meetings/{meetingId}", ct);
 
@@ -35,7 +37,7 @@ public sealed partial class MeetingsApi(GatewayClient gateway)
 
     public Task<ApiResult<List<DecisionEntry>>> Decisions(CancellationToken ct, Guid? meetingId = null, Guid? bodyId = null, int page = 1, int limit = 100) =>
         gateway.Get<List<DecisionEntry>>(Query($"{Base}/decisions", ("meetingId", meetingId?.ToString()), ("bodyId", bodyId?.ToString()),
-            ("page", page.ToString()), ("limit", limit.ToString())), ct);
+            ("page", page.ToString(CultureInfo.InvariantCulture)), ("limit", limit.ToString(CultureInfo.InvariantCulture))), ct);
 
     public Task<ApiResult<List<ActionView>>> Actions(Guid bodyId, CancellationToken ct, string? status = null) =>
         gateway.Get<List<ActionView>>(Query($"{Base}/bodies/{bodyId}/actions", ("status", status), ("limit", "500")), ct);
@@ -71,5 +73,5 @@ public sealed partial class GovernanceApi(GatewayClient gateway)
     public Task<ApiResult<OpenBody>> Body(Guid bodyId, CancellationToken ct) => gateway.Get<OpenBody>($"{Base}/open/bodies/{bodyId}", ct);
 
     public Task<ApiResult<List<OpenDecision>>> Decisions(CancellationToken ct, int page = 1, int limit = 50) =>
-        gateway.Get<List<OpenDecision>>(MeetingsApi.Query($"{Base}/open/decisions", ("limit", limit.ToString()), ("page", page.ToString())), ct);
+        gateway.Get<List<OpenDecision>>(MeetingsApi.Query($"{Base}/open/decisions", ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("page", page.ToString(CultureInfo.InvariantCulture))), ct);
 }

@@ -1,4 +1,5 @@
 using CommunitySafety.Web.Api.Cases;
+using System.Globalization;
 
 namespace CommunitySafety.Web.Api;
 
@@ -8,7 +9,7 @@ public sealed partial class CaseManagementApi
     /// <summary>The open cases, highest risk first, optionally of one area and one agency.</summary>
     public Task<ApiResult<List<CaseListEntry>>> Caseload(Area? area, Guid? agency, int page, int limit, CancellationToken ct) =>
         Gateway.Get<List<CaseListEntry>>(MeetingsApi.Query(Base, ("area", area?.ToString()), ("agency", agency?.ToString()),
-            ("limit", limit.ToString()), ("page", page.ToString())), ct);
+            ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("page", page.ToString(CultureInfo.InvariantCulture))), ct);
 
     public Task<ApiResult<CaseDetails>> ReadCase(Guid caseId, CancellationToken ct) => Gateway.Get<CaseDetails>($"{Base}/{caseId}", ct);
 
@@ -56,10 +57,10 @@ public sealed partial class CaseManagementApi
     /// <summary>The access audit, newest first.</summary>
     public Task<ApiResult<List<CaseAuditEntry>>> AccessAudit(Guid? caseId, Guid? organisationId, int page, int limit, CancellationToken ct) =>
         Gateway.Get<List<CaseAuditEntry>>(MeetingsApi.Query($"{Base}/audit", ("caseId", caseId?.ToString()), ("organisationId", organisationId?.ToString()),
-            ("limit", limit.ToString()), ("page", page.ToString())), ct);
+            ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("page", page.ToString(CultureInfo.InvariantCulture))), ct);
 
     public Task<ApiResult<List<OverdueCaseAction>>> CaseOverdueActions(Guid? owner, CancellationToken ct, int limit = 20) =>
-        Gateway.Get<List<OverdueCaseAction>>(MeetingsApi.Query($"{Base}/actions/overdue", ("owner", owner?.ToString()), ("limit", limit.ToString())), ct);
+        Gateway.Get<List<OverdueCaseAction>>(MeetingsApi.Query($"{Base}/actions/overdue", ("owner", owner?.ToString()), ("limit", limit.ToString(CultureInfo.InvariantCulture))), ct);
 
     public Task<ApiResult<List<OverdueCaseReview>>> CaseOverdueReviews(CancellationToken ct, int limit = 20) =>
         Gateway.Get<List<OverdueCaseReview>>($"{Base}/reviews/overdue?limit={limit}", ct);

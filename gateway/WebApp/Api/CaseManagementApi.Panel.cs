@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunitySafety.Web.Api;
 
 /// <summary>The ASB case panel's sittings: plan, read, rebuild the agenda, attendance, reviews, actions between sittings.</summary>
@@ -7,7 +9,7 @@ public sealed partial class CaseManagementApi
 
     /// <summary>Sittings, most recent first (24 a page: two years).</summary>
     public Task<ApiResult<List<SittingListEntry>>> PanelSittings(CancellationToken ct, int page = 1) =>
-        Gateway.Get<List<SittingListEntry>>(MeetingsApi.Query(Sittings, ("limit", "24"), ("page", page.ToString())), ct);
+        Gateway.Get<List<SittingListEntry>>(MeetingsApi.Query(Sittings, ("limit", "24"), ("page", page.ToString(CultureInfo.InvariantCulture))), ct);
 
     public Task<ApiResult<Sitting>> Sitting(Guid sittingId, CancellationToken ct) => Gateway.Get<Sitting>($"{Sittings}/{sittingId}", ct);
 

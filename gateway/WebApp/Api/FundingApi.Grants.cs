@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunitySafety.Web.Api;
 
 /// <summary>Funding's streams, bids, awards and reports as the funding pages call them.</summary>
@@ -5,7 +7,7 @@ public sealed partial class FundingApi
 {
     // streams
     public Task<ApiResult<List<FundingStream>>> Streams(CancellationToken ct, int? financialYear = null) =>
-        Gateway.Get<List<FundingStream>>(MeetingsApi.Query($"{Base}/streams", ("financialYear", financialYear?.ToString()), ("limit", "500")), ct);
+        Gateway.Get<List<FundingStream>>(MeetingsApi.Query($"{Base}/streams", ("financialYear", financialYear?.ToString(CultureInfo.InvariantCulture)), ("limit", "500")), ct);
 
     public Task<ApiResult<FundingStream>> Stream(Guid streamId, CancellationToken ct) => Gateway.Get<FundingStream>($"{Base}/streams/{streamId}", ct);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
@@ -82,7 +81,7 @@ public sealed class GatewayClient(HttpClient http, ILogger<GatewayClient> logger
 /// </summary>
 public sealed class ForwardTheUser(IHttpContextAccessor accessor) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (accessor.HttpContext is { } http)
         {
@@ -92,6 +91,6 @@ public sealed class ForwardTheUser(IHttpContextAccessor accessor) : DelegatingHa
             if (http.Connection.RemoteIpAddress is { } address)
                 request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
         }
-        return await base.SendAsync(request, ct);
+        return await base.SendAsync(request, cancellationToken);
     }
 }

@@ -63,6 +63,9 @@ public sealed record AdminBody(Guid Id, string Name, BodyKind Kind, MeetingCaden
 
 public sealed record CreateBodyRequest(string Name, BodyKind Kind, MeetingCadence Cadence, int? QuorumMinimum, bool? Confidential, Guid? ParentBodyId);
 
+/// <param name="OrganisationId">The organisation the member comes from.</param>
+/// <param name="PersonName">The member's name.</param>
+/// <param name="Role">The member's role on the body.</param>
 /// <param name="Represents">For a collective seat: the authorities represented (the member's own among them); null for an ordinary seat.</param>
 public sealed record AppointMemberRequest(Guid OrganisationId, string PersonName, MemberRole Role, IReadOnlyList<Guid>? Represents = null);
 

@@ -41,5 +41,5 @@ public sealed partial class GovernanceApi
     public Task<Problem?> CompleteMilestone(Guid agreementId, Guid lineId, Guid milestoneId, CompleteMilestoneRequest request, CancellationToken ct) =>
         Gateway.Send(HttpMethod.Post, $"{AgreementPath(agreementId)}/plan/lines/{lineId}/milestones/{milestoneId}/complete", request, ct);
 
-    private string AgreementPath(Guid agreementId) => $"{Base}/strategy/agreements/{agreementId}";
+    private static string AgreementPath(Guid agreementId) => $"{Base}/strategy/agreements/{agreementId}";
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunitySafety.Web.Api;
 
 /// <summary>Webhook subscriptions, their secrets, delivery log and replays, for an organisation's admin.</summary>
@@ -27,8 +29,8 @@ public sealed partial class GovernanceApi
 
     /// <summary>The delivery log, newest first, a page at a time.</summary>
     public Task<ApiResult<List<WebhookDelivery>>> WebhookDeliveries(Guid id, int page, CancellationToken ct) =>
-        Gateway.Get<List<WebhookDelivery>>(MeetingsApi.Query($"{Subscriptions}/{id}/deliveries", ("limit", DeliveriesPerPage.ToString()),
-            ("page", page.ToString())), ct);
+        Gateway.Get<List<WebhookDelivery>>(MeetingsApi.Query($"{Subscriptions}/{id}/deliveries", ("limit", DeliveriesPerPage.ToString(CultureInfo.InvariantCulture)),
+            ("page", page.ToString(CultureInfo.InvariantCulture))), ct);
 
     public Task<Problem?> ReplayWebhookDelivery(Guid id, string deliveryId, CancellationToken ct) =>
         Gateway.Send(HttpMethod.Post, $"{Subscriptions}/{id}/deliveries/{Uri.EscapeDataString(deliveryId)}/replay", null, ct);

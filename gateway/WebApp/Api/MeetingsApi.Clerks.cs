@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunitySafety.Web.Api;
 
 /// <summary>What clerks and secretaries do through Meetings: plan and move meetings, keep the action log, the minutes and residents' questions.</summary>
@@ -7,7 +9,7 @@ public sealed partial class MeetingsApi
     public Task<ApiResult<List<MeetingSummary>>> BodyMeetings(Guid bodyId, CancellationToken ct, DateTimeOffset? from = null, DateTimeOffset? to = null,
         int limit = 200) =>
         Gateway.Get<List<MeetingSummary>>(Query($"{Base}/meetings", ("bodyId", bodyId.ToString()), ("from", from?.ToString("O")), ("to", to?.ToString("O")),
-            ("limit", limit.ToString())), ct);
+            ("limit", limit.ToString(CultureInfo.InvariantCulture))), ct);
 
     public Task<ApiResult<PlannedSeries>> PlanSeries(Guid bodyId, PlanSeriesRequest request, CancellationToken ct) =>
         Gateway.Post<PlannedSeries>($"{Base}/bodies/{bodyId}/series", request, ct);

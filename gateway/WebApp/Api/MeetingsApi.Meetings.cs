@@ -9,7 +9,7 @@ namespace CommunitySafety.Web.Api;
 /// </summary>
 public sealed partial class MeetingsApi
 {
-    private string Of(Guid meetingId) => $"{Base}/meetings/{meetingId}";
+    private static string Of(Guid meetingId) => $"{Base}/meetings/{meetingId}";
 
     public Task<ApiResult<ItemAdded>> AddItem(Guid meetingId, AddAgendaItem item, CancellationToken ct) =>
         Gateway.Post<ItemAdded>($"{Of(meetingId)}/agenda/items", item, ct);

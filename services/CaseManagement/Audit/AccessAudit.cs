@@ -17,7 +17,20 @@ public enum AccessOutcome { Granted, Refused, Failed }
 /// for a search a keyed hash of what was searched for. A request that concerns several cases has one entry per case,
 /// sharing <see cref="RequestId"/>. Written by <see cref="CaseAccessAuditMiddleware"/> only; no endpoint changes it.
 /// </summary>
+/// <param name="Id">The entry's id.</param>
+/// <param name="RequestId">The request it records (shared by the entries of a request about several cases).</param>
+/// <param name="At">When the request came in.</param>
+/// <param name="UserSubject">The token's subject; null without a valid token.</param>
+/// <param name="UserName">The user's name from the token.</param>
+/// <param name="OrganisationId">The user's organisation.</param>
+/// <param name="Roles">The user's roles.</param>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Route">The route template of the endpoint called.</param>
+/// <param name="CaseId">The case concerned; null when none.</param>
+/// <param name="SubjectId">The subject of the case concerned, when the request is about one.</param>
 /// <param name="Status">The answer's status code; null while a write committed with its entry has not been answered yet.</param>
+/// <param name="Outcome">How it was answered (granted, refused or failed).</param>
+/// <param name="SearchHash">For a search: a keyed hash of what was searched for; null otherwise.</param>
 public sealed record AuditEntry(
     Guid Id, string RequestId, DateTimeOffset At, string? UserSubject, string? UserName, Guid? OrganisationId, IReadOnlyList<string> Roles,
     string Method, string Route, Guid? CaseId, Guid? SubjectId, int? Status, AccessOutcome Outcome, string? SearchHash);

@@ -70,7 +70,7 @@ public static partial class Redaction
             {
                 terms.Add(Digits(digits));
                 if (digits.StartsWith('0')) terms.Add(Digits("44" + digits[1..])); // 07700 900123 ≡ +44 7700 900123
-                if (digits.StartsWith("44")) terms.Add(Digits("0" + digits[2..]));
+                if (digits.StartsWith("44", StringComparison.Ordinal)) terms.Add(Digits("0" + digits[2..]));
             }
         }
 

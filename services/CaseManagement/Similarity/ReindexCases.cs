@@ -6,6 +6,8 @@ using Marten;
 
 namespace CommunitySafety.CaseManagement.Similarity;
 
+/// <param name="CurrentKeyId">The key the index entries are now under.</param>
+/// <param name="CasesReindexed">Cases whose index entries were written again under it.</param>
 /// <param name="Remaining">Index entries still under another key than the current one.</param>
 public sealed record ReindexResult(string CurrentKeyId, int CasesReindexed, int Remaining);
 

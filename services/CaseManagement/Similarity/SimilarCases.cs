@@ -32,7 +32,10 @@ public sealed class LocationIndexEntry
 
 public enum MatchedOn { NameAndDateOfBirth, Address }
 
+/// <param name="CaseId">The other case.</param>
+/// <param name="Reference">The other case's reference.</param>
 /// <param name="SubjectId">The other case's subject that matched; null when one of its locations did.</param>
+/// <param name="MatchedOn">What matched: a name and date of birth, or an address.</param>
 public sealed record SimilarCase(Guid CaseId, string Reference, Guid? SubjectId, MatchedOn MatchedOn);
 
 /// <summary>A case found by a subject search: only what the signpost shows, and what matched.</summary>

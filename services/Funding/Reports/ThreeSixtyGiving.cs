@@ -2,6 +2,7 @@ using CommunitySafety.Funding.Awards;
 using CommunitySafety.Funding.Bids;
 using CommunitySafety.Funding.Streams;
 using CommunitySafety.ServiceDefaults;
+using System.Globalization;
 
 namespace CommunitySafety.Funding.Reports;
 
@@ -60,12 +61,12 @@ public static class ThreeSixtyGiving
             return new Grant(
                 $"{options.Prefix}-{a.Id}", a.Title, a.Description, Money.Currency, a.NetAmount, bids.GetValueOrDefault(a.BidId)?.AmountRequested, a.Paid,
                 // the date-time form (local midnight): valid for every validator, where a bare date is ambiguous to some
-                PartnershipCalendar.StartOf(a.AwardDate).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+                PartnershipCalendar.StartOf(a.AwardDate).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
                 [new Organization(OrganisationId(options, a.OrganisationId), organisationNames.GetValueOrDefault(a.OrganisationId) ?? $"Organisation {a.OrganisationId}")],
                 [funder],
                 [new GrantProgramme($"{stream.Name} {stream.FinancialYearLabel}")]);
         }).ToList();
         return new GrantPackage(grants, Version, $"{options.FundingOrganisationName}: grants", new Publisher(options.FundingOrganisationName),
-            now.ToString("yyyy-MM-dd'T'HH:mm:sszzz"), options.License);
+            now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), options.License);
     }
 }

@@ -4,11 +4,23 @@ using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Governance.Bodies;
 
+/// <param name="BodyId">The new body.</param>
+/// <param name="Name">The body's name.</param>
+/// <param name="Kind">What kind of body it is.</param>
+/// <param name="Cadence">How often it meets.</param>
+/// <param name="QuorumMinimum">How many responsible authorities must be represented for a decision.</param>
+/// <param name="CreatedAt">When it was created.</param>
 /// <param name="Confidential">Marked confidential at creation (the ASB case panel is confidential whatever this says).</param>
 /// <param name="ParentBodyId">The body that oversees this one and may adopt its terms of reference.</param>
 public sealed record BodyCreated(
     Guid BodyId, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt, bool Confidential = false,
     Guid? ParentBodyId = null);
+/// <param name="BodyId">The body.</param>
+/// <param name="MembershipId">The new membership.</param>
+/// <param name="OrganisationId">The organisation the member comes from.</param>
+/// <param name="PersonName">The member's name.</param>
+/// <param name="Role">The member's role on the body.</param>
+/// <param name="AppointedAt">When the member was appointed.</param>
 /// <param name="Represents">For a collective seat: the authorities the member represents (empty otherwise).</param>
 public sealed record MemberAppointed(
     Guid BodyId, Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt,

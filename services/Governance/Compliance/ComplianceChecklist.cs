@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CommunitySafety.Governance.Compliance;
 
 /// <summary>One line of the checklist: whether it is met, and what shows it (or what is missing).</summary>
@@ -6,6 +8,8 @@ public sealed record ComplianceCheck(string Id, string Title, bool Met, string D
 public sealed record ComplianceChecklistView(int Year, DateOnly AsOf, bool AllMet, IReadOnlyList<ComplianceCheck> Checks);
 
 /// <summary>What the checklist looks at, gathered from Governance's records (and Meetings' events).</summary>
+/// <param name="Year">The plan year checked.</param>
+/// <param name="Today">The partnership's calendar date now.</param>
 /// <param name="AssessmentsForYear">The local partnerships whose strategic assessment for the year is recorded.</param>
 /// <param name="AgreementsForYear">The Community Safety Agreements for the year: title and, once agreed, the adopting decision.</param>
 /// <param name="PublicMeetingsHeld">Start of each public meeting held (Meetings' MeetingHeld) in the year.</param>
@@ -43,7 +47,7 @@ public static class ComplianceChecklist
                 x.PublicMeetingsHeld.Count > 0
                     ? $"{x.PublicMeetingsHeld.Count} public meeting(s) held in {x.Year}."
                     : $"No public meeting (Open Forum, Neighbourhood Engagement Meeting, conference) recorded as held in {x.Year}.",
-                [.. x.PublicMeetingsHeld.Order().Select(m => m.ToString("yyyy-MM-dd"))]),
+                [.. x.PublicMeetingsHeld.Order().Select(m => m.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]),
             new("chair-terms-current", "Chairs' terms current", x.Chairs.Count > 0 && lapsedChairs.Count == 0,
                 lapsedChairs.Count == 0
                     ? x.Chairs.Count > 0 ? "Every body's chair is within their term." : "No body with members yet."

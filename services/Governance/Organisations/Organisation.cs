@@ -86,10 +86,15 @@ public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind, D
 
     // ---- rules (pure: state + command → events, or a DomainRuleViolation) ----
 
-    /// <param name="today">The partnership's calendar date now: an agreement cannot be signed on a later date.</param>
+    /// <param name="organisation">The organisation signing.</param>
+    /// <param name="signedOn">The date the agreement was signed.</param>
+    /// <param name="signedBy">Who signed it for the organisation.</param>
+    /// <param name="agreementVersion">The version of the agreement signed, when known.</param>
     /// <param name="reviewOn">When the signature is to be reviewed (after the signing date).</param>
     /// <param name="reminderDays">How long before the review date a renewal is welcome: a signatory may sign again then,
     /// or at any time for another version of the agreement.</param>
+    /// <param name="today">The partnership's calendar date now: an agreement cannot be signed on a later date.</param>
+    /// <param name="now">The time the signature is recorded.</param>
     public static IReadOnlyList<object> DecideSignIsa(
         Organisation organisation, DateOnly signedOn, string signedBy, string? agreementVersion, DateOnly reviewOn, int reminderDays,
         DateOnly today, DateTimeOffset now)

@@ -38,6 +38,8 @@ public static class GetOrganisationsEndpoint
     /// <param name="isaSigned">When given, only the current signatories of the Information Sharing Agreement (true) or the others (false).</param>
     /// <param name="limit">Organisations a page (1–500, default 100).</param>
     /// <param name="page">Which page (from 1).</param>
+    /// <param name="session">Governance's read session.</param>
+    /// <param name="http">The request (for the paging headers of the answer).</param>
     [WolverineGet("/api/governance/organisations")]
     [ProducesResponseType<IReadOnlyList<Organisation>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> List(bool? isaSigned, int? limit, int? page, IQuerySession session, HttpContext http)

@@ -36,6 +36,11 @@ public readonly partial record struct PlanQuarter(int Year, int Number) : ICompa
 
     public int CompareTo(PlanQuarter other) => (Year, Number).CompareTo((other.Year, other.Number));
 
+    public static bool operator <(PlanQuarter left, PlanQuarter right) => left.CompareTo(right) < 0;
+    public static bool operator <=(PlanQuarter left, PlanQuarter right) => left.CompareTo(right) <= 0;
+    public static bool operator >(PlanQuarter left, PlanQuarter right) => left.CompareTo(right) > 0;
+    public static bool operator >=(PlanQuarter left, PlanQuarter right) => left.CompareTo(right) >= 0;
+
     public override string ToString() => $"{Year:D4}-Q{Number}";
 }
 

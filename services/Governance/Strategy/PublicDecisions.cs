@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using CommunitySafety.Contracts.Funding;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Governance.Webhooks;
-using JasperFx.Events;
 using Marten;
 using Marten.Events;
 using Npgsql;
@@ -18,7 +17,15 @@ namespace CommunitySafety.Governance.Strategy;
 /// are then (<see cref="OpenDataEndpoints.Decisions"/>): a body marked confidential since, or one Governance does not know,
 /// hides its decisions.
 /// </summary>
+/// <param name="Id">The id of the event it records.</param>
+/// <param name="Kind"><see cref="DecisionKind"/> or <see cref="GrantAwardKind"/>.</param>
+/// <param name="At">When the decision was taken or the grant awarded.</param>
 /// <param name="BodyId">The body whose decision it is; null for a grant award.</param>
+/// <param name="Summary">The decision's text, or what the grant is for.</param>
+/// <param name="AgendaReference">The agenda item the decision was taken under, when given.</param>
+/// <param name="ConsensusReached">Whether the decision was taken by consensus; null for a grant award.</param>
+/// <param name="Amount">The amount awarded; null for a decision.</param>
+/// <param name="Currency">The award's currency; null for a decision.</param>
 public sealed record PublicDecision(
     Guid Id, string Kind, DateTimeOffset At, Guid? BodyId, string Summary, string? AgendaReference, bool? ConsensusReached,
     decimal? Amount, string? Currency)

@@ -20,7 +20,13 @@ public sealed record StrategicAssessment(Guid Id, string PartnershipName, int Ye
 
     public AssessmentPriority? Priority(Guid id) => Priorities.FirstOrDefault(p => p.Id == id);
 
+    /// <param name="id">The new assessment.</param>
+    /// <param name="partnershipName">The local partnership that submits it.</param>
+    /// <param name="year">The plan year it is for.</param>
+    /// <param name="priorities">The priorities it sets, each with its evidence.</param>
     /// <param name="existing">The assessments already submitted for that year (any partnership).</param>
+    /// <param name="newId">Gives the id of each priority.</param>
+    /// <param name="now">When it is submitted.</param>
     public static IReadOnlyList<object> DecideSubmit(Guid id, string partnershipName, int year, IReadOnlyList<(string Title, string Evidence)> priorities,
         IEnumerable<StrategicAssessment> existing, Func<Guid> newId, DateTimeOffset now)
     {

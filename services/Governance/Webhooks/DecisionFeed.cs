@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using CommunitySafety.ServiceDefaults;
-using JasperFx.Events;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Mvc;

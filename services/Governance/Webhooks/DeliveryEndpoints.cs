@@ -1,5 +1,4 @@
 using CommunitySafety.ServiceDefaults;
-using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

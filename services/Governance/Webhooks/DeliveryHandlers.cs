@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
-using Microsoft.Extensions.Logging;
 using Wolverine;
 
 namespace CommunitySafety.Governance.Webhooks;

@@ -142,6 +142,8 @@ public static class GetSubscriptionsEndpoint
     /// <param name="organisationId">Whose subscriptions (an organisation admin's own by default); deleted ones are left out.</param>
     /// <param name="limit">Subscriptions a page (1–500, default 100).</param>
     /// <param name="page">Which page (from 1).</param>
+    /// <param name="session">Governance's read session.</param>
+    /// <param name="http">The request (its user, and the paging headers of the answer).</param>
     [WolverineGet(Subscriptions.Url), Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType<IReadOnlyList<WebhookSubscriptionView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest),
      ProducesResponseType(StatusCodes.Status403Forbidden)]

@@ -16,7 +16,16 @@ public sealed record AgendaItemView(
     Guid Id, int Number, string Title, AgendaItemKind Kind, bool Exempt, AgendaOrigin? Origin, IReadOnlyList<Paper> Papers,
     IReadOnlyList<Escalation> EscalatedTo, PreviousMeetingRef? PreviousMeeting, IReadOnlyList<ActionView>? ActionsForReview);
 
+/// <param name="MeetingId">The meeting.</param>
+/// <param name="BodyId">The body that meets.</param>
+/// <param name="Title">The meeting's title.</param>
+/// <param name="StartsAt">When it starts.</param>
+/// <param name="Location">Where it is held.</param>
+/// <param name="Status">The meeting's state.</param>
+/// <param name="PublishedAt">When the agenda was published; null while it is not.</param>
+/// <param name="PublicationDueAt">When the agenda is due to be published.</param>
 /// <param name="FullVersion">False for the public version: exempt items are named only as such, exempt papers left out.</param>
+/// <param name="Items">The agenda's items, in order.</param>
 public sealed record AgendaView(
     Guid MeetingId, Guid BodyId, string Title, DateTimeOffset StartsAt, string? Location, MeetingStatus Status,
     DateTimeOffset? PublishedAt, DateTimeOffset PublicationDueAt, bool FullVersion, IReadOnlyList<AgendaItemView> Items);

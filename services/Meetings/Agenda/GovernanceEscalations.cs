@@ -1,7 +1,6 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using Marten;
-using Wolverine.Runtime.Handlers;
 
 namespace CommunitySafety.Meetings.Agenda;
 

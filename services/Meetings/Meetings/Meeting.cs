@@ -1,6 +1,7 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.ServiceDefaults;
+using System.Globalization;
 
 namespace CommunitySafety.Meetings.Meetings;
 
@@ -111,6 +112,17 @@ public sealed record ItemEscalated(Guid MeetingId, Guid ItemId, Guid ToBodyId, G
 public sealed record InterestDeclared(Guid MeetingId, Guid MembershipId, Guid ItemId, InterestNature Nature, string Details, DateTimeOffset At);
 public sealed record AttendanceRecorded(Guid MeetingId, Guid MembershipId, AttendanceKind Kind, Guid? SubstituteId, DateTimeOffset RecordedAt);
 public sealed record AttendeeLeft(Guid MeetingId, Guid MembershipId, DateTimeOffset At);
+/// <param name="MeetingId">The meeting.</param>
+/// <param name="DecisionId">The new decision.</param>
+/// <param name="BodyId">The body whose decision it is.</param>
+/// <param name="Text">The decision's text.</param>
+/// <param name="ConsensusReached">Whether it was taken by consensus.</param>
+/// <param name="AgendaReference">The agenda item it was taken under, as minuted (e.g. its number).</param>
+/// <param name="AuthoritiesRepresented">The responsible authorities represented when it was taken (for the quorum).</param>
+/// <param name="RecordedAt">When it was recorded.</param>
+/// <param name="ItemId">The agenda item it was taken under, when it is one of the meeting's items.</param>
+/// <param name="MinuteReference">Its reference in the minutes, when given.</param>
+/// <param name="Adopts">Ids of documents the decision adopts (e.g. a version of a body's terms of reference).</param>
 /// <param name="Public">Taken at a public meeting: anybody signed in may read it in the register (unless <paramref name="Exempt"/>).</param>
 /// <param name="Confidential">Of a confidential body (the ASB case panel, or marked so): its text never leaves Meetings.</param>
 /// <param name="Exempt">Under an exempt agenda item: its text never leaves Meetings, and only the body's members and managers read it.</param>
@@ -393,7 +405,7 @@ public sealed record Meeting(
                 .With("required", quorum.Required)
                 .With("represented", quorum.AuthoritiesRepresented.Count);
         }
-        var reference = agendaReference?.Trim() is { Length: > 0 } r ? r : meeting.Item(itemId)?.Number.ToString();
+        var reference = agendaReference?.Trim() is { Length: > 0 } r ? r : meeting.Item(itemId)?.Number.ToString(CultureInfo.InvariantCulture);
         return [new DecisionRecorded(meeting.Id, decisionId, meeting.BodyId, text.Trim(), consensusReached, reference,
             quorum.AuthoritiesRepresented, now, itemId, meeting.MinuteReferenceFor(itemId), adopts is { Count: > 0 } ? [.. adopts.Distinct()] : null,
             meeting.Public, confidentialBody, meeting.ItemIsExempt(itemId))];

@@ -48,7 +48,15 @@ public sealed record DetailsErasure(string By, string Reason, DateTimeOffset At)
 
 // ---- events of a question's stream ----
 
+/// <param name="QuestionId">The new question.</param>
+/// <param name="MeetingId">The meeting it is for.</param>
+/// <param name="BodyId">The body that meets.</param>
+/// <param name="Kind">Whether it is a question or an observation.</param>
+/// <param name="Text">What the resident wrote.</param>
+/// <param name="Area">The area the resident says it is about, when given.</param>
 /// <param name="SealedDetails">The <see cref="ResidentDetails"/> sealed under the question's data key (null when none were given).</param>
+/// <param name="MeetingArea">The meeting's area, when it has one.</param>
+/// <param name="At">When it was submitted.</param>
 public sealed record QuestionSubmitted(
     Guid QuestionId, Guid MeetingId, Guid BodyId, SubmissionKind Kind, string Text, Area? Area, string? SealedDetails,
     Area? MeetingArea, DateTimeOffset At);

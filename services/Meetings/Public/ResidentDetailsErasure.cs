@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
-using Wolverine.Runtime.Handlers;
 
 namespace CommunitySafety.Meetings.Public;
 

@@ -76,9 +76,11 @@ public sealed class DataKeys(KeyRing ring)
     }
 
     /// <summary>Deletes the owner's data key, in the session's transaction: what was sealed under it can no longer be opened.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Part of the DataKeys service's API, reached through the injected instance like its other members.")]
     public void Shred(IDocumentSession session, Guid owner) => session.Delete<DataKey>(owner);
 
     /// <summary>How many data keys are wrapped under each key-encryption key id.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Part of the DataKeys service's API, reached through the injected instance like its other members.")]
     public async Task<IReadOnlyDictionary<string, int>> CountByKeyAsync(IQuerySession session, CancellationToken ct)
     {
         var ids = await session.Query<DataKey>().Select(k => k.KeyId).ToListAsync(ct);
@@ -146,7 +148,9 @@ public sealed class DataKeys(KeyRing ring)
     }
 }
 
+/// <param name="CurrentKeyId">The key-encryption key the keys are now wrapped under.</param>
 /// <param name="Total">Keys under older key-encryption keys when the run began.</param>
+/// <param name="Rewrapped">Keys wrapped again under it by this run.</param>
 /// <param name="Vanished">Keys erased while the run went on (left erased).</param>
 /// <param name="Remaining">Keys still under older key-encryption keys.</param>
 /// <param name="Unreadable">Keys under a key id the ring does not hold: they cannot be opened by this configuration.</param>

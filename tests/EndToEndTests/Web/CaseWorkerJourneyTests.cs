@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
@@ -36,7 +37,7 @@ public sealed class CaseWorkerJourneyTests(PlatformFixture platform)
         // the panel's chair plans the sitting on the day the case's review falls due (next month's), and the case worker
         // finds the case on its agenda, with why it is there
         using var worker = platform.Client().WithTokenFor(partners.Signatory, "case-worker");
-        var reviewDue = DateOnly.Parse((await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK))["nextReviewDue"]!.GetValue<string>());
+        var reviewDue = DateOnly.Parse((await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK))["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         Assert.True(reviewDue > PartnershipCalendar.Today(DateTimeOffset.UtcNow));
         using var chair = platform.Client().WithTokenFor(partners.Signatory, "panel-chair");
         var sitting = (await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = reviewDue })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
@@ -98,13 +99,13 @@ public static class CaseWorkerJourney
         var signatory = await (await officer.PostJson("/api/governance/organisations", new { name = signatoryName, kind = "ResponsibleAuthority" })).CreatedId();
         var outsider = await (await officer.PostJson("/api/governance/organisations", new { name = outsiderName, kind = "CooperatingBody" })).CreatedId();
         Assert.Equal(HttpStatusCode.NoContent, (await officer.PostJson($"/api/governance/organisations/{signatory}/isa",
-            new { signedOn = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd"), signedBy = "Chief Executive" })).StatusCode);
+            new { signedOn = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), signedBy = "Chief Executive" })).StatusCode);
 
         using var worker = platform.Client().WithTokenFor(signatory, "case-worker");
         var earlier = new
         {
             referringOfficer = "Housing officer Patel", area = "South",
-            incidents = new[] { new { date = DateTime.UtcNow.AddDays(-20).ToString("yyyy-MM-dd"), place = "Bank Street", description = "Noise at night" } },
+            incidents = new[] { new { date = DateTime.UtcNow.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), place = "Bank Street", description = "Noise at night" } },
             subjects = new[] { new { role = "Perpetrator", name = SubjectName(suffix), dateOfBirth = "2003-03-03", address = (string?)null, contact = (string?)null } },
             locations = Array.Empty<string>(),
         };
@@ -156,9 +157,9 @@ public static class CaseWorkerJourney
         await page.Locator("#subject-0-dob-year").FillAsync("2003");
         await page.Locator("#subject-0-address").FillAsync($"7 Quiet Lane {suffix}, Ashford");
         var incident = DateTime.UtcNow.AddDays(-2);
-        await page.Locator("#incident-0-date-day").FillAsync(incident.Day.ToString());
-        await page.Locator("#incident-0-date-month").FillAsync(incident.Month.ToString());
-        await page.Locator("#incident-0-date-year").FillAsync(incident.Year.ToString());
+        await page.Locator("#incident-0-date-day").FillAsync(incident.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#incident-0-date-month").FillAsync(incident.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#incident-0-date-year").FillAsync(incident.Year.ToString(CultureInfo.InvariantCulture));
         await page.Locator("#incident-0-description").FillAsync("Graffiti and threats to commuters");
         await page.Locator("#incident-0-place").FillAsync("Station Road underpass");
         // Enter in a field continues to the check, as the form's main button does (not "Add another person", the first in the form)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CommunitySafety.TestSupport;
 using Microsoft.Playwright;
@@ -61,9 +62,9 @@ public sealed class ClerkJourneyTests(PlatformFixture platform)
         await browser.GoAsync($"/clerk/bodies/{body}");
         await browser.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = "Plan a series of meetings" }));
         var first = DateTime.UtcNow.Date.AddDays(10);
-        await page.Locator("#first-day").FillAsync(first.Day.ToString());
-        await page.Locator("#first-month").FillAsync(first.Month.ToString());
-        await page.Locator("#first-year").FillAsync(first.Year.ToString());
+        await page.Locator("#first-day").FillAsync(first.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#first-month").FillAsync(first.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#first-year").FillAsync(first.Year.ToString(CultureInfo.InvariantCulture));
         await page.Locator("#first-time").FillAsync("10am");
         await page.GetByLabel("The same weekday each time").CheckAsync();
         await page.GetByLabel("How long each meeting lasts, in minutes").FillAsync("120");
@@ -122,9 +123,9 @@ public sealed class ClerkJourneyTests(PlatformFixture platform)
         var due = first.AddDays(30);
         await page.GetByLabel("The action", new() { Exact = true }).FillAsync("Report shoplifting figures for Ashford to the next meeting");
         await page.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = $"Kent Police {_suffix} (the organisation)" });
-        await page.Locator("#action-due-day").FillAsync(due.Day.ToString());
-        await page.Locator("#action-due-month").FillAsync(due.Month.ToString());
-        await page.Locator("#action-due-year").FillAsync(due.Year.ToString());
+        await page.Locator("#action-due-day").FillAsync(due.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#action-due-month").FillAsync(due.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#action-due-year").FillAsync(due.Year.ToString(CultureInfo.InvariantCulture));
         await browser.SubmitAsync("Raise the action");
         Assert.Contains("action", (await page.Locator(".govuk-notification-banner").InnerTextAsync()).ToLowerInvariant());
 

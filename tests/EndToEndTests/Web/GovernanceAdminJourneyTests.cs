@@ -84,7 +84,7 @@ public sealed class GovernanceAdminJourneyTests(PlatformFixture platform)
 
         // Governance agrees: the chair's term, and the member's role
         var offices = await (await admin.GetAsync($"/api/governance/bodies/{body}/offices")).Json(HttpStatusCode.OK);
-        Assert.Equal(ends.ToString("yyyy-MM-dd"), offices.AsArray().Single(o => o!["office"]!.GetValue<string>() == "Chair")!["termEndsOn"]!.GetValue<string>());
+        Assert.Equal(ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), offices.AsArray().Single(o => o!["office"]!.GetValue<string>() == "Chair")!["termEndsOn"]!.GetValue<string>());
 
         // a named substitute for the chair, and an interest on the register
         await page.GetByLabel("Substitute for").SelectOptionAsync(new SelectOptionValue { Label = $"Member 1 {_suffix} (Kent County Council {_suffix})" });
@@ -97,7 +97,7 @@ public sealed class GovernanceAdminJourneyTests(PlatformFixture platform)
         await page.GetByLabel("The interest", new() { Exact = true }).FillAsync("Trustee of the Ashford Youth Trust");
         await page.Locator("#interest-from-day").FillAsync("1");
         await page.Locator("#interest-from-month").FillAsync("4");
-        await page.Locator("#interest-from-year").FillAsync((UkToday.Year - 1).ToString());
+        await page.Locator("#interest-from-year").FillAsync((UkToday.Year - 1).ToString(CultureInfo.InvariantCulture));
         await browser.SubmitAsync("Register the interest");
         Assert.Contains("The interest is on the register", await page.Locator(".govuk-notification-banner").InnerTextAsync());
         Assert.Contains("Trustee of the Ashford Youth Trust", await page.Locator("#interest-list").InnerTextAsync());
@@ -116,9 +116,9 @@ public sealed class GovernanceAdminJourneyTests(PlatformFixture platform)
 
         // the fire service signs the ISA today: its review falls due in twelve months
         await browser.GoAsync($"/admin/organisations/{organisations[2]}");
-        await page.Locator("#sign-on-day").FillAsync(UkToday.Day.ToString());
-        await page.Locator("#sign-on-month").FillAsync(UkToday.Month.ToString());
-        await page.Locator("#sign-on-year").FillAsync(UkToday.Year.ToString());
+        await page.Locator("#sign-on-day").FillAsync(UkToday.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#sign-on-month").FillAsync(UkToday.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#sign-on-year").FillAsync(UkToday.Year.ToString(CultureInfo.InvariantCulture));
         await page.GetByLabel("Who signed it").FillAsync("Chief Fire Officer");
         await browser.SubmitAsync("Record the signature");
         Assert.Equal($"The signature is recorded. It is due for review on {Long(UkToday.AddMonths(12))}",
@@ -177,9 +177,9 @@ public sealed class GovernanceAdminJourneyTests(PlatformFixture platform)
         await page.Locator("#line-measure-baseline").FillAsync("400");
         await page.Locator("#line-measure-target").FillAsync("320");
         await page.Locator("#line-milestone-1-title").FillAsync(milestone);
-        await page.Locator("#line-milestone-1-due-day").FillAsync(due.Day.ToString());
-        await page.Locator("#line-milestone-1-due-month").FillAsync(due.Month.ToString());
-        await page.Locator("#line-milestone-1-due-year").FillAsync(due.Year.ToString());
+        await page.Locator("#line-milestone-1-due-day").FillAsync(due.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#line-milestone-1-due-month").FillAsync(due.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#line-milestone-1-due-year").FillAsync(due.Year.ToString(CultureInfo.InvariantCulture));
         await browser.SubmitAsync("Add the line");
         Assert.Equal("The line is added to the plan", (await page.Locator(".govuk-notification-banner p").InnerTextAsync()).Trim());
         Assert.Equal(lineTitle, (await page.Locator("#line-1-title").InnerTextAsync()).Trim());

@@ -1,4 +1,3 @@
-using System.Net;
 using CommunitySafety.TestSupport;
 using Microsoft.Playwright;
 using Xunit;

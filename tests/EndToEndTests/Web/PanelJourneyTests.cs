@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
@@ -43,7 +44,7 @@ public sealed class PanelJourneyTests(PlatformFixture platform)
             .ToDictionary(q => q, q => q is "repeat-victim" or "vulnerable" or "fear" or "violence");
         var risk = await (await worker.PostJson($"/api/cases/{caseId}/risk-assessments", new { answers })).Json(HttpStatusCode.OK);
         Assert.Equal("High", risk["level"]!.GetValue<string>());
-        var reviewDue = DateOnly.Parse(risk["nextReviewDue"]!.GetValue<string>());
+        var reviewDue = DateOnly.Parse(risk["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var reference = (await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK))["reference"]!.GetValue<string>();
 
         await using var browser = await SiteBrowser.OpenAsync(platform.Gateway.Url);
@@ -81,9 +82,9 @@ public sealed class PanelJourneyTests(PlatformFixture platform)
         await page.GetByLabel("Agency that owns the action").SelectOptionAsync(new SelectOptionValue { Label = $"Thanet Housing {suffix}" });
         await page.GetByLabel("What the agency will do").FillAsync("Send a tenancy warning letter");
         var due = today.AddDays(14);
-        await page.Locator("#action-due-day").FillAsync(due.Day.ToString());
-        await page.Locator("#action-due-month").FillAsync(due.Month.ToString());
-        await page.Locator("#action-due-year").FillAsync(due.Year.ToString());
+        await page.Locator("#action-due-day").FillAsync(due.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#action-due-month").FillAsync(due.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#action-due-year").FillAsync(due.Year.ToString(CultureInfo.InvariantCulture));
         await browser.SubmitAsync("Record the review");
         Assert.Contains($"The review of {reference} is recorded", await page.Locator(".govuk-notification-banner").InnerTextAsync());
 
@@ -96,9 +97,9 @@ public sealed class PanelJourneyTests(PlatformFixture platform)
     private static async Task PlanAsync(SiteBrowser browser, DateOnly day)
     {
         var page = browser.Page;
-        await page.Locator("#sitting-on-day").FillAsync(day.Day.ToString());
-        await page.Locator("#sitting-on-month").FillAsync(day.Month.ToString());
-        await page.Locator("#sitting-on-year").FillAsync(day.Year.ToString());
+        await page.Locator("#sitting-on-day").FillAsync(day.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#sitting-on-month").FillAsync(day.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator("#sitting-on-year").FillAsync(day.Year.ToString(CultureInfo.InvariantCulture));
         await browser.SubmitAsync("Plan the sitting");
     }
 }

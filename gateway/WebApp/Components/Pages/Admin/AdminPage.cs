@@ -25,6 +25,12 @@ public abstract class AdminPage : StaffPage
     /// A form: its own checks (<paramref name="errors"/>), then Governance's answer: back to <paramref name="back"/> saying what
     /// was <paramref name="done"/> (Post/Redirect/Get), or the form shown again with the refusal in plain English (<paramref name="explain"/>).
     /// </summary>
+    /// <param name="form">Which form of the page was sent (the one shown again on a refusal).</param>
+    /// <param name="errors">The form's own checks, already made; nothing is sent when they found a problem.</param>
+    /// <param name="send">Sends the command to Governance; null when accepted, the refusal otherwise.</param>
+    /// <param name="explain">Says a refusal in plain English (null: the default words).</param>
+    /// <param name="back">The page to go back to once done.</param>
+    /// <param name="done">What was done, said on that page.</param>
     /// <param name="then">Where to go instead of <paramref name="back"/>, known once sent (e.g. the page of what was created).</param>
     protected async Task Send(string form, FormErrors errors, Func<Task<Problem?>> send, Func<Problem, string?> explain, string back, string done,
         Func<string?>? then = null)

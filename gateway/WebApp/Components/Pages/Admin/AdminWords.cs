@@ -19,7 +19,7 @@ public static class AdminWords
     /// <summary>An organisation's place with the ISA today: the words of its tag and the tag's colour (words always, never colour alone).</summary>
     public static (string Words, string Colour) Isa(AdminOrganisation organisation, DateOnly today) => organisation switch
     {
-        { IsaSignedOn: null } when organisation.IsaHistory?.LastOrDefault()?.Action == IsaAction.Withdrawn => ("Withdrawn", "red"),
+        { IsaSignedOn: null } when organisation.IsaHistory is [.., { Action: IsaAction.Withdrawn }] => ("Withdrawn", "red"),
         { IsaSignedOn: null } => ("Not signed", "grey"),
         { IsaReviewOn: { } review } when review < today => ("Review overdue", "red"),
         { IsaReviewOn: { } review } when review <= today.AddDays(IsaReminderDays) => ("Due for review", "yellow"),

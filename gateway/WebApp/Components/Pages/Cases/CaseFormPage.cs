@@ -16,7 +16,7 @@ public abstract class CaseFormPage : CasePage
 
     protected string CasePath => $"/cases/{CaseId}";
 
-    /// <summary>Reads the case (and the organisations' names); false, with <see cref="CasePage.Refused"/> set, when it cannot be shown.</summary>
+    /// <summary>Reads the case (and the organisations' names); false, with <see cref="StaffPage.Refused"/> set, when it cannot be shown.</summary>
     protected async Task<bool> LoadCase()
     {
         var names = LoadOrganisations();

@@ -35,7 +35,7 @@ public abstract class ClerkMeetingPage : ManagerPage
 
     protected string PathOf(string? page = null) => $"/clerk/meetings/{MeetingId}{(page is null ? "" : "/" + page)}";
 
-    /// <summary>Reads the meeting; false (and <see cref="ManagerPage.Refused"/> set) when the page cannot show it to this user.</summary>
+    /// <summary>Reads the meeting; false (and <see cref="StaffPage.Refused"/> set) when the page cannot show it to this user.</summary>
     protected async Task<bool> LoadMeeting()
     {
         var result = await Api.Meeting(MeetingId, Aborted);

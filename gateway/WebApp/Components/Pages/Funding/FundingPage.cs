@@ -109,7 +109,7 @@ public abstract class FundingPage : StaffPage
         };
     }
 
-    /// <summary>Pounds typed in a box ("1,250.50", "£1250"): positive (or, with <paramref name="signed"/>, non-zero), in whole pence.</summary>
+    /// <summary>Pounds typed in a box ("1,250.50", "£1250"): positive (or, with <paramref name="allowZero"/>, zero too), in whole pence.</summary>
     protected static decimal? Money(FormErrors errors, string? text, string field, string what, bool allowZero = false)
     {
         if (string.IsNullOrWhiteSpace(text))

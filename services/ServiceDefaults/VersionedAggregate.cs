@@ -67,6 +67,9 @@ public sealed class VersionedAggregateAttribute : WriteAggregateAttribute
 }
 
 /// <summary>The checks <see cref="VersionedAggregateAttribute"/> puts around the fetch of a <typeparamref name="T"/> stream.</summary>
+/// <typeparam name="T">The aggregate.</typeparam>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000:Do not declare static members on generic types",
+    Justification = "Called only by Wolverine's generated code, which names the closed type (StreamPreconditions<Bid>.Check).")]
 public static class StreamPreconditions<T> where T : class
 {
     private const string ResourceKey = "csp.resource-stream";

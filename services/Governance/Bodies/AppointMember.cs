@@ -9,6 +9,9 @@ using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Bodies;
 
+/// <param name="OrganisationId">The organisation the member comes from (required).</param>
+/// <param name="PersonName">The member's name (required).</param>
+/// <param name="Role">The member's role on the body (required).</param>
 /// <param name="Represents">For a collective seat: the authorities represented (the member's own organisation among them).</param>
 public sealed record AppointMember(Guid? OrganisationId, string? PersonName, MemberRole? Role, IReadOnlyList<Guid>? Represents);
 

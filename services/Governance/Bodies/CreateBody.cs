@@ -8,6 +8,10 @@ using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Bodies;
 
+/// <param name="Name">The body's name (required).</param>
+/// <param name="Kind">What kind of body it is (required).</param>
+/// <param name="Cadence">How often it meets (required).</param>
+/// <param name="QuorumMinimum">How many responsible authorities must be represented for a decision (the kind's default when not given).</param>
 /// <param name="Confidential">Mark the body confidential (its decisions stay inside it); the ASB case panel always is.</param>
 /// <param name="ParentBodyId">The body that oversees it: besides the body itself, the only one whose decisions may adopt its terms of reference.</param>
 public sealed record CreateBody(string? Name, BodyKind? Kind, MeetingCadence? Cadence, int? QuorumMinimum, bool? Confidential = null, Guid? ParentBodyId = null);

@@ -1,6 +1,5 @@
 using CommunitySafety.ServiceDefaults;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 

@@ -10,6 +10,8 @@ public static class GetAssessmentsEndpoint
     /// <param name="year">When given, only that year's assessments.</param>
     /// <param name="limit">Assessments a page (1–500, default 100).</param>
     /// <param name="page">Which page (from 1).</param>
+    /// <param name="session">Governance's read session.</param>
+    /// <param name="http">The request (for the paging headers of the answer).</param>
     [WolverineGet(StrategyUrls.Assessments)]
     [ProducesResponseType<IReadOnlyList<StrategicAssessment>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> List(int? year, int? limit, int? page, IQuerySession session, HttpContext http)

@@ -24,7 +24,7 @@ public static class RecordActualEndpoint
     public static (LineOutcome, Events) Post(Guid lineId, RecordActual command, [VersionedAggregate] CommunitySafetyAgreement agreement, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        PlanQuarter.TryParse(command.Quarter, out var quarter);
+        _ = PlanQuarter.TryParse(command.Quarter, out var quarter); // Validate has refused any other
         return LineOutcome.Of(CommunitySafetyAgreement.DecideRecordActual(agreement, lineId, command.MeasureId!.Value, quarter, command.Actual!.Value,
             PartnershipCalendar.Today(now), Guid.CreateVersion7, now));
     }

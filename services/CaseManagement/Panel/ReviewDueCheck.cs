@@ -17,6 +17,9 @@ public static class ReviewDueCheckHandler
     public static ValueTask ScheduleAsync(IMessageBus bus, Guid caseId, DateOnly dueOn) =>
         bus.ScheduleAsync(new ReviewDueCheck(caseId, dueOn), RunAt(dueOn));
 
+    /// <summary>The check of a newly set review date, to schedule durably (it survives restarts) in the transaction that set it.</summary>
+    public static ScheduledMessage<ReviewDueCheck> Scheduled(Guid caseId, DateOnly dueOn) => new ReviewDueCheck(caseId, dueOn).ScheduledAt(RunAt(dueOn));
+
     public static async Task Handle(ReviewDueCheck check, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<CaseFile>(check.CaseId, ct);

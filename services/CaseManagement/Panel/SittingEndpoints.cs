@@ -36,7 +36,7 @@ public static class ScheduleSittingEndpoint
         var sitting = PanelSitting.Create(scheduled);
         var agenda = PanelSitting.DecideAgenda(sitting, await CaseQueries.OpenAsync(session, http.RequestAborted), http.User.DisplayName(), now);
         CaseAudit.Listed(http, agenda.Considered.Select(e => e.CaseId));
-        return await session.Start<PanelSitting>(id, [scheduled, agenda], $"/api/cases/panel/sittings/{id}", bus, IntegrationEvents.None,
+        return await session.Start<PanelSitting>(id, [scheduled, agenda], $"/api/cases/panel/sittings/{id}", bus, Cases.IntegrationEvents.None,
             sitting.Apply(agenda) with { Version = 2 });
     }
 }
@@ -51,7 +51,7 @@ public static class RebuildAgendaEndpoint
         var cases = await CaseQueries.OpenAsync(session, http.RequestAborted);
         return await session.Append<PanelSitting>(sittingId, http,
             sitting => [PanelSitting.DecideAgenda(sitting, cases, http.User.DisplayName(), clock.GetUtcNow())],
-            bus, IntegrationEvents.None,
+            bus, Cases.IntegrationEvents.None,
             events => events.OfType<AgendaBuilt>().Single(),
             events =>
             {
@@ -118,7 +118,7 @@ public static class RecordAttendanceEndpoint
                 "Attendance must name organisations registered with the partnership.").With("organisations", unknown)));
         return await session.Append<PanelSitting>(sittingId, http,
             sitting => [PanelSitting.DecideAttendance(sitting, command.Attendance!, http.User.DisplayName(), clock.GetUtcNow())],
-            bus, IntegrationEvents.None, events => events.OfType<SittingAttendanceRecorded>().Single());
+            bus, Cases.IntegrationEvents.None, events => events.OfType<SittingAttendanceRecorded>().Single());
     }
 }
 
@@ -189,7 +189,7 @@ public static class RecordReviewEndpoint
                     text.Seal(a.Description!.Trim()), a.DueOn!.Value, sitting.Id, by, now));
             caseStream.AppendMany([reviewed, .. actions]);
             return [new SittingCaseReviewed(sitting.Id, file.Id, file.Reference, now)];
-        }, bus, IntegrationEvents.None);
+        }, bus, Cases.IntegrationEvents.None);
 
         if (reviewed is null) return result; // refused before deciding: 404, 412, 400
         await ReviewDueCheckHandler.ScheduleAsync(bus, caseId, reviewed.NextReviewDue);

@@ -13,10 +13,6 @@ public static class ReviewDueCheckHandler
     /// <summary>When the check runs: the start of the day after the due date, in the partnership's time zone.</summary>
     public static DateTimeOffset RunAt(DateOnly dueOn) => PartnershipCalendar.StartOf(dueOn.AddDays(1));
 
-    /// <summary>Schedules the check of a newly set review date, durably (it survives restarts), in the caller's transaction.</summary>
-    public static ValueTask ScheduleAsync(IMessageBus bus, Guid caseId, DateOnly dueOn) =>
-        bus.ScheduleAsync(new ReviewDueCheck(caseId, dueOn), RunAt(dueOn));
-
     /// <summary>The check of a newly set review date, to schedule durably (it survives restarts) in the transaction that set it.</summary>
     public static ScheduledMessage<ReviewDueCheck> Scheduled(Guid caseId, DateOnly dueOn) => new ReviewDueCheck(caseId, dueOn).ScheduledAt(RunAt(dueOn));
 

@@ -24,7 +24,8 @@ builder.AddEventSourcedService("casemanagement", typeof(CaseRoles).Assembly,
         wolverine.LocalQueue(Queues.Schedules).UseDurableInbox();
         wolverine.PublishMessage<ReviewDueCheck>().ToLocalQueue(Queues.Schedules);
         wolverine.PublishMessage<RetentionDue>().ToLocalQueue(Queues.Schedules);
-    });
+    },
+    IntegrationEvents.ToContract);
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:RiskMatrix").Get<RiskMatrix>() ?? RiskMatrix.Default).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:ReviewSchedule").Get<ReviewSchedule>() ?? new ReviewSchedule()).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:Retention").Get<RetentionPolicy>() ?? new RetentionPolicy()).Validated());

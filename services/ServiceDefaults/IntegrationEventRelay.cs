@@ -57,7 +57,11 @@ public static class IntegrationEventRelay
         }
     }
 
-    /// <summary>Every message handler: one that appends events (a scheduled reminder, a reaction to another service) relays them too.</summary>
+    /// <summary>
+    /// Every message handler: one that appends events (a scheduled reminder, a reaction to another service) relays them too.
+    /// Wolverine applies its chain policies to the HTTP endpoints as well: those are <see cref="EndpointPolicy"/>'s, so that an
+    /// endpoint relays once (not twice) and a GET not at all.
+    /// </summary>
     public sealed class HandlerPolicy : IChainPolicy
     {
         public void Apply(IReadOnlyList<IChain> chains, GenerationRules rules, IServiceContainer container)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Retention;
 using CommunitySafety.ServiceDefaults;
@@ -6,12 +7,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Cases;
 
 public sealed record CloseCase(CaseOutcome? Outcome, string? Reason);
 
-/// <summary>Closes a case with its outcome and the reason; the panel chair or a case worker of a signatory decides.</summary>
+/// <summary>
+/// Closes a case with its outcome and the reason; the panel chair or a case worker of a signatory decides. The erasure at
+/// the end of the retention period is scheduled with the closure, in its transaction.
+/// </summary>
 public static class CloseCaseEndpoint
 {
     public static ProblemDetails Validate(CloseCase? command) => command is null
@@ -20,33 +25,16 @@ public static class CloseCaseEndpoint
             .Check(command.Outcome != CaseOutcome.MergedIntoAnotherCase, "outcome", "A case is closed as merged only by merging it (POST /api/cases/{caseId}/merge).")
             .Text("reason", command.Reason, 2000).ToProblem();
 
+    /// <summary>Case details are for current ISA signatories only (403), refused before the case is read.</summary>
+    public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandFullAsync(session, http);
+
     [WolverinePost("/api/cases/{caseId}/close"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    public static async Task<IResult> Post(Guid caseId, CloseCase command, IDocumentSession session, CaseKeys keys, IMessageBus bus,
-        RetentionPolicy retention, TimeProvider clock, HttpContext http)
+    [EmptyResponse, ProducesResponseType(StatusCodes.Status204NoContent)]
+    public static async Task<(Events, ScheduledMessage<RetentionDue>)> Post(CloseCase command, [VersionedAggregate("caseId")] CaseFile file,
+        IDocumentSession session, CaseKeys keys, RetentionPolicy retention, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        await CaseAccess.DemandFullAsync(session, http);
-        return await session.AppendAsync(keys, caseId, http, bus,
-            (file, text) => [CaseFile.DecideClose(file, command.Outcome!.Value, text.Seal(command.Reason!.Trim()), http.User.DisplayName(), clock.GetUtcNow())],
-            // the erasure at the end of the retention period, committed with the closure
-            then: events => RetentionDueHandler.ScheduleAsync(bus, retention, events.OfType<CaseClosed>().Single()).AsTask());
-    }
-}
-
-public sealed record ReopenCase(string? Reason);
-
-/// <summary>Reopens a closed case; the closure stays in its history.</summary>
-public static class ReopenCaseEndpoint
-{
-    public static ProblemDetails Validate(ReopenCase? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, 2000).ToProblem();
-
-    [WolverinePost("/api/cases/{caseId}/reopen"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    public static async Task<IResult> Post(Guid caseId, ReopenCase command, IDocumentSession session, CaseKeys keys, IMessageBus bus,
-        TimeProvider clock, HttpContext http)
-    {
-        await CaseAccess.DemandFullAsync(session, http);
-        return await session.AppendAsync(keys, caseId, http, bus,
-            (file, text) => CaseFile.DecideReopen(file, text.Seal(command.Reason!.Trim()), http.User.DisplayName(), clock.GetUtcNow()));
+        var text = await keys.TextForWritingAsync(session, file, ct);
+        var closed = CaseFile.DecideClose(file, command.Outcome!.Value, text.Seal(command.Reason!.Trim()), user.DisplayName(), clock.GetUtcNow());
+        return ([closed], RetentionDueHandler.Scheduled(retention, closed));
     }
 }

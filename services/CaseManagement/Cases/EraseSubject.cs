@@ -6,8 +6,8 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Cases;
 
@@ -27,37 +27,37 @@ public static class EraseSubjectEndpoint
         ? FieldErrors.MissingBody
         : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
 
+    /// <summary>Only a partnership-admin of a current ISA signatory (403), refused before the case is read.</summary>
+    public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandAdministrationAsync(session, http);
+
     [WolverinePost("/api/cases/{caseId}/subjects/{subjectId}/erase"), Authorize(Roles = CaseRoles.PartnershipAdmin)]
-    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden),
+    [EmptyResponse, ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
-    public static async Task<IResult> Post(Guid caseId, Guid subjectId, EraseSubject command, IDocumentSession session, CaseKeys keys, CaseIndex index,
-        IMessageBus bus, TimeProvider clock, HttpContext http)
+    public static async Task<Events> Post(Guid subjectId, EraseSubject command, [VersionedAggregate("caseId")] CaseFile file, IDocumentSession session,
+        CaseKeys keys, CaseIndex index, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        await CaseAccess.DemandAdministrationAsync(session, http);
-        var ct = http.RequestAborted;
         var now = clock.GetUtcNow();
-        var by = new Eraser(http.User.FindFirstValue(CspClaims.Subject) ?? "unknown", http.User.DisplayName(), CaseAccess.Organisation(http.User)!.Value);
+        var by = new Eraser(user.FindFirstValue(CspClaims.Subject) ?? "unknown", user.DisplayName(), CaseAccess.Organisation(user)!.Value);
         // the subject's details, to find their mentions, read before their key is shredded
         var subjectKey = (await keys.SubjectKeysAsync(session, [subjectId], ct)).GetValueOrDefault(subjectId);
-        var duplicates = await MergedDuplicates.FetchForWritingAsync(session, keys, caseId, ct);
-        return await session.AppendAsync(keys, caseId, http, bus, (file, text) =>
+        var duplicates = await MergedDuplicates.FetchForWritingAsync(session, keys, file.Id, ct);
+        var text = await keys.TextForWritingAsync(session, file, ct);
+
+        CaseFile.EnsureErasable(file, subjectId);
+        var details = PersonalDetails.Open(subjectKey, file.Subjects.Single(s => s.SubjectId == subjectId).Details);
+        var next = keys.NewText(session, now);
+        var erased = CaseFile.DecideErase(file, subjectId, details, text, next, command.Reason!.Trim(), by, now);
+        foreach (var (duplicate, duplicateText) in duplicates)
         {
-            CaseFile.EnsureErasable(file, subjectId);
-            var details = PersonalDetails.Open(subjectKey, file.Subjects.Single(s => s.SubjectId == subjectId).Details);
-            var next = keys.NewText(session, now);
-            var erased = CaseFile.DecideErase(file, subjectId, details, text, next, command.Reason!.Trim(), by, now);
-            foreach (var (duplicate, duplicateText) in duplicates)
-            {
-                var resealed = keys.NewText(session, now);
-                duplicate.AppendOne(CaseFile.DecideReseal(duplicate.Aggregate!, subjectId, details, duplicateText, resealed, file.Id, now));
-                keys.Shred(session, duplicateText.KeyId);
-            }
-            keys.Shred(session, text.KeyId);
-            keys.Shred(session, subjectId);
-            session.Delete<SubjectIndexEntry>(subjectId); // the lookup hashes are derived from the personal data too
-            index.Reindex(session, file.Id, erased.Texts.Locations.Select(next.Open));
-            return [erased];
-        });
+            var resealed = keys.NewText(session, now);
+            duplicate.AppendOne(CaseFile.DecideReseal(duplicate.Aggregate!, subjectId, details, duplicateText, resealed, file.Id, now));
+            keys.Shred(session, duplicateText.KeyId);
+        }
+        keys.Shred(session, text.KeyId);
+        keys.Shred(session, subjectId);
+        session.Delete<SubjectIndexEntry>(subjectId); // the lookup hashes are derived from the personal data too
+        index.Reindex(session, file.Id, erased.Texts.Locations.Select(next.Open));
+        return [erased];
     }
 }
 

@@ -1,11 +1,12 @@
+using System.Security.Claims;
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Cases;
 
@@ -13,7 +14,8 @@ public sealed record LinkCase(Guid? LinkedCaseId, string? Reason);
 
 /// <summary>
 /// Links two related cases; both stay open and separate. Recorded on both cases, in one transaction, the reason sealed
-/// under each case's own text key.
+/// under each case's own text key. The other case is fetched for writing too, so that Marten checks its version at commit
+/// as well: a concurrent write to either becomes a 409; 404 when it does not exist. It is in the request's audit too.
 /// </summary>
 public static class LinkCaseEndpoint
 {
@@ -21,41 +23,28 @@ public static class LinkCaseEndpoint
         ? FieldErrors.MissingBody
         : new FieldErrors().Id("linkedCaseId", command.LinkedCaseId).Text("reason", command.Reason, 2000).ToProblem();
 
-    [WolverinePost("/api/cases/{caseId}/links"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    public static async Task<IResult> Post(Guid caseId, LinkCase command, IDocumentSession session, CaseKeys keys, IMessageBus bus, TimeProvider clock,
-        HttpContext http)
-    {
-        await CaseAccess.DemandFullAsync(session, http);
-        var reason = command.Reason!.Trim();
-        return await TwoCaseWrites.AppendAsync(session, keys, http, bus, caseId, command.LinkedCaseId!.Value,
-            (file, text, other, otherText) => CaseFile.DecideLink(file, other, text.Seal(reason), otherText.Seal(reason), http.User.DisplayName(),
-                clock.GetUtcNow()));
-    }
-}
+    /// <summary>Case details are for current ISA signatories only (403), refused before the cases are read.</summary>
+    public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandFullAsync(session, http);
 
-public static class TwoCaseWrites
-{
-    /// <summary>
-    /// Appends one decision's events to two cases in one transaction: the path's case through
-    /// <see cref="CaseWrites.AppendAsync"/> (404, If-Match, ETag), the other fetched for writing too, so that Marten checks
-    /// its version at commit as well: a concurrent write to either becomes a 409. 404 when the other case does not exist.
-    /// The decision gets both cases' text keys. The other case is in the request's audit too.
-    /// </summary>
-    public static async Task<IResult> AppendAsync(IDocumentSession session, CaseKeys keys, HttpContext http, IMessageBus bus, Guid caseId, Guid otherId,
-        Func<CaseFile, CaseText, CaseFile, CaseText, TwoCaseDecision> decide, Action<CaseFile, CaseText, CaseFile, TwoCaseDecision>? alongside = null,
-        Func<IReadOnlyList<object>, object>? respond = null)
+    [WolverinePost("/api/cases/{caseId}/links"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
+    [EmptyResponse, ProducesResponseType(StatusCodes.Status204NoContent)]
+    public static async Task<Events> Post(LinkCase command, [VersionedAggregate("caseId")] CaseFile file, IDocumentSession session, CaseKeys keys,
+        ClaimsPrincipal user, TimeProvider clock, HttpContext http)
     {
+        var ct = http.RequestAborted;
+        var otherId = command.LinkedCaseId!.Value;
         CaseAudit.Listed(http, [otherId]);
-        // The same stream is never fetched twice for writing: the rules refuse a case paired with itself.
-        var other = otherId == caseId ? null : await session.Events.FetchForWriting<CaseFile>(otherId, http.RequestAborted);
-        if (other is { Aggregate: null }) return Problems.NotFound(nameof(CaseFile), otherId);
-        var otherText = other is null ? null : await keys.TextAsync(session, other.Aggregate!, http.RequestAborted);
-        return await session.AppendAsync(keys, caseId, http, bus, (file, text) =>
-        {
-            var decision = decide(file, text, other?.Aggregate ?? file, otherText ?? text);
-            other!.AppendMany(decision.ForOther.ToArray());
-            alongside?.Invoke(file, text, other.Aggregate!, decision);
-            return decision.ForCase;
-        }, respond);
+        var text = await keys.TextForWritingAsync(session, file, ct);
+        var reason = command.Reason!.Trim();
+
+        // The same stream is never fetched twice for writing: the rule refuses a case linked to itself.
+        var otherStream = otherId == file.Id ? null : await session.Events.FetchForWriting<CaseFile>(otherId, ct);
+        if (otherStream is { Aggregate: null }) throw RequestRefused.NotFound(nameof(CaseFile), otherId);
+        var other = otherStream?.Aggregate ?? file;
+        var otherText = otherStream is null ? text : await keys.TextAsync(session, other, ct);
+
+        var decision = CaseFile.DecideLink(file, other, text.Seal(reason), otherText.Seal(reason), user.DisplayName(), clock.GetUtcNow());
+        otherStream!.AppendMany(decision.ForOther.ToArray());
+        return [.. decision.ForCase];
     }
 }

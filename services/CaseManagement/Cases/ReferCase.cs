@@ -5,8 +5,8 @@ using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Cases;
 
@@ -58,9 +58,9 @@ public static class ReferCaseEndpoint
     /// with the open cases that look similar (which the audit records as listed).
     /// </summary>
     [WolverinePost("/api/cases"), Authorize(Roles = CaseRoles.CaseWorker)]
-    [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden)]
-    public static async Task<IResult> Post(ReferCase command, IDocumentSession session, CaseKeys keys, CaseIndex index,
-        IMessageBus bus, TimeProvider clock, HttpContext http)
+    [ProducesResponseType<CaseReferredAnswer>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public static async Task<(IResult, IStartStream)> Post(ReferCase command, IDocumentSession session, CaseKeys keys, CaseIndex index, TimeProvider clock,
+        HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
         var organisation = CaseAccess.Organisation(http.User);
@@ -86,7 +86,10 @@ public static class ReferCaseEndpoint
         var referred = new CaseReferred(id, CaseFile.ReferenceFor(id, now), organisation!.Value, text.Seal(command.ReferringOfficer!.Trim()),
             command.Area!.Value, [.. command.Incidents!.Select(i => new Incident(i.Date!.Value, text.Seal(i.Place!.Trim()), text.Seal(i.Description!.Trim())))],
             subjects, [.. locations.Select(text.Seal)], text.KeyId, now);
-        return await session.Start<CaseFile>(id, [referred], $"/api/cases/{id}", bus, IntegrationEvents.None,
-            new { id, reference = referred.Reference, subjects = subjects.Select(x => x.SubjectId), similarCases });
+        return NewStream.Start<CaseFile>(id, $"/api/cases/{id}",
+            new CaseReferredAnswer(id, referred.Reference, [.. subjects.Select(x => x.SubjectId)], similarCases), referred);
     }
 }
+
+/// <summary>The new case: its id and reference, its subjects' ids (in the order referred), and the open cases that look similar.</summary>
+public sealed record CaseReferredAnswer(Guid Id, string Reference, IReadOnlyList<Guid> Subjects, IReadOnlyList<SimilarCase> SimilarCases);

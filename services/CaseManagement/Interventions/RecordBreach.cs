@@ -1,11 +1,12 @@
+using System.Security.Claims;
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Interventions;
 
@@ -26,16 +27,18 @@ public static class RecordBreachEndpoint
             .ToProblem();
     }
 
+    /// <summary>Case details are for current ISA signatories only (403), refused before the case is read.</summary>
+    public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandFullAsync(session, http);
+
     /// <summary>Answers 204 with the case's new version as ETag.</summary>
     [WolverinePost("/api/cases/{caseId}/interventions/{interventionId}/breaches"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden),
+    [EmptyResponse, ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
-    public static async Task<IResult> Post(Guid caseId, Guid interventionId, RecordBreach command, IDocumentSession session, CaseKeys keys,
-        IMessageBus bus, TimeProvider clock, HttpContext http)
+    public static async Task<Events> Post(Guid interventionId, RecordBreach command, [VersionedAggregate("caseId")] CaseFile file, IDocumentSession session,
+        CaseKeys keys, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
-        await CaseAccess.DemandFullAsync(session, http);
-        return await session.AppendAsync(keys, caseId, http, bus,
-            (file, text) => CaseFile.DecideRecordBreach(file, interventionId, command.OccurredOn!.Value, text.Seal(command.Description!.Trim()),
-                http.User.DisplayName(), clock.GetUtcNow()));
+        var text = await keys.TextForWritingAsync(session, file, ct);
+        return [.. CaseFile.DecideRecordBreach(file, interventionId, command.OccurredOn!.Value, text.Seal(command.Description!.Trim()), user.DisplayName(),
+            clock.GetUtcNow())];
     }
 }

@@ -4,8 +4,8 @@ using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Interventions;
 
@@ -29,26 +29,27 @@ public static class RecordInterventionEndpoint
         return errors.ToProblem();
     }
 
+    /// <summary>Case details are for current ISA signatories only (403), refused before the case is read.</summary>
+    public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandFullAsync(session, http);
+
     /// <summary>
     /// Answers 201 Created at the intervention, with <c>{ id }</c> and the case's new version as ETag. The issuing
     /// organisation (by default the user's) becomes one of the case's agencies.
     /// </summary>
     [WolverinePost("/api/cases/{caseId}/interventions"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
+    [ProducesResponseType<InterventionCreated>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
-    public static async Task<IResult> Post(Guid caseId, RecordIntervention command, IDocumentSession session, CaseKeys keys, IMessageBus bus,
-        TimeProvider clock, HttpContext http)
+    public static async Task<(IResult, Events)> Post(RecordIntervention command, [VersionedAggregate("caseId")] CaseFile file, IDocumentSession session,
+        CaseKeys keys, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        await CaseAccess.DemandFullAsync(session, http);
+        var text = await keys.TextForWritingAsync(session, file, ct);
         var issuedBy = command.IssuedBy ?? CaseAccess.Organisation(http.User)!.Value;
         var id = Guid.CreateVersion7();
-        var result = await session.AppendAsync(keys, caseId, http, bus,
-            (file, text) => CaseFile.DecideRecordIntervention(file, id, command.SubjectId!.Value, command.Kind!.Value, command.IssuedOn!.Value,
-                issuedBy, text.SealOptional(string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim()), http.User.DisplayName(), clock.GetUtcNow()),
-            _ => new { id });
-        // Append answers 200 (with its ETag already set) when the intervention was recorded; anything else is a problem.
-        return result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK }
-            ? Results.Created(http.Request.Local($"/api/cases/{caseId}/interventions/{id}"), new { id })
-            : result;
+        var recorded = CaseFile.DecideRecordIntervention(file, id, command.SubjectId!.Value, command.Kind!.Value, command.IssuedOn!.Value, issuedBy,
+            text.SealOptional(string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim()), http.User.DisplayName(), clock.GetUtcNow());
+        return (Results.Created(http.Request.Local($"/api/cases/{file.Id}/interventions/{id}"), new InterventionCreated(id)), [.. recorded]);
     }
 }
+
+/// <summary>The new intervention's id.</summary>
+public sealed record InterventionCreated(Guid Id);

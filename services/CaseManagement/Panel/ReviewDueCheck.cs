@@ -1,7 +1,7 @@
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.ServiceDefaults;
-using Marten;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Panel;
 
@@ -13,14 +13,10 @@ public static class ReviewDueCheckHandler
     /// <summary>When the check runs: the start of the day after the due date, in the partnership's time zone.</summary>
     public static DateTimeOffset RunAt(DateOnly dueOn) => PartnershipCalendar.StartOf(dueOn.AddDays(1));
 
-    /// <summary>Schedules the check of a newly set review date, durably (it survives restarts), in the caller's transaction.</summary>
-    public static ValueTask ScheduleAsync(IMessageBus bus, Guid caseId, DateOnly dueOn) =>
-        bus.ScheduleAsync(new ReviewDueCheck(caseId, dueOn), RunAt(dueOn));
+    /// <summary>The check of a newly set review date, to schedule durably (it survives restarts) in the transaction that set it.</summary>
+    public static ScheduledMessage<ReviewDueCheck> Scheduled(Guid caseId, DateOnly dueOn) => new ReviewDueCheck(caseId, dueOn).ScheduledAt(RunAt(dueOn));
 
-    public static async Task Handle(ReviewDueCheck check, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<CaseFile>(check.CaseId, ct);
-        if (stream.Aggregate is null) return; // nothing to check
-        stream.AppendMany(CaseFile.DecideReviewCheck(stream.Aggregate, check.DueOn, clock.GetUtcNow()).ToArray());
-    }
+    /// <summary>Raises the missed review, at most once (a repeated or late check changes nothing); nothing to check on an unknown case.</summary>
+    public static Events? Handle(ReviewDueCheck check, [WriteAggregate(nameof(ReviewDueCheck.CaseId), Required = false)] CaseFile? file, TimeProvider clock) =>
+        file is null ? null : [.. CaseFile.DecideReviewCheck(file, check.DueOn, clock.GetUtcNow())];
 }

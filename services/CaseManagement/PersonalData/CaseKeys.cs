@@ -1,4 +1,5 @@
 using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
 
@@ -22,6 +23,20 @@ public sealed class CaseKeys(DataKeys keys)
     /// <summary>The case's current text key (none once erased).</summary>
     public async Task<CaseText> TextAsync(IQuerySession session, CaseFile file, CancellationToken ct) =>
         file.TextKey is { } id ? new CaseText(id, await keys.LoadAsync(session, id, ct)) : new CaseText(Guid.Empty, null);
+
+    /// <summary>
+    /// The text key of a case just fetched for writing, so that the decision can seal its free text. The key is read after
+    /// the case: if it is gone although the case still names it, an erasure committed in between shredded it (and changed
+    /// the case, so this write could not commit anyway): refused as a concurrent write (409), not as an erased case.
+    /// </summary>
+    public async Task<CaseText> TextForWritingAsync(IQuerySession session, CaseFile file, CancellationToken ct)
+    {
+        var text = await TextAsync(session, file, ct);
+        return file.TextKey is not null && text.IsErased ? throw ChangedMeanwhile() : text;
+    }
+
+    public static DomainRuleViolation ChangedMeanwhile() =>
+        new("concurrent-write", "The case was changed by another request at the same time. Read it again and retry.", 409);
 
     /// <summary>The current text keys of several cases, by case id, in one query.</summary>
     public async Task<IReadOnlyDictionary<Guid, CaseText>> TextsAsync(IQuerySession session, IEnumerable<CaseFile> files, CancellationToken ct)

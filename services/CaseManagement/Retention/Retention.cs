@@ -41,9 +41,9 @@ public sealed record RetentionDue(Guid CaseId, DateTimeOffset ClosedAt);
 
 public static class RetentionDueHandler
 {
-    /// <summary>Schedules the erasure of a closure, durably, in the caller's transaction.</summary>
-    public static ValueTask ScheduleAsync(IMessageBus bus, RetentionPolicy policy, CaseClosed closed) =>
-        bus.ScheduleAsync(new RetentionDue(closed.CaseId, closed.ClosedAt), policy.ErasableFrom(closed.ClosedAt));
+    /// <summary>The erasure of a closure, to schedule (durably, in the closure's transaction) for the end of the retention period.</summary>
+    public static ScheduledMessage<RetentionDue> Scheduled(RetentionPolicy policy, CaseClosed closed) =>
+        new RetentionDue(closed.CaseId, closed.ClosedAt).ScheduledAt(policy.ErasableFrom(closed.ClosedAt));
 
     /// <summary>
     /// Shreds, in one transaction, the case's text key, its subjects' keys and those of the duplicates merged into it, and

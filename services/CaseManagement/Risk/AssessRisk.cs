@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.Panel;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Risk;
 
@@ -33,23 +36,23 @@ public static class AssessRiskEndpoint
             schedule.NextReviewDue(level, PartnershipCalendar.Today(now)));
     }
 
+    /// <summary>Case details are for current ISA signatories only (403), refused before the case is read.</summary>
+    public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandFullAsync(session, http);
+
+    /// <summary>The panel must hear of it if the review date passes unreviewed: the check is scheduled with the assessment.</summary>
     [WolverinePost("/api/cases/{caseId}/risk-assessments"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    public static async Task<IResult> Post(Guid caseId, AssessRisk command, IDocumentSession session, RiskMatrix matrix, ReviewSchedule schedule,
-        IMessageBus bus, TimeProvider clock, HttpContext http)
+    [ProducesResponseType<RiskAssessedAnswer>(StatusCodes.Status200OK)]
+    public static (RiskAssessedAnswer, Events, ScheduledMessage<ReviewDueCheck>) Post(AssessRisk command, [VersionedAggregate("caseId")] CaseFile file,
+        RiskMatrix matrix, ReviewSchedule schedule, ClaimsPrincipal user, TimeProvider clock)
     {
-        await CaseAccess.DemandFullAsync(session, http);
-        var organisation = CaseAccess.Organisation(http.User)!.Value;
-        var assessor = http.User.DisplayName();
-        RiskAssessed? assessed = null;
-        var result = await session.Append<CaseFile>(caseId, http,
-            file => [assessed = Decide(file, command.Answers!, matrix, schedule, organisation, assessor, clock.GetUtcNow())],
-            bus, IntegrationEvents.None,
-            events => events.OfType<RiskAssessed>().Select(e => new { e.Score, e.Level, e.NextReviewDue }).Single());
-        // the panel must hear of it if the review date passes unreviewed
-        if (assessed is not null) await Panel.ReviewDueCheckHandler.ScheduleAsync(bus, caseId, assessed.NextReviewDue);
-        return result;
+        var assessed = Decide(file, command.Answers!, matrix, schedule, CaseAccess.Organisation(user)!.Value, user.DisplayName(), clock.GetUtcNow());
+        return (new RiskAssessedAnswer(assessed.Score, assessed.Level, assessed.NextReviewDue), [assessed],
+            ReviewDueCheckHandler.Scheduled(file.Id, assessed.NextReviewDue));
     }
 }
+
+/// <summary>The assessment's score and level, and when the panel must next review the case.</summary>
+public sealed record RiskAssessedAnswer(int Score, RiskLevel Level, DateOnly NextReviewDue);
 
 public static class GetRiskMatrixEndpoint
 {

@@ -1,72 +1,13 @@
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.PersonalData;
-using CommunitySafety.CaseManagement.Signatories;
 using CommunitySafety.ServiceDefaults;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace CommunitySafety.CaseManagement.Panel;
-
-public static class ActionValidation
-{
-    public const int MaxDescription = 2000;
-
-    /// <summary>The field errors of one action (owner, description, due date not in the past).</summary>
-    public static FieldErrors Check(this FieldErrors errors, string prefix, ActionInput? action, DateOnly today)
-    {
-        if (action is null) return errors.Add(prefix.TrimEnd('.'), "An action is required.");
-        return errors.Id(prefix + "ownerOrganisationId", action.OwnerOrganisationId)
-            .Text(prefix + "description", action.Description, MaxDescription)
-            .Check(action.DueOn is { } due && due >= today, prefix + "dueOn", "'dueOn' is required and may not be in the past.");
-    }
-}
-
-/// <summary>Gives an agency an action on a case between sittings (reviews add theirs with the review).</summary>
-public static class AgreeActionEndpoint
-{
-    public static ProblemDetails Validate(ActionInput? command, TimeProvider clock) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Check("", command, PartnershipCalendar.Today(clock.GetUtcNow())).ToProblem();
-
-    [WolverinePost("/api/cases/{caseId}/actions"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Post(Guid caseId, ActionInput command, IDocumentSession session, CaseKeys keys, IMessageBus bus, TimeProvider clock,
-        HttpContext http)
-    {
-        await CaseAccess.DemandFullAsync(session, http);
-        var owner = command.OwnerOrganisationId!.Value;
-        var now = clock.GetUtcNow();
-        var ownerIsSignatory = await IsaRegister.IsSignatoryAsync(session, owner, PartnershipCalendar.Today(now), http.RequestAborted);
-        return await session.AppendAsync(keys, caseId, http, bus,
-            (file, text) => [CaseFile.DecideAction(file, Guid.CreateVersion7(), owner, ownerIsSignatory, text.Seal(command.Description!.Trim()),
-                command.DueOn!.Value, null, http.User.DisplayName(), now)],
-            events => new { id = events.OfType<ActionAgreed>().Single().ActionId });
-    }
-}
-
-public sealed record ChangeActionStatus(ActionStatus? Status, string? Note);
-
-/// <summary>Moves an action on: in progress, done, or cancelled (with an optional note).</summary>
-public static class ChangeActionStatusEndpoint
-{
-    public static ProblemDetails Validate(ChangeActionStatus? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Defined("status", command.Status).Text("note", command.Note, 2000, required: false).ToProblem();
-
-    [WolverinePost("/api/cases/{caseId}/actions/{actionId}/status"), Authorize(Roles = CaseRoles.CaseWorker + "," + CaseRoles.PanelChair)]
-    public static async Task<IResult> Post(Guid caseId, Guid actionId, ChangeActionStatus command, IDocumentSession session, CaseKeys keys,
-        IMessageBus bus, TimeProvider clock, HttpContext http)
-    {
-        await CaseAccess.DemandFullAsync(session, http);
-        return await session.AppendAsync(keys, caseId, http, bus,
-            (file, text) => [CaseFile.DecideActionStatus(file, actionId, command.Status!.Value,
-                text.SealOptional(string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim()), http.User.DisplayName(), clock.GetUtcNow())]);
-    }
-}
 
 /// <summary>An action of the overdue list (its description sealed, as the case holds it).</summary>
 public sealed record ActionListEntry(

@@ -3,7 +3,6 @@ using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.Signatories;
 using CommunitySafety.CaseManagement.Similarity;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace CommunitySafety.CaseManagement;
 

@@ -6,10 +6,7 @@ using CommunitySafety.CaseManagement.Retention;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.Contracts;
-using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
-using Marten;
-using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -3,7 +3,6 @@ using CommunitySafety.Funding.Bids;
 using CommunitySafety.Funding.Decisions;
 using CommunitySafety.Funding.Streams;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace CommunitySafety.Funding;
 

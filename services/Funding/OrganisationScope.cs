@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Funding;
 

@@ -3,8 +3,6 @@ using CommunitySafety.Contracts.Funding;
 using CommunitySafety.Funding;
 using CommunitySafety.Funding.Awards;
 using CommunitySafety.Funding.Reports;
-using CommunitySafety.ServiceDefaults;
-using Wolverine;
 using Wolverine.RabbitMQ;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,7 +1,6 @@
 using CommunitySafety.Governance.Bodies;
 using CommunitySafety.Governance.Organisations;
 using JasperFx.Events.Projections;
-using Marten;
 using C = CommunitySafety.Contracts.Governance;
 
 namespace CommunitySafety.Governance;

@@ -1,7 +1,6 @@
 using CommunitySafety.Contracts;
 using CommunitySafety.Governance;
 using CommunitySafety.Governance.Webhooks;
-using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Wolverine.RabbitMQ;
 
@@ -63,7 +62,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection(CommunitySafety.G
 builder.Services.AddHostedService<CommunitySafety.Governance.Strategy.PublicDecisionsBackfill>();
 var webhookOptions = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
 builder.Services.AddSingleton(webhookOptions);
-builder.Services.AddSingleton((builder.Configuration.GetSection("Webhooks:Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions()).Validated());
+builder.Services.AddSingleton((builder.Configuration.GetSection("Webhooks:Delivery").Get<CommunitySafety.Governance.Webhooks.DeliveryOptions>() ?? new CommunitySafety.Governance.Webhooks.DeliveryOptions()).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection(ReplayOptions.Section).Get<ReplayOptions>() ?? new ReplayOptions()).Validated());
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
 builder.Services.AddHttpClient(DeliveryHandler.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // each attempt sets its own

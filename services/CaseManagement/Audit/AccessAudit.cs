@@ -1,10 +1,4 @@
-using System.Security.Claims;
 using CommunitySafety.CaseManagement.Cases;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.CaseManagement.Audit;
 

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using CommunitySafety.ServiceDefaults;
-using Marten;
 using Marten.Services;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CommunitySafety.CaseManagement.Audit;
 

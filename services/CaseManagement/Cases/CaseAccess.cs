@@ -1,7 +1,4 @@
-using System.Security.Claims;
 using CommunitySafety.CaseManagement.Signatories;
-using CommunitySafety.ServiceDefaults;
-using Marten;
 
 namespace CommunitySafety.CaseManagement.Cases;
 

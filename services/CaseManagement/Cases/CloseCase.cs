@@ -1,13 +1,5 @@
-using System.Security.Claims;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Retention;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Cases;
 

@@ -1,13 +1,6 @@
-using System.Security.Claims;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Similarity;
-using CommunitySafety.ServiceDefaults;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Cases;
 

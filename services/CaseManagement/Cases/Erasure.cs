@@ -1,6 +1,5 @@
 using CommunitySafety.CaseManagement.Interventions;
 using CommunitySafety.CaseManagement.PersonalData;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.CaseManagement.Cases;
 

@@ -2,11 +2,6 @@ using CommunitySafety.CaseManagement.Interventions;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.CaseManagement.Signatories;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.CaseManagement.Cases;
 

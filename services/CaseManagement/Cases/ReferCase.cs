@@ -1,12 +1,6 @@
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Similarity;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Cases;
 

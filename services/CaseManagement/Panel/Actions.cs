@@ -1,5 +1,4 @@
 using CommunitySafety.CaseManagement.PersonalData;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.CaseManagement.Cases;
 

@@ -1,11 +1,6 @@
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.PersonalData;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.CaseManagement.Panel;
 

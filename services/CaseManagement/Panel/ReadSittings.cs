@@ -1,10 +1,5 @@
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Cases;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.CaseManagement.Panel;
 

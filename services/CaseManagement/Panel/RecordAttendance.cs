@@ -1,12 +1,5 @@
-using System.Security.Claims;
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.Signatories;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Panel;
 

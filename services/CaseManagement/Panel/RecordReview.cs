@@ -1,16 +1,8 @@
-using System.Security.Claims;
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.CaseManagement.Signatories;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Panel;
 

@@ -1,7 +1,4 @@
 using CommunitySafety.CaseManagement.Cases;
-using CommunitySafety.ServiceDefaults;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace CommunitySafety.CaseManagement.Panel;
 

@@ -1,6 +1,5 @@
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Risk;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.CaseManagement.Cases;
 

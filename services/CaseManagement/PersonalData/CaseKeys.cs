@@ -1,7 +1,5 @@
 using CommunitySafety.CaseManagement.Cases;
-using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
-using Marten;
 
 namespace CommunitySafety.CaseManagement.PersonalData;
 

@@ -1,4 +1,3 @@
-using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
 
 namespace CommunitySafety.CaseManagement.PersonalData;

@@ -1,8 +1,6 @@
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.CaseManagement.Similarity;
-using Marten;
-using Wolverine;
 
 namespace CommunitySafety.CaseManagement.Retention;
 

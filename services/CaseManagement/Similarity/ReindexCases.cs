@@ -2,7 +2,6 @@ using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using JasperFx.CommandLine;
-using Marten;
 
 namespace CommunitySafety.CaseManagement.Similarity;
 

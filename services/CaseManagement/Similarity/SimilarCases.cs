@@ -1,7 +1,6 @@
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults.DataProtection;
-using Marten;
 
 namespace CommunitySafety.CaseManagement.Similarity;
 

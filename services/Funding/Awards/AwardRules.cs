@@ -1,5 +1,4 @@
 using CommunitySafety.Funding.Streams;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Funding.Awards;
 

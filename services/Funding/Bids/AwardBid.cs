@@ -1,13 +1,6 @@
-using System.Security.Claims;
 using CommunitySafety.Funding.Awards;
 using CommunitySafety.Funding.Decisions;
 using CommunitySafety.Funding.Streams;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Funding.Bids;
 

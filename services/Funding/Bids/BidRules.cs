@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using CommunitySafety.Funding.Awards;
 using CommunitySafety.Funding.Decisions;
 using CommunitySafety.Funding.Streams;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Funding.Bids;
 

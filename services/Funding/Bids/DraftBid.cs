@@ -1,10 +1,4 @@
-using System.Security.Claims;
 using CommunitySafety.Funding.Streams;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Funding.Bids;
 

@@ -1,7 +1,5 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Contracts.Meetings;
-using CommunitySafety.ServiceDefaults;
-using Marten;
 
 namespace CommunitySafety.Funding.Decisions;
 

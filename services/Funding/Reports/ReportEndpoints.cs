@@ -3,11 +3,6 @@ using CommunitySafety.Funding.Awards;
 using CommunitySafety.Funding.Bids;
 using CommunitySafety.Funding.Decisions;
 using CommunitySafety.Funding.Streams;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Funding.Reports;
 

@@ -1,7 +1,6 @@
 using CommunitySafety.Funding.Awards;
 using CommunitySafety.Funding.Bids;
 using CommunitySafety.Funding.Streams;
-using CommunitySafety.ServiceDefaults;
 using System.Globalization;
 
 namespace CommunitySafety.Funding.Reports;

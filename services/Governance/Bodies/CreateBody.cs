@@ -1,10 +1,4 @@
 using CommunitySafety.Contracts.Governance;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Bodies;
 

@@ -1,7 +1,3 @@
-using CommunitySafety.ServiceDefaults;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Bodies;
 

@@ -1,8 +1,3 @@
-using CommunitySafety.ServiceDefaults;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Bodies;
 

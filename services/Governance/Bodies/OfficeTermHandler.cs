@@ -1,6 +1,4 @@
 using CommunitySafety.Contracts.Governance;
-using CommunitySafety.ServiceDefaults;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Bodies;
 

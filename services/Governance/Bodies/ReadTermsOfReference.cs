@@ -1,8 +1,4 @@
 using CommunitySafety.Contracts.Governance;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Governance.Bodies;
 

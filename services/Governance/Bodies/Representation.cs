@@ -1,6 +1,5 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Governance.Organisations;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Governance.Bodies;
 

@@ -1,5 +1,4 @@
 using CommunitySafety.Governance.Adoption;
-using Marten;
 
 namespace CommunitySafety.Governance.Bodies;
 

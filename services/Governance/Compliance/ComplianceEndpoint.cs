@@ -2,10 +2,6 @@ using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Governance.Bodies;
 using CommunitySafety.Governance.Organisations;
 using CommunitySafety.Governance.Strategy;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Governance.Compliance;
 

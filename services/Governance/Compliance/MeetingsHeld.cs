@@ -1,5 +1,4 @@
 using CommunitySafety.Contracts.Meetings;
-using Marten;
 
 namespace CommunitySafety.Governance.Compliance;
 

@@ -1,5 +1,4 @@
 using CommunitySafety.Contracts.Governance;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Governance.Organisations;
 

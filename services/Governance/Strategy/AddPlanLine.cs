@@ -1,11 +1,4 @@
 using CommunitySafety.Governance.Organisations;
-using Marten;
-using Wolverine;
-using CommunitySafety.ServiceDefaults;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Strategy;
 

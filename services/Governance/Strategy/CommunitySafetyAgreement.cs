@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using CommunitySafety.Governance.Adoption;
 using CommunitySafety.Governance.Bodies;
 using CommunitySafety.Governance.Organisations;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Governance.Strategy;
 

@@ -1,10 +1,4 @@
 using CommunitySafety.Governance.Bodies;
-using Marten;
-using CommunitySafety.ServiceDefaults;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Strategy;
 

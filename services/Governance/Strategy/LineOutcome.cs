@@ -1,4 +1,3 @@
-using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Strategy;
 

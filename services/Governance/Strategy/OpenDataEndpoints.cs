@@ -1,10 +1,5 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Governance.Bodies;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Governance.Strategy;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using CommunitySafety.Contracts.Funding;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Governance.Webhooks;
-using Marten;
 using Marten.Events;
 using Npgsql;
 

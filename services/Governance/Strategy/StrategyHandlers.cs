@@ -1,8 +1,4 @@
 using CommunitySafety.Governance.Adoption;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Strategy;
 

@@ -1,4 +1,3 @@
-using Marten;
 
 namespace CommunitySafety.Governance.Strategy;
 

@@ -1,12 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
-using CommunitySafety.ServiceDefaults;
-using Marten;
 using Marten.Events;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Governance.Webhooks;
 

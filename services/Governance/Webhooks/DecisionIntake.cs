@@ -1,8 +1,6 @@
 using CommunitySafety.Contracts.Funding;
 using CommunitySafety.Contracts.Meetings;
-using Marten;
 using Marten.Exceptions;
-using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using CommunitySafety.ServiceDefaults.DataProtection;
-using Marten;
-using Wolverine;
 
 namespace CommunitySafety.Governance.Webhooks;
 

@@ -1,13 +1,5 @@
-using System.Security.Claims;
 using CommunitySafety.Governance.Organisations;
-using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Webhooks;
 

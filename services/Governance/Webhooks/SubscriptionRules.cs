@@ -1,5 +1,4 @@
 using CommunitySafety.Governance.Organisations;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Governance.Webhooks;
 

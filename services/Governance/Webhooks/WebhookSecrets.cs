@@ -1,7 +1,4 @@
 using CommunitySafety.ServiceDefaults.DataProtection;
-using Marten;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Governance.Webhooks;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Wolverine;
 using Wolverine.Configuration;
 using Wolverine.Http;
+using Wolverine.Runtime.Handlers;
 
 namespace CommunitySafety.ServiceDefaults;
 
@@ -57,12 +58,16 @@ public static class IntegrationEventRelay
         }
     }
 
-    /// <summary>Every message handler: one that appends events (a scheduled reminder, a reaction to another service) relays them too.</summary>
+    /// <summary>
+    /// Every message handler: one that appends events (a scheduled reminder, a reaction to another service) relays them too.
+    /// Wolverine.Http applies the <see cref="WolverineOptions"/>' chain policies to HTTP chains as well: those are left to
+    /// <see cref="EndpointPolicy"/>, or every write endpoint would publish each integration event twice.
+    /// </summary>
     public sealed class HandlerPolicy : IChainPolicy
     {
         public void Apply(IReadOnlyList<IChain> chains, GenerationRules rules, IServiceContainer container)
         {
-            foreach (var chain in chains) Relay(chain);
+            foreach (var chain in chains.OfType<HandlerChain>()) Relay(chain);
         }
     }
 }

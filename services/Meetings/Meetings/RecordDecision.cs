@@ -9,6 +9,10 @@ using Wolverine.Marten;
 
 namespace CommunitySafety.Meetings.Meetings;
 
+/// <param name="Text">The decision's text (required).</param>
+/// <param name="ConsensusReached">Whether it was taken by consensus (required).</param>
+/// <param name="AgendaReference">The agenda item it was taken under, as minuted.</param>
+/// <param name="ItemId">The agenda item it was taken under, when it is one of the meeting's items.</param>
 /// <param name="Adopts">Ids of documents the decision adopts (e.g. a version of a body's terms of reference in Governance).</param>
 public sealed record RecordDecision(string? Text, bool? ConsensusReached, string? AgendaReference, Guid? ItemId, IReadOnlyList<Guid>? Adopts);
 

@@ -1,5 +1,4 @@
 using CommunitySafety.Meetings.Meetings;
-using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
 using Wolverine;

@@ -4,7 +4,6 @@ using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.ServiceDefaults;
 using Marten;
-using Wolverine;
 
 namespace CommunitySafety.Meetings;
 
@@ -69,20 +68,4 @@ public static class MeetingAccess
         var bodies = visible.ToArray();
         return query.Where(d => d.Public && !d.Exempt || bodies.Contains(d.BodyId));
     }
-}
-
-/// <summary>The write side shared by every endpoint that changes a body's record (a meeting, an action, a question):
-/// the body's managers only.</summary>
-public static class ManagedWrites
-{
-    /// <summary>Appends to stream <paramref name="id"/> what <paramref name="decide"/> returns, after checking that the user
-    /// manages the body <paramref name="bodyOf"/> names (403) and that the stream exists (404).</summary>
-    public static Task<IResult> Change<T>(IDocumentSession session, Guid id, HttpContext http, IMessageBus bus, Func<T, Guid> bodyOf,
-        Func<T, IReadOnlyList<object>> decide, Func<IReadOnlyList<object>, object>? respond = null,
-        Func<IReadOnlyList<object>, Task>? then = null) where T : class =>
-        session.Append<T>(id, http, aggregate =>
-        {
-            MeetingAccess.EnsureManages(http.User, bodyOf(aggregate));
-            return decide(aggregate);
-        }, bus, IntegrationEvents.ToContract, respond, then);
 }

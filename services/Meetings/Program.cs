@@ -35,7 +35,8 @@ builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
         // Meetings held go to Meetings' own fan-out exchange (Governance's compliance checklist binds to it).
         rabbit.DeclareExchange(Exchanges.Meetings, e => e.ExchangeType = ExchangeType.Fanout);
         wolverine.PublishMessage<MeetingHeld>().ToRabbitExchange(Exchanges.Meetings);
-    });
+    },
+    CommunitySafety.Meetings.Meetings.IntegrationEvents.ToContract);
 
 var app = builder.Build();
 app.MapEventSourcedService();

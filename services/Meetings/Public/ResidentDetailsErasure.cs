@@ -1,11 +1,7 @@
 using CommunitySafety.Meetings.Meetings;
-using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Public;
 
@@ -23,32 +19,6 @@ public static class ResidentDetailsVault
 
     public static async Task<ResidentDetails?> OpenAsync(IQuerySession session, DataKeys keys, PublicQuestion question, CancellationToken ct) =>
         (await OpenAsync(session, keys, [question], ct)).GetValueOrDefault(question.Id);
-}
-
-public sealed record EraseResidentDetails(string? Reason);
-
-/// <summary>A clerk erases a resident's name, contact and location from a question (e.g. at the resident's request).</summary>
-public static class EraseResidentDetailsEndpoint
-{
-    public static ProblemDetails Validate(EraseResidentDetails? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
-
-    /// <summary>
-    /// Shreds the question's data key, in the transaction that records who erased the details and why: from then on no
-    /// event or snapshot can be opened to them, and the question reads as <c>erased: true</c>.
-    /// </summary>
-    [WolverinePost("/api/meetings/questions/{questionId}/erase-details"), Authorize(Roles = MeetingsRoles.Managers)]
-    [ProducesResponseType(StatusCodes.Status204NoContent), ProducesResponseType(StatusCodes.Status403Forbidden),
-     ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
-    public static Task<IResult> Post(Guid questionId, EraseResidentDetails command, IDocumentSession session, IMessageBus bus, DataKeys keys,
-        TimeProvider clock, HttpContext http) =>
-        QuestionWrites.Change(session, questionId, http, bus, question =>
-        {
-            var events = PublicQuestion.DecideEraseDetails(question, command.Reason!, http.User.DisplayName(), clock.GetUtcNow());
-            keys.Shred(session, question.Id); // committed with the event, or not at all
-            return events;
-        });
 }
 
 /// <summary>Scheduled at submission for the end of the retention period after the meeting: erase the resident's details.</summary>
@@ -79,6 +49,10 @@ public static class ResidentDetailsRetentionHandler
     /// Erases the details if the period after the meeting (as it is now) has run; if the meeting was moved later since
     /// the message was scheduled, asks again for then.
     /// </summary>
+    /// <remarks>
+    /// Left fetching and appending by hand (not on [WriteAggregate]): the integration tests call this method directly,
+    /// with the session, the IMessageBus it asks again through, and a fixed clock.
+    /// </remarks>
     public static async Task Handle(EraseResidentDetailsWhenDue message, IDocumentSession session, DataKeys keys, IMessageBus bus,
         MeetingsOptions options, TimeProvider clock, CancellationToken ct)
     {
@@ -98,5 +72,4 @@ public static class ResidentDetailsRetentionHandler
         stream.AppendMany(events.ToArray());
         keys.Shred(session, question.Id);
     }
-
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Agenda;
 using CommunitySafety.Meetings.Membership;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace CommunitySafety.Meetings.Meetings;
 
@@ -15,7 +17,13 @@ public sealed record PlanSeries(
     DateTime? FirstStartsAt, string? TimeZone, MeetingCadence? Cadence, SeriesPattern? Pattern, int? Count, int? DurationMinutes,
     string? Location, Area? Area);
 
-/// <summary>A body's meetings for the months ahead, at its cadence.</summary>
+/// <summary>One meeting of a series as planned.</summary>
+public sealed record PlannedMeeting(Guid Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<string> Flags);
+
+/// <summary>The series' id, its cadence, and its meetings.</summary>
+public sealed record SeriesPlannedAnswer(Guid Id, MeetingCadence Cadence, IReadOnlyList<PlannedMeeting> Meetings);
+
+/// <summary>A body's meetings for the months ahead, at its cadence: the series is one stream, each meeting one of its own.</summary>
 public static class PlanSeriesEndpoint
 {
     public const int MaxCount = 24;
@@ -40,14 +48,14 @@ public static class PlanSeriesEndpoint
     /// Schedules <c>count</c> meetings (default: a year's worth) from <c>firstStartsAt</c>, local time in <c>timeZone</c>
     /// (default Europe/London), at the body's cadence unless <c>cadence</c> is given.
     /// </summary>
+    /// <remarks>Takes the <see cref="IMessageBus"/> to schedule the agendas' publication (none of its events is published).</remarks>
     [WolverinePost("/api/meetings/bodies/{bodyId}/series"), Authorize(Roles = MeetingsRoles.Managers)]
-    [ProducesResponseType(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
+    [ProducesResponseType<SeriesPlannedAnswer>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
-    public static async Task<IResult> Post(Guid bodyId, PlanSeries command, IDocumentSession session, IMessageBus bus, TimeProvider clock,
-        MeetingsOptions options, HttpContext http)
+    public static async Task<(IResult, IStartStream)> Post(Guid bodyId, PlanSeries command, IDocumentSession session, IMessageBus bus, ClaimsPrincipal user,
+        TimeProvider clock, MeetingsOptions options, CancellationToken ct)
     {
-        MeetingAccess.EnsureManages(http.User, bodyId);
-        var ct = http.RequestAborted;
+        MeetingAccess.EnsureManages(user, bodyId);
         var body = await session.LoadAsync<BodyRef>(bodyId, ct);
         var zone = command.TimeZone is { } z ? FindZone(z)! : Cadences.UkTime;
         var cadence = command.Cadence ?? body?.Cadence;
@@ -86,51 +94,12 @@ public static class PlanSeriesEndpoint
                 ? [.. scheduled, .. await GovernanceEscalations.TakePending(session, bodyId, meetingId, startsAt, now, ct)]
                 : scheduled;
             events = [.. events, .. await AgendaPublicationHandler.PublishNowOrWhenDue(bus, meetingId, startsAt, options, now)];
+            // each meeting a stream of its own, started in the series' transaction
             session.Events.StartStream<Meeting>(meetingId, events.ToArray());
         }
-        return await session.Start<MeetingSeries>(seriesId, [series], $"/api/meetings/series/{seriesId}", bus, IntegrationEvents.ToContract,
-            new
-            {
-                id = seriesId,
-                cadence = series.Cadence,
-                meetings = meetings.Select(m => m.Events.OfType<MeetingScheduled>().Single())
-                    .Select(m => new { id = m.MeetingId, m.StartsAt, m.EndsAt, m.Flags }),
-            });
-    }
 
-}
-
-public static class GetSeriesEndpoint
-{
-    [WolverineGet("/api/meetings/series/{id}")]
-    [ProducesResponseType<MeetingSeries>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
-        StreamWrites.Read(await session.LoadAsync<MeetingSeries>(id, http.RequestAborted), id, http, s => s.Version);
-}
-
-public sealed record SetMeetBefore(Guid? BodyId);
-
-public static class MeetBeforeEndpoint
-{
-    public static ProblemDetails Validate(SetMeetBefore? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Id("bodyId", command.BodyId).ToProblem();
-
-    /// <summary>Requires the body to meet before another (e.g. the Working Group before the county partnership):
-    /// meetings scheduled against the rule are flagged.</summary>
-    [WolverinePut("/api/meetings/bodies/{bodyId}/meet-before"), Authorize(Roles = MeetingsRoles.Managers)]
-    [ProducesResponseType(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
-    public static async Task<IResult> Put(Guid bodyId, SetMeetBefore command, IDocumentSession session, HttpContext http)
-    {
-        MeetingAccess.EnsureManages(http.User, bodyId);
-        var ct = http.RequestAborted;
-        var body = await session.LoadAsync<BodyRef>(bodyId, ct) ?? throw new DomainRuleViolation("body-not-known", $"Body '{bodyId}' is not known to Meetings.", 422);
-        var before = await session.LoadAsync<BodyRef>(command.BodyId!.Value, ct)
-                     ?? throw new DomainRuleViolation("body-not-known", $"Body '{command.BodyId}' is not known to Meetings.", 422);
-        if (before.Id == body.Id) throw new DomainRuleViolation("same-body", "A body cannot be required to meet before itself.", 422);
-        var rule = new MeetBeforeRule { Id = body.Id, BeforeBodyId = before.Id, BeforeBodyName = before.Name };
-        session.Store(rule);
-        await session.SaveChangesAsync(ct);
-        return Results.Ok(rule);
+        var planned = meetings.Select(m => m.Events.OfType<MeetingScheduled>().Single())
+            .Select(m => new PlannedMeeting(m.MeetingId, m.StartsAt, m.EndsAt, m.Flags)).ToList();
+        return NewStream.Start<MeetingSeries>(seriesId, $"/api/meetings/series/{seriesId}", new SeriesPlannedAnswer(seriesId, series.Cadence, planned), series);
     }
 }

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using CommunitySafety.ServiceDefaults;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CommunitySafety.Meetings.Meetings;
+
+public sealed record CancelMeeting(string? Reason);
+
+/// <summary>Cancels a meeting, with the reason; calendars see it cancelled.</summary>
+public static class CancelMeetingEndpoint
+{
+    public static ProblemDetails Validate(CancelMeeting? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
+
+    [WolverinePost("/api/meetings/meetings/{meetingId}/cancel"), Authorize(Roles = MeetingsRoles.Managers)]
+    [EmptyResponse, ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static Events Post(CancelMeeting command, [VersionedAggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock)
+    {
+        MeetingAccess.EnsureManages(user, meeting.BodyId);
+        return [.. Meeting.DecideCancel(meeting, command.Reason!, clock.GetUtcNow())];
+    }
+}

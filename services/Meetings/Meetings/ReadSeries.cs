@@ -1,0 +1,14 @@
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CommunitySafety.Meetings.Meetings;
+
+public static class GetSeriesEndpoint
+{
+    [WolverineGet("/api/meetings/series/{id}")]
+    [ProducesResponseType<MeetingSeries>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
+        StreamWrites.Read(await session.LoadAsync<MeetingSeries>(id, http.RequestAborted), id, http, s => s.Version);
+}

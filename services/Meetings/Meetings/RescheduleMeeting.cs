@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using CommunitySafety.Meetings.Agenda;
+using CommunitySafety.Meetings.Public;
+using CommunitySafety.ServiceDefaults;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CommunitySafety.Meetings.Meetings;
+
+public sealed record RescheduleMeeting(DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Location, string? Reason);
+
+/// <summary>The warnings about the new date.</summary>
+public sealed record MeetingRescheduledAnswer(IReadOnlyList<string> Flags);
+
+/// <summary>
+/// Moves the meeting (and optionally its place); the reason is kept, and calendars see a new SEQUENCE. A meeting moved
+/// into its agenda's publication window has its agenda published in the same write; otherwise the publication is asked
+/// for again at the new time, as is the erasure of its residents' details when it now ends earlier.
+/// </summary>
+public static class RescheduleMeetingEndpoint
+{
+    public static ProblemDetails Validate(RescheduleMeeting? command) => command is null
+        ? FieldErrors.MissingBody
+        : new FieldErrors()
+            .Check(command.StartsAt is not null, "startsAt", "'startsAt' is required (ISO 8601 date and time with offset).")
+            .Text("location", command.Location, 300, required: false)
+            .Text("reason", command.Reason, 1000)
+            .ToProblem();
+
+    /// <remarks>Takes the <see cref="IMessageBus"/> to schedule the agenda's publication and the details' erasure (none of its events is published).</remarks>
+    [WolverinePost("/api/meetings/meetings/{meetingId}/reschedule"), Authorize(Roles = MeetingsRoles.Managers)]
+    [ProducesResponseType<MeetingRescheduledAnswer>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound),
+     ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static async Task<(MeetingRescheduledAnswer, Events)> Post(RescheduleMeeting command, [VersionedAggregate] Meeting meeting,
+        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, MeetingsOptions options, CancellationToken ct)
+    {
+        MeetingAccess.EnsureManages(user, meeting.BodyId);
+        var startsAt = command.StartsAt!.Value;
+        var now = clock.GetUtcNow();
+        var flags = await Scheduling.FlagsFor(session, meeting.BodyId, meeting.Id, startsAt, now, ct);
+        PublicNotice.Check(meeting.Public, startsAt, now, options.Public.AdvertiseDays);
+        var moved = Meeting.DecideReschedule(meeting, startsAt, command.EndsAt, command.Location, command.Reason!, flags, now);
+        var rescheduled = moved.OfType<MeetingRescheduled>().Single();
+
+        Events events = [.. moved];
+        if (meeting.AgendaPublishedAt is null)
+        {
+            // moved into its publication window: published in the same write (see PublishNowOrWhenDue)
+            if (AgendaPublicationHandler.DueNow(startsAt, options, now)) events.AddRange(Meeting.DecidePublishAgenda(meeting, now));
+            else await AgendaPublicationHandler.RequestPublication(bus, meeting.Id, rescheduled.StartsAt, options);
+        }
+        await ResidentDetailsRetentionHandler.RescheduleForMeetingAsync(session, bus, meeting.Id, meeting.EndsAt, rescheduled.EndsAt, options, ct);
+        return (new MeetingRescheduledAnswer(flags), events);
+    }
+}

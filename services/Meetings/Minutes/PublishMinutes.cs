@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using CommunitySafety.Meetings.Meetings;
+using CommunitySafety.ServiceDefaults;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace CommunitySafety.Meetings.Minutes;
+
+/// <summary>Publishes approved minutes; the public then sees the public version (exempt parts left out).</summary>
+public static class PublishMinutesEndpoint
+{
+    [WolverinePost("/api/meetings/meetings/{meetingId}/minutes/publish"), Authorize(Roles = MeetingsRoles.Managers)]
+    [EmptyResponse, ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]
+    public static Events Post([VersionedAggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock)
+    {
+        MeetingAccess.EnsureManages(user, meeting.BodyId);
+        return [.. MinutesRules.DecidePublish(meeting, clock.GetUtcNow())];
+    }
+}

@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using CommunitySafety.Meetings.Decisions;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
-using Marten;
 
 namespace CommunitySafety.Meetings;
 

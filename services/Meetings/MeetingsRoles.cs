@@ -4,7 +4,6 @@ using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.Meetings.Public;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace CommunitySafety.Meetings;
 

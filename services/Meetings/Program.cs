@@ -2,7 +2,6 @@ using CommunitySafety.Contracts;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Meetings;
 using CommunitySafety.Meetings.Agenda;
-using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Wolverine.RabbitMQ;
 

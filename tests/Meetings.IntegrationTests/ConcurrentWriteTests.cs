@@ -56,7 +56,7 @@ public sealed class ConcurrentWriteTests(MeetingsFixture fixture) : IDisposable
         var (attending, agendaPublished, etag) = await Read(meetingId);
         Assert.Equal((1, true), (attending, agendaPublished));
         // the two concurrent publications and the attendance, each one event
-        Assert.Equal(StreamWrites.ETag(long.Parse(before.Trim('"'), CultureInfo.InvariantCulture) + 3), etag);
+        Assert.Equal(IfMatch.ETag(long.Parse(before.Trim('"'), CultureInfo.InvariantCulture) + 3), etag);
         Assert.Equal(etag, response.ETag());
     }
 

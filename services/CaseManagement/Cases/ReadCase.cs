@@ -119,7 +119,7 @@ public static class ReadCaseEndpoint
 
         var text = await keys.TextAsync(session, file, ct);
         var subjectKeys = await keys.SubjectKeysAsync(session, file.Subjects.Select(s => s.SubjectId), ct);
-        http.Response.Headers.ETag = StreamWrites.ETag(file.Version);
+        http.Response.Headers.ETag = IfMatch.ETag(file.Version);
         return Results.Ok(CaseView.Of(file, text, subjectKeys, today) with { SeenAs = AccessBasis.Of(signatory!) });
     }
 

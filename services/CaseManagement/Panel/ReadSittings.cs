@@ -17,7 +17,7 @@ public static class ReadSittingEndpoints
         var sitting = sittingId == Guid.Empty ? null : await session.LoadAsync<PanelSitting>(sittingId, http.RequestAborted);
         if (sitting is not null)
             CaseAudit.Listed(http, (sitting.Agenda?.Considered.Select(e => e.CaseId) ?? []).Concat(sitting.Reviewed.Select(r => r.CaseId)));
-        return StreamWrites.Read(sitting, sittingId, http, s => s.Version);
+        return StreamReads.Read(sitting, sittingId, http, s => s.Version);
     }
 
     /// <summary>Two years of monthly sittings a page unless asked, at most 100.</summary>

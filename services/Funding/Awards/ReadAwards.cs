@@ -14,7 +14,7 @@ public static class ReadAwardEndpoints
     {
         var award = await session.LoadAsync<Award>(awardId, http.RequestAborted);
         if (award is not null) OrganisationScope.EnsureMayRead(http.User, award.OrganisationId, OrganisationScope.Award);
-        return StreamWrites.Read(award, awardId, http, a => a.Version);
+        return StreamReads.Read(award, awardId, http, a => a.Version);
     }
 
     /// <summary>Awards, oldest first, optionally of one stream; a bidder sees only their own organisation's; a page at a time (<c>limit</c> 1–500, default 100).</summary>

@@ -10,7 +10,7 @@ public static class ReadBidEndpoints
     {
         var bid = await session.LoadAsync<Bid>(bidId, http.RequestAborted);
         if (bid is not null) OrganisationScope.EnsureMayRead(http.User, bid.OrganisationId, OrganisationScope.Bid);
-        return StreamWrites.Read(bid, bidId, http, b => b.Version);
+        return StreamReads.Read(bid, bidId, http, b => b.Version);
     }
 
     /// <summary>Bids, oldest first, by stream and status; a bidder sees only their own organisation's; a page at a time (<c>limit</c> 1–500, default 100).</summary>

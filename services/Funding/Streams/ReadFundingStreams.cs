@@ -6,7 +6,7 @@ public static class ReadFundingStreamEndpoints
     [WolverineGet("/api/funding/streams/{streamId}"), Authorize(Roles = FundingRoles.AnyFundingRole)]
     [ProducesResponseType<FundingStream>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid streamId, IQuerySession session, HttpContext http) =>
-        StreamWrites.Read(await session.LoadAsync<FundingStream>(streamId, http.RequestAborted), streamId, http, s => s.Version);
+        StreamReads.Read(await session.LoadAsync<FundingStream>(streamId, http.RequestAborted), streamId, http, s => s.Version);
 
     /// <summary>The streams, latest financial year first, a page at a time (<c>limit</c> 1–500, default 100; <c>page</c> from 1).</summary>
     [WolverineGet("/api/funding/streams"), Authorize(Roles = FundingRoles.AnyFundingRole)]

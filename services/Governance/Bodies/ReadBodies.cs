@@ -15,5 +15,5 @@ public static class GetBodiesEndpoint
     [WolverineGet("/api/governance/bodies/{id}")]
     [ProducesResponseType<Body>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
-        StreamWrites.Read(await session.LoadAsync<Body>(id, http.RequestAborted), id, http, b => b.Version);
+        StreamReads.Read(await session.LoadAsync<Body>(id, http.RequestAborted), id, http, b => b.Version);
 }

@@ -52,7 +52,7 @@ public static class GetTermsOfReferenceEndpoint
         if (await session.LoadAsync<Body>(bodyId, http.RequestAborted) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
         var terms = await session.LoadAsync<TermsOfReference>(versionId, http.RequestAborted);
         if (terms is null || terms.BodyId != bodyId) return Problems.NotFound("Terms of reference version", versionId);
-        http.Response.Headers.ETag = StreamWrites.ETag(terms.Version);
+        http.Response.Headers.ETag = IfMatch.ETag(terms.Version);
         return Results.Ok(TermsOfReferenceView.Of(terms, body));
     }
 }

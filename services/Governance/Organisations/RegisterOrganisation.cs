@@ -47,5 +47,5 @@ public static class GetOrganisationsEndpoint
     [WolverineGet("/api/governance/organisations/{id}")]
     [ProducesResponseType<Organisation>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
-        StreamWrites.Read(await session.LoadAsync<Organisation>(id, http.RequestAborted), id, http, o => o.Version);
+        StreamReads.Read(await session.LoadAsync<Organisation>(id, http.RequestAborted), id, http, o => o.Version);
 }

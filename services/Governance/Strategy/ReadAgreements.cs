@@ -16,7 +16,7 @@ public static class GetAgreementsEndpoint
     [WolverineGet(StrategyUrls.Agreements + "/{id}")]
     [ProducesResponseType<CommunitySafetyAgreement>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
-        StreamWrites.Read(await session.LoadAsync<CommunitySafetyAgreement>(id, http.RequestAborted), id, http, a => a.Version);
+        StreamReads.Read(await session.LoadAsync<CommunitySafetyAgreement>(id, http.RequestAborted), id, http, a => a.Version);
 
     /// <summary>The action plan with each line's RAG status and % progress, derived as of today (see <see cref="PlanRag"/>).</summary>
     [WolverineGet(StrategyUrls.Agreements + "/{id}/plan")]
@@ -25,7 +25,7 @@ public static class GetAgreementsEndpoint
     {
         var agreement = await session.LoadAsync<CommunitySafetyAgreement>(id, http.RequestAborted);
         if (agreement is null) return Problems.NotFound(nameof(CommunitySafetyAgreement), id);
-        http.Response.Headers.ETag = StreamWrites.ETag(agreement.Version);
+        http.Response.Headers.ETag = IfMatch.ETag(agreement.Version);
         return Results.Ok(ActionPlanView.Of(agreement, agreement.Lines, PartnershipCalendar.Today(clock.GetUtcNow())));
     }
 }

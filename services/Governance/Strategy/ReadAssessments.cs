@@ -22,5 +22,5 @@ public static class GetAssessmentsEndpoint
     [WolverineGet(StrategyUrls.Assessments + "/{id}")]
     [ProducesResponseType<StrategicAssessment>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
-        StreamWrites.Read(await session.LoadAsync<StrategicAssessment>(id, http.RequestAborted), id, http, a => a.Version);
+        StreamReads.Read(await session.LoadAsync<StrategicAssessment>(id, http.RequestAborted), id, http, a => a.Version);
 }

@@ -160,6 +160,6 @@ public static class GetSubscriptionsEndpoint
         var acting = Subscriptions.ActingOrganisation(http.User);
         var subscription = id == Guid.Empty ? null : await session.LoadAsync<WebhookSubscription>(id, http.RequestAborted);
         if (subscription is not null) WebhookSubscription.EnsureMayManage(subscription.OrganisationId, acting);
-        return StreamWrites.Read(subscription is null ? null : WebhookSubscriptionView.Of(subscription), id, http, v => v.Version);
+        return StreamReads.Read(subscription is null ? null : WebhookSubscriptionView.Of(subscription), id, http, v => v.Version);
     }
 }

@@ -1,6 +1,5 @@
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Meetings.Actions;
 

@@ -1,11 +1,4 @@
-using System.Security.Claims;
 using CommunitySafety.Meetings.Meetings;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Meetings.Actions;
 

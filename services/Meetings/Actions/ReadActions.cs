@@ -1,9 +1,5 @@
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Actions;
 
@@ -38,7 +34,7 @@ public static class GetActionsEndpoint
     {
         var action = id == Guid.Empty ? null : await session.LoadAsync<ActionItem>(id, http.RequestAborted);
         if (action is null || !await MaySee(http, action.BodyId, session)) return Problems.NotFound("Action", id);
-        http.Response.Headers.ETag = StreamWrites.ETag(action.Version);
+        http.Response.Headers.ETag = IfMatch.ETag(action.Version);
         return Results.Ok(ActionView.Of(action, ActionView.Today(clock)));
     }
 

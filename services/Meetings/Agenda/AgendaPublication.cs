@@ -1,6 +1,4 @@
 using CommunitySafety.Meetings.Meetings;
-using Wolverine;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Meetings.Agenda;
 

@@ -1,11 +1,6 @@
 using CommunitySafety.Meetings.Actions;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Agenda;
 
@@ -74,7 +69,7 @@ public static class GetAgendaEndpoint
             .OrderByDescending(m => m.StartsAt).FirstOrDefaultAsync(ct);
         var fullVersion = manages || member;
         var actions = fullVersion ? await ActionReview.ForMeeting(session, meeting, ct) : [];
-        http.Response.Headers.ETag = StreamWrites.ETag(meeting.Version);
+        http.Response.Headers.ETag = IfMatch.ETag(meeting.Version);
         return Results.Ok(AgendaViews.Of(meeting, fullVersion,
             previous is null ? null : new PreviousMeetingRef(previous.Id, previous.StartsAt, previous.Minutes.Status), actions, options));
     }

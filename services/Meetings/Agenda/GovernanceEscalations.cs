@@ -1,6 +1,5 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
-using Marten;
 
 namespace CommunitySafety.Meetings.Agenda;
 

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using CommunitySafety.Meetings.Meetings;
-using CommunitySafety.ServiceDefaults;
-using Marten;
 using Marten.Events.Projections;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Decisions;
 

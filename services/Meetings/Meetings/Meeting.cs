@@ -1,6 +1,5 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
 using System.Globalization;
 
 namespace CommunitySafety.Meetings.Meetings;

@@ -1,9 +1,4 @@
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Meetings;
 
@@ -53,10 +48,10 @@ public static class GetMeetingsEndpoint
         var meeting = await session.LoadAsync<Meeting>(id, ct);
         if (meeting is null) return Problems.NotFound(nameof(Meeting), id);
         if (MeetingAccess.Manages(http.User, meeting.BodyId) || await MeetingAccess.IsMember(http.User, meeting.BodyId, session, ct))
-            return StreamWrites.Read(meeting, id, http, m => m.Version);
+            return StreamReads.Read(meeting, id, http, m => m.Version);
         if (!meeting.Public) return Problems.NotFound(nameof(Meeting), id);
         var body = await session.LoadAsync<BodyRef>(meeting.BodyId, ct);
-        return StreamWrites.Read(MeetingSummary.Of(meeting, body?.Kind), id, http, _ => meeting.Version);
+        return StreamReads.Read(MeetingSummary.Of(meeting, body?.Kind), id, http, _ => meeting.Version);
     }
 
     /// <summary>Whether the meeting is quorate now, and which responsible authorities are represented.</summary>

@@ -1,7 +1,3 @@
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Meetings;
 
@@ -10,5 +6,5 @@ public static class GetSeriesEndpoint
     [WolverineGet("/api/meetings/series/{id}")]
     [ProducesResponseType<MeetingSeries>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
-        StreamWrites.Read(await session.LoadAsync<MeetingSeries>(id, http.RequestAborted), id, http, s => s.Version);
+        StreamReads.Read(await session.LoadAsync<MeetingSeries>(id, http.RequestAborted), id, http, s => s.Version);
 }

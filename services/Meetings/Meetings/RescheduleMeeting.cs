@@ -1,13 +1,5 @@
-using System.Security.Claims;
 using CommunitySafety.Meetings.Agenda;
 using CommunitySafety.Meetings.Public;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Meetings.Meetings;
 

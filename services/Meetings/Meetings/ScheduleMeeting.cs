@@ -1,14 +1,6 @@
-using System.Security.Claims;
 using CommunitySafety.Meetings.Agenda;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.Meetings.Public;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Meetings.Meetings;
 

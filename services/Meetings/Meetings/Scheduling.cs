@@ -1,7 +1,5 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
-using Marten;
 
 namespace CommunitySafety.Meetings.Meetings;
 

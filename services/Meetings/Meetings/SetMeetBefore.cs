@@ -1,9 +1,4 @@
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Meetings;
 

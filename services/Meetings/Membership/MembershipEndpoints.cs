@@ -1,7 +1,3 @@
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Membership;
 

@@ -1,5 +1,4 @@
 using CommunitySafety.Contracts.Governance;
-using Marten;
 
 namespace CommunitySafety.Meetings.Membership;
 

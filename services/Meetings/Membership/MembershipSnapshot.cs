@@ -1,5 +1,4 @@
 using CommunitySafety.Meetings.Meetings;
-using Marten;
 
 namespace CommunitySafety.Meetings.Membership;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Meetings.Minutes;
 

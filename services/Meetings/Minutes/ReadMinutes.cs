@@ -1,10 +1,5 @@
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Minutes;
 

@@ -1,11 +1,6 @@
 using System.Text;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Public;
 

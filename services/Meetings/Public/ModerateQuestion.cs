@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using CommunitySafety.ServiceDefaults;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace CommunitySafety.Meetings.Public;
 

@@ -1,4 +1,3 @@
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Meetings.Public;
 

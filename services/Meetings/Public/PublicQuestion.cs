@@ -1,7 +1,6 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
 
 namespace CommunitySafety.Meetings.Public;
 

@@ -1,12 +1,7 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
-using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace CommunitySafety.Meetings.Public;
 
@@ -100,7 +95,7 @@ public static class GetQuestionsEndpoint
         if (question is null || !managed && question.Moderation != ModerationState.Accepted) return Problems.NotFound("Question", questionId);
         var details = await ResidentDetailsVault.OpenAsync(session, keys, question, http.RequestAborted);
         return managed
-            ? StreamWrites.Read(ManagedQuestionView.Of(question, details), questionId, http, q => q.Version)
+            ? StreamReads.Read(ManagedQuestionView.Of(question, details), questionId, http, q => q.Version)
             : Results.Ok(PublicQuestionView.Of(question, details));
     }
 

@@ -1,7 +1,5 @@
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.ServiceDefaults.DataProtection;
-using Marten;
-using Wolverine;
 
 namespace CommunitySafety.Meetings.Public;
 

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Funding;
 
 /// <summary>

@@ -193,6 +193,28 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     }
 
     [Fact]
+    public async Task An_agendas_publication_is_scheduled_with_the_meeting_and_asked_for_again_when_the_meeting_moves()
+    {
+        var database = Environment.GetEnvironmentVariable("ConnectionStrings__meetings")!;
+        var body = await fixture.SeedBody();
+        var startsAt = DateTimeOffset.UtcNow.AddDays(40);
+        var meeting = await Schedule(body.BodyId, startsAt);
+
+        // in the scheduling's own transaction (the inbox keeps it), for five days before the meeting (the default)
+        var first = Assert.Single(await ScheduledMessages.About(database, meeting));
+        Assert.Equal(("PublishAgendaWhenDue", ScheduledMessages.AsStored(startsAt.AddDays(-5))),
+            (first.MessageType.Split('.', ':')[^1], first.ExecutionTime));
+
+        // moved a week later: asked for again for the new date (the first finds the meeting not yet due and does nothing)
+        var moved = startsAt.AddDays(7);
+        Assert.Equal(HttpStatusCode.OK, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule",
+            new { startsAt = moved, reason = "Hall booked a week on" })).StatusCode);
+        var scheduled = await ScheduledMessages.About(database, meeting);
+        Assert.Equal(2, scheduled.Count);
+        Assert.Contains(scheduled, m => m.ExecutionTime == ScheduledMessages.AsStored(moved.AddDays(-5)));
+    }
+
+    [Fact]
     public async Task A_meeting_scheduled_or_moved_inside_its_publication_window_is_published_in_the_same_write()
     {
         var body = await fixture.SeedBody();

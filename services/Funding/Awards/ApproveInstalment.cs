@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Funding.Awards;
 
 /// <summary>Finance approves a scheduled instalment for payment.</summary>

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Funding.Awards;
 
 public sealed record CancelInstalment(string? Reason);

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Funding.Awards;
 
 /// <summary>The variance rule monitoring returns are held to, for the pages that show which returns breach it.</summary>

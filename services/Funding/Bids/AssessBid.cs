@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Funding.Bids;
 
 public sealed record AssessBid(int? Score, string? Comments);

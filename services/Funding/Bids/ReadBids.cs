@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Funding.Bids;
 
 /// <summary>Bids as they stand, scoped to whoever reads them (<see cref="OrganisationScope"/>).</summary>

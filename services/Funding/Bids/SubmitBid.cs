@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Funding.Bids;
 
 /// <summary>The bidder (or a funding officer) submits a draft bid for assessment.</summary>

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Funding.Bids;
 
 public sealed record WithdrawBid(string? Reason);

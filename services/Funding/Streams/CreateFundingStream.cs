@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Funding.Streams;
 
 public sealed record CreateFundingStream(string? Name, string? Source, int? FinancialYear, decimal? Budget);

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Funding.Streams;
 
 public sealed record FundingStreamCreated(

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Bodies;
 
 // The register of members' interests: what each member declares (employment, property, membership of organisations,

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Bodies;
 
 // A body's parent: the body that oversees it (e.g. the Community Safety Partnership Executive over its Working Group).

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Bodies;
 
 /// <summary>Ends a membership of a body.</summary>

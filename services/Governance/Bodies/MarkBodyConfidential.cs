@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Bodies;
 
 /// <summary>Marks a body confidential: from then on its decisions never leave Meetings as text. Once marked, always.</summary>

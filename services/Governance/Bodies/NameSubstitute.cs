@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Bodies;
 
 public sealed record NameSubstitute(string? Name);

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Bodies;
 
 public sealed record RegisterInterest(InterestCategory? Category, string? Description, DateOnly? From, DateOnly? To);

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Bodies;
 
 /// <param name="ParentBodyId">The body that oversees this one; null to remove the parent.</param>

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Organisations;
 
 // The Kent and Medway Information Sharing Agreement (ISA): every member organisation signs it, and CaseManagement

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Strategy;
 
 /// <summary>Records that a milestone of a plan line was completed.</summary>

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Strategy;
 
 /// <summary>What a change to a line answers: the RAG it turned to, and the exception it raised, if any.</summary>

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Strategy;
 
 public static class GetAgreementsEndpoint

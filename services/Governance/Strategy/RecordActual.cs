@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Strategy;
 
 /// <summary>Records a quarter's actual for a measure of a plan line.</summary>

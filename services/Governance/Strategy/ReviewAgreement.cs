@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Strategy;
 
 /// <summary>Whether the review made a new version of the agreement (<c>new</c>) or left it as it was (<c>unchanged</c>).</summary>

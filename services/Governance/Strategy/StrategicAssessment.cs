@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Strategy;
 
 /// <summary>A priority a local partnership's strategic assessment identified, with the evidence for it.</summary>

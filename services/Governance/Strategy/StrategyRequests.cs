@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Strategy;
 
 // Request bodies of the strategy routes (every field nullable: a missing one is a 400 naming it, not a binding failure).

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Strategy;
 
 /// <summary>Where the strategy cycle's resources are.</summary>

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Strategy;
 
 /// <summary>Submits a local partnership's annual strategic assessment.</summary>

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Webhooks;
 
 /// <summary>The delivery log of a subscription: every delivery with every attempt (time, status code, latency, error).</summary>

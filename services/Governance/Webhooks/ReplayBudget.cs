@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Governance.Webhooks;
 
 /// <summary>How much the replay endpoints may re-send (<c>Webhooks:Replay</c>).</summary>

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Actions;
 
 public sealed record DropAction(string? Reason);

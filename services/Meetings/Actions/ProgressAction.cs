@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Actions;
 
 public sealed record ProgressAction(string? Note);

@@ -9,10 +9,11 @@ public static class AgendaPublicationHandler
 {
     public static DateTimeOffset DueAt(Meeting meeting, MeetingsOptions options) => meeting.StartsAt.AddDays(-options.AgendaPublishDaysBefore);
 
-    /// <summary>Schedules the publication of a meeting's agenda for when it falls due (a reschedule asks again; the
-    /// handler looks at the meeting as it is then, so extra requests do nothing).</summary>
-    public static ValueTask RequestPublication(IMessageBus bus, Guid meetingId, DateTimeOffset startsAt, MeetingsOptions options) =>
-        bus.ScheduleAsync(new PublishAgendaWhenDue(meetingId), startsAt.AddDays(-options.AgendaPublishDaysBefore));
+    /// <summary>The publication of a meeting's agenda, scheduled for when it falls due (a reschedule asks again; the
+    /// handler looks at the meeting as it is then, so extra requests do nothing). Returned by the write, it leaves through
+    /// the outbox with the write's commit.</summary>
+    public static object RequestPublication(Guid meetingId, DateTimeOffset startsAt, MeetingsOptions options) =>
+        new PublishAgendaWhenDue(meetingId).ScheduledAt(startsAt.AddDays(-options.AgendaPublishDaysBefore));
 
     /// <summary>Whether a meeting starting at <paramref name="startsAt"/> is already inside its publication window.</summary>
     public static bool DueNow(DateTimeOffset startsAt, MeetingsOptions options, DateTimeOffset now) =>
@@ -22,13 +23,9 @@ public static class AgendaPublicationHandler
     /// For a meeting being scheduled: its publication, in the same write when it is already due (a message run at once
     /// would race the clerk's next change to the meeting and turn it into a 409), else scheduled for when it falls due.
     /// </summary>
-    public static async ValueTask<IReadOnlyList<object>> PublishNowOrWhenDue(IMessageBus bus, Guid meetingId, DateTimeOffset startsAt,
-        MeetingsOptions options, DateTimeOffset now)
-    {
-        if (DueNow(startsAt, options, now)) return [new AgendaPublished(meetingId, now)];
-        await RequestPublication(bus, meetingId, startsAt, options);
-        return [];
-    }
+    public static (IReadOnlyList<object> Events, OutgoingMessages Later) PublishNowOrWhenDue(Guid meetingId, DateTimeOffset startsAt,
+        MeetingsOptions options, DateTimeOffset now) =>
+        DueNow(startsAt, options, now) ? ([new AgendaPublished(meetingId, now)], []) : ([], [RequestPublication(meetingId, startsAt, options)]);
 
     /// <summary>
     /// Publishes the agenda when it is due. Nothing for a meeting that is gone, cancelled or already published (a

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Meetings;
 
 public sealed record CancelMeeting(string? Reason);

@@ -40,11 +40,10 @@ public static class PlanSeriesEndpoint
     /// Schedules <c>count</c> meetings (default: a year's worth) from <c>firstStartsAt</c>, local time in <c>timeZone</c>
     /// (default Europe/London), at the body's cadence unless <c>cadence</c> is given.
     /// </summary>
-    /// <remarks>Takes the <see cref="IMessageBus"/> to schedule the agendas' publication (none of its events is published).</remarks>
     [WolverinePost("/api/meetings/bodies/{bodyId}/series"), Authorize(Roles = MeetingsRoles.Managers)]
     [ProducesResponseType<SeriesPlannedAnswer>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
-    public static async Task<(IResult, IStartStream)> Post(Guid bodyId, PlanSeries command, IDocumentSession session, IMessageBus bus, ClaimsPrincipal user,
+    public static async Task<(IResult, IStartStream, OutgoingMessages)> Post(Guid bodyId, PlanSeries command, IDocumentSession session, ClaimsPrincipal user,
         TimeProvider clock, MeetingsOptions options, CancellationToken ct)
     {
         MeetingAccess.EnsureManages(user, bodyId);
@@ -79,19 +78,24 @@ public static class PlanSeriesEndpoint
         PublicNotice.Check(body!.IsPublic, meetings[0].Events.OfType<MeetingScheduled>().Single().StartsAt, now, options.Public.AdvertiseDays);
         // Governance's escalations waiting for this body's next meeting go on the first of the series still ahead
         var first = meetings.FirstOrDefault(m => m.Events.OfType<MeetingScheduled>().Single().StartsAt > now);
+        var publications = new OutgoingMessages();
         foreach (var (meetingId, scheduled) in meetings)
         {
             var startsAt = scheduled.OfType<MeetingScheduled>().Single().StartsAt;
             IReadOnlyList<object> events = meetingId == first.MeetingId && first.MeetingId != Guid.Empty
                 ? [.. scheduled, .. await GovernanceEscalations.TakePending(session, bodyId, meetingId, startsAt, now, ct)]
                 : scheduled;
-            events = [.. events, .. await AgendaPublicationHandler.PublishNowOrWhenDue(bus, meetingId, startsAt, options, now)];
+            var (published, later) = AgendaPublicationHandler.PublishNowOrWhenDue(meetingId, startsAt, options, now);
+            events = [.. events, .. published];
+            publications.AddRange(later);
             // each meeting a stream of its own, started in the series' transaction
             session.Events.StartStream<Meeting>(meetingId, events.ToArray());
         }
 
         var planned = meetings.Select(m => m.Events.OfType<MeetingScheduled>().Single())
             .Select(m => new PlannedMeeting(m.MeetingId, m.StartsAt, m.EndsAt, m.Flags)).ToList();
-        return NewStream.Start<MeetingSeries>(seriesId, $"/api/meetings/series/{seriesId}", new SeriesPlannedAnswer(seriesId, series.Cadence, planned), series);
+        var (created, start) = NewStream.Start<MeetingSeries>(seriesId, $"/api/meetings/series/{seriesId}",
+            new SeriesPlannedAnswer(seriesId, series.Cadence, planned), series);
+        return (created, start, publications);
     }
 }

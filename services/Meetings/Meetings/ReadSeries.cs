@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Meetings;
 
 public static class GetSeriesEndpoint

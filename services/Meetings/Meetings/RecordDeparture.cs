@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Meetings;
 
 public sealed record RecordDeparture(Guid? MembershipId);

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Meetings;
 
 /// <summary>Records that the meeting took place (once it has started); published as <c>MeetingHeld</c>.</summary>

@@ -23,12 +23,11 @@ public static class RescheduleMeetingEndpoint
             .Text("reason", command.Reason, 1000)
             .ToProblem();
 
-    /// <remarks>Takes the <see cref="IMessageBus"/> to schedule the agenda's publication and the details' erasure (none of its events is published).</remarks>
     [WolverinePost("/api/meetings/meetings/{meetingId}/reschedule"), Authorize(Roles = MeetingsRoles.Managers)]
     [ProducesResponseType<MeetingRescheduledAnswer>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound),
      ProducesResponseType(StatusCodes.Status409Conflict)]
-    public static async Task<(MeetingRescheduledAnswer, Events)> Post(RescheduleMeeting command, [VersionedAggregate] Meeting meeting,
-        IDocumentSession session, IMessageBus bus, ClaimsPrincipal user, TimeProvider clock, MeetingsOptions options, CancellationToken ct)
+    public static async Task<(MeetingRescheduledAnswer, Events, OutgoingMessages)> Post(RescheduleMeeting command, [VersionedAggregate] Meeting meeting,
+        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, MeetingsOptions options, CancellationToken ct)
     {
         MeetingAccess.EnsureManages(user, meeting.BodyId);
         var startsAt = command.StartsAt!.Value;
@@ -39,13 +38,14 @@ public static class RescheduleMeetingEndpoint
         var rescheduled = moved.OfType<MeetingRescheduled>().Single();
 
         Events events = [.. moved];
+        // the details' erasure asked for again if the meeting now ends earlier
+        var later = await ResidentDetailsRetentionHandler.RescheduleForMeetingAsync(session, meeting.Id, meeting.EndsAt, rescheduled.EndsAt, options, ct);
         if (meeting.AgendaPublishedAt is null)
         {
             // moved into its publication window: published in the same write (see PublishNowOrWhenDue)
             if (AgendaPublicationHandler.DueNow(startsAt, options, now)) events.AddRange(Meeting.DecidePublishAgenda(meeting, now));
-            else await AgendaPublicationHandler.RequestPublication(bus, meeting.Id, rescheduled.StartsAt, options);
+            else later.Add(AgendaPublicationHandler.RequestPublication(meeting.Id, rescheduled.StartsAt, options));
         }
-        await ResidentDetailsRetentionHandler.RescheduleForMeetingAsync(session, bus, meeting.Id, meeting.EndsAt, rescheduled.EndsAt, options, ct);
-        return (new MeetingRescheduledAnswer(flags), events);
+        return (new MeetingRescheduledAnswer(flags), events, later);
     }
 }

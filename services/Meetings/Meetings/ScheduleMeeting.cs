@@ -26,11 +26,10 @@ public static class ScheduleMeetingEndpoint
             .Check(command.Area is null || Enum.IsDefined(command.Area.Value), "area", "'area' must be one of: North, East, South, West.")
             .ToProblem();
 
-    /// <remarks>Takes the <see cref="IMessageBus"/> to schedule the agenda's publication (none of its events is published).</remarks>
     [WolverinePost("/api/meetings/meetings"), Authorize(Roles = MeetingsRoles.Managers)]
     [ProducesResponseType<MeetingScheduledAnswer>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden),
      ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
-    public static async Task<(IResult, IStartStream)> Post(ScheduleMeeting command, IDocumentSession session, IMessageBus bus, ClaimsPrincipal user,
+    public static async Task<(IResult, IStartStream, OutgoingMessages)> Post(ScheduleMeeting command, IDocumentSession session, ClaimsPrincipal user,
         TimeProvider clock, MeetingsOptions options, CancellationToken ct)
     {
         var bodyId = command.BodyId!.Value;
@@ -43,8 +42,9 @@ public static class ScheduleMeetingEndpoint
         var flags = await Scheduling.FlagsFor(session, bodyId, id, startsAt, now, ct);
         IReadOnlyList<object> events = Meeting.DecideSchedule(id, body, bodyId, command.Title, startsAt, command.EndsAt, command.Location, command.Area,
             null, flags, now);
-        events = [.. events, .. await GovernanceEscalations.TakePending(session, bodyId, id, startsAt, now, ct),
-            .. await AgendaPublicationHandler.PublishNowOrWhenDue(bus, id, startsAt, options, now)];
-        return NewStream.Start<Meeting>(id, $"/api/meetings/meetings/{id}", new MeetingScheduledAnswer(id, flags), [.. events]);
+        var (published, later) = AgendaPublicationHandler.PublishNowOrWhenDue(id, startsAt, options, now);
+        events = [.. events, .. await GovernanceEscalations.TakePending(session, bodyId, id, startsAt, now, ct), .. published];
+        var (created, meeting) = NewStream.Start<Meeting>(id, $"/api/meetings/meetings/{id}", new MeetingScheduledAnswer(id, flags), [.. events]);
+        return (created, meeting, later);
     }
 }

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Membership;
 
 public sealed record BodyMembershipView(BodyRef Body, IReadOnlyList<MemberRef> Members, IReadOnlyList<OrganisationRef> Organisations);

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Public;
 
 public sealed record ModerateQuestion(bool? Accept, string? Reason);

@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Public;
 
 /// <summary>

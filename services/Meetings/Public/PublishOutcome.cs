@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Public;
 
 /// <summary>Publishes the recorded outcome: it then appears in <c>/api/meetings/outcomes</c> and with the question.</summary>

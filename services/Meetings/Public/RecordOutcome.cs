@@ -1,4 +1,3 @@
-
 namespace CommunitySafety.Meetings.Public;
 
 public sealed record RecordOutcome(string? YouSaid, string? WeDid, OutcomeProgress? Progress);

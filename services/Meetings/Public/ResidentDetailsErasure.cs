@@ -24,23 +24,23 @@ public sealed record EraseResidentDetailsWhenDue(Guid QuestionId);
 
 public static class ResidentDetailsRetentionHandler
 {
-    /// <summary>Schedules the erasure, durably (Wolverine's inbox), in the submission's transaction.</summary>
-    public static ValueTask ScheduleAsync(IMessageBus bus, Guid questionId, DateTimeOffset meetingEndsAt, MeetingsOptions options) =>
-        bus.ScheduleAsync(new EraseResidentDetailsWhenDue(questionId),
+    /// <summary>The erasure, scheduled durably (Wolverine's inbox): returned by the write, it leaves with the write's commit.</summary>
+    public static object Schedule(Guid questionId, DateTimeOffset meetingEndsAt, MeetingsOptions options) =>
+        new EraseResidentDetailsWhenDue(questionId).ScheduledAt(
             ResidentDetailsRetention.ErasableFrom(meetingEndsAt, options.Public.ResidentDetailsRetentionMonths));
 
     /// <summary>
     /// A meeting that now ends earlier than before: its questions' details become erasable earlier, so their erasure is
     /// asked for again at the new time (the message scheduled for the old, later time then finds nothing to do).
     /// </summary>
-    public static async Task RescheduleForMeetingAsync(IQuerySession session, IMessageBus bus, Guid meetingId, DateTimeOffset previousEndsAt,
+    public static async Task<OutgoingMessages> RescheduleForMeetingAsync(IQuerySession session, Guid meetingId, DateTimeOffset previousEndsAt,
         DateTimeOffset endsAt, MeetingsOptions options, CancellationToken ct)
     {
-        if (endsAt >= previousEndsAt) return;
+        if (endsAt >= previousEndsAt) return [];
         var questions = await session.Query<PublicQuestion>()
             .Where(q => q.MeetingId == meetingId && q.SealedDetails != null && q.Erasure == null)
             .Select(q => q.Id).ToListAsync(ct);
-        foreach (var id in questions) await ScheduleAsync(bus, id, endsAt, options);
+        return [.. questions.Select(id => Schedule(id, endsAt, options))];
     }
 
     /// <summary>

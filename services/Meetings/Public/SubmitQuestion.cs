@@ -32,11 +32,10 @@ public static class SubmitQuestionEndpoint
     /// are sealed under the question's own key and erased <c>Meetings:Public:ResidentDetailsRetentionMonths</c> after the
     /// meeting by a scheduled message.
     /// </summary>
-    /// <remarks>Takes the <see cref="IMessageBus"/> to schedule the erasure (none of its events is published).</remarks>
     [WolverinePost("/api/meetings/meetings/{meetingId}/questions"), AllowAnonymous]
     [ProducesResponseType<QuestionSubmittedAnswer>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status404NotFound),
      ProducesResponseType(StatusCodes.Status409Conflict), ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
-    public static async Task<(IResult, IStartStream)> Post(Guid meetingId, SubmitQuestion command, IDocumentSession session, IMessageBus bus,
+    public static async Task<(IResult, IStartStream, OutgoingMessages)> Post(Guid meetingId, SubmitQuestion command, IDocumentSession session,
         TimeProvider clock, DataKeys keys, MeetingsOptions options, HttpContext http)
     {
         var ct = http.RequestAborted;
@@ -49,8 +48,10 @@ public static class SubmitQuestionEndpoint
         var id = Guid.CreateVersion7();
         var events = PublicQuestion.DecideSubmit(id, meeting, body, command.Kind!.Value, command.Text!, command.Area, command.Location,
             command.Name, command.Contact, next, details => keys.Seal(session, id, details, now), now);
-        if (events.OfType<QuestionSubmitted>().Single().SealedDetails is not null)
-            await ResidentDetailsRetentionHandler.ScheduleAsync(bus, id, meeting.EndsAt, options);
-        return NewStream.Start<PublicQuestion>(id, $"/api/meetings/questions/{id}", new QuestionSubmittedAnswer(id), [.. events]);
+        OutgoingMessages erasure = events.OfType<QuestionSubmitted>().Single().SealedDetails is not null
+            ? [ResidentDetailsRetentionHandler.Schedule(id, meeting.EndsAt, options)]
+            : [];
+        var (created, question) = NewStream.Start<PublicQuestion>(id, $"/api/meetings/questions/{id}", new QuestionSubmittedAnswer(id), [.. events]);
+        return (created, question, erasure);
     }
 }

@@ -28,20 +28,21 @@ public static class ReplayDeliveryEndpoint
      Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType(StatusCodes.Status202Accepted), ProducesResponseType(StatusCodes.Status404NotFound),
      ProducesResponseType(StatusCodes.Status429TooManyRequests)]
-    public static async Task<IResult> Post(Guid subscriptionId, string deliveryId, IDocumentSession session, IMessageBus bus, ReplayOptions options,
+    public static async Task<(IResult, OutgoingMessages)> Post(Guid subscriptionId, string deliveryId, IDocumentSession session, ReplayOptions options,
         TimeProvider clock, HttpContext http)
     {
-        if (await SubscriptionAccess.LoadAsync(session, subscriptionId, http, mustBeActive: true) is { } refusal) return refusal;
+        if (await SubscriptionAccess.LoadAsync(session, subscriptionId, http, mustBeActive: true) is { } refusal) return (refusal, []);
         var delivery = await session.LoadAsync<WebhookDelivery>(deliveryId, http.RequestAborted);
         if (delivery is null || delivery.SubscriptionId != subscriptionId)
-            return Results.Problem(Problems.FromRule(new DomainRuleViolation("delivery-not-found", $"Subscription {subscriptionId} has no delivery '{deliveryId}'.", 404)));
+            throw new DomainRuleViolation("delivery-not-found", $"Subscription {subscriptionId} has no delivery '{deliveryId}'.", 404);
         if (delivery.Status == DeliveryStatus.Pending)
-            return Results.Problem(Problems.FromRule(new DomainRuleViolation("delivery-pending", "This delivery is still being attempted.")));
+            throw new DomainRuleViolation("delivery-pending", "This delivery is still being attempted.");
         var now = clock.GetUtcNow();
         await Replays.RecordAsync(session, subscriptionId, 1, options, http, now);
-        await DeliveryHandler.Start(session, bus, subscriptionId, delivery.EventId, delivery.EventType, delivery.EventTime, delivery.Body, now,
+        var attempt = await DeliveryHandler.Start(session, subscriptionId, delivery.EventId, delivery.EventType, delivery.EventTime, delivery.Body, now,
             http.RequestAborted);
-        return Results.Accepted(http.Request.Local($"/api/governance/subscriptions/{subscriptionId}/deliveries"), new { deliveryId });
+        return (Results.Accepted(http.Request.Local($"/api/governance/subscriptions/{subscriptionId}/deliveries"), new { deliveryId }),
+            attempt is null ? [] : [attempt]);
     }
 }
 
@@ -68,18 +69,21 @@ public static class ReplaySinceEndpoint
     [WolverinePost(Subscriptions.Url + "/{subscriptionId}/replay"),
      Authorize(Roles = Subscriptions.Roles)]
     [ProducesResponseType<ReplayQueued>(StatusCodes.Status202Accepted), ProducesResponseType(StatusCodes.Status429TooManyRequests)]
-    public static async Task<IResult> Post(Guid subscriptionId, ReplaySince command, IDocumentSession session, IMessageBus bus, ReplayOptions options,
+    public static async Task<(IResult, OutgoingMessages)> Post(Guid subscriptionId, ReplaySince command, IDocumentSession session, ReplayOptions options,
         TimeProvider clock, HttpContext http)
     {
-        if (await SubscriptionAccess.LoadAsync(session, subscriptionId, http, mustBeActive: true) is { } refusal) return refusal;
+        if (await SubscriptionAccess.LoadAsync(session, subscriptionId, http, mustBeActive: true) is { } refusal) return (refusal, []);
         var subscription = (await session.LoadAsync<WebhookSubscription>(subscriptionId, http.RequestAborted))!;
         var now = clock.GetUtcNow();
         var allowed = WebhookSubscription.DecideReplayAllowance(subscription, options, now);
         var (events, next) = await Replays.EventsSinceAsync(session, subscription, command.Since!.Value, allowed, http.RequestAborted);
         var left = await Replays.RecordAsync(session, subscriptionId, events.Count, options, http, now);
+        var attempts = new OutgoingMessages();
         foreach (var e in events)
-            await DeliveryHandler.Start(session, bus, subscriptionId, e.Id, e.Type, e.Time, e.ToJson(), now, http.RequestAborted);
-        return Results.Accepted(http.Request.Local($"/api/governance/subscriptions/{subscriptionId}/deliveries"), new ReplayQueued(events.Count, next, left));
+            if (await DeliveryHandler.Start(session, subscriptionId, e.Id, e.Type, e.Time, e.ToJson(), now, http.RequestAborted) is { } attempt)
+                attempts.Add(attempt);
+        return (Results.Accepted(http.Request.Local($"/api/governance/subscriptions/{subscriptionId}/deliveries"), new ReplayQueued(events.Count, next, left)),
+            attempts);
     }
 }
 

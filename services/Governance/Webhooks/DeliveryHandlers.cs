@@ -14,36 +14,41 @@ public static class DeliveryHandler
     public const string HttpClientName = "webhooks";
 
     /// <summary>A new decision event: one delivery per active subscription that wants its type, each attempted at once.</summary>
-    public static async Task Handle(FanOutDecisionEvent message, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(FanOutDecisionEvent message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var e = message.Event;
         var subscriptions = await session.Query<WebhookSubscription>()
             .Where(s => s.Status == SubscriptionStatus.Active && s.EventTypes.Contains(e.Type))
             .ToListAsync(ct);
         var body = e.ToJson();
+        var attempts = new OutgoingMessages();
         foreach (var subscription in subscriptions)
-            await Start(session, bus, subscription.Id, e.Id, e.Type, e.Time, body, clock.GetUtcNow(), ct);
+            if (await Start(session, subscription.Id, e.Id, e.Type, e.Time, body, clock.GetUtcNow(), ct) is { } attempt) attempts.Add(attempt);
+        return attempts;
     }
 
-    /// <summary>Creates the delivery (or, for a replay, starts a new round of one that exists) and asks for an attempt now.</summary>
+    /// <summary>
+    /// Creates the delivery (or, for a replay, starts a new round of one that exists) and answers the attempt to send now
+    /// (null when the delivery is already on its way): returned by the handler or endpoint, it leaves with the commit.
+    /// </summary>
     // Not a message handler, although Wolverine's conventions take a public static "Start" for one (pre-generating
     // the code, `codegen write`, fails on it).
     [Wolverine.Attributes.WolverineIgnore]
-    public static async Task Start(IDocumentSession session, IMessageBus bus, Guid subscriptionId, string eventId, string eventType, DateTimeOffset eventTime,
-        string body, DateTimeOffset now, CancellationToken ct)
+    public static async Task<AttemptDelivery?> Start(IDocumentSession session, Guid subscriptionId, string eventId, string eventType,
+        DateTimeOffset eventTime, string body, DateTimeOffset now, CancellationToken ct)
     {
         var id = WebhookDelivery.IdFor(subscriptionId, eventId);
         var delivery = await session.LoadAsync<WebhookDelivery>(id, ct) ?? new WebhookDelivery
         {
             Id = id, SubscriptionId = subscriptionId, EventId = eventId, EventType = eventType, EventTime = eventTime, Body = body, CreatedAt = now,
         };
-        if (delivery.Status == DeliveryStatus.Pending && delivery.Attempts.Count > 0) return; // already on its way
+        if (delivery.Status == DeliveryStatus.Pending && delivery.Attempts.Count > 0) return null; // already on its way
         delivery.Status = DeliveryStatus.Pending;
         delivery.Reason = null;
         delivery.RoundAttempts = 0;
         delivery.NextAttemptAt = now;
         session.Store(delivery);
-        await bus.PublishAsync(new AttemptDelivery(id));
+        return new AttemptDelivery(id);
     }
 
     public static async Task Handle(AttemptDelivery message, IDocumentSession session, IMessageBus bus, IHttpClientFactory http,

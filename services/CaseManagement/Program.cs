@@ -21,8 +21,8 @@ builder.AddEventSourcedService("casemanagement", typeof(CaseRoles).Assembly,
         wolverine.LocalQueue(Queues.Schedules).UseDurableInbox();
         wolverine.PublishMessage<ReviewDueCheck>().ToLocalQueue(Queues.Schedules);
         wolverine.PublishMessage<RetentionDue>().ToLocalQueue(Queues.Schedules);
-    },
-    IntegrationEvents.ToContract);
+        // No integration events: case events carry (sealed) personal data and never leave CaseManagement.
+    });
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:RiskMatrix").Get<RiskMatrix>() ?? RiskMatrix.Default).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:ReviewSchedule").Get<ReviewSchedule>() ?? new ReviewSchedule()).Validated());
 builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:Retention").Get<RetentionPolicy>() ?? new RetentionPolicy()).Validated());

@@ -36,8 +36,7 @@ public static class EventSourcing
     /// <param name="configureMessaging">The exchanges it publishes to and the queues it listens to.</param>
     /// <param name="integrationEvents">
     /// The contract published for each domain event others hear of (null for the others). Given, every write endpoint and
-    /// message handler publishes the events it appends through it (<see cref="IntegrationEventRelay"/>), except those that
-    /// take an <see cref="IMessageBus"/> and publish their own.
+    /// message handler publishes the events it appends through it (<see cref="IntegrationEventRelay"/>); none publishes its own.
     /// </param>
     public static WebApplicationBuilder AddEventSourcedService(
         this WebApplicationBuilder builder,

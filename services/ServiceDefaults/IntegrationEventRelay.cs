@@ -38,15 +38,9 @@ public static class IntegrationEventRelay
         }
     }
 
-    /// <summary>
-    /// Puts <see cref="PublishAsync"/> first among the postprocessors (before the commit) of <paramref name="chain"/>, unless
-    /// its method takes an <see cref="IMessageBus"/>: an endpoint written before the relay, that still publishes for itself.
-    /// </summary>
-    private static void Relay(IChain chain)
-    {
-        if (chain.HandlerCalls().Any(call => call.Method.GetParameters().Any(p => typeof(IMessageBus).IsAssignableFrom(p.ParameterType)))) return;
+    /// <summary>Puts <see cref="PublishAsync"/> first among the postprocessors (before the commit) of <paramref name="chain"/>.</summary>
+    private static void Relay(IChain chain) =>
         chain.Postprocessors.Insert(0, new MethodCall(typeof(IntegrationEventRelay), nameof(PublishAsync)));
-    }
 
     /// <summary>Every write endpoint (not GET or HEAD).</summary>
     public sealed class EndpointPolicy : IHttpPolicy
@@ -66,7 +60,6 @@ public static class IntegrationEventRelay
     {
         public void Apply(IReadOnlyList<IChain> chains, GenerationRules rules, IServiceContainer container)
         {
-            // Wolverine gives chain policies the HTTP chains too: those are EndpointPolicy's
             foreach (var chain in chains.Where(c => c is not HttpChain && WritesEvents(c))) Relay(chain);
         }
 

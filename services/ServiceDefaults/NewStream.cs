@@ -12,9 +12,7 @@ public static class NewStream
     /// <paramref name="location"/> with <paramref name="body"/> and ETag <c>"n"</c>, n the number of events.
     /// </summary>
     public static (IResult Created, IStartStream Stream) Start<T>(Guid id, string location, object body, params object[] events) where T : class =>
-        (Created(location, body, events.Length), MartenOps.StartStream<T>(id, events));
-
-    internal static IResult Created(string location, object body, long version) => new CreatedWithVersion(location, body, version);
+        (new CreatedWithVersion(location, body, events.Length), MartenOps.StartStream<T>(id, events));
 
     private sealed class CreatedWithVersion(string location, object body, long version) : IResult
     {

@@ -23,8 +23,6 @@ public static class Problems
         Detail = $"No {what.ToLowerInvariant()} with id '{id}' exists.",
     };
 
-    public static IResult PreconditionFailed(long expected, long actual) => Results.Problem(StaleVersion(expected, actual));
-
     public static ProblemDetails StaleVersion(long expected, long actual) => new()
     {
         Status = StatusCodes.Status412PreconditionFailed,

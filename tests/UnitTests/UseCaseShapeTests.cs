@@ -10,8 +10,8 @@ namespace CommunitySafety.UnitTests;
 
 /// <summary>
 /// The one way a write is written (README, "A use case, the example to follow"), held to across the four services: an
-/// endpoint returns its events and the messages it schedules; the integration events are published for it by the relay,
-/// which leaves alone any endpoint that takes an <see cref="IMessageBus"/> (it would publish for itself).
+/// endpoint returns its events and the messages it schedules, which leave with its commit; its integration events are
+/// published for it by the relay. None sends anything through an <see cref="IMessageBus"/> of its own.
 /// </summary>
 public sealed class UseCaseShapeTests
 {

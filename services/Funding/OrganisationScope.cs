@@ -20,7 +20,7 @@ public static class OrganisationScope
         if (actsForEvery) return;
         var org = callerOrganisation ?? throw NoOrganisation();
         if (org != ownerOrganisation)
-            throw new DomainRuleViolation($"not-your-{record}", $"This {record} belongs to another organisation.", 403);
+            throw new DomainRuleViolation($"not-your-{record}", $"This {record} belongs to another organisation.", Refusal.Forbidden);
     }
 
     /// <summary>Funding and finance officers read every organisation's bids and awards.</summary>
@@ -35,5 +35,5 @@ public static class OrganisationScope
         ReadsEvery(user) ? null : user.OrganisationId() ?? throw NoOrganisation();
 
     private static DomainRuleViolation NoOrganisation() =>
-        new("no-organisation", "Your token names no organisation ('org' claim): a bidder acts for an organisation.", 403);
+        new("no-organisation", "Your token names no organisation ('org' claim): a bidder acts for an organisation.", Refusal.Forbidden);
 }

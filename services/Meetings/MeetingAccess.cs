@@ -20,7 +20,7 @@ public static class MeetingAccess
     {
         if (!Manages(user, bodyId))
             throw new DomainRuleViolation("not-clerk-of-body",
-                    $"You do not manage body '{bodyId}': a clerk manages only the bodies named in the token's '{MeetingsRoles.BodyClaim}' claims.", 403)
+                    $"You do not manage body '{bodyId}': a clerk manages only the bodies named in the token's '{MeetingsRoles.BodyClaim}' claims.", Refusal.Forbidden)
                 .With("bodyId", bodyId);
     }
 

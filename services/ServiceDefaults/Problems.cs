@@ -47,11 +47,13 @@ public static class Problems
         Detail = detail,
     };
 
+    /// <summary>The one place a rule's refusal becomes an HTTP answer: its kind gives the status, its name the type.</summary>
+    /// <param name="violation">The refusal.</param>
     public static ProblemDetails FromRule(DomainRuleViolation violation)
     {
         var problem = new ProblemDetails
         {
-            Status = violation.StatusCode,
+            Status = StatusOf(violation.Kind),
             Type = TypeFor(violation.Rule),
             Title = "Refused by the rule " + violation.Rule,
             Detail = violation.Message,
@@ -59,6 +61,18 @@ public static class Problems
         foreach (var (key, value) in violation.Facts) problem.Extensions[key] = value;
         return problem;
     }
+
+    /// <summary>The HTTP status of a kind of refusal.</summary>
+    /// <param name="kind">The kind.</param>
+    public static int StatusOf(Refusal kind) => kind switch
+    {
+        Refusal.NotFound => StatusCodes.Status404NotFound,
+        Refusal.Forbidden => StatusCodes.Status403Forbidden,
+        Refusal.OutOfRange => StatusCodes.Status400BadRequest,
+        Refusal.Inconsistent => StatusCodes.Status422UnprocessableEntity,
+        Refusal.Exhausted => StatusCodes.Status429TooManyRequests,
+        _ => StatusCodes.Status409Conflict,
+    };
 
     internal static IServiceCollection AddProblemDetailsDefaults(this IServiceCollection services)
     {

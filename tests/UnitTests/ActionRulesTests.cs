@@ -86,7 +86,7 @@ public sealed class ActionRulesTests
             ActionRules.DecideRaise(Guid.NewGuid(), First, "x", member.Id, member, null, null, due, Guid.NewGuid(), Now)).Rule);
         var late = Assert.Throws<DomainRuleViolation>(() =>
             ActionRules.DecideRaise(Guid.NewGuid(), First, "x", member.Id, member, null, null, new DateOnly(2026, 11, 22), null, Now));
-        Assert.Equal(("due-before-meeting", 422), (late.Rule, late.StatusCode));
+        Assert.Equal(("due-before-meeting", Refusal.Inconsistent), (late.Rule, late.Kind));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ActionRulesTests
 
         var closed = action;
         var refused = Assert.Throws<DomainRuleViolation>(() => ActionRules.DecideProgress(closed, "more", Now));
-        Assert.Equal(("action-closed", 409, "Done"), (refused.Rule, refused.StatusCode, refused.Facts["actionStatus"]));
+        Assert.Equal(("action-closed", Refusal.Conflict, "Done"), (refused.Rule, refused.Kind, refused.Facts["actionStatus"]));
         Assert.Equal("action-closed", Assert.Throws<DomainRuleViolation>(() => ActionRules.DecideDrop(closed, "why", Now)).Rule);
         Assert.Equal("action-closed", Assert.Throws<DomainRuleViolation>(() => ActionRules.DecideComplete(closed, null, null, null, Now)).Rule);
     }

@@ -74,7 +74,7 @@ public sealed class AwardRulesTests
     public void An_instalment_is_a_positive_amount_in_whole_pence(decimal amount)
     {
         var violation = Assert.Throws<DomainRuleViolation>(() => Award.DecideSchedule(NewAward(), Year, Guid.NewGuid(), amount, new DateOnly(2026, 7, 1), "o", T0));
-        Assert.Equal(("amount-not-positive", 400), (violation.Rule, violation.StatusCode));
+        Assert.Equal(("amount-not-positive", Refusal.OutOfRange), (violation.Rule, violation.Kind));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class AwardRulesTests
         Assert.Equal("instalment-closed", Refused(() => Award.DecidePay(award, id, new DateOnly(2026, 7, 1), "f", T0)));
         Assert.Equal("instalment-closed", Refused(() => Award.DecideApprove(award, id, "f", T0)));
         var unknown = Assert.Throws<DomainRuleViolation>(() => Award.DecidePay(award, Guid.NewGuid(), new DateOnly(2026, 7, 1), "f", T0));
-        Assert.Equal(("instalment-not-found", 404), (unknown.Rule, unknown.StatusCode));
+        Assert.Equal(("instalment-not-found", Refusal.NotFound), (unknown.Rule, unknown.Kind));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class AwardRulesTests
         if (needsExplanation)
         {
             var violation = Assert.Throws<DomainRuleViolation>(() => decide(null));
-            Assert.Equal(("variance-needs-explanation", 422), (violation.Rule, violation.StatusCode));
+            Assert.Equal(("variance-needs-explanation", Refusal.Inconsistent), (violation.Rule, violation.Kind));
             Assert.Equal("variance-needs-explanation", Refused(() => decide("   ")));
             Assert.Equal("Staff vacancy", decide(" Staff vacancy ").VarianceExplanation);
         }

@@ -27,7 +27,7 @@ public sealed class BodyRulesTests
     {
         var refused = Assert.Throws<DomainRuleViolation>(() =>
             Body.DecideAppointment(Empty, null, Guid.NewGuid(), Guid.NewGuid(), "Jo Bloggs", MemberRole.Member, Now));
-        Assert.Equal(("organisation-not-registered", 422), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("organisation-not-registered", Refusal.Inconsistent), (refused.Rule, refused.Kind));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class BodyRulesTests
         Assert.Equal("substitute-already-named", Assert.Throws<DomainRuleViolation>(() => Body.DecideSubstitute(body, id, Guid.NewGuid(), "sam deputy", Now)).Rule);
         Assert.Equal("substitute-is-member", Assert.Throws<DomainRuleViolation>(() => Body.DecideSubstitute(body, id, Guid.NewGuid(), "Jo Bloggs", Now)).Rule);
         var missing = Assert.Throws<DomainRuleViolation>(() => Body.DecideSubstitute(body, Guid.NewGuid(), Guid.NewGuid(), "X", Now));
-        Assert.Equal(("membership-not-found", 404), (missing.Rule, missing.StatusCode));
+        Assert.Equal(("membership-not-found", Refusal.NotFound), (missing.Rule, missing.Kind));
 
         body = body.Apply(Assert.IsType<MembershipEnded>(Assert.Single(Body.DecideEnd(body, id, Now))));
         Assert.Equal("membership-ended", Assert.Throws<DomainRuleViolation>(() => Body.DecideSubstitute(body, id, Guid.NewGuid(), "Another", Now)).Rule);

@@ -130,7 +130,7 @@ public sealed class CaseLinkingRulesTests
         Assert.Equal(((Guid?)survivor.Id, (string?)survivor.Reference), (merged.MergedInto, merged.MergedIntoReference));
 
         var reopen = Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideReopen(merged, S("Mistake"), "Worker", T0));
-        Assert.Equal(("case-merged", 409), (reopen.Rule, reopen.StatusCode));
+        Assert.Equal(("case-merged", Refusal.Conflict), (reopen.Rule, reopen.Kind));
         Assert.Equal(survivor.Id, reopen.Facts["mergedInto"]);
         Assert.Equal("case-closed", Refused(() => merged.EnsureOpen()));
         // its subjects live on in the survivor: erased there, and the survivor's retention period covers them

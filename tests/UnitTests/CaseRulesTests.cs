@@ -78,7 +78,7 @@ public sealed class CaseRulesTests
     {
         var refused = CaseAccess.RefuseAdministration(admin, hasOrganisation ? Guid.NewGuid() : null, access);
         Assert.Equal(refusal, refused?.Rule);
-        if (refused is not null) Assert.Equal(403, refused.StatusCode);
+        if (refused is not null) Assert.Equal(Refusal.Forbidden, refused.Kind);
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class CaseRulesTests
         Assert.Equal("subject-already-erased",
             Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideErase(after, perpetrator.SubjectId, details, next, NewText(), "again", Admin, T0)).Rule);
         var missing = Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideErase(file, Guid.NewGuid(), details, current, next, "x", Admin, T0));
-        Assert.Equal(("subject-not-found", 404), (missing.Rule, missing.StatusCode));
+        Assert.Equal(("subject-not-found", Refusal.NotFound), (missing.Rule, missing.Kind));
         // the victim can be erased next, under a third key
         var third = NewText();
         var both = after.Apply(CaseFile.DecideErase(after, victim.SubjectId, new PersonalDetails("Sam Victim", null, null, null), next, third, "request", Admin, T0));

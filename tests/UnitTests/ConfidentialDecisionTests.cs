@@ -137,7 +137,7 @@ public sealed class ConfidentialDecisionTests
         foreach (var kind in new[] { BodyKind.OpenForum, BodyKind.NeighbourhoodEngagement, BodyKind.Conference })
         {
             var refused = Assert.Throws<ServiceDefaults.DomainRuleViolation>(() => Gov.Body.DecideMarkConfidential(Body(kind), Now));
-            Assert.Equal(("public-body", 422), (refused.Rule, refused.StatusCode));
+            Assert.Equal(("public-body", ServiceDefaults.Refusal.Inconsistent), (refused.Rule, refused.Kind));
             Assert.Equal("public-body", Assert.Throws<ServiceDefaults.DomainRuleViolation>(() =>
                 Gov.Body.DecideCreate(Guid.NewGuid(), "Forum", kind, MeetingCadence.TwiceYearly, 4, true, null, null, Now)).Rule);
             Assert.False(Gov.Body.DecideCreate(Guid.NewGuid(), "Forum", kind, MeetingCadence.TwiceYearly, 4, false, null, null, Now).Confidential);

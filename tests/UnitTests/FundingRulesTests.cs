@@ -59,7 +59,7 @@ public sealed class FundingRulesTests
     {
         var stream = Committed(Stream(100_000m), 60_000m, out _);
         var violation = Assert.Throws<DomainRuleViolation>(() => FundingStream.DecideCommit(stream, Guid.NewGuid(), 40_000.01m, T0));
-        Assert.Equal(("over-budget", 409), (violation.Rule, violation.StatusCode));
+        Assert.Equal(("over-budget", Refusal.Conflict), (violation.Rule, violation.Kind));
         Assert.Equal(40_000m, violation.Facts["available"]);
     }
 
@@ -155,9 +155,9 @@ public sealed class FundingRulesTests
         Bid.DecideActor(OrganisationId, isFundingOfficer: true, callerOrganisation: null);
         Bid.DecideActor(OrganisationId, isFundingOfficer: false, callerOrganisation: OrganisationId);
         var other = Assert.Throws<DomainRuleViolation>(() => Bid.DecideActor(OrganisationId, false, Guid.NewGuid()));
-        Assert.Equal(("not-your-bid", 403), (other.Rule, other.StatusCode));
+        Assert.Equal(("not-your-bid", Refusal.Forbidden), (other.Rule, other.Kind));
         var none = Assert.Throws<DomainRuleViolation>(() => Bid.DecideActor(OrganisationId, false, null));
-        Assert.Equal(("no-organisation", 403), (none.Rule, none.StatusCode));
+        Assert.Equal(("no-organisation", Refusal.Forbidden), (none.Rule, none.Kind));
     }
 
     // ---- award rules ----
@@ -196,7 +196,7 @@ public sealed class FundingRulesTests
         Assert.Equal(20_000m, Bid.DecideAward(bid, stream, Guid.NewGuid(), 20_000m, decision.Id, decision, InYear, "o", T0).Award.Amount);
         Assert.Equal(12_500.50m, Bid.DecideAward(bid, stream, Guid.NewGuid(), 12_500.50m, decision.Id, decision, InYear, "o", T0).Award.Amount);
         var violation = Assert.Throws<DomainRuleViolation>(() => Bid.DecideAward(bid, stream, Guid.NewGuid(), 20_000.01m, decision.Id, decision, InYear, "o", T0));
-        Assert.Equal(("award-above-request", 409), (violation.Rule, violation.StatusCode));
+        Assert.Equal(("award-above-request", Refusal.Conflict), (violation.Rule, violation.Kind));
     }
 
     [Theory]
@@ -220,10 +220,10 @@ public sealed class FundingRulesTests
         var stream = Stream();
         var bid = Assessed(Draft(stream));
         var unknown = Assert.Throws<DomainRuleViolation>(() => Bid.DecideAward(bid, stream, Guid.NewGuid(), 1m, Guid.NewGuid(), null, InYear, "o", T0));
-        Assert.Equal(("decision-unknown", 422), (unknown.Rule, unknown.StatusCode));
+        Assert.Equal(("decision-unknown", Refusal.Inconsistent), (unknown.Rule, unknown.Kind));
         var split = Consensus(reached: false);
         var noConsensus = Assert.Throws<DomainRuleViolation>(() => Bid.DecideAward(bid, stream, Guid.NewGuid(), 1m, split.Id, split, InYear, "o", T0));
-        Assert.Equal(("decision-without-consensus", 422), (noConsensus.Rule, noConsensus.StatusCode));
+        Assert.Equal(("decision-without-consensus", Refusal.Inconsistent), (noConsensus.Rule, noConsensus.Kind));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class InterestRulesTests
     {
         var (body, member) = OneMember();
         var refused = Assert.Throws<DomainRuleViolation>(() => Register(body, member, Today, Today.AddDays(-1)));
-        Assert.Equal(("interest-ends-before-it-starts", 422), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("interest-ends-before-it-starts", Refusal.Inconsistent), (refused.Rule, refused.Kind));
         Assert.Equal(Today, Register(body, member, Today, Today).Body.Interests[0].To);
     }
 
@@ -58,10 +58,10 @@ public sealed class InterestRulesTests
     public void Only_current_members_register_interests()
     {
         var (body, member) = OneMember();
-        Assert.Equal(("membership-not-found", 404),
+        Assert.Equal(("membership-not-found", Refusal.NotFound),
             Rule(() => Body.DecideRegisterInterest(body, Guid.NewGuid(), Guid.NewGuid(), InterestCategory.Other, "x", Today, null, Now)));
         body = body.Apply(Assert.IsType<MembershipEnded>(Assert.Single(Body.DecideEnd(body, member, Now))));
-        Assert.Equal(("membership-ended", 409), Rule(() => Register(body, member, Today)));
+        Assert.Equal(("membership-ended", Refusal.Conflict), Rule(() => Register(body, member, Today)));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class InterestRulesTests
     {
         var (body, member) = OneMember();
         (body, _) = Register(body, member, Today.AddYears(-1));
-        Assert.Equal(("interest-already-registered", 409), Rule(() => Register(body, member, Today, description: "trustee, kent youth trust")));
+        Assert.Equal(("interest-already-registered", Refusal.Conflict), Rule(() => Register(body, member, Today, description: "trustee, kent youth trust")));
         Register(body, member, Today, category: InterestCategory.MembershipOfOrganisations); // another category is another interest
     }
 
@@ -79,12 +79,12 @@ public sealed class InterestRulesTests
         var (body, member) = OneMember();
         (body, var id) = Register(body, member, new DateOnly(2026, 3, 1));
 
-        Assert.Equal(("interest-ends-before-it-starts", 422), Rule(() => Body.DecideEndInterest(body, member, id, new DateOnly(2026, 2, 28), Today, Now)));
+        Assert.Equal(("interest-ends-before-it-starts", Refusal.Inconsistent), Rule(() => Body.DecideEndInterest(body, member, id, new DateOnly(2026, 2, 28), Today, Now)));
         var ended = Assert.IsType<InterestEnded>(Assert.Single(Body.DecideEndInterest(body, member, id, new DateOnly(2026, 10, 31), Today, Now)));
         body = body.Apply(ended);
         Assert.Equal(new DateOnly(2026, 10, 31), body.Interests[0].To);
         Assert.False(body.Interests[0].CurrentOn(Today));
-        Assert.Equal(("interest-already-ended", 409), Rule(() => Body.DecideEndInterest(body, member, id, Today, Today, Now)));
+        Assert.Equal(("interest-already-ended", Refusal.Conflict), Rule(() => Body.DecideEndInterest(body, member, id, Today, Today, Now)));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class InterestRulesTests
         (body, var past) = Register(body, member, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
         (body, var future) = Register(body, member, new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31), InterestCategory.GiftsAndHospitality, "Tickets");
 
-        Assert.Equal(("interest-already-ended", 409), Rule(() => Body.DecideEndInterest(body, member, past, Today, Today, Now)));
+        Assert.Equal(("interest-already-ended", Refusal.Conflict), Rule(() => Body.DecideEndInterest(body, member, past, Today, Today, Now)));
         Assert.Single(Body.DecideEndInterest(body, member, future, Today, Today, Now));
     }
 
@@ -103,13 +103,13 @@ public sealed class InterestRulesTests
     {
         var (body, member) = OneMember();
         (body, var id) = Register(body, member, Today);
-        Assert.Equal(("interest-not-found", 404), Rule(() => Body.DecideEndInterest(body, member, Guid.NewGuid(), Today, Today, Now)));
-        Assert.Equal(("membership-not-found", 404), Rule(() => Body.DecideEndInterest(body, Guid.NewGuid(), id, Today, Today, Now)));
+        Assert.Equal(("interest-not-found", Refusal.NotFound), Rule(() => Body.DecideEndInterest(body, member, Guid.NewGuid(), Today, Today, Now)));
+        Assert.Equal(("membership-not-found", Refusal.NotFound), Rule(() => Body.DecideEndInterest(body, Guid.NewGuid(), id, Today, Today, Now)));
     }
 
-    private static (string, int) Rule(Action act)
+    private static (string, Refusal) Rule(Action act)
     {
         var refused = Assert.Throws<DomainRuleViolation>(act);
-        return (refused.Rule, refused.StatusCode);
+        return (refused.Rule, refused.Kind);
     }
 }

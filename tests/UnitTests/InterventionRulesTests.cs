@@ -53,7 +53,7 @@ public sealed class InterventionRulesTests
     {
         var file = With(NewCase(), Perpetrator.SubjectId, InterventionKind.Warning, Day.AddDays(-10));
         var refused = Refused(() => Record(file, Perpetrator.SubjectId, InterventionKind.CommunityProtectionNotice, Day));
-        Assert.Equal(("cpn-needs-prior-warning", 409), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("cpn-needs-prior-warning", Refusal.Conflict), (refused.Rule, refused.Kind));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class InterventionRulesTests
     public void An_intervention_needs_a_subject_of_the_case()
     {
         var refused = Refused(() => Record(NewCase(), Guid.NewGuid(), InterventionKind.Warning, Day));
-        Assert.Equal(("subject-not-found", 404), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("subject-not-found", Refusal.NotFound), (refused.Rule, refused.Kind));
     }
 
     [Fact]
@@ -133,8 +133,8 @@ public sealed class InterventionRulesTests
         var file = With(NewCase(), Perpetrator.SubjectId, InterventionKind.Injunction, Day, id);
 
         var missing = Refused(() => CaseFile.DecideRecordBreach(file, Guid.NewGuid(), Day, S("x"), "Worker", T0));
-        Assert.Equal(("intervention-not-found", 404), (missing.Rule, missing.StatusCode));
+        Assert.Equal(("intervention-not-found", Refusal.NotFound), (missing.Rule, missing.Kind));
         var early = Refused(() => CaseFile.DecideRecordBreach(file, id, Day.AddDays(-1), S("x"), "Worker", T0));
-        Assert.Equal(("breach-before-intervention", 409), (early.Rule, early.StatusCode));
+        Assert.Equal(("breach-before-intervention", Refusal.Conflict), (early.Rule, early.Kind));
     }
 }

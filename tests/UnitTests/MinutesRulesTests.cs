@@ -34,11 +34,11 @@ public sealed class MinutesRulesTests
 
         var unknown = Guid.NewGuid();
         var refused = Assert.Throws<DomainRuleViolation>(() => MinutesRules.DecideDraft(meeting, [new MinuteSection(unknown, "x", false)], Now));
-        Assert.Equal(("item-not-on-agenda", 422, unknown), (refused.Rule, refused.StatusCode, refused.Facts["itemId"]));
+        Assert.Equal(("item-not-on-agenda", Refusal.Inconsistent, unknown), (refused.Rule, refused.Kind, refused.Facts["itemId"]));
 
         var approved = Apply(meeting, [new MinutesApproved(meeting.Id, Guid.NewGuid(), Now)]);
         var late = Assert.Throws<DomainRuleViolation>(() => MinutesRules.DecideDraft(approved, [new MinuteSection(null, "x", false)], Now));
-        Assert.Equal(("minutes-approved", 409), (late.Rule, late.StatusCode));
+        Assert.Equal(("minutes-approved", Refusal.Conflict), (late.Rule, late.Kind));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class MinutesRulesTests
         Assert.Equal("minutes-not-approved", Assert.Throws<DomainRuleViolation>(() => MinutesRules.DecidePublish(meeting, Now)).Rule);
         meeting = Drafted(meeting);
         var refused = Assert.Throws<DomainRuleViolation>(() => MinutesRules.DecidePublish(meeting, Now));
-        Assert.Equal(("minutes-not-approved", 409, "Draft"), (refused.Rule, refused.StatusCode, refused.Facts["minutesStatus"]));
+        Assert.Equal(("minutes-not-approved", Refusal.Conflict, "Draft"), (refused.Rule, refused.Kind, refused.Facts["minutesStatus"]));
         meeting = Apply(meeting, [new MinutesApproved(meeting.Id, Guid.NewGuid(), Now)]);
         meeting = Apply(meeting, MinutesRules.DecidePublish(meeting, Now));
         Assert.Equal(MinutesStatus.Published, meeting.Minutes.Status);

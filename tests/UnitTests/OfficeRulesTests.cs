@@ -74,7 +74,7 @@ public sealed class OfficeRulesTests
         var (body, a, b, _) = ThreeMembers();
         var stranger = Guid.NewGuid();
         var refused = Assert.Throws<DomainRuleViolation>(() => Elect(body, Office.Chair, [a, stranger], a));
-        Assert.Equal(("candidate-not-a-member", 422, (object?)stranger), (refused.Rule, refused.StatusCode, refused.Facts["membershipId"]));
+        Assert.Equal(("candidate-not-a-member", Refusal.Inconsistent, (object?)stranger), (refused.Rule, refused.Kind, refused.Facts["membershipId"]));
 
         body = Apply(body, Body.DecideEnd(body, b, Now));
         Assert.Equal("candidate-not-a-member", Assert.Throws<DomainRuleViolation>(() => Elect(body, Office.Chair, [a, b], a)).Rule);
@@ -85,7 +85,7 @@ public sealed class OfficeRulesTests
     {
         var (body, a, b, c) = ThreeMembers();
         var refused = Assert.Throws<DomainRuleViolation>(() => Elect(body, Office.ViceChair, [a, b], c));
-        Assert.Equal(("elected-not-a-candidate", 422), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("elected-not-a-candidate", Refusal.Inconsistent), (refused.Rule, refused.Kind));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class OfficeRulesTests
         body = Apply(body, Elect(body, Office.Chair, [a], a, decisionId: decision));
 
         var refused = Assert.Throws<DomainRuleViolation>(() => Elect(body, Office.Chair, [b], b, decisionId: decision));
-        Assert.Equal(("election-already-recorded", 409), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("election-already-recorded", Refusal.Conflict), (refused.Rule, refused.Kind));
         // the same decision may elect the vice-chair
         Assert.NotEmpty(Elect(body, Office.ViceChair, [b], b, decisionId: decision));
     }

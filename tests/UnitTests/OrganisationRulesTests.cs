@@ -56,7 +56,7 @@ public sealed class OrganisationRulesTests
 
         var refused = Assert.Throws<DomainRuleViolation>(() =>
             DecideSign(Police, Today.AddDays(1), "Chief Constable"));
-        Assert.Equal(("isa-signed-in-future", 422), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("isa-signed-in-future", Refusal.Inconsistent), (refused.Rule, refused.Kind));
         Assert.Equal(Today, refused.Facts["today"]);
     }
 
@@ -67,7 +67,7 @@ public sealed class OrganisationRulesTests
 
         var refused = Assert.Throws<DomainRuleViolation>(() =>
             DecideSign(organisation, new DateOnly(2026, 11, 1), "Sam Smith"));
-        Assert.Equal(("isa-already-signed", 409), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("isa-already-signed", Refusal.Conflict), (refused.Rule, refused.Kind));
         Assert.Equal(new DateOnly(2026, 10, 5), refused.Facts["signedOn"]);
         Assert.Equal("Jo Bloggs", refused.Facts["signedBy"]);
     }
@@ -99,7 +99,7 @@ public sealed class OrganisationRulesTests
     public void Only_a_signatory_can_withdraw()
     {
         var never = Assert.Throws<DomainRuleViolation>(() => Organisation.DecideWithdrawIsa(Police, "No longer needed", Now));
-        Assert.Equal(("isa-not-signed", 409), (never.Rule, never.StatusCode));
+        Assert.Equal(("isa-not-signed", Refusal.Conflict), (never.Rule, never.Kind));
 
         var withdrawn = Withdraw(Sign(Police, new DateOnly(2026, 10, 5)));
         Assert.Equal("isa-not-signed", Assert.Throws<DomainRuleViolation>(() =>

@@ -38,7 +38,7 @@ public sealed class OrganisationScopeTests
                 continue;
             }
             var refused = Assert.Throws<DomainRuleViolation>(() => OrganisationScope.EnsureMayRead(user, Own, record));
-            Assert.Equal((string.Format(CultureInfo.InvariantCulture, refusal, record), 403), (refused.Rule, refused.StatusCode));
+            Assert.Equal((string.Format(CultureInfo.InvariantCulture, refusal, record), Refusal.Forbidden), (refused.Rule, refused.Kind));
         }
     }
 

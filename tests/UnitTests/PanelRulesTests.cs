@@ -59,7 +59,7 @@ public sealed class PanelRulesTests
         Assert.Equal([ActionStatus.InProgress, ActionStatus.Done], file.Actions[0].History.Select(h => h.Status));
 
         var missing = Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideActionStatus(file, Guid.NewGuid(), ActionStatus.Done, null, "me", T0));
-        Assert.Equal(("action-not-found", 404), (missing.Rule, missing.StatusCode));
+        Assert.Equal(("action-not-found", Refusal.NotFound), (missing.Rule, missing.Kind));
         var closed = file.Apply(CaseFile.DecideClose(file, CaseOutcome.Resolved, S("done"), "me", T0));
         Assert.Equal("case-closed", Assert.Throws<DomainRuleViolation>(() =>
             CaseFile.DecideAction(closed, Guid.NewGuid(), owner, true, S("Visit"), Today, null, "me", T0)).Rule);

@@ -63,7 +63,7 @@ public sealed class PublicMeetingRulesTests
     {
         var refused = Assert.Throws<DomainRuleViolation>(() => PublicNotice.Check(true, Now.AddDays(13), Now, 14));
         Assert.Equal("too-short-notice", refused.Rule);
-        Assert.Equal(422, refused.StatusCode);
+        Assert.Equal(Refusal.Inconsistent, refused.Kind);
         Assert.Equal(14, refused.Facts["advertiseDays"]);
         Assert.Equal(Now.AddDays(14), refused.Facts["earliestStart"]);
     }
@@ -85,7 +85,7 @@ public sealed class PublicMeetingRulesTests
         var next = new NeighbourhoodMeetingRef(Guid.NewGuid(), "/api/meetings/meetings/x", MeetingStart.AddDays(7));
         var refused = Assert.Throws<DomainRuleViolation>(() => Submit(MeetingOf(forum), forum, Area.East, next: next));
         Assert.Equal("area-specific-at-open-forum", refused.Rule);
-        Assert.Equal(422, refused.StatusCode);
+        Assert.Equal(Refusal.Inconsistent, refused.Kind);
         Assert.Same(next, refused.Facts["neighbourhoodMeeting"]);
         Assert.Contains("Neighbourhood Engagement Meeting for the East area", refused.Message);
         Assert.DoesNotContain("status", refused.Facts.Keys);
@@ -122,7 +122,7 @@ public sealed class PublicMeetingRulesTests
         Assert.Equal(Area.North, PublicQuestion.Create(Assert.IsType<QuestionSubmitted>(Assert.Single(Submit(meeting, nem)))).OutcomeArea);
 
         var refused = Assert.Throws<DomainRuleViolation>(() => Submit(meeting, nem, Area.South));
-        Assert.Equal(("wrong-area", 422), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("wrong-area", Refusal.Inconsistent), (refused.Rule, refused.Kind));
         Assert.Equal(Area.North, refused.Facts["meetingArea"]);
     }
 
@@ -134,7 +134,7 @@ public sealed class PublicMeetingRulesTests
 
         var nem = Body(BodyKind.NeighbourhoodEngagement);
         var cancelled = Assert.Throws<DomainRuleViolation>(() => Submit(MeetingOf(nem, Area.West, cancelled: true), nem));
-        Assert.Equal(("meeting-cancelled", 409), (cancelled.Rule, cancelled.StatusCode));
+        Assert.Equal(("meeting-cancelled", Refusal.Conflict), (cancelled.Rule, cancelled.Kind));
 
         var meeting = MeetingOf(nem, Area.West);
         Assert.Single(Submit(meeting, nem, at: meeting.EndsAt.AddSeconds(-1)));
@@ -158,7 +158,7 @@ public sealed class PublicMeetingRulesTests
     public void An_unaccepted_question_cannot_be_answered_nor_an_accepted_one_before_its_meeting()
     {
         var pending = Assert.Throws<DomainRuleViolation>(() => PublicQuestion.DecideAnswer(Submitted(), MeetingStart, "x", "clerk", MeetingStart));
-        Assert.Equal(("question-not-accepted", 409), (pending.Rule, pending.StatusCode));
+        Assert.Equal(("question-not-accepted", Refusal.Conflict), (pending.Rule, pending.Kind));
         Assert.Equal(ModerationState.Pending, pending.Facts["moderation"]);
 
         var early = Assert.Throws<DomainRuleViolation>(() => PublicQuestion.DecideAnswer(Accepted(), MeetingStart, "x", "clerk", MeetingStart.AddMinutes(-1)));
@@ -234,13 +234,13 @@ public sealed class PublicMeetingRulesTests
         Assert.Equal("Speeding on the high street", after.Text); // the matter raised stays
 
         var again = Assert.Throws<DomainRuleViolation>(() => PublicQuestion.DecideEraseDetails(after, "again", "Clerk", Now.AddDays(1)));
-        Assert.Equal(("details-already-erased", 409, Now), (again.Rule, again.StatusCode, again.Facts["erasedAt"]));
+        Assert.Equal(("details-already-erased", Refusal.Conflict, Now), (again.Rule, again.Kind, again.Facts["erasedAt"]));
 
         var nem = Body(BodyKind.NeighbourhoodEngagement);
         var none = PublicQuestion.Create(Assert.IsType<QuestionSubmitted>(Assert.Single(PublicQuestion.DecideSubmit(Guid.NewGuid(), MeetingOf(nem, Area.North),
             nem, SubmissionKind.Question, "x", null, null, null, null, null, FakeSeal, Now))));
         var nothing = Assert.Throws<DomainRuleViolation>(() => PublicQuestion.DecideEraseDetails(none, "asked", "Clerk", Now));
-        Assert.Equal(("no-resident-details", 409), (nothing.Rule, nothing.StatusCode));
+        Assert.Equal(("no-resident-details", Refusal.Conflict), (nothing.Rule, nothing.Kind));
     }
 
     [Theory]

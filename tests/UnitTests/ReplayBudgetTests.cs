@@ -42,7 +42,7 @@ public sealed class ReplayBudgetTests
         var spent = Subscription((TimeSpan.FromMinutes(50), 1_500), (TimeSpan.FromMinutes(10), 500));
         var refusal = Assert.Throws<DomainRuleViolation>(() => WebhookSubscription.DecideReplayAllowance(spent, Options, Now));
         Assert.Equal("replay-limit", refusal.Rule);
-        Assert.Equal(429, refusal.StatusCode);
+        Assert.Equal(Refusal.Exhausted, refusal.Kind);
         Assert.Contains("2000 events re-sent in an hour", refusal.Message);
         Assert.Equal(TimeSpan.FromMinutes(10), refusal.RetryAfter);
         Assert.Equal(600L, refusal.Facts["retryAfterSeconds"]);

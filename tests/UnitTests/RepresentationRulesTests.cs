@@ -35,7 +35,7 @@ public sealed class RepresentationRulesTests
     {
         var body = Approve(Kcsp, Dover);
         var refused = Assert.Throws<DomainRuleViolation>(() => Seat(body, Dover, Thanet, Swale));
-        Assert.Equal(("approvals-missing", 409), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("approvals-missing", Refusal.Conflict), (refused.Rule, refused.Kind));
         Assert.Equal([Thanet.Id, Swale.Id], (IEnumerable<Guid>)refused.Facts["missing"]!);
         Assert.Contains("Thanet District Council, Swale Borough Council", refused.Message);
 

@@ -47,7 +47,7 @@ public sealed class StrategyRulesTests
     public void A_partnership_submits_one_assessment_a_year()
     {
         var refused = Refused(() => StrategicAssessment.DecideSubmit(Guid.NewGuid(), " dartford csp ", 2027, [("x", "y")], [Assessment], Guid.NewGuid, Now));
-        Assert.Equal(("assessment-already-submitted", 409), (refused.Rule, refused.StatusCode));
+        Assert.Equal(("assessment-already-submitted", Refusal.Conflict), (refused.Rule, refused.Kind));
         Assert.Single(StrategicAssessment.DecideSubmit(Guid.NewGuid(), "Dartford CSP", 2028, [("x", "y")], [Assessment], Guid.NewGuid, Now));
     }
 
@@ -62,7 +62,7 @@ public sealed class StrategyRulesTests
             [new PriorityInput(null, "DA", "r", [new PriorityEvidence(Assessment.Id, Guid.NewGuid())])], Assessments, Guid.NewGuid, Now)).Rule);
         var later = Refused(() => CommunitySafetyAgreement.DecideDraft(Guid.NewGuid(), 2026, "CSA", County, County.Id,
             [Priority("DA")], Assessments, Guid.NewGuid, Now));
-        Assert.Equal(("assessment-after-agreement-year", 422), (later.Rule, later.StatusCode));
+        Assert.Equal(("assessment-after-agreement-year", Refusal.Inconsistent), (later.Rule, later.Kind));
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public sealed class StrategyRulesTests
         var reviewed = Evolve(agreed, CommunitySafetyAgreement.DecideReview(agreed, 2028, ReviewOutcome.NoChange, "Still right", null, Assessments, Guid.NewGuid, Now));
         Assert.Equal((2028, 1, AgreementStatus.Agreed), (reviewed.PlanYear, reviewed.Current.Number, reviewed.Status));
         Assert.Equal(ReviewOutcome.NoChange, Assert.Single(reviewed.Reviews).Outcome);
-        Assert.Equal(("already-reviewed", 409), Refused(() => CommunitySafetyAgreement.DecideReview(reviewed, 2028, ReviewOutcome.NoChange, "n", null,
-            Assessments, Guid.NewGuid, Now)) is var r ? (r.Rule, r.StatusCode) : default);
+        Assert.Equal(("already-reviewed", Refusal.Conflict), Refused(() => CommunitySafetyAgreement.DecideReview(reviewed, 2028, ReviewOutcome.NoChange, "n", null,
+            Assessments, Guid.NewGuid, Now)) is var r ? (r.Rule, r.Kind) : default);
         Assert.Equal("review-year-not-after-plan-year", Refused(() => CommunitySafetyAgreement.DecideReview(reviewed, 2026, ReviewOutcome.NoChange, "n", null,
             Assessments, Guid.NewGuid, Now)).Rule);
         Assert.Equal("no-change-with-priorities", Refused(() => CommunitySafetyAgreement.DecideReview(agreed, 2028, ReviewOutcome.NoChange, "n",
@@ -197,8 +197,8 @@ public sealed class StrategyRulesTests
         Assert.Equal("quarter-outside-plan-year", Refused(() => Actual("2026-Q4")).Rule);
         Assert.Equal("quarter-not-started", Refused(() => Actual("2027-Q4")).Rule); // January 2028
         Assert.Equal("measure-not-found", Refused(() => Actual("2027-Q1", Guid.NewGuid())).Rule);
-        Assert.Equal(404, Refused(() => CommunitySafetyAgreement.DecideRecordActual(agreement, Guid.NewGuid(), line.Measures[0].Id, new PlanQuarter(2027, 1), 1,
-            Today, Guid.NewGuid, Now)).StatusCode);
+        Assert.Equal(Refusal.NotFound, Refused(() => CommunitySafetyAgreement.DecideRecordActual(agreement, Guid.NewGuid(), line.Measures[0].Id, new PlanQuarter(2027, 1), 1,
+            Today, Guid.NewGuid, Now)).Kind);
         Assert.IsType<ActualRecorded>(Actual("2027-Q3")[0]);
     }
 
@@ -213,8 +213,8 @@ public sealed class StrategyRulesTests
         Assert.Equal(Today, done.Line(line.Id)!.Milestones[0].CompletedOn);
         Assert.Equal("milestone-already-completed", Refused(() => CommunitySafetyAgreement.DecideCompleteMilestone(done, line.Id, milestone.Id, Today,
             Today, Guid.NewGuid, Now)).Rule);
-        Assert.Equal(("milestone-not-found", 404), Refused(() => CommunitySafetyAgreement.DecideCompleteMilestone(done, line.Id, Guid.NewGuid(), Today,
-            Today, Guid.NewGuid, Now)) is var r ? (r.Rule, r.StatusCode) : default);
+        Assert.Equal(("milestone-not-found", Refusal.NotFound), Refused(() => CommunitySafetyAgreement.DecideCompleteMilestone(done, line.Id, Guid.NewGuid(), Today,
+            Today, Guid.NewGuid, Now)) is var r ? (r.Rule, r.Kind) : default);
     }
 
     [Fact]

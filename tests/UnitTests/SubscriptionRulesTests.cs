@@ -53,10 +53,10 @@ public sealed class SubscriptionRulesTests
         var e => throw new InvalidOperationException(e.GetType().Name),
     });
 
-    private static void Refused(string rule, int status, Action act)
+    private static void Refused(string rule, Refusal status, Action act)
     {
         var violation = Assert.Throws<DomainRuleViolation>(act);
-        Assert.Equal((rule, status), (violation.Rule, violation.StatusCode));
+        Assert.Equal((rule, status), (violation.Rule, violation.Kind));
         Assert.DoesNotContain("status", violation.Facts.Keys);
     }
 
@@ -81,14 +81,14 @@ public sealed class SubscriptionRulesTests
     {
         Assert.Equal(Police.Id, Created(acting: Police.Id).OrganisationId);
         var sealer = new Sealer(FirstSecret);
-        Refused("not-your-organisation", 403, () => Created(acting: OtherOrganisation, sealer: sealer));
+        Refused("not-your-organisation", Refusal.Forbidden, () => Created(acting: OtherOrganisation, sealer: sealer));
         Assert.False(sealer.Called); // a refused subscription creates no key
     }
 
     [Fact]
     public void The_organisation_must_be_registered()
     {
-        Refused("organisation-not-registered", 422, () => WebhookSubscription.DecideCreate(
+        Refused("organisation-not-registered", Refusal.Inconsistent, () => WebhookSubscription.DecideCreate(
             Guid.NewGuid(), null, OtherOrganisation, null, Url, [DecisionEvents.GrantAwardedType], FirstSecret, () => throw new InvalidOperationException("sealed"),
             "Jo", Now));
     }
@@ -96,8 +96,8 @@ public sealed class SubscriptionRulesTests
     [Fact]
     public void Event_types_must_be_decision_event_types()
     {
-        Refused("unknown-event-type", 400, () => Created(types: ["uk.gov.csp.something.else.v1"]));
-        Refused("unknown-event-type", 400, () => Created(types: []));
+        Refused("unknown-event-type", Refusal.OutOfRange, () => Created(types: ["uk.gov.csp.something.else.v1"]));
+        Refused("unknown-event-type", Refusal.OutOfRange, () => Created(types: []));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class SubscriptionRulesTests
     public void The_grace_period_is_0_to_168_hours(int hours)
     {
         var sealer = new Sealer(SecondSecret);
-        Refused("grace-out-of-range", 400, () => Rotate(Subscription(), SecondSecret, hours, Now, sealer: sealer));
+        Refused("grace-out-of-range", Refusal.OutOfRange, () => Rotate(Subscription(), SecondSecret, hours, Now, sealer: sealer));
         Assert.False(sealer.Called);
     }
 
@@ -185,19 +185,19 @@ public sealed class SubscriptionRulesTests
         var paused = Apply(Subscription(), WebhookSubscription.DecidePause(Subscription(), null, "Jo", Now));
         Assert.Equal(SubscriptionStatus.Paused, paused.Status);
         Assert.False(paused.Wants(DecisionEvents.GrantAwardedType));
-        Refused("subscription-already-paused", 409, () => WebhookSubscription.DecidePause(paused, null, "Jo", Now));
+        Refused("subscription-already-paused", Refusal.Conflict, () => WebhookSubscription.DecidePause(paused, null, "Jo", Now));
 
         var resumed = Apply(paused, WebhookSubscription.DecideResume(paused, null, "Jo", Now));
         Assert.Equal(SubscriptionStatus.Active, resumed.Status);
         Assert.True(resumed.Wants(DecisionEvents.GrantAwardedType));
-        Refused("subscription-already-active", 409, () => WebhookSubscription.DecideResume(resumed, null, "Jo", Now));
+        Refused("subscription-already-active", Refusal.Conflict, () => WebhookSubscription.DecideResume(resumed, null, "Jo", Now));
     }
 
     [Fact]
     public void Resuming_re_enables_a_disabled_subscription_which_cannot_be_paused()
     {
         var disabled = Subscription().Apply(new SubscriptionDisabled(Guid.NewGuid(), "410 Gone", Now));
-        Refused("subscription-disabled", 409, () => WebhookSubscription.DecidePause(disabled, null, "Jo", Now));
+        Refused("subscription-disabled", Refusal.Conflict, () => WebhookSubscription.DecidePause(disabled, null, "Jo", Now));
 
         var resumed = Apply(disabled, WebhookSubscription.DecideResume(disabled, null, "Jo", Now));
         Assert.Equal((SubscriptionStatus.Active, (string?)null), (resumed.Status, resumed.DisabledReason));
@@ -210,20 +210,20 @@ public sealed class SubscriptionRulesTests
         Assert.Equal(SubscriptionStatus.Deleted, deleted.Status);
         Assert.False(deleted.Wants(DecisionEvents.GrantAwardedType));
 
-        Refused("subscription-deleted", 409, () => WebhookSubscription.DecidePause(deleted, null, "Jo", Now));
-        Refused("subscription-deleted", 409, () => WebhookSubscription.DecideResume(deleted, null, "Jo", Now));
-        Refused("subscription-deleted", 409, () => WebhookSubscription.DecideDelete(deleted, null, "Jo", Now));
-        Refused("subscription-deleted", 409, () => Rotate(deleted, SecondSecret, 24, Now));
+        Refused("subscription-deleted", Refusal.Conflict, () => WebhookSubscription.DecidePause(deleted, null, "Jo", Now));
+        Refused("subscription-deleted", Refusal.Conflict, () => WebhookSubscription.DecideResume(deleted, null, "Jo", Now));
+        Refused("subscription-deleted", Refusal.Conflict, () => WebhookSubscription.DecideDelete(deleted, null, "Jo", Now));
+        Refused("subscription-deleted", Refusal.Conflict, () => Rotate(deleted, SecondSecret, 24, Now));
     }
 
     [Fact]
     public void An_organisation_admin_of_another_organisation_may_do_nothing()
     {
         var subscription = Subscription();
-        Refused("not-your-organisation", 403, () => WebhookSubscription.DecidePause(subscription, OtherOrganisation, "Jo", Now));
-        Refused("not-your-organisation", 403, () => WebhookSubscription.DecideResume(subscription, OtherOrganisation, "Jo", Now));
-        Refused("not-your-organisation", 403, () => WebhookSubscription.DecideDelete(subscription, OtherOrganisation, "Jo", Now));
-        Refused("not-your-organisation", 403, () => Rotate(subscription, SecondSecret, 24, Now, OtherOrganisation));
+        Refused("not-your-organisation", Refusal.Forbidden, () => WebhookSubscription.DecidePause(subscription, OtherOrganisation, "Jo", Now));
+        Refused("not-your-organisation", Refusal.Forbidden, () => WebhookSubscription.DecideResume(subscription, OtherOrganisation, "Jo", Now));
+        Refused("not-your-organisation", Refusal.Forbidden, () => WebhookSubscription.DecideDelete(subscription, OtherOrganisation, "Jo", Now));
+        Refused("not-your-organisation", Refusal.Forbidden, () => Rotate(subscription, SecondSecret, 24, Now, OtherOrganisation));
 
         Assert.IsType<SubscriptionPaused>(Assert.Single(WebhookSubscription.DecidePause(subscription, Police.Id, "Jo", Now)));
     }

@@ -59,8 +59,8 @@ public sealed class TermsAdoptionRuleTests
     {
         var groupTerms = new AdoptedTerms(Guid.NewGuid(), Group, Executive);
         var refused = Assert.Throws<DomainRuleViolation>(() => Decide(Other, new AdoptedTerms(Guid.NewGuid(), Other, null), groupTerms));
-        Assert.Equal((TermsOfReferenceAdoption.Rule, 409, groupTerms.VersionId, Group),
-            (refused.Rule, refused.StatusCode, refused.Facts["versionId"], refused.Facts["bodyId"]));
+        Assert.Equal((TermsOfReferenceAdoption.Rule, Refusal.Conflict, groupTerms.VersionId, Group),
+            (refused.Rule, refused.Kind, refused.Facts["versionId"], refused.Facts["bodyId"]));
         // a body does not adopt its parent's terms either
         var executiveTerms = new AdoptedTerms(Guid.NewGuid(), Executive, null);
         Assert.Equal(TermsOfReferenceAdoption.Rule, Assert.Throws<DomainRuleViolation>(() => Decide(Group, executiveTerms)).Rule);
@@ -115,25 +115,25 @@ public sealed class TermsAdoptionRuleTests
         Assert.Empty(Body.DecideParent(group, Executive, new Dictionary<Guid, Body> { [Executive] = executive }, Now)); // the same again: nothing
         Assert.Null(group.Apply(Assert.IsType<BodyParentChanged>(Assert.Single(Body.DecideParent(group, null, new Dictionary<Guid, Body>(), Now)))).ParentBodyId);
 
-        Assert.Equal(("parent-is-self", 422), Refusal(() => Body.DecideParent(group, Group, new Dictionary<Guid, Body> { [Group] = group }, Now)));
-        Assert.Equal(("parent-not-known", 422), Refusal(() => Body.DecideParent(group, Other, new Dictionary<Guid, Body>(), Now)));
+        Assert.Equal(("parent-is-self", Refusal.Inconsistent), RuleOf(() => Body.DecideParent(group, Group, new Dictionary<Guid, Body> { [Group] = group }, Now)));
+        Assert.Equal(("parent-not-known", Refusal.Inconsistent), RuleOf(() => Body.DecideParent(group, Other, new Dictionary<Guid, Body>(), Now)));
         // the executive under the group, whose parent is the executive: a cycle
-        Assert.Equal(("parent-cycle", 409), Refusal(() => Body.DecideParent(executive, Group, new Dictionary<Guid, Body> { [Group] = group, [Executive] = executive }, Now)));
+        Assert.Equal(("parent-cycle", Refusal.Conflict), RuleOf(() => Body.DecideParent(executive, Group, new Dictionary<Guid, Body> { [Group] = group, [Executive] = executive }, Now)));
         // …also further up: panel → group → executive → panel
         var panel = BodyUnder(Guid.NewGuid(), null);
         var executiveUnderPanel = executive with { ParentBodyId = panel.Id };
-        Assert.Equal(("parent-cycle", 409), Refusal(() => Body.DecideParent(panel, Group,
+        Assert.Equal(("parent-cycle", Refusal.Conflict), RuleOf(() => Body.DecideParent(panel, Group,
             new Dictionary<Guid, Body> { [Group] = group, [Executive] = executiveUnderPanel, [panel.Id] = panel }, Now)));
 
         Assert.Equal(Executive, Body.Create(Body.DecideCreate(Guid.NewGuid(), "Sub-group", BodyKind.DeliveryGroup, MeetingCadence.Monthly, 4, false,
             Executive, executive, Now)).ParentBodyId);
-        Assert.Equal(("parent-not-known", 422), Refusal(() => Body.DecideCreate(Guid.NewGuid(), "Sub-group", BodyKind.DeliveryGroup, MeetingCadence.Monthly, 4,
+        Assert.Equal(("parent-not-known", Refusal.Inconsistent), RuleOf(() => Body.DecideCreate(Guid.NewGuid(), "Sub-group", BodyKind.DeliveryGroup, MeetingCadence.Monthly, 4,
             false, Other, null, Now)));
     }
 
-    private static (string, int) Refusal(Action act)
+    private static (string, Refusal) RuleOf(Action act)
     {
         var refused = Assert.Throws<DomainRuleViolation>(act);
-        return (refused.Rule, refused.StatusCode);
+        return (refused.Rule, refused.Kind);
     }
 }

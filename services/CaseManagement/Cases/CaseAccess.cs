@@ -20,10 +20,10 @@ public static class CaseAccess
     public static AccessLevel Decide(Guid? userOrganisation, IsaSignatory? signatory, DateOnly today) =>
         userOrganisation is { } org && signatory is { } s && s.Id == org && s.IsCurrentOn(today) ? AccessLevel.Full : AccessLevel.SignpostOnly;
 
-    public static DomainRuleViolation Refusal(Guid? organisation) => organisation is null
-        ? new DomainRuleViolation("no-organisation", "Your token names no organisation ('org' claim); case details are shared only with ISA signatories.", 403)
+    public static DomainRuleViolation RefusalFor(Guid? organisation) => organisation is null
+        ? new DomainRuleViolation("no-organisation", "Your token names no organisation ('org' claim); case details are shared only with ISA signatories.", Refusal.Forbidden)
         : new DomainRuleViolation("isa-not-signed",
-            "Your organisation has not signed the Information Sharing Agreement, has withdrawn, or its signature is past its review date: you may see only that the case exists and which agencies are involved.", 403);
+            "Your organisation has not signed the Information Sharing Agreement, has withdrawn, or its signature is past its review date: you may see only that the case exists and which agencies are involved.", Refusal.Forbidden);
 
     /// <summary>
     /// Who may erase personal data and read the access audit: a partnership-admin of a current ISA signatory. Null when
@@ -31,8 +31,8 @@ public static class CaseAccess
     /// </summary>
     public static DomainRuleViolation? RefuseAdministration(bool isPartnershipAdmin, Guid? organisation, AccessLevel access) =>
         !isPartnershipAdmin
-            ? new DomainRuleViolation("not-partnership-admin", "Only a partnership-admin may erase personal data or read the access audit.", 403)
-            : access == AccessLevel.Full ? null : Refusal(organisation);
+            ? new DomainRuleViolation("not-partnership-admin", "Only a partnership-admin may erase personal data or read the access audit.", Refusal.Forbidden)
+            : access == AccessLevel.Full ? null : RefusalFor(organisation);
 
     public static Guid? Organisation(ClaimsPrincipal user) => user.OrganisationId();
 
@@ -50,7 +50,7 @@ public static class CaseAccess
     /// <summary>Throws the ISA refusal (403) unless the user may act on case details.</summary>
     public static async Task DemandFullAsync(IQuerySession session, HttpContext http)
     {
-        if (await ForUserAsync(session, http.User, Today(http), http.RequestAborted) != AccessLevel.Full) throw Refusal(Organisation(http.User));
+        if (await ForUserAsync(session, http.User, Today(http), http.RequestAborted) != AccessLevel.Full) throw RefusalFor(Organisation(http.User));
     }
 
     /// <summary>Throws the refusal (403) unless the user is a partnership-admin of a current ISA signatory.</summary>

@@ -109,7 +109,7 @@ public sealed partial record CaseFile
     public static void EnsureErasable(CaseFile file, Guid subjectId)
     {
         if (file.Subjects.All(s => s.SubjectId != subjectId))
-            throw new DomainRuleViolation("subject-not-found", $"Case {file.Reference} has no subject '{subjectId}'.", 404);
+            throw new DomainRuleViolation("subject-not-found", $"Case {file.Reference} has no subject '{subjectId}'.", Refusal.NotFound);
         // the subject lives on in the surviving case: erased there, the survivor's record says so too
         if (file.MergedInto is { } survivor) throw MergedAway(file, survivor);
         if (file.ErasedSubjects.Contains(subjectId))

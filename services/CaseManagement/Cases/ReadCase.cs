@@ -112,7 +112,7 @@ public static class ReadCaseEndpoint
         var signatory = organisation is { } org ? await session.LoadAsync<IsaSignatory>(org, ct) : null;
         if (CaseAccess.Decide(organisation, signatory, today) != AccessLevel.Full)
         {
-            var refusal = Problems.FromRule(CaseAccess.Refusal(CaseAccess.Organisation(http.User)));
+            var refusal = Problems.FromRule(CaseAccess.RefusalFor(CaseAccess.Organisation(http.User)));
             refusal.Extensions["signpost"] = $"/api/cases/{caseId}/signpost";
             return Results.Problem(refusal);
         }

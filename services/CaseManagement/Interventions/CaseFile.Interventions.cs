@@ -30,7 +30,7 @@ public sealed partial record CaseFile
     {
         file.EnsureOpen();
         if (file.Subjects.All(s => s.SubjectId != subjectId))
-            throw new DomainRuleViolation("subject-not-found", $"Case {file.Reference} has no subject '{subjectId}'.", 404);
+            throw new DomainRuleViolation("subject-not-found", $"Case {file.Reference} has no subject '{subjectId}'.", Refusal.NotFound);
         if (kind == InterventionKind.CommunityProtectionNotice && !file.Interventions.Any(i =>
                 i.Kind == InterventionKind.CommunityProtectionWarning && i.SubjectId == subjectId && i.IssuedOn <= issuedOn))
             throw new DomainRuleViolation("cpn-needs-prior-warning",
@@ -44,7 +44,7 @@ public sealed partial record CaseFile
     {
         file.EnsureOpen();
         var intervention = file.Interventions.FirstOrDefault(i => i.Id == interventionId)
-            ?? throw new DomainRuleViolation("intervention-not-found", $"Case {file.Reference} has no intervention '{interventionId}'.", 404);
+            ?? throw new DomainRuleViolation("intervention-not-found", $"Case {file.Reference} has no intervention '{interventionId}'.", Refusal.NotFound);
         if (occurredOn < intervention.IssuedOn)
             throw new DomainRuleViolation("breach-before-intervention",
                 $"The breach ({occurredOn:yyyy-MM-dd}) may not be before the intervention was issued ({intervention.IssuedOn:yyyy-MM-dd}).");

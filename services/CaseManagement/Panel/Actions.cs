@@ -65,7 +65,7 @@ public sealed partial record CaseFile
     public static ActionStatusChanged DecideActionStatus(CaseFile file, Guid actionId, ActionStatus status, SealedText? note, string by, DateTimeOffset now)
     {
         var action = file.Actions.FirstOrDefault(a => a.ActionId == actionId)
-            ?? throw new DomainRuleViolation("action-not-found", $"Case {file.Reference} has no action '{actionId}'.", 404);
+            ?? throw new DomainRuleViolation("action-not-found", $"Case {file.Reference} has no action '{actionId}'.", Refusal.NotFound);
         if (action.IsComplete)
             throw new DomainRuleViolation("action-complete", $"The action is already {action.Status.ToString().ToLowerInvariant()}; it cannot change.");
         if (action.Status == status)

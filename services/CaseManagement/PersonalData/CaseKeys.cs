@@ -34,7 +34,7 @@ public sealed class CaseKeys(DataKeys keys)
     }
 
     public static DomainRuleViolation ChangedMeanwhile() =>
-        new("concurrent-write", "The case was changed by another request at the same time. Read it again and retry.", 409);
+        new("concurrent-write", "The case was changed by another request at the same time. Read it again and retry.");
 
     /// <summary>The current text keys of several cases, by case id, in one query.</summary>
     public async Task<IReadOnlyDictionary<Guid, CaseText>> TextsAsync(IQuerySession session, IEnumerable<CaseFile> files, CancellationToken ct)

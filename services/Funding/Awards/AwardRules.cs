@@ -33,13 +33,13 @@ public sealed partial record Award
     public decimal PaidNet => Paid - Returned;
 
     public Instalment FindInstalment(Guid instalmentId) => Instalments.FirstOrDefault(i => i.InstalmentId == instalmentId)
-        ?? throw new DomainRuleViolation("instalment-not-found", $"The award has no instalment '{instalmentId}'.", 404);
+        ?? throw new DomainRuleViolation("instalment-not-found", $"The award has no instalment '{instalmentId}'.", Refusal.NotFound);
 
     /// <summary>An instalment, due within the stream's financial year; the schedule never exceeds the award.</summary>
     public static InstalmentScheduled DecideSchedule(Award award, FinancialYear year, Guid instalmentId, decimal amount, DateOnly dueOn, string by, DateTimeOffset now)
     {
         if (amount <= 0 || !Money.IsPence(amount))
-            throw new DomainRuleViolation("amount-not-positive", "An instalment must be a positive amount in whole pence.", 400);
+            throw new DomainRuleViolation("amount-not-positive", "An instalment must be a positive amount in whole pence.", Refusal.OutOfRange);
         if (!year.Contains(dueOn))
             throw new DomainRuleViolation("date-outside-financial-year",
                     $"An instalment of this award must fall due within {year} ({year.Start:yyyy-MM-dd} to {year.End:yyyy-MM-dd}).")
@@ -118,12 +118,12 @@ public sealed partial record Award
         Award award, FinancialYear year, decimal thresholdPercent, Guid returnId, int quarter, decimal spendToDate,
         IReadOnlyDictionary<string, decimal> outputsAchieved, string? varianceExplanation, string by, DateTimeOffset now)
     {
-        if (quarter is < 1 or > 4) throw new DomainRuleViolation("quarter-invalid", "The quarter must be 1 to 4 of the financial year.", 400);
+        if (quarter is < 1 or > 4) throw new DomainRuleViolation("quarter-invalid", "The quarter must be 1 to 4 of the financial year.", Refusal.OutOfRange);
         if (spendToDate < 0 || !Money.IsPence(spendToDate))
-            throw new DomainRuleViolation("spend-invalid", "Spend to date must be zero or more, in whole pence.", 400);
+            throw new DomainRuleViolation("spend-invalid", "Spend to date must be zero or more, in whole pence.", Refusal.OutOfRange);
         var unknown = outputsAchieved.Keys.Where(m => award.Outputs.All(o => o.Measure != m)).ToList();
         if (unknown.Count > 0)
-            throw new DomainRuleViolation("unknown-measure", $"The award promised no output named {string.Join(", ", unknown.Select(m => $"'{m}'"))}.", 400)
+            throw new DomainRuleViolation("unknown-measure", $"The award promised no output named {string.Join(", ", unknown.Select(m => $"'{m}'"))}.", Refusal.OutOfRange)
                 .With("promised", award.Outputs.Select(o => o.Measure).ToList());
         if (award.Returns.Any(r => r.Quarter == quarter))
             throw new DomainRuleViolation("return-exists", $"A return for quarter {quarter} has already been submitted.").With("quarter", quarter);
@@ -142,7 +142,7 @@ public sealed partial record Award
         var explanation = string.IsNullOrWhiteSpace(varianceExplanation) ? null : varianceExplanation.Trim();
         if (Math.Abs(variance) > thresholdPercent && explanation is null)
             throw new DomainRuleViolation("variance-needs-explanation",
-                    $"Spend of {spendToDate:N2} is {variance:+0.##;-0.##}% against the expected {expected:N2}, beyond the {thresholdPercent}% allowed without an explanation.", 422)
+                    $"Spend of {spendToDate:N2} is {variance:+0.##;-0.##}% against the expected {expected:N2}, beyond the {thresholdPercent}% allowed without an explanation.", Refusal.Inconsistent)
                 .With("variancePercent", decimal.Round(variance, 2)).With("expectedSpend", expected).With("thresholdPercent", thresholdPercent);
         return new MonitoringReturnSubmitted(award.Id, returnId, quarter, QuarterEnd(year, quarter), spendToDate, outputsAchieved,
             expected, decimal.Round(variance, 2), explanation, by, now);
@@ -158,7 +158,7 @@ public sealed partial record Award
         string by, DateTimeOffset now)
     {
         if (amount <= 0 || !Money.IsPence(amount))
-            throw new DomainRuleViolation("amount-not-positive", "A reduction must be a positive amount in whole pence.", 400);
+            throw new DomainRuleViolation("amount-not-positive", "A reduction must be a positive amount in whole pence.", Refusal.OutOfRange);
         if (amount > award.NetAmount)
             throw new DomainRuleViolation("reduction-exceeds-award", $"At most the award's {award.NetAmount:N2} can come back from it.")
                 .With("netAmount", award.NetAmount);

@@ -43,7 +43,7 @@ public sealed partial record Bid
     {
         RefuseIfClosed(bid);
         if (bid.Status is not (BidStatus.Submitted or BidStatus.Assessed)) throw NotSubmitted(bid);
-        if (score is < 0 or > 100) throw new DomainRuleViolation("score-out-of-range", "A score is between 0 and 100.", 400);
+        if (score is < 0 or > 100) throw new DomainRuleViolation("score-out-of-range", "A score is between 0 and 100.", Refusal.OutOfRange);
         return new BidAssessed(bid.Id, score, comments, by, now);
     }
 

@@ -43,10 +43,10 @@ public static class DecisionRule
     public static KnownDecision Require(KnownDecision? decision, Guid decisionId) => decision switch
     {
         null => throw new DomainRuleViolation("decision-unknown",
-            $"No decision '{decisionId}' has been recorded by Meetings: an award must cite the recorded decision that approved it.", 422)
+            $"No decision '{decisionId}' has been recorded by Meetings: an award must cite the recorded decision that approved it.", Refusal.Inconsistent)
             .With("decisionId", decisionId),
         { ConsensusReached: false } => throw new DomainRuleViolation("decision-without-consensus",
-            "The decision cited was recorded without consensus: an award needs a decision the partnership reached by consensus.", 422)
+            "The decision cited was recorded without consensus: an award needs a decision the partnership reached by consensus.", Refusal.Inconsistent)
             .With("decisionId", decisionId),
         _ => decision,
     };

@@ -51,7 +51,7 @@ public sealed record FundingStream(Guid Id, string Name, string Source, int Fina
     /// <summary>A budget change; a reduction may not take the budget below what is already committed.</summary>
     public static BudgetChanged DecideBudgetChange(FundingStream stream, decimal change, string reason, string by, DateTimeOffset now)
     {
-        if (change == 0) throw new DomainRuleViolation("budget-change-zero", "A budget change must add or remove money.", 400);
+        if (change == 0) throw new DomainRuleViolation("budget-change-zero", "A budget change must add or remove money.", Refusal.OutOfRange);
         if (stream.Budget + change < stream.Committed)
             throw new DomainRuleViolation("budget-below-committed",
                     $"The budget cannot go below the {stream.Committed:N2} already awarded (it would be {stream.Budget + change:N2}).")
@@ -62,7 +62,7 @@ public sealed record FundingStream(Guid Id, string Name, string Source, int Fina
     /// <summary>The budget invariant: an award is committed only if it fits in what is available.</summary>
     public static AwardCommitted DecideCommit(FundingStream stream, Guid awardId, decimal amount, DateTimeOffset now)
     {
-        if (amount <= 0) throw new DomainRuleViolation("amount-not-positive", "An award must be for more than nothing.", 400);
+        if (amount <= 0) throw new DomainRuleViolation("amount-not-positive", "An award must be for more than nothing.", Refusal.OutOfRange);
         if (amount > stream.Available)
             throw new DomainRuleViolation("over-budget",
                     $"An award of {amount:N2} exceeds the {stream.Available:N2} available in {stream.Name} ({stream.FinancialYearLabel}).")

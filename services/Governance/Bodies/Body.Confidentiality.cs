@@ -42,7 +42,7 @@ public sealed partial record Body
     {
         if (BodyConfidentiality.MeetsInPublic(kind))
             throw new DomainRuleViolation("public-body",
-                    $"A body of kind {kind} meets in public (Open Forum, Neighbourhood Engagement Meeting, conference): it cannot be confidential.", 422)
+                    $"A body of kind {kind} meets in public (Open Forum, Neighbourhood Engagement Meeting, conference): it cannot be confidential.", Refusal.Inconsistent)
                 .With("kind", kind.ToString());
     }
 }

@@ -50,7 +50,7 @@ public sealed partial record Body
         CurrentMember(body, membershipId);
         if (to is { } last && last < from)
             throw new DomainRuleViolation("interest-ends-before-it-starts",
-                    $"An interest cannot end ({last:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", 422)
+                    $"An interest cannot end ({last:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", Refusal.Inconsistent)
                 .With("from", from).With("to", last);
         var text = description.Trim();
         if (body.Interests.FirstOrDefault(i => i.MembershipId == membershipId && i.Category == category && i.To is null
@@ -64,15 +64,15 @@ public sealed partial record Body
     public static IReadOnlyList<object> DecideEndInterest(Body body, Guid membershipId, Guid interestId, DateOnly on, DateOnly today, DateTimeOffset now)
     {
         if (body.Member(membershipId) is null)
-            throw new DomainRuleViolation("membership-not-found", $"No membership '{membershipId}' on {body.Name}.", 404);
+            throw new DomainRuleViolation("membership-not-found", $"No membership '{membershipId}' on {body.Name}.", Refusal.NotFound);
         var interest = body.Interests.FirstOrDefault(i => i.InterestId == interestId && i.MembershipId == membershipId)
-            ?? throw new DomainRuleViolation("interest-not-found", $"No interest '{interestId}' is registered for this member.", 404);
+            ?? throw new DomainRuleViolation("interest-not-found", $"No interest '{interestId}' is registered for this member.", Refusal.NotFound);
         if (interest.EndedAt is not null || interest.To is { } to && to < today)
             throw new DomainRuleViolation("interest-already-ended", $"This interest already ended on {interest.To:yyyy-MM-dd}.")
                 .With("to", interest.To);
         if (on < interest.From)
             throw new DomainRuleViolation("interest-ends-before-it-starts",
-                    $"An interest cannot end ({on:yyyy-MM-dd}) before it starts ({interest.From:yyyy-MM-dd}).", 422)
+                    $"An interest cannot end ({on:yyyy-MM-dd}) before it starts ({interest.From:yyyy-MM-dd}).", Refusal.Inconsistent)
                 .With("from", interest.From).With("to", on);
         return [new InterestEnded(body.Id, interestId, membershipId, on, now)];
     }

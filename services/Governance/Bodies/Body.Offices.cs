@@ -127,18 +127,18 @@ public sealed partial record Body
         foreach (var candidate in candidates)
             if (body.Member(candidate) is not { IsCurrent: true })
                 throw new DomainRuleViolation("candidate-not-a-member",
-                        $"Candidate '{candidate}' is not a current member of {body.Name}: office holders are elected from amongst the members.", 422)
+                        $"Candidate '{candidate}' is not a current member of {body.Name}: office holders are elected from amongst the members.", Refusal.Inconsistent)
                     .With("membershipId", candidate);
         if (!candidates.Contains(electedMembershipId))
-            throw new DomainRuleViolation("elected-not-a-candidate", $"The member elected ('{electedMembershipId}') was not among the candidates.", 422)
+            throw new DomainRuleViolation("elected-not-a-candidate", $"The member elected ('{electedMembershipId}') was not among the candidates.", Refusal.Inconsistent)
                 .With("membershipId", electedMembershipId);
         if (termEndsOn <= termStartsOn)
             throw new DomainRuleViolation("term-ends-before-it-starts",
-                    $"The term must end after it starts ({termStartsOn:yyyy-MM-dd}); it ends on {termEndsOn:yyyy-MM-dd}.", 422)
+                    $"The term must end after it starts ({termStartsOn:yyyy-MM-dd}); it ends on {termEndsOn:yyyy-MM-dd}.", Refusal.Inconsistent)
                 .With("termStartsOn", termStartsOn).With("termEndsOn", termEndsOn);
         if (termStartsOn > today)
             throw new DomainRuleViolation("term-starts-in-future",
-                    $"Record the election when the term starts: {termStartsOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).", 422)
+                    $"Record the election when the term starts: {termStartsOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).", Refusal.Inconsistent)
                 .With("today", today);
         if (decisionId is { } decision && body.Elections.FirstOrDefault(e => e.DecisionId == decision && e.Office == office) is { } earlier)
             throw new DomainRuleViolation("election-already-recorded",

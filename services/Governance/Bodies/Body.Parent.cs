@@ -30,7 +30,7 @@ public sealed partial record Body
         if (parentBodyId is { } parentId)
         {
             if (parentId == body.Id)
-                throw new DomainRuleViolation("parent-is-self", "A body cannot be its own parent.", 422);
+                throw new DomainRuleViolation("parent-is-self", "A body cannot be its own parent.", Refusal.Inconsistent);
             if (!ancestors.ContainsKey(parentId)) throw ParentNotKnown(parentId);
             Guid? next = parentId;
             for (var depth = 0; next is { } n; depth++)
@@ -45,5 +45,5 @@ public sealed partial record Body
     }
 
     private static DomainRuleViolation ParentNotKnown(Guid parentBodyId) =>
-        new DomainRuleViolation("parent-not-known", $"No body '{parentBodyId}' is known to Governance.", 422).With("parentBodyId", parentBodyId);
+        new DomainRuleViolation("parent-not-known", $"No body '{parentBodyId}' is known to Governance.", Refusal.Inconsistent).With("parentBodyId", parentBodyId);
 }

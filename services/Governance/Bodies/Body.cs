@@ -86,7 +86,7 @@ public sealed partial record Body(
     {
         if (organisation is null)
             throw new DomainRuleViolation("organisation-not-registered",
-                $"Organisation '{organisationId}' is not registered with the partnership.", 422);
+                $"Organisation '{organisationId}' is not registered with the partnership.", Refusal.Inconsistent);
 
         var name = personName.Trim();
         if (body.Members.Any(m => m.IsCurrent && m.OrganisationId == organisationId && SamePerson(m.PersonName, name)))
@@ -106,7 +106,7 @@ public sealed partial record Body(
         var member = CurrentMember(body, membershipId);
         var name = substituteName.Trim();
         if (SamePerson(member.PersonName, name))
-            throw new DomainRuleViolation("substitute-is-member", "A member cannot be their own substitute.", 422);
+            throw new DomainRuleViolation("substitute-is-member", "A member cannot be their own substitute.", Refusal.Inconsistent);
         if (member.Substitutes.Any(s => SamePerson(s.Name, name)))
             throw new DomainRuleViolation("substitute-already-named", $"{name} is already a named substitute for {member.PersonName}.");
         return [new SubstituteNamed(body.Id, membershipId, substituteId, name, now)];
@@ -121,7 +121,7 @@ public sealed partial record Body(
     private static Membership CurrentMember(Body body, Guid membershipId)
     {
         var member = body.Member(membershipId)
-            ?? throw new DomainRuleViolation("membership-not-found", $"No membership '{membershipId}' on {body.Name}.", 404);
+            ?? throw new DomainRuleViolation("membership-not-found", $"No membership '{membershipId}' on {body.Name}.", Refusal.NotFound);
         if (!member.IsCurrent)
             throw new DomainRuleViolation("membership-ended", $"The membership of {member.PersonName} ended on {member.EndedAt:d}.");
         return member;

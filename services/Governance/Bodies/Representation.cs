@@ -33,12 +33,12 @@ public sealed partial record Body
         string approvedBy, DateOnly approvedOn, DateOnly today, DateTimeOffset now)
     {
         if (organisation is null)
-            throw new DomainRuleViolation("organisation-not-registered", $"Organisation '{organisationId}' is not registered with the partnership.", 422);
+            throw new DomainRuleViolation("organisation-not-registered", $"Organisation '{organisationId}' is not registered with the partnership.", Refusal.Inconsistent);
         if (organisation.Kind != OrganisationKind.ResponsibleAuthority)
             throw new DomainRuleViolation("not-an-authority",
-                $"{organisation.Name} is a co-operating body: collective seats represent responsible authorities.", 422);
+                $"{organisation.Name} is a co-operating body: collective seats represent responsible authorities.", Refusal.Inconsistent);
         if (approvedOn > today)
-            throw new DomainRuleViolation("approved-in-future", $"An approval cannot be dated after today ({today:yyyy-MM-dd}).", 422);
+            throw new DomainRuleViolation("approved-in-future", $"An approval cannot be dated after today ({today:yyyy-MM-dd}).", Refusal.Inconsistent);
         var name = personName.Trim();
         if (body.RepresentationApprovals.Any(a => a.OrganisationId == organisationId && SamePerson(a.PersonName, name)))
             throw new DomainRuleViolation("already-approved", $"{organisation.Name} has already approved {name} to represent it on {body.Name}.");
@@ -56,12 +56,12 @@ public sealed partial record Body
     {
         var group = represents.Distinct().ToList();
         if (group.Count < 2)
-            throw new DomainRuleViolation("collective-seat-too-small", "A collective seat represents two or more authorities.", 422);
+            throw new DomainRuleViolation("collective-seat-too-small", "A collective seat represents two or more authorities.", Refusal.Inconsistent);
         if (!group.Contains(organisationId))
             throw new DomainRuleViolation("organisation-not-represented",
-                "The member's own organisation must be one of the authorities the collective seat represents.", 422);
+                "The member's own organisation must be one of the authorities the collective seat represents.", Refusal.Inconsistent);
         if (group.FirstOrDefault(id => !representedOrganisations.ContainsKey(id)) is var unknown && unknown != Guid.Empty)
-            throw new DomainRuleViolation("organisation-not-registered", $"Organisation '{unknown}' is not registered with the partnership.", 422);
+            throw new DomainRuleViolation("organisation-not-registered", $"Organisation '{unknown}' is not registered with the partnership.", Refusal.Inconsistent);
         var name = personName.Trim();
         var missing = group.Where(id => !body.RepresentationApprovals.Any(a => a.OrganisationId == id && SamePerson(a.PersonName, name))).ToList();
         if (missing.Count > 0)

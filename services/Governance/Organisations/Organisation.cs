@@ -100,10 +100,10 @@ public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind, D
     {
         if (signedOn > today)
             throw new DomainRuleViolation("isa-signed-in-future",
-                    $"The Information Sharing Agreement cannot have been signed on {signedOn:yyyy-MM-dd}, after today ({today:yyyy-MM-dd}).", 422)
+                    $"The Information Sharing Agreement cannot have been signed on {signedOn:yyyy-MM-dd}, after today ({today:yyyy-MM-dd}).", Refusal.Inconsistent)
                 .With("today", today);
         if (reviewOn <= signedOn)
-            throw new DomainRuleViolation("isa-review-before-signature", $"The review date ({reviewOn:yyyy-MM-dd}) must be after the signing date.", 422);
+            throw new DomainRuleViolation("isa-review-before-signature", $"The review date ({reviewOn:yyyy-MM-dd}) must be after the signing date.", Refusal.Inconsistent);
 
         var version = string.IsNullOrWhiteSpace(agreementVersion) ? null : agreementVersion.Trim();
         var renewal = organisation.IsaReviewOn is { } due && today >= due.AddDays(-reminderDays) || version != organisation.IsaAgreementVersion;

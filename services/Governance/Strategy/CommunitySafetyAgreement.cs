@@ -202,7 +202,7 @@ public sealed record CommunitySafetyAgreement(Guid Id, int Year, string Title, G
         IReadOnlyList<PriorityInput> priorities, IReadOnlyDictionary<Guid, StrategicAssessment> assessments, Func<Guid> newId, DateTimeOffset now)
     {
         if (countyBody is null)
-            throw new DomainRuleViolation("county-body-not-found", $"Body '{countyBodyId}' is not a body of the partnership.", 422)
+            throw new DomainRuleViolation("county-body-not-found", $"Body '{countyBodyId}' is not a body of the partnership.", Refusal.Inconsistent)
                 .With("countyBodyId", countyBodyId);
         CheckEvidence(priorities, assessments, year);
         return [new AgreementDrafted(id, year, title.Trim(), countyBodyId,
@@ -262,21 +262,21 @@ public sealed record CommunitySafetyAgreement(Guid Id, int Year, string Title, G
                 .With("year", year);
         if (year < agreement.PlanYear)
             throw new DomainRuleViolation("review-year-not-after-plan-year",
-                    $"A review is for a year after {agreement.PlanYear}, the year the agreement now plans for.", 422)
+                    $"A review is for a year after {agreement.PlanYear}, the year the agreement now plans for.", Refusal.Inconsistent)
                 .With("planYear", agreement.PlanYear);
 
         if (outcome == ReviewOutcome.NoChange)
         {
             if (priorities is { Count: > 0 })
-                throw new DomainRuleViolation("no-change-with-priorities", "A review with no change gives no priorities; refresh it to change them.", 422);
+                throw new DomainRuleViolation("no-change-with-priorities", "A review with no change gives no priorities; refresh it to change them.", Refusal.Inconsistent);
             return [new AgreementReviewed(agreement.Id, year, outcome, notes.Trim(), null, now)];
         }
 
         if (priorities is not { Count: > 0 })
-            throw new DomainRuleViolation("refresh-without-priorities", "A refreshing review gives the refreshed priorities.", 422);
+            throw new DomainRuleViolation("refresh-without-priorities", "A refreshing review gives the refreshed priorities.", Refusal.Inconsistent);
         foreach (var p in priorities)
             if (p.Id is { } pid && agreement.Current.Priorities.All(c => c.Id != pid))
-                throw new DomainRuleViolation("priority-not-found", $"Priority '{pid}' is not a priority of version {agreement.Current.Number}.", 422)
+                throw new DomainRuleViolation("priority-not-found", $"Priority '{pid}' is not a priority of version {agreement.Current.Number}.", Refusal.Inconsistent)
                     .With("priorityId", pid);
         CheckEvidence(priorities, assessments, year);
         var refreshed = priorities.Select(p => new CountyPriority(p.Id ?? newId(), p.Title.Trim(), p.Rationale.Trim(), Distinct(p.DrawsOn))).ToList();
@@ -290,10 +290,10 @@ public sealed record CommunitySafetyAgreement(Guid Id, int Year, string Title, G
         IReadOnlyList<(string Name, string? Unit, decimal Baseline, decimal Target)> measures, DateOnly today, Func<Guid> newId, DateTimeOffset now)
     {
         if (agreement.Current.Priorities.All(p => p.Id != priorityId))
-            throw new DomainRuleViolation("priority-not-found", $"Priority '{priorityId}' is not a priority of the agreement's current version.", 422)
+            throw new DomainRuleViolation("priority-not-found", $"Priority '{priorityId}' is not a priority of the agreement's current version.", Refusal.Inconsistent)
                 .With("priorityId", priorityId);
         if (owner is null)
-            throw new DomainRuleViolation("organisation-not-registered", $"Organisation '{ownerOrganisationId}' is not registered with the partnership.", 422);
+            throw new DomainRuleViolation("organisation-not-registered", $"Organisation '{ownerOrganisationId}' is not registered with the partnership.", Refusal.Inconsistent);
         var added = new PlanLineAdded(agreement.Id, lineId, priorityId, title.Trim(), owner.Id, owner.Name, agreement.PlanYear,
             milestones.Select(m => new Milestone(newId(), m.Title.Trim(), m.DueOn)).ToList(),
             measures.Select(m => new Measure(newId(), m.Name.Trim(), string.IsNullOrWhiteSpace(m.Unit) ? null : m.Unit.Trim(), m.Baseline, m.Target)).ToList(),
@@ -308,13 +308,13 @@ public sealed record CommunitySafetyAgreement(Guid Id, int Year, string Title, G
     {
         var line = PerformanceManaged(agreement, lineId);
         if (line.Measures.All(m => m.Id != measureId))
-            throw new DomainRuleViolation("measure-not-found", $"Measure '{measureId}' is not a measure of the line '{line.Title}'.", 422)
+            throw new DomainRuleViolation("measure-not-found", $"Measure '{measureId}' is not a measure of the line '{line.Title}'.", Refusal.Inconsistent)
                 .With("measureId", measureId);
         if (quarter.Year != line.Year)
-            throw new DomainRuleViolation("quarter-outside-plan-year", $"The line is for plan year {line.Year} ({line.Year}-Q1 to {line.Year}-Q4).", 422)
+            throw new DomainRuleViolation("quarter-outside-plan-year", $"The line is for plan year {line.Year} ({line.Year}-Q1 to {line.Year}-Q4).", Refusal.Inconsistent)
                 .With("planYear", line.Year);
         if (quarter.StartsOn > today)
-            throw new DomainRuleViolation("quarter-not-started", $"{quarter} begins on {quarter.StartsOn:yyyy-MM-dd}: there is no actual for it yet.", 422)
+            throw new DomainRuleViolation("quarter-not-started", $"{quarter} begins on {quarter.StartsOn:yyyy-MM-dd}: there is no actual for it yet.", Refusal.Inconsistent)
                 .With("startsOn", quarter.StartsOn);
         var recorded = new ActualRecorded(agreement.Id, lineId, measureId, quarter.ToString(), actual, now);
         return [recorded, .. agreement.After([recorded]).Evaluate(lineId, today, newId, now)];
@@ -325,12 +325,12 @@ public sealed record CommunitySafetyAgreement(Guid Id, int Year, string Title, G
     {
         var line = PerformanceManaged(agreement, lineId);
         var milestone = line.Milestones.FirstOrDefault(m => m.Id == milestoneId)
-            ?? throw new DomainRuleViolation("milestone-not-found", $"Milestone '{milestoneId}' is not a milestone of the line '{line.Title}'.", 404);
+            ?? throw new DomainRuleViolation("milestone-not-found", $"Milestone '{milestoneId}' is not a milestone of the line '{line.Title}'.", Refusal.NotFound);
         if (milestone.CompletedOn is { } done)
             throw new DomainRuleViolation("milestone-already-completed", $"'{milestone.Title}' was completed on {done:yyyy-MM-dd}.")
                 .With("completedOn", done);
         if (on > today)
-            throw new DomainRuleViolation("completed-in-future", $"A milestone cannot have been completed on {on:yyyy-MM-dd}, after today ({today:yyyy-MM-dd}).", 422)
+            throw new DomainRuleViolation("completed-in-future", $"A milestone cannot have been completed on {on:yyyy-MM-dd}, after today ({today:yyyy-MM-dd}).", Refusal.Inconsistent)
                 .With("today", today);
         var completed = new MilestoneCompleted(agreement.Id, lineId, milestoneId, on, now);
         return [completed, .. agreement.After([completed]).Evaluate(lineId, today, newId, now)];
@@ -359,7 +359,7 @@ public sealed record CommunitySafetyAgreement(Guid Id, int Year, string Title, G
     private static PlanLine PerformanceManaged(CommunitySafetyAgreement agreement, Guid lineId)
     {
         var line = agreement.Line(lineId)
-            ?? throw new DomainRuleViolation("plan-line-not-found", $"No line '{lineId}' in the agreement's action plan.", 404);
+            ?? throw new DomainRuleViolation("plan-line-not-found", $"No line '{lineId}' in the agreement's action plan.", Refusal.NotFound);
         if (!agreement.IsAgreed)
             throw new DomainRuleViolation("agreement-not-agreed", "The action plan is performance-managed once a decision has agreed the agreement.");
         return line;
@@ -370,15 +370,15 @@ public sealed record CommunitySafetyAgreement(Guid Id, int Year, string Title, G
         foreach (var source in priorities.SelectMany(p => p.DrawsOn))
         {
             if (!assessments.TryGetValue(source.AssessmentId, out var assessment))
-                throw new DomainRuleViolation("assessment-not-found", $"No strategic assessment '{source.AssessmentId}'.", 422)
+                throw new DomainRuleViolation("assessment-not-found", $"No strategic assessment '{source.AssessmentId}'.", Refusal.Inconsistent)
                     .With("assessmentId", source.AssessmentId);
             if (source.PriorityId is { } pid && assessment.Priority(pid) is null)
                 throw new DomainRuleViolation("assessment-priority-not-found",
-                        $"The {assessment.Year} assessment of {assessment.PartnershipName} has no priority '{pid}'.", 422)
+                        $"The {assessment.Year} assessment of {assessment.PartnershipName} has no priority '{pid}'.", Refusal.Inconsistent)
                     .With("assessmentId", source.AssessmentId).With("priorityId", pid);
             if (assessment.Year > year)
                 throw new DomainRuleViolation("assessment-after-agreement-year",
-                        $"The assessment of {assessment.PartnershipName} is for {assessment.Year}, after {year}.", 422)
+                        $"The assessment of {assessment.PartnershipName} is for {assessment.Year}, after {year}.", Refusal.Inconsistent)
                     .With("assessmentId", source.AssessmentId);
         }
     }

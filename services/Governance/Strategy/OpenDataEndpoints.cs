@@ -28,7 +28,7 @@ public static class OpenDataEndpoints
         await session.Query<CommunitySafetyAgreement>().Where(a => a.LastAgreedAt != null).OrderByDescending(a => a.LastAgreedAt).FirstOrDefaultAsync(ct);
 
     private static DomainRuleViolation NoneInForce() =>
-        new("no-agreement-in-force", "No Community Safety Agreement has been agreed by the county partnership yet.", 404);
+        new("no-agreement-in-force", "No Community Safety Agreement has been agreed by the county partnership yet.", Refusal.NotFound);
 
     /// <summary>The Community Safety Agreement in force, with its priorities, what they draw on and its annual reviews.</summary>
     [WolverineGet(Base + "/agreement"), AllowAnonymous]

@@ -34,7 +34,7 @@ public static class ReplayDeliveryEndpoint
         if (await SubscriptionAccess.LoadAsync(session, subscriptionId, http, mustBeActive: true) is { } refusal) return (refusal, []);
         var delivery = await session.LoadAsync<WebhookDelivery>(deliveryId, http.RequestAborted);
         if (delivery is null || delivery.SubscriptionId != subscriptionId)
-            throw new DomainRuleViolation("delivery-not-found", $"Subscription {subscriptionId} has no delivery '{deliveryId}'.", 404);
+            throw new DomainRuleViolation("delivery-not-found", $"Subscription {subscriptionId} has no delivery '{deliveryId}'.", Refusal.NotFound);
         if (delivery.Status == DeliveryStatus.Pending)
             throw new DomainRuleViolation("delivery-pending", "This delivery is still being attempted.");
         var now = clock.GetUtcNow();

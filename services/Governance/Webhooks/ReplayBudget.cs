@@ -51,7 +51,7 @@ public sealed partial record WebhookSubscription
         var left = options.MaxEventsPerHour - subscription.ReplayedInHourBefore(now);
         if (left > 0) return Math.Min(options.MaxEventsPerCall, left);
         throw new DomainRuleViolation("replay-limit",
-                $"A subscription may have {options.MaxEventsPerHour} events re-sent in an hour, and this one's are spent. Retry later.", 429)
+                $"A subscription may have {options.MaxEventsPerHour} events re-sent in an hour, and this one's are spent. Retry later.", Refusal.Exhausted)
             .With("maxEventsPerHour", options.MaxEventsPerHour)
             .RetryingAfter(subscription.ReplayBudgetFreesAfter(options, now));
     }
@@ -63,7 +63,7 @@ public sealed partial record WebhookSubscription
         if (events == 0) return [];
         var allowed = DecideReplayAllowance(subscription, options, now);
         if (events > allowed)
-            throw new DomainRuleViolation("replay-limit", $"At most {allowed} events may be re-sent now.", 429).With("allowed", allowed);
+            throw new DomainRuleViolation("replay-limit", $"At most {allowed} events may be re-sent now.", Refusal.Exhausted).With("allowed", allowed);
         return [new SubscriptionReplayed(subscription.Id, events, by, now)];
     }
 

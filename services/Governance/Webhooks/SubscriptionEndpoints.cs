@@ -18,7 +18,7 @@ internal static class Subscriptions
     {
         if (user.IsInRole(GovernanceRoles.Admin)) return null;
         return user.OrganisationId() ?? throw new DomainRuleViolation("no-organisation",
-            "Your token names no organisation ('org' claim): an organisation admin acts for an organisation.", 403);
+            "Your token names no organisation ('org' claim): an organisation admin acts for an organisation.", Refusal.Forbidden);
     }
 }
 
@@ -57,7 +57,7 @@ public static class CreateSubscriptionEndpoint
         var created = WebhookSubscription.DecideCreate(id, organisation, organisationId, acting, url!, command.EventTypes!,
             secretId, () => keys.SealText(session, secretId, secret, now), user.DisplayName(), now);
         if (await WebhookUrls.CheckAsync(url!, options, ct) is { } refusal)
-            throw new DomainRuleViolation("url-not-allowed", refusal, StatusCodes.Status422UnprocessableEntity).With("url", created.Url);
+            throw new DomainRuleViolation("url-not-allowed", refusal, Refusal.Inconsistent).With("url", created.Url);
 
         return NewStream.Start<WebhookSubscription>(id, $"{Subscriptions.Url}/{id}",
             new

@@ -14,7 +14,7 @@ public sealed partial record WebhookSubscription
     {
         if (actingOrganisation is { } acting && acting != organisationId)
             throw new DomainRuleViolation("not-your-organisation",
-                    "An organisation admin manages only their own organisation's webhook subscriptions.", 403)
+                    "An organisation admin manages only their own organisation's webhook subscriptions.", Refusal.Forbidden)
                 .With("organisationId", organisationId);
     }
 
@@ -29,11 +29,11 @@ public sealed partial record WebhookSubscription
         EnsureMayManage(organisationId, actingOrganisation);
         if (organisation is null)
             throw new DomainRuleViolation("organisation-not-registered",
-                $"Organisation '{organisationId}' is not registered with the partnership.", 422);
+                $"Organisation '{organisationId}' is not registered with the partnership.", Refusal.Inconsistent);
         var unknown = eventTypes.Where(t => !DecisionEvents.Types.Contains(t)).ToList();
         if (unknown.Count > 0 || eventTypes.Count == 0)
             throw new DomainRuleViolation("unknown-event-type",
-                $"A subscription names one or more of: {string.Join(", ", DecisionEvents.Types)}.", 400).With("unknown", unknown);
+                $"A subscription names one or more of: {string.Join(", ", DecisionEvents.Types)}.", Refusal.OutOfRange).With("unknown", unknown);
 
         return new SubscriptionCreated(id, organisationId, url.AbsoluteUri, eventTypes.Distinct().ToList(),
             new SigningSecret(secretId, seal(), now, null), by, now);
@@ -48,7 +48,7 @@ public sealed partial record WebhookSubscription
     {
         subscription.EnsureLive(actingOrganisation);
         if (graceHours is < 0 or > MaxGraceHours)
-            throw new DomainRuleViolation("grace-out-of-range", $"The grace period is 0 to {MaxGraceHours} hours.", 400);
+            throw new DomainRuleViolation("grace-out-of-range", $"The grace period is 0 to {MaxGraceHours} hours.", Refusal.OutOfRange);
         return [new SubscriptionSecretRotated(subscription.Id, new SigningSecret(secretId, seal(), now, null), now.AddHours(graceHours), by, now)];
     }
 

@@ -86,15 +86,15 @@ public static class ActionRules
     {
         Meeting.EnsureNotCancelled(meeting);
         if (itemId is { } id && meeting.Item(id) is null)
-            throw new DomainRuleViolation("item-not-on-agenda", $"Item '{id}' is not on this meeting's agenda.", 422).With("itemId", id);
+            throw new DomainRuleViolation("item-not-on-agenda", $"Item '{id}' is not on this meeting's agenda.", Refusal.Inconsistent).With("itemId", id);
         ActionOwner owner;
         if (ownerMembershipId is { } membershipId)
         {
             if (member is null || !member.Appointed || member.BodyId != meeting.BodyId)
-                throw new DomainRuleViolation("owner-not-a-member", $"Membership '{membershipId}' is not a membership of this meeting's body.", 422)
+                throw new DomainRuleViolation("owner-not-a-member", $"Membership '{membershipId}' is not a membership of this meeting's body.", Refusal.Inconsistent)
                     .With("ownerMembershipId", membershipId);
             if (!member.IsCurrent)
-                throw new DomainRuleViolation("membership-ended", $"The membership of {member.PersonName} has ended.", 422)
+                throw new DomainRuleViolation("membership-ended", $"The membership of {member.PersonName} has ended.", Refusal.Inconsistent)
                     .With("ownerMembershipId", membershipId);
             owner = new ActionOwner(membershipId, member.OrganisationId, member.PersonName);
         }
@@ -103,13 +103,13 @@ public static class ActionRules
             var organisationId = ownerOrganisationId ?? throw new ArgumentException("An owner is required.", nameof(ownerOrganisationId));
             if (organisation is null)
                 throw new DomainRuleViolation("organisation-not-known",
-                    $"Organisation '{organisationId}' is not known to Meetings (not registered in Governance, or not yet received).", 422)
+                    $"Organisation '{organisationId}' is not known to Meetings (not registered in Governance, or not yet received).", Refusal.Inconsistent)
                     .With("ownerOrganisationId", organisationId);
             owner = new ActionOwner(null, organisationId, organisation.Name);
         }
         var meetingDay = DateOnly.FromDateTime(meeting.StartsAt.Date);
         if (dueOn < meetingDay)
-            throw new DomainRuleViolation("due-before-meeting", $"An action raised at the meeting of {meetingDay:yyyy-MM-dd} cannot be due before it.", 422)
+            throw new DomainRuleViolation("due-before-meeting", $"An action raised at the meeting of {meetingDay:yyyy-MM-dd} cannot be due before it.", Refusal.Inconsistent)
                 .With("dueOn", dueOn);
         return [new ActionRaised(actionId, meeting.BodyId, meeting.Id, meeting.StartsAt, itemId, text.Trim(), owner, dueOn, now)];
     }
@@ -125,7 +125,7 @@ public static class ActionRules
     {
         EnsureOpen(action);
         if (meetingId is { } id && (meeting is null || meeting.BodyId != action.BodyId))
-            throw new DomainRuleViolation("meeting-not-of-body", $"Meeting '{id}' is not a meeting of the action's body.", 422).With("meetingId", id);
+            throw new DomainRuleViolation("meeting-not-of-body", $"Meeting '{id}' is not a meeting of the action's body.", Refusal.Inconsistent).With("meetingId", id);
         return [new ActionCompleted(action.Id, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), meetingId, now)];
     }
 

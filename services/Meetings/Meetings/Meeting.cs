@@ -313,10 +313,10 @@ public sealed record Meeting(
     {
         if (body is null)
             throw new DomainRuleViolation("body-not-known",
-                $"Body '{bodyId}' is not known to Meetings (not created in Governance, or not yet received).", 422);
+                $"Body '{bodyId}' is not known to Meetings (not created in Governance, or not yet received).", Refusal.Inconsistent);
         if (body.Kind == BodyKind.NeighbourhoodEngagement && area is null)
             throw new DomainRuleViolation("area-required",
-                "A Neighbourhood Engagement Meeting is for one area: give 'area' (North, East, South or West).", 422);
+                "A Neighbourhood Engagement Meeting is for one area: give 'area' (North, East, South or West).", Refusal.Inconsistent);
         var ends = CheckTimes(startsAt, endsAt);
         var scheduled = new MeetingScheduled(meetingId, bodyId, string.IsNullOrWhiteSpace(title) ? DefaultTitle(body, area) : title.Trim(),
             startsAt, ends, Clean(location), area, seriesId, body.IsPublic, flags, now);
@@ -352,14 +352,14 @@ public sealed record Meeting(
     {
         EnsureNotCancelled(meeting);
         if (member is null || !member.Appointed || member.BodyId != meeting.BodyId)
-            throw new DomainRuleViolation("not-a-member", $"Membership '{membershipId}' is not a membership of this meeting's body.", 422);
+            throw new DomainRuleViolation("not-a-member", $"Membership '{membershipId}' is not a membership of this meeting's body.", Refusal.Inconsistent);
         if (!member.IsCurrent)
-            throw new DomainRuleViolation("membership-ended", $"The membership of {member.PersonName} has ended.", 422);
+            throw new DomainRuleViolation("membership-ended", $"The membership of {member.PersonName} has ended.", Refusal.Inconsistent);
         if (kind == AttendanceKind.Substitute && member.Substitutes.All(s => s.Id != substituteId))
             throw new DomainRuleViolation("not-a-named-substitute",
-                $"'{substituteId}' is not a named substitute for {member.PersonName}.", 422);
+                $"'{substituteId}' is not a named substitute for {member.PersonName}.", Refusal.Inconsistent);
         if (kind != AttendanceKind.Substitute && substituteId is not null)
-            throw new DomainRuleViolation("substitute-without-kind", "substituteId is only allowed when kind is Substitute.", 422);
+            throw new DomainRuleViolation("substitute-without-kind", "substituteId is only allowed when kind is Substitute.", Refusal.Inconsistent);
         return [new AttendanceRecorded(meeting.Id, membershipId, kind, substituteId, now)];
     }
 
@@ -368,7 +368,7 @@ public sealed record Meeting(
     {
         EnsureNotCancelled(meeting);
         if (meeting.Attendance.FirstOrDefault(a => a.MembershipId == membershipId) is not { Kind: not AttendanceKind.Apologies })
-            throw new DomainRuleViolation("not-in-the-meeting", $"Membership '{membershipId}' is not recorded as present at this meeting.", 422);
+            throw new DomainRuleViolation("not-in-the-meeting", $"Membership '{membershipId}' is not recorded as present at this meeting.", Refusal.Inconsistent);
         return [new AttendeeLeft(meeting.Id, membershipId, now)];
     }
 
@@ -456,7 +456,7 @@ public sealed record Meeting(
         EnsureNotCancelled(meeting);
         var item = meeting.Item(itemId) ?? throw ItemNotOnAgenda(itemId);
         if (toBodyId == meeting.BodyId)
-            throw new DomainRuleViolation("same-body", "An item is escalated to another body; for this body's next meeting, carry it forward as an action.", 422);
+            throw new DomainRuleViolation("same-body", "An item is escalated to another body; for this body's next meeting, carry it forward as an action.", Refusal.Inconsistent);
         if (target is null)
             throw new DomainRuleViolation("no-next-meeting", $"Body '{toBodyId}' has no scheduled meeting to escalate to: schedule one first.")
                 .With("toBodyId", toBodyId);
@@ -473,7 +473,7 @@ public sealed record Meeting(
     {
         EnsureNotCancelled(meeting);
         if (member is null || !member.Appointed || member.BodyId != meeting.BodyId)
-            throw new DomainRuleViolation("not-a-member", $"Membership '{membershipId}' is not a membership of this meeting's body.", 422);
+            throw new DomainRuleViolation("not-a-member", $"Membership '{membershipId}' is not a membership of this meeting's body.", Refusal.Inconsistent);
         if (meeting.Item(itemId) is null) throw ItemNotOnAgenda(itemId);
         if (meeting.Interests.Any(i => i.MembershipId == membershipId && i.ItemId == itemId && i.Nature == nature))
             throw new DomainRuleViolation("interest-already-declared", $"{member.PersonName} has already declared this interest in this item.");
@@ -481,7 +481,7 @@ public sealed record Meeting(
     }
 
     private static DomainRuleViolation ItemNotOnAgenda(Guid itemId) =>
-        new("item-not-on-agenda", $"Item '{itemId}' is not on this meeting's agenda.", 422);
+        new("item-not-on-agenda", $"Item '{itemId}' is not on this meeting's agenda.", Refusal.Inconsistent);
 
     public static void EnsureNotCancelled(Meeting meeting)
     {
@@ -493,9 +493,9 @@ public sealed record Meeting(
     {
         var ends = endsAt ?? startsAt + DefaultDuration;
         if (ends <= startsAt)
-            throw new DomainRuleViolation("ends-before-start", "'endsAt' must be after 'startsAt'.", 422);
+            throw new DomainRuleViolation("ends-before-start", "'endsAt' must be after 'startsAt'.", Refusal.Inconsistent);
         if (ends - startsAt > TimeSpan.FromDays(2))
-            throw new DomainRuleViolation("too-long", "A meeting lasts at most two days.", 422);
+            throw new DomainRuleViolation("too-long", "A meeting lasts at most two days.", Refusal.Inconsistent);
         return ends;
     }
 

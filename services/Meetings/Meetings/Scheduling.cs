@@ -147,10 +147,10 @@ public sealed record MeetingSeries(
     {
         if (body is null)
             throw new DomainRuleViolation("body-not-known",
-                $"Body '{bodyId}' is not known to Meetings (not created in Governance, or not yet received).", 422);
+                $"Body '{bodyId}' is not known to Meetings (not created in Governance, or not yet received).", Refusal.Inconsistent);
         var effective = cadence ?? body.Cadence ?? MeetingCadence.AdHoc;
         if (Cadences.MonthsBetween(effective) is null)
-            throw new DomainRuleViolation("ad-hoc-body", $"{body.Name} meets ad hoc: schedule its meetings one by one, or give a 'cadence'.", 422);
+            throw new DomainRuleViolation("ad-hoc-body", $"{body.Name} meets ad hoc: schedule its meetings one by one, or give a 'cadence'.", Refusal.Inconsistent);
         var instants = Cadences.Occurrences(effective, firstLocal, pattern, zone, count);
         var meetings = instants.Select((startsAt, i) =>
         {

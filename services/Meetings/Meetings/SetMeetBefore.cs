@@ -18,10 +18,10 @@ public static class MeetBeforeEndpoint
     {
         MeetingAccess.EnsureManages(http.User, bodyId);
         var ct = http.RequestAborted;
-        var body = await session.LoadAsync<BodyRef>(bodyId, ct) ?? throw new DomainRuleViolation("body-not-known", $"Body '{bodyId}' is not known to Meetings.", 422);
+        var body = await session.LoadAsync<BodyRef>(bodyId, ct) ?? throw new DomainRuleViolation("body-not-known", $"Body '{bodyId}' is not known to Meetings.", Refusal.Inconsistent);
         var before = await session.LoadAsync<BodyRef>(command.BodyId!.Value, ct)
-                     ?? throw new DomainRuleViolation("body-not-known", $"Body '{command.BodyId}' is not known to Meetings.", 422);
-        if (before.Id == body.Id) throw new DomainRuleViolation("same-body", "A body cannot be required to meet before itself.", 422);
+                     ?? throw new DomainRuleViolation("body-not-known", $"Body '{command.BodyId}' is not known to Meetings.", Refusal.Inconsistent);
+        if (before.Id == body.Id) throw new DomainRuleViolation("same-body", "A body cannot be required to meet before itself.", Refusal.Inconsistent);
         var rule = new MeetBeforeRule { Id = body.Id, BeforeBodyId = before.Id, BeforeBodyName = before.Name };
         session.Store(rule);
         await session.SaveChangesAsync(ct);

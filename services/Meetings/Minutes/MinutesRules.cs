@@ -22,7 +22,7 @@ public static class MinutesRules
                 .With("minutesStatus", meeting.Minutes.Status.ToString());
         foreach (var itemId in sections.Select(s => s.ItemId).OfType<Guid>().Distinct())
             if (meeting.Item(itemId) is null)
-                throw new DomainRuleViolation("item-not-on-agenda", $"Item '{itemId}' is not on this meeting's agenda.", 422).With("itemId", itemId);
+                throw new DomainRuleViolation("item-not-on-agenda", $"Item '{itemId}' is not on this meeting's agenda.", Refusal.Inconsistent).With("itemId", itemId);
         return [new MinutesDrafted(meeting.Id, [.. sections.Select(s => s with { Text = s.Text.Trim() })], now)];
     }
 

@@ -16,7 +16,7 @@ public static class PublicNotice
         var earliest = now.AddDays(days);
         if (startsAt < earliest)
             throw new DomainRuleViolation("too-short-notice",
-                    $"A public meeting is advertised at least {days} days ahead: it may start on {earliest:yyyy-MM-dd HH:mm} UTC at the earliest.", 422)
+                    $"A public meeting is advertised at least {days} days ahead: it may start on {earliest:yyyy-MM-dd HH:mm} UTC at the earliest.", Refusal.Inconsistent)
                 .With("advertiseDays", days)
                 .With("earliestStart", earliest);
     }

@@ -135,7 +135,7 @@ public sealed record PublicQuestion(Guid Id, Guid MeetingId, Guid BodyId, Submis
     {
         if (!meeting.Public)
             throw new DomainRuleViolation("not-a-public-meeting", "Only public meetings (Open Forums, Neighbourhood Engagement Meetings, " +
-                "the conference) take residents' questions and observations.", 422);
+                "the conference) take residents' questions and observations.", Refusal.Inconsistent);
         Meeting.EnsureNotCancelled(meeting);
         if (now >= meeting.EndsAt)
             throw new DomainRuleViolation("submissions-closed",
@@ -147,13 +147,13 @@ public sealed record PublicQuestion(Guid Id, Guid MeetingId, Guid BodyId, Submis
             var where = area is { } a ? $"the {a} area" : "that area";
             throw new DomainRuleViolation("area-specific-at-open-forum",
                     $"The Open Forum takes matters for the whole district. Please raise this at the Neighbourhood Engagement Meeting for {where}" +
-                    (nextNeighbourhoodMeeting is { } n ? $", next on {n.StartsAt:yyyy-MM-dd HH:mm} UTC ({n.Url})." : " (none is scheduled yet)."), 422)
+                    (nextNeighbourhoodMeeting is { } n ? $", next on {n.StartsAt:yyyy-MM-dd HH:mm} UTC ({n.Url})." : " (none is scheduled yet)."), Refusal.Inconsistent)
                 .With("area", area)
                 .With("neighbourhoodMeeting", nextNeighbourhoodMeeting);
         }
         if (body?.Kind == BodyKind.NeighbourhoodEngagement && area is { } given && meeting.Area is { } meetingArea && given != meetingArea)
             throw new DomainRuleViolation("wrong-area",
-                    $"This Neighbourhood Engagement Meeting is for the {meetingArea} area: raise a matter of the {given} area at that area's meeting.", 422)
+                    $"This Neighbourhood Engagement Meeting is for the {meetingArea} area: raise a matter of the {given} area at that area's meeting.", Refusal.Inconsistent)
                 .With("meetingArea", meetingArea);
         var details = new ResidentDetails(Clean(name), Clean(contact), location);
         return [new QuestionSubmitted(questionId, meeting.Id, meeting.BodyId, kind, text.Trim(), area, details.IsEmpty ? null : seal(details),
@@ -181,7 +181,7 @@ public sealed record PublicQuestion(Guid Id, Guid MeetingId, Guid BodyId, Submis
             throw new DomainRuleViolation("already-moderated", $"The submission was already {question.Moderation.ToString().ToLowerInvariant()}.")
                 .With("moderation", question.Moderation);
         if (!accept && Clean(reason) is null)
-            throw new DomainRuleViolation("reason-required", "A rejection needs a reason.", 422);
+            throw new DomainRuleViolation("reason-required", "A rejection needs a reason.", Refusal.Inconsistent);
         return [new QuestionModerated(question.Id, accept, Clean(reason), by, now)];
     }
 

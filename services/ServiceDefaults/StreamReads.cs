@@ -11,9 +11,10 @@ public static class StreamReads
     /// <param name="id">The id asked for (named in the 404).</param>
     /// <param name="http">The request, whose answer gets the ETag.</param>
     /// <param name="version">The document's stream version.</param>
-    public static IResult Read<T>(T? document, Guid id, HttpContext http, Func<T, long> version) where T : class
+    /// <param name="resource">What the 404 calls the resource, when not the document's type name (a read model answering for its aggregate: "Body", not "BodyView").</param>
+    public static IResult Read<T>(T? document, Guid id, HttpContext http, Func<T, long> version, string? resource = null) where T : class
     {
-        if (document is null) return Problems.NotFound(typeof(T).Name, id);
+        if (document is null) return Problems.NotFound(resource ?? typeof(T).Name, id);
         http.Response.Headers.ETag = IfMatch.ETag(version(document));
         return Results.Ok(document);
     }

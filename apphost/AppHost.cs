@@ -2,6 +2,7 @@
 // `dotnet run --project apphost` (deploy/local/run.sh) runs it with the dashboard; the end-to-end and reliability
 // tests start it with Aspire.Hosting.Testing; `--publisher manifest` writes it out for a deployment tool.
 using CommunitySafety.AppHost;
+using CommunitySafety.Contracts;
 using System.Globalization;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -39,13 +40,8 @@ gateway.WithUrl($"{gatewayUrl}/scalar", "API reference (Scalar)")
         return Task.CompletedTask;
     });
 
-foreach (var service in new[]
-         {
-             builder.AddProject<Projects.Governance>("governance"),
-             builder.AddProject<Projects.Meetings>("meetings"),
-             builder.AddProject<Projects.CaseManagement>("casemanagement"),
-             builder.AddProject<Projects.Funding>("funding"),
-         })
+// The services, from the platform's manifest (services/Contracts/Platform.cs), which the gateway and the tests read too.
+foreach (var service in Platform.Services.Select(s => builder.AddProject(s.Name, Path.Combine(builder.AppHostDirectory, "..", s.Project))))
 {
     var name = service.Resource.Name;
     var database = infrastructure.Database(name);

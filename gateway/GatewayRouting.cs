@@ -1,23 +1,9 @@
+using CommunitySafety.Contracts;
 using CommunitySafety.ServiceDefaults;
 using Microsoft.AspNetCore.Mvc;
 using Yarp.ReverseProxy.Configuration;
 
 namespace CommunitySafety.Gateway;
-
-/// <summary>
-/// A service behind the gateway: <see cref="Name"/> is its name in configuration (<c>services__{Name}__http__0</c>)
-/// and in its OpenAPI document's address; it owns <c>/api/{PathPrefix}/...</c>.
-/// </summary>
-public sealed record ServiceRoutes(string Name, string PathPrefix, string Title)
-{
-    public static readonly ServiceRoutes[] All =
-    [
-        new("governance", "governance", "Governance"),
-        new("meetings", "meetings", "Meetings"),
-        new("casemanagement", "cases", "Case management"),
-        new("funding", "funding", "Funding"),
-    ];
-}
 
 public static class GatewayRouting
 {
@@ -39,7 +25,7 @@ public static class GatewayRouting
     {
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
-        foreach (var service in ServiceRoutes.All)
+        foreach (var service in Platform.Services)
         {
             // Aspire's key for a referenced service's endpoint; the local scripts, compose and Kubernetes set the same.
             var address = builder.Configuration[$"services:{service.Name}:http:0"]
@@ -53,7 +39,7 @@ public static class GatewayRouting
             {
                 RouteId = service.Name + "-api",
                 ClusterId = service.Name,
-                Match = new RouteMatch { Path = $"/api/{service.PathPrefix}/{{**rest}}" },
+                Match = new RouteMatch { Path = $"{service.ApiBase}/{{**rest}}" },
                 AuthorizationPolicy = TokenIfPresent,
                 RateLimiterPolicy = GatewayRateLimits.PublicPolicy,
             });
@@ -95,7 +81,7 @@ public static class GatewayRouting
     private static RouteConfig MeetingsOperation(string routeId, string method, string path, string rateLimiterPolicy) => new()
     {
         RouteId = routeId,
-        ClusterId = "meetings",
+        ClusterId = Platform.Meetings.Name,
         Order = -1,
         Match = new RouteMatch { Path = path, Methods = [method] },
         AuthorizationPolicy = TokenIfPresent,

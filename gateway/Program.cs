@@ -1,3 +1,4 @@
+using CommunitySafety.Contracts;
 using CommunitySafety.Gateway;
 using CommunitySafety.ServiceDefaults;
 using Scalar.AspNetCore;
@@ -28,7 +29,7 @@ app.MapScalarApiReference("/scalar", o =>
     o.WithTitle("Community Safety Partnership API");
     // Scalar's default fonts come from fonts.scalar.com; the page's Content-Security-Policy allows nothing but the gateway
     o.DisableDefaultFonts();
-    foreach (var service in ServiceRoutes.All) o.AddDocument(service.Name, service.Title, $"/openapi/{service.Name}.json");
+    foreach (var service in Platform.Services) o.AddDocument(service.Name, service.Title, $"/openapi/{service.Name}.json");
 }).AllowAnonymous();
 // without the web client (services__web__http__0 unset), / is the API reference
 if (string.IsNullOrEmpty(app.Configuration["services:web:http:0"]))

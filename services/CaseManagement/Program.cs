@@ -11,7 +11,7 @@ using CommunitySafety.ServiceDefaults.DataProtection;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddEventSourcedService("casemanagement", typeof(CaseRoles).Assembly,
+builder.AddEventSourcedService(Platform.CaseManagement, typeof(CaseRoles).Assembly,
     marten => marten.AddCaseStreams(),
     (wolverine, rabbit) =>
     {

@@ -8,7 +8,7 @@ using Wolverine.RabbitMQ;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddEventSourcedService("funding", typeof(FundingRoles).Assembly,
+builder.AddEventSourcedService(Platform.Funding, typeof(FundingRoles).Assembly,
     marten => marten.AddFundingStreams(),
     (wolverine, rabbit) =>
     {

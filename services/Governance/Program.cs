@@ -7,7 +7,7 @@ using Wolverine.RabbitMQ;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddEventSourcedService("governance", typeof(GovernanceRoles).Assembly,
+builder.AddEventSourcedService(Platform.Governance, typeof(GovernanceRoles).Assembly,
     marten => marten.AddGovernanceStreams(),
     (wolverine, rabbit) =>
     {

@@ -12,7 +12,7 @@ builder.Services.AddSingleton((builder.Configuration.GetSection(MeetingsOptions.
     .Validated(builder.Environment.IsDevelopment()));
 // Residents' details on public questions are sealed under data keys wrapped by this ring, held outside the database.
 builder.AddDataKeys("Meetings", "the keys that wrap the data keys of residents' details on public questions");
-builder.AddEventSourcedService("meetings", typeof(MeetingsRoles).Assembly,
+builder.AddEventSourcedService(Platform.Meetings, typeof(MeetingsRoles).Assembly,
     marten => marten.AddMeetingsStreams(),
     (wolverine, rabbit) =>
     {

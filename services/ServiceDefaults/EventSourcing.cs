@@ -30,7 +30,7 @@ public static class EventSourcing
     public const string MessagingConnectionName = "messaging";
 
     /// <param name="builder">The service's builder.</param>
-    /// <param name="database">The service's database; its connection string is <c>ConnectionStrings:{database}</c>.</param>
+    /// <param name="service">The service, as the platform's manifest names it: its database's connection string is <c>ConnectionStrings:{Name}</c>.</param>
     /// <param name="serviceAssembly">Where Wolverine finds the service's endpoints and handlers.</param>
     /// <param name="configureMarten">The service's streams, projections and documents.</param>
     /// <param name="configureMessaging">The exchanges it publishes to and the queues it listens to.</param>
@@ -40,16 +40,18 @@ public static class EventSourcing
     /// </param>
     public static WebApplicationBuilder AddEventSourcedService(
         this WebApplicationBuilder builder,
-        string database,
+        PlatformService service,
         Assembly serviceAssembly,
         Action<StoreOptions> configureMarten,
         Action<WolverineOptions, RabbitMqTransportExpression> configureMessaging,
         Func<object, object?>? integrationEvents = null)
     {
+        ArgumentNullException.ThrowIfNull(service);
+        builder.Services.AddSingleton(service);
         if (integrationEvents is not null) builder.Services.AddSingleton(new IntegrationEventMap(integrationEvents));
         var connectionString = DatabaseConnections.Bounded(
-            builder.Configuration.GetConnectionString(database)
-                ?? throw new InvalidOperationException($"Missing connection string 'ConnectionStrings:{database}'."),
+            builder.Configuration.GetConnectionString(service.Name)
+                ?? throw new InvalidOperationException($"Missing connection string 'ConnectionStrings:{service.Name}'."),
             builder.Configuration);
         var brokerUri = builder.Configuration.GetConnectionString(MessagingConnectionName)
             ?? throw new InvalidOperationException($"Missing connection string 'ConnectionStrings:{MessagingConnectionName}' (amqp://...).");

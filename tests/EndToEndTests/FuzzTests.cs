@@ -1,3 +1,4 @@
+using CommunitySafety.Contracts;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -32,7 +33,7 @@ public sealed class FuzzTests(PlatformFixture platform)
         "funding-officer", "finance-officer", "bidder",
     ];
 
-    private static readonly string[] Services = ["governance", "meetings", "casemanagement", "funding"];
+    private static readonly string[] Services = [.. Platform.Services.Select(s => s.Name)];
 
     [Fact]
     public async Task Malformed_requests_to_every_endpoint_are_answered_with_a_problem_never_a_server_error()

@@ -1,3 +1,4 @@
+using CommunitySafety.Contracts;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CommunitySafety.TestSupport;
@@ -11,7 +12,7 @@ namespace CommunitySafety.EndToEndTests;
 /// </summary>
 public sealed class ManifestTests
 {
-    private static readonly string[] Projects = ["governance", "meetings", "casemanagement", "funding", "gateway", "web"];
+    private static readonly string[] Projects = [.. Platform.Services.Select(s => s.Name), "gateway", "web"];
 
     [Theory]
     [InlineData("servers")]

@@ -1,3 +1,4 @@
+using CommunitySafety.Contracts;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -261,7 +262,7 @@ public static class RequestFuzzer
             return Request(Path() + Query());
         }
 
-        private static string Service(string name) => name == "casemanagement" ? "cases" : name;
+        private static string Service(string name) => Platform.Services.Single(s => s.Name == name).ApiPrefix;
 
         private FuzzRequest Request(string url)
         {

@@ -181,6 +181,8 @@ public static class EventSourcing
         app.MapWolverineEndpoints(o =>
         {
             o.RejectUnparseableQueryValues = true;
+            // a command's body is required: JSON null is a 400 before any Validate runs
+            o.AddPolicy<RequiredBodies>();
             if (app.Services.GetService<IntegrationEventMap>() is not null) o.AddPolicy<IntegrationEventRelay.EndpointPolicy>();
         });
         return app;

@@ -11,9 +11,8 @@ public sealed record CloseCase(CaseOutcome? Outcome, string? Reason);
 /// </summary>
 public static class CloseCaseEndpoint
 {
-    public static ProblemDetails Validate(CloseCase? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Defined("outcome", command.Outcome)
+    public static ProblemDetails Validate(CloseCase command) =>
+        new FieldErrors().Defined("outcome", command.Outcome)
             .Check(command.Outcome != CaseOutcome.MergedIntoAnotherCase, "outcome", "A case is closed as merged only by merging it (POST /api/cases/{caseId}/merge).")
             .Text("reason", command.Reason, 2000).ToProblem();
 

@@ -16,9 +16,8 @@ public sealed record EraseSubject(string? Reason);
 /// </summary>
 public static class EraseSubjectEndpoint
 {
-    public static ProblemDetails Validate(EraseSubject? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
+    public static ProblemDetails Validate(EraseSubject command) =>
+        new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
 
     /// <summary>Only a partnership-admin of a current ISA signatory (403), refused before the case is read.</summary>
     public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandAdministrationAsync(session, http);

@@ -12,9 +12,8 @@ public sealed record LinkCase(Guid? LinkedCaseId, string? Reason);
 /// </summary>
 public static class LinkCaseEndpoint
 {
-    public static ProblemDetails Validate(LinkCase? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Id("linkedCaseId", command.LinkedCaseId).Text("reason", command.Reason, 2000).ToProblem();
+    public static ProblemDetails Validate(LinkCase command) =>
+        new FieldErrors().Id("linkedCaseId", command.LinkedCaseId).Text("reason", command.Reason, 2000).ToProblem();
 
     /// <summary>Case details are for current ISA signatories only (403), refused before the cases are read.</summary>
     public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandFullAsync(session, http);

@@ -18,9 +18,8 @@ public sealed record CaseMergedAnswer(Guid SurvivorCaseId, Guid DuplicateCaseId,
 /// </summary>
 public static class MergeCaseEndpoint
 {
-    public static ProblemDetails Validate(MergeCase? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Id("duplicateCaseId", command.DuplicateCaseId).Text("reason", command.Reason, 2000).ToProblem();
+    public static ProblemDetails Validate(MergeCase command) =>
+        new FieldErrors().Id("duplicateCaseId", command.DuplicateCaseId).Text("reason", command.Reason, 2000).ToProblem();
 
     /// <summary>Case details are for current ISA signatories only (403), refused before the cases are read.</summary>
     public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandFullAsync(session, http);

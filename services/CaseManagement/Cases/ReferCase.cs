@@ -13,9 +13,8 @@ public static class ReferCaseEndpoint
 {
     public const int MaxIncidents = 50, MaxSubjects = 20, MaxLocations = 20;
 
-    public static ProblemDetails Validate(ReferCase? command, TimeProvider clock)
+    public static ProblemDetails Validate(ReferCase command, TimeProvider clock)
     {
-        if (command is null) return FieldErrors.MissingBody;
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
         var errors = new FieldErrors()
             .Text("referringOfficer", command.ReferringOfficer, 200)

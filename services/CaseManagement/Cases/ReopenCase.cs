@@ -7,9 +7,8 @@ public sealed record ReopenCase(string? Reason);
 /// <summary>Reopens a closed case; the closure stays in its history.</summary>
 public static class ReopenCaseEndpoint
 {
-    public static ProblemDetails Validate(ReopenCase? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, 2000).ToProblem();
+    public static ProblemDetails Validate(ReopenCase command) =>
+        new FieldErrors().Text("reason", command.Reason, 2000).ToProblem();
 
     /// <summary>Case details are for current ISA signatories only (403), refused before the case is read.</summary>
     public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandFullAsync(session, http);

@@ -10,9 +10,8 @@ public static class RecordBreachEndpoint
 {
     public const int MaxDescription = 2000;
 
-    public static ProblemDetails Validate(RecordBreach? command, TimeProvider clock)
+    public static ProblemDetails Validate(RecordBreach command, TimeProvider clock)
     {
-        if (command is null) return FieldErrors.MissingBody;
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
         return new FieldErrors()
             .Check(command.OccurredOn is { } d && d <= today, "occurredOn", "'occurredOn' is required and may not be in the future.")

@@ -10,9 +10,8 @@ public static class RecordInterventionEndpoint
 {
     public const int MaxNotes = 2000;
 
-    public static ProblemDetails Validate(RecordIntervention? command, TimeProvider clock)
+    public static ProblemDetails Validate(RecordIntervention command, TimeProvider clock)
     {
-        if (command is null) return FieldErrors.MissingBody;
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
         var errors = new FieldErrors()
             .Defined("kind", command.Kind)

@@ -24,9 +24,8 @@ public sealed record ActionAgreedAnswer(Guid Id);
 /// <summary>Gives an agency an action on a case between sittings (reviews add theirs with the review).</summary>
 public static class AgreeActionEndpoint
 {
-    public static ProblemDetails Validate(ActionInput? command, TimeProvider clock) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Check("", command, PartnershipCalendar.Today(clock.GetUtcNow())).ToProblem();
+    public static ProblemDetails Validate(ActionInput command, TimeProvider clock) =>
+        new FieldErrors().Check("", command, PartnershipCalendar.Today(clock.GetUtcNow())).ToProblem();
 
     /// <summary>Case details are for current ISA signatories only (403), refused before the case is read.</summary>
     public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandFullAsync(session, http);

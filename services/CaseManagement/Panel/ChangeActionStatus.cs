@@ -8,9 +8,8 @@ public sealed record ChangeActionStatus(ActionStatus? Status, string? Note);
 /// <summary>Moves an action on: in progress, done, or cancelled (with an optional note).</summary>
 public static class ChangeActionStatusEndpoint
 {
-    public static ProblemDetails Validate(ChangeActionStatus? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Defined("status", command.Status).Text("note", command.Note, 2000, required: false).ToProblem();
+    public static ProblemDetails Validate(ChangeActionStatus command) =>
+        new FieldErrors().Defined("status", command.Status).Text("note", command.Note, 2000, required: false).ToProblem();
 
     /// <summary>Case details are for current ISA signatories only (403), refused before the case is read.</summary>
     public static Task Before(IDocumentSession session, HttpContext http) => CaseAccess.DemandFullAsync(session, http);

@@ -11,9 +11,8 @@ public sealed record RecordAttendance(List<Guid>? Attendance);
 /// </summary>
 public static class RecordAttendanceEndpoint
 {
-    public static ProblemDetails Validate(RecordAttendance? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Check(command.Attendance is { Count: >= 1 and <= RecordReviewEndpoint.MaxAttendance } && command.Attendance.All(a => a != Guid.Empty),
+    public static ProblemDetails Validate(RecordAttendance command) =>
+        new FieldErrors().Check(command.Attendance is { Count: >= 1 and <= RecordReviewEndpoint.MaxAttendance } && command.Attendance.All(a => a != Guid.Empty),
             "attendance", $"Between 1 and {RecordReviewEndpoint.MaxAttendance} attending organisations (non-empty ids) are required.").ToProblem();
 
     /// <summary>Case details are for current ISA signatories only (403).</summary>

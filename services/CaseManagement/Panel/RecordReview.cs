@@ -18,9 +18,8 @@ public static class RecordReviewEndpoint
 {
     public const int MaxAttendance = 30, MaxDecisions = 30, MaxActions = 30;
 
-    public static ProblemDetails Validate(RecordReview? command, TimeProvider clock)
+    public static ProblemDetails Validate(RecordReview command, TimeProvider clock)
     {
-        if (command is null) return FieldErrors.MissingBody;
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
         var errors = new FieldErrors()
             .Id("caseId", command.CaseId)

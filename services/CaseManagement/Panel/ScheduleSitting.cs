@@ -12,9 +12,8 @@ public sealed record ScheduleSitting(DateOnly? SittingOn);
 /// </summary>
 public static class ScheduleSittingEndpoint
 {
-    public static ProblemDetails Validate(ScheduleSitting? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Check(command.SittingOn is not null, "sittingOn", "'sittingOn' (a date) is required.").ToProblem();
+    public static ProblemDetails Validate(ScheduleSitting command) =>
+        new FieldErrors().Check(command.SittingOn is not null, "sittingOn", "'sittingOn' (a date) is required.").ToProblem();
 
     [WolverinePost("/api/cases/panel/sittings"), Authorize(Roles = CaseRoles.PanelChair)]
     [ProducesResponseType<PanelSitting>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden)]

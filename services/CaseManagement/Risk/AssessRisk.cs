@@ -12,9 +12,8 @@ public sealed record AssessRisk(Dictionary<string, bool>? Answers);
 /// <summary>(Re-)assesses a case's risk with the configured matrix; the level sets when the panel must next review it.</summary>
 public static class AssessRiskEndpoint
 {
-    public static ProblemDetails Validate(AssessRisk? command, RiskMatrix matrix)
+    public static ProblemDetails Validate(AssessRisk command, RiskMatrix matrix)
     {
-        if (command is null) return FieldErrors.MissingBody;
         var errors = new FieldErrors();
         foreach (var (field, message) in matrix.Check(command.Answers)) errors.Add(field, message);
         return errors.ToProblem();

@@ -15,9 +15,8 @@ public sealed record SearchSubjects(string? Name, DateOnly? DateOfBirth, string?
 /// </summary>
 public static class SearchSubjectsEndpoint
 {
-    public static ProblemDetails Validate(SearchSubjects? command)
+    public static ProblemDetails Validate(SearchSubjects command)
     {
-        if (command is null) return FieldErrors.MissingBody;
         var byName = !string.IsNullOrWhiteSpace(command.Name) || command.DateOfBirth is not null;
         var errors = new FieldErrors()
             .Check(byName || !string.IsNullOrWhiteSpace(command.Address), "name", "Search by 'name' with 'dateOfBirth', or by 'address', or both.")

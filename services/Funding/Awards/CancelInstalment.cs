@@ -5,9 +5,8 @@ public sealed record CancelInstalment(string? Reason);
 /// <summary>Cancels an instalment not yet paid, with the reason.</summary>
 public static class CancelInstalmentEndpoint
 {
-    public static ProblemDetails Validate(CancelInstalment? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
+    public static ProblemDetails Validate(CancelInstalment command) =>
+        new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
 
     [WolverinePost("/api/funding/awards/{awardId}/instalments/{instalmentId}/cancel"),
      Authorize(Roles = FundingRoles.FundingOfficer + "," + FundingRoles.FinanceOfficer)]

@@ -5,9 +5,8 @@ public sealed record PayInstalment(DateOnly? PaidOn);
 /// <summary>Finance records the payment of an approved instalment (published as PaymentMade).</summary>
 public static class PayInstalmentEndpoint
 {
-    public static ProblemDetails Validate(PayInstalment? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Check(command.PaidOn is not null, "paidOn", "'paidOn' is required (a date, e.g. 2026-07-01).").ToProblem();
+    public static ProblemDetails Validate(PayInstalment command) =>
+        new FieldErrors().Check(command.PaidOn is not null, "paidOn", "'paidOn' is required (a date, e.g. 2026-07-01).").ToProblem();
 
     [WolverinePost("/api/funding/awards/{awardId}/instalments/{instalmentId}/pay"), Authorize(Roles = FundingRoles.FinanceOfficer)]
     [EmptyResponse, ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]

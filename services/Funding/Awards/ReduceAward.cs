@@ -15,9 +15,8 @@ public sealed record AwardReducedAnswer(decimal Amount, bool UnderspendReturned,
 /// </summary>
 public static class AwardReductions
 {
-    public static ProblemDetails Validate(ReduceAward? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Amount("amount", command.Amount).Text("reason", command.Reason, 2000).ToProblem();
+    public static ProblemDetails Validate(ReduceAward command) =>
+        new FieldErrors().Amount("amount", command.Amount).Text("reason", command.Reason, 2000).ToProblem();
 
     public static async Task<(AwardReducedAnswer, Events)> Reduce(ReduceAward command, bool underspendReturned, Award award, IDocumentSession session,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
@@ -35,7 +34,7 @@ public static class AwardReductions
 /// <summary>Records money the recipient returned unspent; it becomes available in the stream again.</summary>
 public static class ReturnUnderspendEndpoint
 {
-    public static ProblemDetails Validate(ReduceAward? command) => AwardReductions.Validate(command);
+    public static ProblemDetails Validate(ReduceAward command) => AwardReductions.Validate(command);
 
     [WolverinePost("/api/funding/awards/{awardId}/underspend"), Authorize(Roles = FundingRoles.FundingOfficer)]
     [ProducesResponseType<AwardReducedAnswer>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound),
@@ -48,7 +47,7 @@ public static class ReturnUnderspendEndpoint
 /// <summary>Claws back part or all of the award not yet scheduled; it becomes available in the stream again.</summary>
 public static class ClawBackEndpoint
 {
-    public static ProblemDetails Validate(ReduceAward? command) => AwardReductions.Validate(command);
+    public static ProblemDetails Validate(ReduceAward command) => AwardReductions.Validate(command);
 
     [WolverinePost("/api/funding/awards/{awardId}/clawback"), Authorize(Roles = FundingRoles.FundingOfficer)]
     [ProducesResponseType<AwardReducedAnswer>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound),

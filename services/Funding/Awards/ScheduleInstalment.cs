@@ -10,9 +10,8 @@ public sealed record InstalmentScheduledAnswer(Guid InstalmentId);
 /// <summary>Adds an instalment to an award's payment schedule, due within the stream's financial year.</summary>
 public static class ScheduleInstalmentEndpoint
 {
-    public static ProblemDetails Validate(ScheduleInstalment? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(ScheduleInstalment command) =>
+        new FieldErrors()
             .Amount("amount", command.Amount)
             .Check(command.DueOn is not null, "dueOn", "'dueOn' is required (a date, e.g. 2026-07-01).")
             .ToProblem();

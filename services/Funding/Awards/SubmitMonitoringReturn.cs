@@ -13,9 +13,8 @@ public sealed record MonitoringReturnAnswer(Guid ReturnId, DateOnly PeriodEnd, d
 /// </summary>
 public static class SubmitMonitoringReturnEndpoint
 {
-    public static ProblemDetails Validate(SubmitMonitoringReturn? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(SubmitMonitoringReturn command) =>
+        new FieldErrors()
             .Check(command.Quarter is >= 1 and <= 4, "quarter", "'quarter' is required: 1 to 4 of the financial year.")
             .Check(command.SpendToDate is { } s && s >= 0 && s < Money.Max && Money.IsPence(s), "spendToDate",
                 "'spendToDate' is required: zero or more, in whole pence.")

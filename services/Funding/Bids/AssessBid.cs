@@ -5,9 +5,8 @@ public sealed record AssessBid(int? Score, string? Comments);
 /// <summary>A funding officer scores a submitted bid (or re-scores an assessed one) out of 100.</summary>
 public static class AssessBidEndpoint
 {
-    public static ProblemDetails Validate(AssessBid? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(AssessBid command) =>
+        new FieldErrors()
             .Check(command.Score is not null, "score", "'score' is required (0 to 100).")
             .Range("score", command.Score, 0, 100)
             .Text("comments", command.Comments, 4000)

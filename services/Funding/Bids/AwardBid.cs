@@ -14,9 +14,8 @@ public sealed record AwardBid(decimal? Amount, Guid? DecisionId, DateOnly? Award
 /// </summary>
 public static class AwardBidEndpoint
 {
-    public static ProblemDetails Validate(AwardBid? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(AwardBid command) =>
+        new FieldErrors()
             .Amount("amount", command.Amount)
             .Id("decisionId", command.DecisionId)
             .Check(command.AwardDate is not null, "awardDate", "'awardDate' is required (yyyy-MM-dd).")

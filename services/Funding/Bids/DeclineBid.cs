@@ -7,9 +7,8 @@ public sealed record DeclineBid(string? Reason, Guid? DecisionId);
 /// <summary>A funding officer declines a submitted or assessed bid, citing the partnership's decision when there is one.</summary>
 public static class DeclineBidEndpoint
 {
-    public static ProblemDetails Validate(DeclineBid? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(DeclineBid command) =>
+        new FieldErrors()
             .Text("reason", command.Reason, 2000)
             .Check(command.DecisionId != Guid.Empty, "decisionId", "'decisionId' must be a non-empty id.")
             .ToProblem();

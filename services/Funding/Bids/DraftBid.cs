@@ -16,9 +16,8 @@ public static class DraftBidEndpoint
 {
     public const int MaxOutputs = 50;
 
-    public static ProblemDetails Validate(DraftBid? command)
+    public static ProblemDetails Validate(DraftBid command)
     {
-        if (command is null) return FieldErrors.MissingBody;
         var errors = new FieldErrors()
             .Id("streamId", command.StreamId)
             .Text("title", command.Title, 200)

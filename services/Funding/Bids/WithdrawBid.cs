@@ -5,9 +5,8 @@ public sealed record WithdrawBid(string? Reason);
 /// <summary>The bidder withdraws their organisation's bid before it is decided.</summary>
 public static class WithdrawBidEndpoint
 {
-    public static ProblemDetails Validate(WithdrawBid? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, 2000).ToProblem();
+    public static ProblemDetails Validate(WithdrawBid command) =>
+        new FieldErrors().Text("reason", command.Reason, 2000).ToProblem();
 
     [WolverinePost("/api/funding/bids/{bidId}/withdraw"), Authorize(Roles = FundingRoles.Bidder)]
     [ProducesResponseType<Bid>(StatusCodes.Status200OK)]

@@ -5,9 +5,8 @@ public sealed record ChangeBudget(decimal? Change, string? Reason);
 /// <summary>Tops up (positive change) or reduces (negative) a stream's budget, with the reason.</summary>
 public static class ChangeBudgetEndpoint
 {
-    public static ProblemDetails Validate(ChangeBudget? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(ChangeBudget command) =>
+        new FieldErrors()
             .Check(command.Change is { } c && c != 0 && Money.IsPence(c) && Math.Abs(c) < Money.Max, "change",
                 "'change' is required: a non-zero amount in whole pence (negative to reduce).")
             .Text("reason", command.Reason, 1000)

@@ -5,9 +5,8 @@ public sealed record CreateFundingStream(string? Name, string? Source, int? Fina
 /// <summary>Opens a funding stream for a financial year with its budget (e.g. the PCC's Crime Reduction Grant).</summary>
 public static class CreateFundingStreamEndpoint
 {
-    public static ProblemDetails Validate(CreateFundingStream? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(CreateFundingStream command) =>
+        new FieldErrors()
             .Text("name", command.Name, 200)
             .Text("source", command.Source, 200)
             .Check(command.FinancialYear is >= 2000 and <= 2100, "financialYear", "'financialYear' is required: the year it starts in April (2026 = 2026-27).")

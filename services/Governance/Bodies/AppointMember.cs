@@ -15,9 +15,8 @@ public sealed record MemberAppointedAnswer(Guid MembershipId);
 /// <summary>Appoints a member (a person for an organisation, in a role) to a body; a collective seat names the authorities it represents.</summary>
 public static class AppointMemberEndpoint
 {
-    public static ProblemDetails Validate(AppointMember? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(AppointMember command) =>
+        new FieldErrors()
             .Id("organisationId", command.OrganisationId)
             .Text("personName", command.PersonName, 200)
             .Defined("role", command.Role)

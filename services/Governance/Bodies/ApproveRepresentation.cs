@@ -6,9 +6,8 @@ public sealed record ApproveRepresentation(Guid? OrganisationId, string? PersonN
 
 public static class ApproveRepresentationEndpoint
 {
-    public static ProblemDetails Validate(ApproveRepresentation? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(ApproveRepresentation command) =>
+        new FieldErrors()
             .Id("organisationId", command.OrganisationId)
             .Text("personName", command.PersonName, 200)
             .Text("approvedBy", command.ApprovedBy, 200)

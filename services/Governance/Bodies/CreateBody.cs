@@ -12,9 +12,8 @@ public sealed record CreateBody(string? Name, BodyKind? Kind, MeetingCadence? Ca
 
 public static class CreateBodyEndpoint
 {
-    public static ProblemDetails Validate(CreateBody? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(CreateBody command) =>
+        new FieldErrors()
             .Text("name", command.Name, 200)
             .Defined("kind", command.Kind)
             .Defined("cadence", command.Cadence)

@@ -13,9 +13,8 @@ public static class DraftTermsOfReferenceEndpoint
     public const int MaxLines = 50;
     public const int MaxLineLength = 2000;
 
-    public static ProblemDetails Validate(DraftTermsOfReference? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(DraftTermsOfReference command) =>
+        new FieldErrors()
             .Text("purpose", command.Purpose, MaxPurposeLength)
             .Lines("guidingPrinciples", command.GuidingPrinciples)
             .Lines("responsibilities", command.Responsibilities)

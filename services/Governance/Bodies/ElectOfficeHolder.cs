@@ -13,9 +13,8 @@ public static class ElectOfficeHolderEndpoint
 {
     public const int MaxCandidates = 50;
 
-    public static ProblemDetails Validate(ElectOfficeHolder? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(ElectOfficeHolder command) =>
+        new FieldErrors()
             .Defined("office", command.Office)
             .Check(command.Candidates is { Count: > 0 and <= MaxCandidates }, "candidates",
                 $"'candidates' must list between 1 and {MaxCandidates} membership ids.")

@@ -5,9 +5,8 @@ public sealed record EndInterest(DateOnly? On);
 /// <summary>Records the day a member's interest ended.</summary>
 public static class EndInterestEndpoint
 {
-    public static ProblemDetails Validate(EndInterest? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Check(command.On is not null, "on", "'on' is required (a date, e.g. 2026-04-01).").ToProblem();
+    public static ProblemDetails Validate(EndInterest command) =>
+        new FieldErrors().Check(command.On is not null, "on", "'on' is required (a date, e.g. 2026-04-01).").ToProblem();
 
     [WolverinePost("/api/governance/bodies/{bodyId}/members/{membershipId}/interests/{interestId}/end"), Authorize(Roles = GovernanceRoles.Admin)]
     [EmptyResponse]

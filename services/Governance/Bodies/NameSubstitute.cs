@@ -8,9 +8,8 @@ public sealed record SubstituteNamedAnswer(Guid SubstituteId);
 /// <summary>Names a substitute who may attend for a member, with the member's delegated authority.</summary>
 public static class NameSubstituteEndpoint
 {
-    public static ProblemDetails Validate(NameSubstitute? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("name", command.Name, 200).ToProblem();
+    public static ProblemDetails Validate(NameSubstitute command) =>
+        new FieldErrors().Text("name", command.Name, 200).ToProblem();
 
     [WolverinePost("/api/governance/bodies/{bodyId}/members/{membershipId}/substitutes"), Authorize(Roles = GovernanceRoles.Admin)]
     [ProducesResponseType<SubstituteNamedAnswer>(StatusCodes.Status200OK)]

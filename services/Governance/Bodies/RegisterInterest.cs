@@ -10,9 +10,8 @@ public static class RegisterInterestEndpoint
 {
     public const int MaxDescriptionLength = 2000;
 
-    public static ProblemDetails Validate(RegisterInterest? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(RegisterInterest command) =>
+        new FieldErrors()
             .Defined("category", command.Category)
             .Text("description", command.Description, MaxDescriptionLength)
             .Check(command.From is not null, "from", "'from' is required (a date, e.g. 2026-04-01).")

@@ -6,9 +6,8 @@ public sealed record SetParentBody(Guid? ParentBodyId);
 /// <summary>Sets (or removes) the body that oversees a body and may adopt its terms of reference.</summary>
 public static class SetParentBodyEndpoint
 {
-    public static ProblemDetails Validate(SetParentBody? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Check(command.ParentBodyId != Guid.Empty, "parentBodyId", "'parentBodyId' must be a non-empty id, or null to remove the parent.").ToProblem();
+    public static ProblemDetails Validate(SetParentBody command) =>
+        new FieldErrors().Check(command.ParentBodyId != Guid.Empty, "parentBodyId", "'parentBodyId' must be a non-empty id, or null to remove the parent.").ToProblem();
 
     [WolverinePut("/api/governance/bodies/{bodyId}/parent"), Authorize(Roles = GovernanceRoles.Admin)]
     [EmptyResponse, ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict),

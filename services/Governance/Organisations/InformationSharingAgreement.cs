@@ -34,9 +34,8 @@ public static class SignIsaEndpoint
 {
     public const int MaxSignedByLength = 200;
 
-    public static ProblemDetails Validate(SignIsa? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(SignIsa command) =>
+        new FieldErrors()
             .Check(command.SignedOn is not null, "signedOn", "'signedOn' is required (a date, e.g. 2026-11-01).")
             .Text("signedBy", command.SignedBy, MaxSignedByLength)
             .Text("agreementVersion", command.AgreementVersion, 50, required: false)
@@ -64,9 +63,8 @@ public static class WithdrawIsaEndpoint
 {
     public const int MaxReasonLength = 1000;
 
-    public static ProblemDetails Validate(WithdrawIsa? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, MaxReasonLength).ToProblem();
+    public static ProblemDetails Validate(WithdrawIsa command) =>
+        new FieldErrors().Text("reason", command.Reason, MaxReasonLength).ToProblem();
 
     [WolverinePost("/api/governance/organisations/{id}/isa/withdraw"), Authorize(Roles = GovernanceRoles.Admin)]
     [EmptyResponse]

@@ -8,9 +8,8 @@ public static class RegisterOrganisationEndpoint
 {
     public const int MaxNameLength = 200;
 
-    public static ProblemDetails Validate(RegisterOrganisation? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(RegisterOrganisation command) =>
+        new FieldErrors()
             .Text("name", command.Name, MaxNameLength)
             .Defined("kind", command.Kind)
             .ToProblem();

@@ -14,9 +14,8 @@ public sealed record PlanLineAddedAnswer(Guid LineId, IReadOnlyList<PlanItemRef>
 /// <summary>Adds a line to the agreement's action plan.</summary>
 public static class AddPlanLineEndpoint
 {
-    public static ProblemDetails Validate(AddPlanLine? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(AddPlanLine command) =>
+        new FieldErrors()
             .Id("priorityId", command.PriorityId)
             .Text("title", command.Title, StrategyFields.MaxTitle)
             .Id("ownerOrganisationId", command.OwnerOrganisationId)

@@ -3,9 +3,8 @@ namespace CommunitySafety.Governance.Strategy;
 /// <summary>Records that a milestone of a plan line was completed.</summary>
 public static class CompleteMilestoneEndpoint
 {
-    public static ProblemDetails Validate(CompleteMilestone? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Check(command.On is not null, "on", "'on' is required (the date it was completed, e.g. 2027-06-30).").ToProblem();
+    public static ProblemDetails Validate(CompleteMilestone command) =>
+        new FieldErrors().Check(command.On is not null, "on", "'on' is required (the date it was completed, e.g. 2027-06-30).").ToProblem();
 
     [WolverinePost(StrategyUrls.Agreements + "/{id}/plan/lines/{lineId}/milestones/{milestoneId}/complete"), Authorize(Roles = GovernanceRoles.Admin)]
     [ProducesResponseType<LineOutcome>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound),

@@ -5,9 +5,8 @@ namespace CommunitySafety.Governance.Strategy;
 /// <summary>Drafts the county Community Safety Agreement for a year.</summary>
 public static class DraftAgreementEndpoint
 {
-    public static ProblemDetails Validate(DraftAgreement? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(DraftAgreement command) =>
+        new FieldErrors()
             .Year("year", command.Year)
             .Text("title", command.Title, StrategyFields.MaxTitle)
             .Id("countyBodyId", command.CountyBodyId)

@@ -3,9 +3,8 @@ namespace CommunitySafety.Governance.Strategy;
 /// <summary>Records a quarter's actual for a measure of a plan line.</summary>
 public static class RecordActualEndpoint
 {
-    public static ProblemDetails Validate(RecordActual? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(RecordActual command) =>
+        new FieldErrors()
             .Id("measureId", command.MeasureId)
             .Check(PlanQuarter.TryParse(command.Quarter, out _), "quarter", "'quarter' is required: a quarter of a plan year, e.g. 2027-Q1 (April–June 2027).")
             .Check(command.Actual is not null, "actual", "'actual' is required.")

@@ -6,9 +6,8 @@ public sealed record AgreementReviewedAnswer(string Version);
 /// <summary>The agreement's annual review.</summary>
 public static class ReviewAgreementEndpoint
 {
-    public static ProblemDetails Validate(ReviewAgreement? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(ReviewAgreement command) =>
+        new FieldErrors()
             .Year("year", command.Year)
             .Defined("outcome", command.Outcome)
             .Text("notes", command.Notes, StrategyFields.MaxText)

@@ -3,9 +3,8 @@ namespace CommunitySafety.Governance.Strategy;
 /// <summary>Submits a local partnership's annual strategic assessment.</summary>
 public static class SubmitAssessmentEndpoint
 {
-    public static ProblemDetails Validate(SubmitAssessment? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(SubmitAssessment command) =>
+        new FieldErrors()
             .Text("partnershipName", command.PartnershipName, StrategyFields.MaxTitle)
             .Year("year", command.Year)
             .Items("priorities", command.Priorities, true, (e, f, p) => e

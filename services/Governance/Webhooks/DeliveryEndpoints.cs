@@ -62,9 +62,8 @@ public sealed record ReplayQueued(int Events, DateTimeOffset? Next, int LeftThis
 /// </summary>
 public static class ReplaySinceEndpoint
 {
-    public static ProblemDetails Validate(ReplaySince? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Check(command.Since is not null, "since", "'since' (a date-time) is required.").ToProblem();
+    public static ProblemDetails Validate(ReplaySince command) =>
+        new FieldErrors().Check(command.Since is not null, "since", "'since' (a date-time) is required.").ToProblem();
 
     [WolverinePost(Subscriptions.Url + "/{subscriptionId}/replay"),
      Authorize(Roles = Subscriptions.Roles)]

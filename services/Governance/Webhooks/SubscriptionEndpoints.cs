@@ -26,9 +26,8 @@ public sealed record CreateSubscription(Guid? OrganisationId, string? Url, IRead
 
 public static class CreateSubscriptionEndpoint
 {
-    public static ProblemDetails Validate(CreateSubscription? command)
+    public static ProblemDetails Validate(CreateSubscription command)
     {
-        if (command is null) return FieldErrors.MissingBody;
         var urlError = WebhookUrls.SyntaxError(command.Url, out _);
         return new FieldErrors()
             .Id("organisationId", command.OrganisationId)
@@ -80,9 +79,8 @@ public sealed record SecretRotatedAnswer(string Secret, DateTimeOffset OldSecret
 /// <summary>Rotates a subscription's signing secret.</summary>
 public static class RotateSecretEndpoint
 {
-    public static ProblemDetails Validate(RotateSecret? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Range("graceHours", command.GraceHours, 0, WebhookSubscription.MaxGraceHours).ToProblem();
+    public static ProblemDetails Validate(RotateSecret command) =>
+        new FieldErrors().Range("graceHours", command.GraceHours, 0, WebhookSubscription.MaxGraceHours).ToProblem();
 
     /// <summary>
     /// A new secret signs from now on; the old ones sign too until <c>oldSecretsExpireAt</c> (graceHours, default 24, at most

@@ -7,9 +7,8 @@ public sealed record CompleteAction(string? Note, Guid? MeetingId);
 /// <summary>The action is done (optionally reported at a meeting of its body); it leaves the review.</summary>
 public static class CompleteActionEndpoint
 {
-    public static ProblemDetails Validate(CompleteAction? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(CompleteAction command) =>
+        new FieldErrors()
             .Text("note", command.Note, 4000, required: false)
             .Check(command.MeetingId != Guid.Empty, "meetingId", "'meetingId' must be a non-empty id when given.")
             .ToProblem();

@@ -5,9 +5,8 @@ public sealed record DropAction(string? Reason);
 /// <summary>The action will not be done; the reason is kept and it leaves the review.</summary>
 public static class DropActionEndpoint
 {
-    public static ProblemDetails Validate(DropAction? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, 2000).ToProblem();
+    public static ProblemDetails Validate(DropAction command) =>
+        new FieldErrors().Text("reason", command.Reason, 2000).ToProblem();
 
     [WolverinePost("/api/meetings/actions/{actionId}/drop"), Authorize(Roles = MeetingsRoles.Managers)]
     [EmptyResponse, ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]

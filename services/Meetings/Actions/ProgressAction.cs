@@ -5,9 +5,8 @@ public sealed record ProgressAction(string? Note);
 /// <summary>A progress note; an open action becomes in progress.</summary>
 public static class ProgressActionEndpoint
 {
-    public static ProblemDetails Validate(ProgressAction? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("note", command.Note, 4000).ToProblem();
+    public static ProblemDetails Validate(ProgressAction command) =>
+        new FieldErrors().Text("note", command.Note, 4000).ToProblem();
 
     [WolverinePost("/api/meetings/actions/{actionId}/progress"), Authorize(Roles = MeetingsRoles.Managers)]
     [EmptyResponse, ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]

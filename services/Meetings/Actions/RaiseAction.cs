@@ -12,9 +12,8 @@ public sealed record ActionRaisedAnswer(Guid Id);
 /// later meetings until done or dropped.</summary>
 public static class RaiseActionEndpoint
 {
-    public static ProblemDetails Validate(RaiseAction? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(RaiseAction command) =>
+        new FieldErrors()
             .Text("text", command.Text, 2000)
             .Check(command.OwnerMembershipId is null != command.OwnerOrganisationId is null, "owner",
                 "Give exactly one of 'ownerMembershipId' (a member of the body) and 'ownerOrganisationId' (an organisation).")

@@ -10,9 +10,8 @@ public sealed record AgendaItemAddedAnswer(Guid ItemId);
 /// <summary>An item of business, numbered after the items already on the agenda; exempt items stay out of the public version.</summary>
 public static class AddAgendaItemEndpoint
 {
-    public static ProblemDetails Validate(AddAgendaItem? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("title", command.Title, 300).ToProblem();
+    public static ProblemDetails Validate(AddAgendaItem command) =>
+        new FieldErrors().Text("title", command.Title, 300).ToProblem();
 
     [WolverinePost("/api/meetings/meetings/{meetingId}/agenda/items"), Authorize(Roles = MeetingsRoles.Managers)]
     [ProducesResponseType<AgendaItemAddedAnswer>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound),

@@ -10,9 +10,8 @@ public sealed record PaperAttachedAnswer(Guid PaperId);
 /// <summary>A paper (a link) for an item of the agenda; a paper of an exempt item is exempt whatever it says.</summary>
 public static class AttachPaperEndpoint
 {
-    public static ProblemDetails Validate(AttachPaper? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(AttachPaper command) =>
+        new FieldErrors()
             .Text("title", command.Title, 300)
             .Text("url", command.Url, 2000)
             .Check(command.Url is null || Uri.TryCreate(command.Url, UriKind.Absolute, out var u) && u.Scheme is "https" or "http",

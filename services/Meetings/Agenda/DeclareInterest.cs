@@ -8,9 +8,8 @@ public sealed record DeclareInterest(Guid? MembershipId, Guid? ItemId, InterestN
 /// <summary>A member's declaration of interest in an item of the agenda; the minutes record it.</summary>
 public static class DeclareInterestEndpoint
 {
-    public static ProblemDetails Validate(DeclareInterest? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(DeclareInterest command) =>
+        new FieldErrors()
             .Id("membershipId", command.MembershipId)
             .Id("itemId", command.ItemId)
             .Defined("nature", command.Nature)

@@ -15,9 +15,8 @@ public sealed record ItemEscalatedAnswer(Guid MeetingId, Guid ItemId, DateTimeOf
 /// </summary>
 public static class EscalateItemEndpoint
 {
-    public static ProblemDetails Validate(EscalateItem? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Id("toBodyId", command.ToBodyId).ToProblem();
+    public static ProblemDetails Validate(EscalateItem command) =>
+        new FieldErrors().Id("toBodyId", command.ToBodyId).ToProblem();
 
     [WolverinePost("/api/meetings/meetings/{meetingId}/agenda/items/{itemId}/escalate"), Authorize(Roles = MeetingsRoles.Managers)]
     [ProducesResponseType<ItemEscalatedAnswer>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound),

@@ -5,9 +5,8 @@ public sealed record CancelMeeting(string? Reason);
 /// <summary>Cancels a meeting, with the reason; calendars see it cancelled.</summary>
 public static class CancelMeetingEndpoint
 {
-    public static ProblemDetails Validate(CancelMeeting? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
+    public static ProblemDetails Validate(CancelMeeting command) =>
+        new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
 
     [WolverinePost("/api/meetings/meetings/{meetingId}/cancel"), Authorize(Roles = MeetingsRoles.Managers)]
     [EmptyResponse, ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]

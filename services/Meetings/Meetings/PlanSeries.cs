@@ -20,9 +20,8 @@ public static class PlanSeriesEndpoint
 {
     public const int MaxCount = 24;
 
-    public static ProblemDetails Validate(PlanSeries? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(PlanSeries command) =>
+        new FieldErrors()
             .Check(command.FirstStartsAt is not null, "firstStartsAt",
                 "'firstStartsAt' is required: the first meeting's local date and time, e.g. 2027-01-12T18:30 (no offset; see 'timeZone').")
             .Check(command.TimeZone is null || FindZone(command.TimeZone) is not null, "timeZone", "'timeZone' must be an IANA time zone, e.g. Europe/London.")

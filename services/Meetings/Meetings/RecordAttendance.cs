@@ -7,9 +7,8 @@ public sealed record RecordAttendance(Guid? MembershipId, AttendanceKind? Kind, 
 /// <summary>An arrival (present or by a named substitute) or apologies, of a current member of the meeting's body.</summary>
 public static class RecordAttendanceEndpoint
 {
-    public static ProblemDetails Validate(RecordAttendance? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(RecordAttendance command) =>
+        new FieldErrors()
             .Id("membershipId", command.MembershipId)
             .Defined("kind", command.Kind)
             .Check(command.Kind != AttendanceKind.Substitute || command.SubstituteId is { } s && s != Guid.Empty,

@@ -18,9 +18,8 @@ public sealed record DecisionTakenAnswer(Guid DecisionId, string? MinuteReferenc
 /// </summary>
 public static class RecordDecisionEndpoint
 {
-    public static ProblemDetails Validate(RecordDecision? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(RecordDecision command) =>
+        new FieldErrors()
             .Text("text", command.Text, 4000)
             .Check(command.ConsensusReached is not null, "consensusReached", "'consensusReached' is required (true or false).")
             .Text("agendaReference", command.AgendaReference, 100, required: false)

@@ -5,9 +5,8 @@ public sealed record RecordDeparture(Guid? MembershipId);
 /// <summary>A member (or their substitute) leaves; quorum is evaluated on who remains.</summary>
 public static class RecordDepartureEndpoint
 {
-    public static ProblemDetails Validate(RecordDeparture? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Id("membershipId", command.MembershipId).ToProblem();
+    public static ProblemDetails Validate(RecordDeparture command) =>
+        new FieldErrors().Id("membershipId", command.MembershipId).ToProblem();
 
     [WolverinePost("/api/meetings/meetings/{meetingId}/departures"), Authorize(Roles = MeetingsRoles.Managers)]
     [EmptyResponse]

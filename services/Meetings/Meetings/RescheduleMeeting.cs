@@ -15,9 +15,8 @@ public sealed record MeetingRescheduledAnswer(IReadOnlyList<string> Flags);
 /// </summary>
 public static class RescheduleMeetingEndpoint
 {
-    public static ProblemDetails Validate(RescheduleMeeting? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(RescheduleMeeting command) =>
+        new FieldErrors()
             .Check(command.StartsAt is not null, "startsAt", "'startsAt' is required (ISO 8601 date and time with offset).")
             .Text("location", command.Location, 300, required: false)
             .Text("reason", command.Reason, 1000)

@@ -16,9 +16,8 @@ public sealed record MeetingScheduledAnswer(Guid Id, IReadOnlyList<string> Flags
 /// </summary>
 public static class ScheduleMeetingEndpoint
 {
-    public static ProblemDetails Validate(ScheduleMeeting? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(ScheduleMeeting command) =>
+        new FieldErrors()
             .Id("bodyId", command.BodyId)
             .Text("title", command.Title, 200, required: false)
             .Check(command.StartsAt is not null, "startsAt", "'startsAt' is required (ISO 8601 date and time with offset).")

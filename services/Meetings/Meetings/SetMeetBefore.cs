@@ -6,9 +6,8 @@ public sealed record SetMeetBefore(Guid? BodyId);
 
 public static class MeetBeforeEndpoint
 {
-    public static ProblemDetails Validate(SetMeetBefore? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Id("bodyId", command.BodyId).ToProblem();
+    public static ProblemDetails Validate(SetMeetBefore command) =>
+        new FieldErrors().Id("bodyId", command.BodyId).ToProblem();
 
     /// <summary>Requires the body to meet before another (e.g. the Working Group before the county partnership):
     /// meetings scheduled against the rule are flagged.</summary>

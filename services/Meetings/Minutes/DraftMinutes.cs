@@ -19,9 +19,8 @@ public static class DraftMinutesEndpoint
     /// </summary>
     public const long MaxBodyBytes = MaxSections * (MaxSectionLength * 6L + 256);
 
-    public static ProblemDetails Validate(DraftMinutes? command)
+    public static ProblemDetails Validate(DraftMinutes command)
     {
-        if (command is null) return FieldErrors.MissingBody;
         var errors = new FieldErrors()
             .Check(command.Sections is { Count: > 0 }, "sections", "'sections' is required: at least one passage { itemId?, text, exempt }.")
             .Check(command.Sections is not { Count: > MaxSections }, "sections", $"At most {MaxSections} sections.");

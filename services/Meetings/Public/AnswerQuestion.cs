@@ -7,9 +7,8 @@ public sealed record AnswerQuestion(string? Answer);
 /// <summary>Answers an accepted question, at or after the start of its meeting.</summary>
 public static class AnswerQuestionEndpoint
 {
-    public static ProblemDetails Validate(AnswerQuestion? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("answer", command.Answer, 4000).ToProblem();
+    public static ProblemDetails Validate(AnswerQuestion command) =>
+        new FieldErrors().Text("answer", command.Answer, 4000).ToProblem();
 
     [WolverinePost("/api/meetings/questions/{questionId}/answer"), Authorize(Roles = MeetingsRoles.Managers)]
     [EmptyResponse, ProducesResponseType(StatusCodes.Status404NotFound), ProducesResponseType(StatusCodes.Status409Conflict)]

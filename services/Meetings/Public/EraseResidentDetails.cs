@@ -11,9 +11,8 @@ public sealed record EraseResidentDetails(string? Reason);
 /// </summary>
 public static class EraseResidentDetailsEndpoint
 {
-    public static ProblemDetails Validate(EraseResidentDetails? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
+    public static ProblemDetails Validate(EraseResidentDetails command) =>
+        new FieldErrors().Text("reason", command.Reason, 1000).ToProblem();
 
     [WolverinePost("/api/meetings/questions/{questionId}/erase-details"), Authorize(Roles = MeetingsRoles.Managers)]
     [EmptyResponse, ProducesResponseType(StatusCodes.Status403Forbidden), ProducesResponseType(StatusCodes.Status404NotFound),

@@ -5,9 +5,8 @@ public sealed record ModerateQuestion(bool? Accept, string? Reason);
 /// <summary>Accepts a submission for the meeting, or rejects it with a reason (kept from the public).</summary>
 public static class ModerateQuestionEndpoint
 {
-    public static ProblemDetails Validate(ModerateQuestion? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(ModerateQuestion command) =>
+        new FieldErrors()
             .Check(command.Accept is not null, "accept", "'accept' is required (true or false).")
             .Text("reason", command.Reason, 1000, required: command.Accept == false)
             .ToProblem();

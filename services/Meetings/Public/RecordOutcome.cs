@@ -5,9 +5,8 @@ public sealed record RecordOutcome(string? YouSaid, string? WeDid, OutcomeProgre
 /// <summary>Records (or revises, until published) the "you said, we did" of an answered submission; progress defaults to Done.</summary>
 public static class RecordOutcomeEndpoint
 {
-    public static ProblemDetails Validate(RecordOutcome? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(RecordOutcome command) =>
+        new FieldErrors()
             .Text("youSaid", command.YouSaid, 2000)
             .Text("weDid", command.WeDid, 4000)
             .Check(command.Progress is null || Enum.IsDefined(command.Progress.Value), "progress",

@@ -15,9 +15,8 @@ public static class SubmitQuestionEndpoint
 {
     public const int MaxText = 2000;
 
-    public static ProblemDetails Validate(SubmitQuestion? command) => command is null
-        ? FieldErrors.MissingBody
-        : new FieldErrors()
+    public static ProblemDetails Validate(SubmitQuestion command) =>
+        new FieldErrors()
             .Defined("kind", command.Kind)
             .Text("text", command.Text, MaxText)
             .Check(command.Area is null || Enum.IsDefined(command.Area.Value), "area", "'area' must be one of: North, East, South, West.")

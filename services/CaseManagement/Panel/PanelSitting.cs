@@ -43,7 +43,7 @@ public sealed record PanelSitting(Guid Id, DateOnly SittingOn, string ScheduledB
             ? throw new DomainRuleViolation("sitting-not-held", $"The sitting of {sitting.SittingOn:yyyy-MM-dd} has not taken place yet: record who attended on the day.")
             : new SittingAttendanceRecorded(sitting.Id, attendance.Distinct().ToList(), by, now);
 
-    public static AgendaBuilt DecideAgenda(PanelSitting sitting, IEnumerable<CaseFile> cases, string by, DateTimeOffset now) =>
+    public static AgendaBuilt DecideAgenda(PanelSitting sitting, IEnumerable<CaseFileView> cases, string by, DateTimeOffset now) =>
         sitting.Reviewed.Count > 0
             ? throw new DomainRuleViolation("sitting-under-way", "Reviews have been recorded at this sitting: its agenda is settled.")
             : new AgendaBuilt(sitting.Id, PanelAgenda.Build(cases, sitting.SittingOn), by, now);
@@ -56,7 +56,7 @@ public sealed record PanelSitting(Guid Id, DateOnly SittingOn, string ScheduledB
 /// </summary>
 public static class PanelAgenda
 {
-    public static IReadOnlyList<AgendaEntry> Build(IEnumerable<CaseFile> cases, DateOnly sittingOn) =>
+    public static IReadOnlyList<AgendaEntry> Build(IEnumerable<CaseFileView> cases, DateOnly sittingOn) =>
         cases.Where(c => c.Status == CaseStatus.Open)
             .Select(c => Consider(c, sittingOn))
             .OrderByDescending(e => e.OnAgenda)
@@ -65,7 +65,7 @@ public static class PanelAgenda
             .ThenBy(e => e.Reference, StringComparer.Ordinal)
             .ToList();
 
-    public static AgendaEntry Consider(CaseFile c, DateOnly sittingOn)
+    public static AgendaEntry Consider(CaseFileView c, DateOnly sittingOn)
     {
         var risk = c.CurrentRisk?.Level;
         AgendaEntry Entry(bool on, string reason) => new(c.Id, c.Reference, c.Area, risk, c.ReviewDue, on, reason);

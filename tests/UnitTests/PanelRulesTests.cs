@@ -114,8 +114,34 @@ public sealed class PanelRulesTests
         var sitting = PanelSitting.Create(new PanelSittingScheduled(Guid.NewGuid(), Today, "Chair", T0));
         var built = PanelSitting.DecideAgenda(sitting, [], "Chair", T0);
         Assert.Empty(built.Considered);
-        sitting = sitting.Apply(built).Apply(new SittingCaseReviewed(sitting.Id, Guid.NewGuid(), "ASB-2026-AAAAAA", T0));
+        sitting = new object[] { built, new SittingCaseReviewed(sitting.Id, Guid.NewGuid(), "ASB-2026-AAAAAA", T0) }.Aggregate(sitting, PanelSittingFold.Evolve);
+        Assert.True(sitting.ReviewsRecorded);
         Assert.Equal("sitting-under-way", Assert.Throws<DomainRuleViolation>(() => PanelSitting.DecideAgenda(sitting, [], "Chair", T0)).Rule);
+    }
+
+    [Fact]
+    public void A_sittings_view_shows_who_scheduled_it_its_latest_agenda_the_cases_reviewed_and_the_latest_attendance()
+    {
+        var scheduled = new PanelSittingScheduled(Guid.NewGuid(), Today, "Chair", T0);
+        var first = new AgendaBuilt(scheduled.SittingId, [], "Chair", T0);
+        var open = Assessed(NewView("ASB-2026-AAAAAA"), RiskLevel.High, Today);
+        var rebuilt = PanelSitting.DecideAgenda(PanelSitting.Create(scheduled), [open], "Clerk", T0.AddDays(1));
+        var (police, council) = (Guid.NewGuid(), Guid.NewGuid());
+        var reviewed = new SittingCaseReviewed(scheduled.SittingId, open.Id, open.Reference, T0.AddDays(2));
+        object[] events =
+        [
+            scheduled, first, rebuilt, new SittingAttendanceRecorded(scheduled.SittingId, [police], "Chair", T0.AddDays(2)), reviewed,
+            new SittingAttendanceRecorded(scheduled.SittingId, [police, council], "Chair", T0.AddDays(2)),
+        ];
+
+        var view = events.Aggregate((PanelSittingView?)null, PanelSittingViewFold.Evolve)!;
+
+        Assert.Equal((scheduled.SittingId, Today, "Chair", T0), (view.Id, view.SittingOn, view.ScheduledBy, view.ScheduledAt));
+        Assert.Equal(rebuilt, view.Agenda);
+        Assert.Equal([reviewed], view.Reviewed);
+        Assert.Equal([police, council], view.Attendance);
+        var sitting = events.Aggregate((PanelSitting?)null, PanelSittingFold.Evolve)!;
+        Assert.Equal((scheduled.SittingId, Today, true), (sitting.Id, sitting.SittingOn, sitting.ReviewsRecorded));
     }
 
     [Fact]

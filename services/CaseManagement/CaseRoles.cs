@@ -31,8 +31,12 @@ public static class CaseStreams
     public static void AddCaseStreams(this StoreOptions opts)
     {
         opts.Projections.Snapshot<CaseFile>(SnapshotLifecycle.Inline);
+        // what the case reads show (its history lists), kept with every write of the case
+        opts.Projections.Snapshot<CaseFileView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Panel.PanelSitting>(SnapshotLifecycle.Inline);
-        opts.Schema.For<CaseFile>().Index(c => c.Status);
+        // what the sitting reads show (agenda, reviews, attendance)
+        opts.Projections.Snapshot<Panel.PanelSittingView>(SnapshotLifecycle.Inline);
+        opts.Schema.For<CaseFileView>().Index(c => c.Status);
         // The access audit: one document per request and case, written by the audit middleware only.
         opts.Schema.For<AuditEntry>().Index(a => a.CaseId).Index(a => a.OrganisationId).Index(a => a.At);
         opts.Schema.For<IsaSignatory>();

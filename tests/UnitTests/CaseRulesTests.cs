@@ -117,14 +117,14 @@ public sealed class CaseRulesTests
     private static readonly Eraser Admin = new("admin-1", "Ada Admin", Guid.NewGuid());
 
     /// <summary>A case with every kind of free text, each mentioning the perpetrator, sealed under <paramref name="text"/>.</summary>
-    private static (CaseFile File, Subject Perpetrator, Subject Victim) FullCase(CaseText text)
+    private static (CaseFile File, CaseFileView View, Subject Perpetrator, Subject Victim) FullCase(CaseText text)
     {
         var perpetrator = new Subject(Guid.NewGuid(), SubjectRole.Perpetrator, new SealedDetails("p"));
         var victim = new Subject(Guid.NewGuid(), SubjectRole.Victim, new SealedDetails("v"));
         var id = Guid.NewGuid();
-        var file = CaseFile.Create(new CaseReferred(id, "ASB-2026-FULL01", Guid.NewGuid(), text.Seal("PC 12 for Sam Victim"), Area.East,
+        var referred = new CaseReferred(id, "ASB-2026-FULL01", Guid.NewGuid(), text.Seal("PC 12 for Sam Victim"), Area.East,
             [new Incident(new DateOnly(2026, 11, 1), text.Seal("Outside 1 Forget Me Road"), text.Seal("Jordan Example shouted at Sam Victim"))],
-            [perpetrator, victim], [text.Seal("1 Forget Me Road, Margate"), text.Seal("High Street car park")], text.KeyId, T0));
+            [perpetrator, victim], [text.Seal("1 Forget Me Road, Margate"), text.Seal("High Street car park")], text.KeyId, T0);
         var action = Guid.NewGuid();
         var intervention = Guid.NewGuid();
         object[] events =
@@ -141,38 +141,32 @@ public sealed class CaseRulesTests
                 text.Seal("Jordan Example warned"), "Worker", T0),
             new InterventionBreached(id, intervention, Today, text.Seal("Jordan at the precinct again"), "Worker", T0),
         ];
-        file = events.Aggregate(file, (f, e) => e switch
-        {
-            CaseClosed c => f.Apply(c),
-            CaseReopened r => f.Apply(r),
-            CaseLinked l => f.Apply(l),
-            CaseMergedIn m => f.Apply(m),
-            CaseReviewed r => f.Apply(r),
-            ActionAgreed a => f.Apply(a),
-            ActionStatusChanged s => f.Apply(s),
-            InterventionRecorded i => f.Apply(i),
-            InterventionBreached b => f.Apply(b),
-            _ => throw new InvalidOperationException(e.GetType().Name),
-        });
-        return (file, perpetrator, victim);
+        return (Fold(CaseFile.Create(referred), events), View([referred, .. events]), perpetrator, victim);
     }
 
     [Fact]
     public void Every_free_text_of_a_case_is_among_its_texts_so_a_new_key_reseals_all_of_it()
     {
         var text = NewText();
-        var (file, _, _) = FullCase(text);
+        var (file, view, perpetrator, _) = FullCase(text);
         var json = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        var before = JsonSerializer.Serialize(file, json);
+        var before = JsonSerializer.Serialize(view, json);
         var sealedValues = new List<SealedText>();
-        file.Texts.Map(t => { sealedValues.Add(t); return t; });
+        view.Texts.Map(t => { sealedValues.Add(t); return t; });
         Assert.Equal(16, sealedValues.Count);
 
-        var resealed = file.WithTexts(Guid.NewGuid(), file.Texts.Map(_ => S("RESEALED")));
+        var resealed = view.WithTexts(Guid.NewGuid(), view.Texts.Map(_ => S("RESEALED")));
         var after = JsonSerializer.Serialize(resealed, json);
-        // no ciphertext of the old key is left anywhere in the snapshot: nothing was missed
+        // no ciphertext of the old key is left anywhere in the view: nothing was missed
         Assert.All(sealedValues, v => Assert.Contains(v.Ciphertext, before));
         Assert.All(sealedValues, v => Assert.DoesNotContain(v.Ciphertext, after));
+
+        // nor in the case, whose own sealed texts (incidents, locations) are among them and taken from the erasure's
+        var fileBefore = JsonSerializer.Serialize(file, json);
+        Assert.Contains(sealedValues, v => fileBefore.Contains(v.Ciphertext, StringComparison.Ordinal));
+        var erased = new SubjectErased(file.Id, perpetrator.SubjectId, S("RESEALED"), Admin, Guid.NewGuid(), view.Texts.Map(_ => S("RESEALED")), T0);
+        var fileAfter = JsonSerializer.Serialize(file.Apply(erased), json);
+        Assert.All(sealedValues, v => Assert.DoesNotContain(v.Ciphertext, fileAfter));
     }
 
     [Fact]
@@ -180,17 +174,20 @@ public sealed class CaseRulesTests
     {
         var current = NewText();
         var next = NewText();
-        var (file, perpetrator, victim) = FullCase(current);
+        var (file, view, perpetrator, victim) = FullCase(current);
         var details = new PersonalDetails("Jordan Example", new DateOnly(2004, 5, 6), "1 Forget Me Road, Margate CT9 1AA", "07700 900123");
 
-        var erased = CaseFile.DecideErase(file, perpetrator.SubjectId, details, current, next, "Jordan Example asked for erasure", Admin, T0);
+        var erased = CaseFile.DecideErase(file, view.Texts, perpetrator.SubjectId, details, current, next, "Jordan Example asked for erasure", Admin, T0);
 
         Assert.Equal((file.Id, perpetrator.SubjectId, next.KeyId, Admin, T0), (erased.CaseId, erased.SubjectId, erased.TextKey, erased.By, erased.ErasedAt));
         var after = file.Apply(erased);
+        var afterView = view.Apply(erased);
         Assert.Equal(next.KeyId, after.TextKey);
         Assert.Equal([perpetrator.SubjectId], after.ErasedSubjects);
+        Assert.Equal(next.KeyId, afterView.TextKey);
+        Assert.Equal([perpetrator.SubjectId], afterView.ErasedSubjects);
         var opened = new List<string>();
-        after.Texts.Map(t => { opened.Add(next.Open(t)!); return t; }); // everything opens under the new key
+        afterView.Texts.Map(t => { opened.Add(next.Open(t)!); return t; }); // everything opens under the new key
         Assert.All(opened, t => Assert.DoesNotContain("Jordan", t));
         Assert.All(opened, t => Assert.DoesNotContain("Forget Me", t));
         Assert.All(opened, t => Assert.DoesNotContain("900123", t));
@@ -200,17 +197,21 @@ public sealed class CaseRulesTests
         Assert.Contains("[erased], Margate", opened);                      // the location that was their address
         Assert.Contains("[erased] asked for erasure", opened);             // the erasure's own reason
         Assert.ThrowsAny<CryptographicException>(() => current.Open(after.Incidents[0].Description));
-        var erasure = Assert.Single(after.Erasures);
+        Assert.Equal("[erased] shouted at Sam Victim", next.Open(after.Incidents[0].Description)); // the case's own copy too
+        Assert.Equal(["[erased], Margate", "High Street car park"], after.Locations.Select(next.Open));
+        var erasure = Assert.Single(afterView.Erasures);
         Assert.Equal((perpetrator.SubjectId, Admin, T0), (erasure.SubjectId, erasure.By, erasure.At));
 
-        Assert.Equal("subject-already-erased",
-            Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideErase(after, perpetrator.SubjectId, details, next, NewText(), "again", Admin, T0)).Rule);
-        var missing = Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideErase(file, Guid.NewGuid(), details, current, next, "x", Admin, T0));
+        Assert.Equal("subject-already-erased", Assert.Throws<DomainRuleViolation>(() =>
+            CaseFile.DecideErase(after, afterView.Texts, perpetrator.SubjectId, details, next, NewText(), "again", Admin, T0)).Rule);
+        var missing = Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideErase(file, view.Texts, Guid.NewGuid(), details, current, next, "x", Admin, T0));
         Assert.Equal(("subject-not-found", Refusal.NotFound), (missing.Rule, missing.Kind));
         // the victim can be erased next, under a third key
         var third = NewText();
-        var both = after.Apply(CaseFile.DecideErase(after, victim.SubjectId, new PersonalDetails("Sam Victim", null, null, null), next, third, "request", Admin, T0));
-        Assert.Equal("[erased] shouted at [erased]", third.Open(both.Incidents[0].Description));
+        var second = CaseFile.DecideErase(after, afterView.Texts, victim.SubjectId, new PersonalDetails("Sam Victim", null, null, null), next, third, "request",
+            Admin, T0);
+        Assert.Equal("[erased] shouted at [erased]", third.Open(after.Apply(second).Incidents[0].Description));
+        Assert.Equal("[erased] shouted at [erased]", third.Open(afterView.Apply(second).Incidents[0].Description));
     }
 
     [Fact]
@@ -218,35 +219,44 @@ public sealed class CaseRulesTests
     {
         var current = NewText();
         var next = NewText();
-        var (duplicate, perpetrator, _) = FullCase(current);
+        var (duplicate, view, perpetrator, _) = FullCase(current);
         var details = new PersonalDetails("Jordan Example", null, null, null);
 
-        var resealed = CaseFile.DecideReseal(duplicate, perpetrator.SubjectId, details, current, next, Guid.NewGuid(), T0);
+        var resealed = CaseFile.DecideReseal(duplicate, view.Texts, perpetrator.SubjectId, details, current, next, Guid.NewGuid(), T0);
         var after = duplicate.Apply(resealed);
 
         Assert.Equal(next.KeyId, after.TextKey);
         Assert.Equal([perpetrator.SubjectId], after.ErasedSubjects);
         Assert.Equal("[erased] shouted at Sam Victim", next.Open(after.Incidents[0].Description));
+        var afterView = view.Apply(resealed);
+        Assert.Equal(next.KeyId, afterView.TextKey);
+        Assert.Equal([perpetrator.SubjectId], afterView.ErasedSubjects);
+        Assert.Equal("[erased] shouted at Sam Victim", next.Open(afterView.Incidents[0].Description));
+        Assert.Equal("Same family as [erased]", next.Open(afterView.Links[0].Reason));
     }
 
     [Fact]
     public void A_case_closes_with_an_outcome_reopens_and_keeps_its_history()
     {
-        var file = CaseFile.Create(new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", Guid.NewGuid(), S("PC"), Area.West, [], [], [], Guid.NewGuid(), T0));
+        var referred = new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", Guid.NewGuid(), S("PC"), Area.West, [], [], [], Guid.NewGuid(), T0);
+        var file = CaseFile.Create(referred);
         Assert.Equal("case-open", Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideReopen(file, S("why"), "me", T0)).Rule);
 
         var closed = CaseFile.DecideClose(file, CaseOutcome.Resolved, S("Behaviour stopped"), "Chair", T0);
         file = file.Apply(closed);
-        Assert.Equal(CaseStatus.Closed, file.Status);
+        Assert.Equal((CaseStatus.Closed, (DateTimeOffset?)T0), (file.Status, file.ClosedAt));
         Assert.Equal("case-closed", Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideClose(file, CaseOutcome.Resolved, S("again"), "Chair", T0)).Rule);
         Assert.Equal("case-closed", Assert.Throws<DomainRuleViolation>(() => file.EnsureOpen()).Rule);
 
-        file = file.Apply(Assert.IsType<CaseReopened>(Assert.Single(CaseFile.DecideReopen(file, S("New incidents"), "Worker", T0.AddDays(3)))));
-        Assert.Equal(CaseStatus.Open, file.Status);
+        var reopened = Assert.IsType<CaseReopened>(Assert.Single(CaseFile.DecideReopen(file, S("New incidents"), "Worker", T0.AddDays(3))));
+        file = file.Apply(reopened);
+        Assert.Equal((CaseStatus.Open, (DateTimeOffset?)null), (file.Status, file.ClosedAt));
+        var view = View([referred, closed, reopened]);
+        Assert.Equal(CaseStatus.Open, view.Status);
         Assert.Equal(
             [new StatusChange(CaseStatus.Closed, CaseOutcome.Resolved, S("Behaviour stopped"), "Chair", T0),
              new StatusChange(CaseStatus.Open, null, S("New incidents"), "Worker", T0.AddDays(3))],
-            file.StatusHistory);
+            view.StatusHistory);
     }
 
     [Fact]
@@ -254,8 +264,12 @@ public sealed class CaseRulesTests
     {
         var referrer = Guid.NewGuid();
         var other = Guid.NewGuid();
-        var file = CaseFile.Create(new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", referrer, S("PC"), Area.West, [], [], [], Guid.NewGuid(), T0));
+        var referred = new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", referrer, S("PC"), Area.West, [], [], [], Guid.NewGuid(), T0);
+        var file = CaseFile.Create(referred);
         Assert.Equal([referrer], file.Agencies);
         Assert.Equal([referrer, other], file.WithAgency(other).WithAgency(referrer).WithAgency(other).Agencies);
+        var view = CaseFileView.Create(referred);
+        Assert.Equal([referrer], view.Agencies);
+        Assert.Equal([referrer, other], view.WithAgency(other).WithAgency(referrer).WithAgency(other).Agencies);
     }
 }

@@ -1,4 +1,5 @@
 extern alias casemanagement;
+using casemanagement::CommunitySafety.CaseManagement.Cases;
 using casemanagement::CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults.DataProtection;
 
@@ -12,4 +13,11 @@ internal static class CaseTestData
 
     /// <summary>A text key of a case, with a random key (for the rules that open and re-seal: merge, erasure).</summary>
     public static CaseText NewText() => new(Guid.NewGuid(), Aead.NewKey());
+
+    /// <summary>The case after <paramref name="events"/>, folded as Marten folds them.</summary>
+    public static CaseFile Fold(CaseFile file, IEnumerable<object> events) => events.Aggregate(file, CaseFileFold.Evolve);
+
+    /// <summary>The view of a case's stream, <paramref name="events"/> from its <see cref="CaseReferred"/> on, folded as Marten folds them.</summary>
+    public static CaseFileView View(IEnumerable<object> events) =>
+        events.Aggregate((CaseFileView?)null, CaseFileViewFold.Evolve) ?? throw new InvalidOperationException("No events.");
 }

@@ -16,8 +16,10 @@ public sealed class InterventionRulesTests
     private static readonly Subject Perpetrator = new(Guid.NewGuid(), SubjectRole.Perpetrator, new SealedDetails("x"));
     private static readonly Subject Other = new(Guid.NewGuid(), SubjectRole.Perpetrator, new SealedDetails("y"));
 
-    private static CaseFile NewCase() =>
-        CaseFile.Create(new CaseReferred(Guid.NewGuid(), "ASB-2026-ABCDEF", Referrer, S("PC"), Area.North, [], [Perpetrator, Other], [], Guid.NewGuid(), T0));
+    private static CaseReferred Referral() =>
+        new(Guid.NewGuid(), "ASB-2026-ABCDEF", Referrer, S("PC"), Area.North, [], [Perpetrator, Other], [], Guid.NewGuid(), T0);
+
+    private static CaseFile NewCase() => CaseFile.Create(Referral());
 
     private static IReadOnlyList<object> Record(CaseFile file, Guid subjectId, InterventionKind kind, DateOnly issuedOn, Guid? interventionId = null,
         Guid? issuedBy = null) =>
@@ -32,7 +34,8 @@ public sealed class InterventionRulesTests
     [Fact]
     public void An_intervention_is_registered_and_its_issuing_organisation_becomes_an_agency()
     {
-        var file = NewCase();
+        var referral = Referral();
+        var file = CaseFile.Create(referral);
         var id = Guid.NewGuid();
         var council = Guid.NewGuid();
         var recorded = Assert.IsType<InterventionRecorded>(Assert.Single(CaseFile.DecideRecordIntervention(
@@ -41,11 +44,15 @@ public sealed class InterventionRulesTests
             S("Signed at home visit"), "Worker", T0), recorded);
 
         file = file.Apply(recorded);
-        var intervention = Assert.Single(file.Interventions);
+        Assert.Equal([new InterventionState(id, Perpetrator.SubjectId, InterventionKind.AcceptableBehaviourAgreement, Day)], file.Interventions);
+        Assert.Equal([Referrer, council], file.Agencies);
+        // the register as the case's reads show it
+        var view = View([referral, recorded]);
+        var intervention = Assert.Single(view.Interventions);
         Assert.Equal((id, Perpetrator.SubjectId, InterventionKind.AcceptableBehaviourAgreement, Day, council, (SealedText?)S("Signed at home visit")),
             (intervention.Id, intervention.SubjectId, intervention.Kind, intervention.IssuedOn, intervention.IssuedByOrganisation, intervention.Notes));
         Assert.Empty(intervention.Breaches);
-        Assert.Equal([Referrer, council], file.Agencies);
+        Assert.Equal([Referrer, council], view.Agencies);
     }
 
     [Fact]
@@ -113,17 +120,26 @@ public sealed class InterventionRulesTests
     {
         var aba = Guid.NewGuid();
         var warning = Guid.NewGuid();
-        var file = With(With(NewCase(), Perpetrator.SubjectId, InterventionKind.AcceptableBehaviourAgreement, Day, aba),
-            Other.SubjectId, InterventionKind.Warning, Day, warning);
+        var referral = Referral();
+        var events = new List<object> { referral };
+        var file = CaseFile.Create(referral);
+        foreach (var (subject, kind, id) in new[] { (Perpetrator.SubjectId, InterventionKind.AcceptableBehaviourAgreement, aba), (Other.SubjectId, InterventionKind.Warning, warning) })
+        {
+            var recorded = Assert.IsType<InterventionRecorded>(Assert.Single(Record(file, subject, kind, Day, id)));
+            file = file.Apply(recorded);
+            events.Add(recorded);
+        }
 
         var sameDay = Assert.IsType<InterventionBreached>(Assert.Single(CaseFile.DecideRecordBreach(file, aba, Day, S("Same evening"), "Worker", T0)));
         Assert.Equal(new InterventionBreached(file.Id, aba, Day, S("Same evening"), "Worker", T0), sameDay);
-        file = file.Apply(sameDay);
-        file = file.Apply(Assert.IsType<InterventionBreached>(Assert.Single(CaseFile.DecideRecordBreach(file, aba, Day.AddDays(5), S("Graffiti"), "Chair", T0))));
+        file = Fold(file, [sameDay]);
+        var later = Assert.IsType<InterventionBreached>(Assert.Single(CaseFile.DecideRecordBreach(file, aba, Day.AddDays(5), S("Graffiti"), "Chair", T0)));
+        events.AddRange([sameDay, later]);
 
+        var view = View(events);
         Assert.Equal([new Breach(Day, S("Same evening"), "Worker", T0), new Breach(Day.AddDays(5), S("Graffiti"), "Chair", T0)],
-            file.Interventions.Single(i => i.Id == aba).Breaches);
-        Assert.Empty(file.Interventions.Single(i => i.Id == warning).Breaches);
+            view.Interventions.Single(i => i.Id == aba).Breaches);
+        Assert.Empty(view.Interventions.Single(i => i.Id == warning).Breaches);
     }
 
     [Fact]

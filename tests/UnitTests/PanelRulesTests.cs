@@ -16,11 +16,20 @@ public sealed class PanelRulesTests
     private static readonly DateOnly Today = new(2026, 11, 23);
     private static readonly ReviewSchedule Schedule = new();
 
-    private static CaseFile NewCase(string reference = "ASB-2026-AAAAAA", params Subject[] subjects) =>
-        CaseFile.Create(new CaseReferred(Guid.NewGuid(), reference, Guid.NewGuid(), S("PC"), Area.North, [], subjects, [], Guid.NewGuid(), T0));
+    private static CaseReferred Referral(string reference = "ASB-2026-AAAAAA", params Subject[] subjects) =>
+        new(Guid.NewGuid(), reference, Guid.NewGuid(), S("PC"), Area.North, [], subjects, [], Guid.NewGuid(), T0);
 
-    private static CaseFile Assessed(CaseFile file, RiskLevel level, DateOnly reviewDue) =>
-        file.Apply(new RiskAssessed(file.Id, new Dictionary<string, bool>(), 0, level, Guid.NewGuid(), "assessor", T0, reviewDue));
+    private static CaseFile NewCase(string reference = "ASB-2026-AAAAAA", params Subject[] subjects) => CaseFile.Create(Referral(reference, subjects));
+
+    /// <summary>A new case as its reads (the agenda, the overdue lists) see it.</summary>
+    private static CaseFileView NewView(string reference = "ASB-2026-AAAAAA") => CaseFileView.Create(Referral(reference));
+
+    private static RiskAssessed Assessment(Guid caseId, RiskLevel level, DateOnly reviewDue) =>
+        new(caseId, new Dictionary<string, bool>(), 0, level, Guid.NewGuid(), "assessor", T0, reviewDue);
+
+    private static CaseFile Assessed(CaseFile file, RiskLevel level, DateOnly reviewDue) => file.Apply(Assessment(file.Id, level, reviewDue));
+
+    private static CaseFileView Assessed(CaseFileView view, RiskLevel level, DateOnly reviewDue) => view.Apply(Assessment(view.Id, level, reviewDue));
 
     [Theory]
     [InlineData(ActionStatus.Open, -1, Rag.Red)]
@@ -40,23 +49,32 @@ public sealed class PanelRulesTests
     public void An_action_goes_to_a_signatory_and_moves_forward_only()
     {
         var owner = Guid.NewGuid();
-        var file = NewCase();
+        var referred = Referral();
+        var file = CaseFile.Create(referred);
+        var events = new List<object> { referred };
         Assert.Equal("owner-not-signatory", Assert.Throws<DomainRuleViolation>(() =>
             CaseFile.DecideAction(file, Guid.NewGuid(), owner, ownerIsSignatory: false, S("Visit"), Today, null, "me", T0)).Rule);
 
         var agreed = CaseFile.DecideAction(file, Guid.NewGuid(), owner, ownerIsSignatory: true, S("Visit the victim"), Today.AddDays(14), null, "me", T0);
         file = file.Apply(agreed);
+        events.Add(agreed);
         Assert.Contains(owner, file.Agencies);
         Assert.Equal(ActionStatus.Open, Assert.Single(file.Actions).Status);
 
         string Refused(ActionStatus status) =>
             Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideActionStatus(file, agreed.ActionId, status, null, "me", T0)).Rule;
         Assert.Equal("action-status-unchanged", Refused(ActionStatus.Open));
-        file = file.Apply(CaseFile.DecideActionStatus(file, agreed.ActionId, ActionStatus.InProgress, S("Booked"), "me", T0));
+        var started = CaseFile.DecideActionStatus(file, agreed.ActionId, ActionStatus.InProgress, S("Booked"), "me", T0);
+        file = file.Apply(started);
         Assert.Equal("action-cannot-reopen", Refused(ActionStatus.Open));
-        file = file.Apply(CaseFile.DecideActionStatus(file, agreed.ActionId, ActionStatus.Done, S("Visited"), "me", T0.AddDays(1)));
+        var done = CaseFile.DecideActionStatus(file, agreed.ActionId, ActionStatus.Done, S("Visited"), "me", T0.AddDays(1));
+        file = file.Apply(done);
         Assert.Equal("action-complete", Refused(ActionStatus.Cancelled));
-        Assert.Equal([ActionStatus.InProgress, ActionStatus.Done], file.Actions[0].History.Select(h => h.Status));
+        Assert.Equal(ActionStatus.Done, Assert.Single(file.Actions).Status);
+        var view = View([.. events, started, done]);
+        Assert.Contains(owner, view.Agencies);
+        Assert.Equal((ActionStatus.Done, S("Visit the victim")), (view.Actions[0].Status, view.Actions[0].Description));
+        Assert.Equal([ActionStatus.InProgress, ActionStatus.Done], view.Actions[0].History.Select(h => h.Status));
 
         var missing = Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideActionStatus(file, Guid.NewGuid(), ActionStatus.Done, null, "me", T0));
         Assert.Equal(("action-not-found", Refusal.NotFound), (missing.Rule, missing.Kind));
@@ -69,15 +87,15 @@ public sealed class PanelRulesTests
     public void The_agenda_takes_cases_whose_review_is_due_or_was_missed_and_says_why_each_case_is_on_or_off()
     {
         var sittingOn = new DateOnly(2026, 12, 8);
-        var highDue = Assessed(NewCase("ASB-2026-HIGH01"), RiskLevel.High, new DateOnly(2026, 12, 1));
-        var mediumDueOnTheDay = Assessed(NewCase("ASB-2026-MED001"), RiskLevel.Medium, sittingOn);
-        var lowDue = Assessed(NewCase("ASB-2026-LOW001"), RiskLevel.Low, new DateOnly(2026, 12, 2));
-        var mediumNotDue = Assessed(NewCase("ASB-2026-MED002"), RiskLevel.Medium, sittingOn.AddDays(1));
-        var unassessed = NewCase("ASB-2026-NEW001");
-        var missed = Assessed(NewCase("ASB-2026-LOW002"), RiskLevel.Low, new DateOnly(2027, 2, 1))
+        var highDue = Assessed(NewView("ASB-2026-HIGH01"), RiskLevel.High, new DateOnly(2026, 12, 1));
+        var mediumDueOnTheDay = Assessed(NewView("ASB-2026-MED001"), RiskLevel.Medium, sittingOn);
+        var lowDue = Assessed(NewView("ASB-2026-LOW001"), RiskLevel.Low, new DateOnly(2026, 12, 2));
+        var mediumNotDue = Assessed(NewView("ASB-2026-MED002"), RiskLevel.Medium, sittingOn.AddDays(1));
+        var unassessed = NewView("ASB-2026-NEW001");
+        var missed = Assessed(NewView("ASB-2026-LOW002"), RiskLevel.Low, new DateOnly(2027, 2, 1))
             .Apply(new ReviewOverdue(Guid.Empty, new DateOnly(2026, 10, 1), T0));
-        var closedDue = Assessed(NewCase("ASB-2026-CLOSED"), RiskLevel.High, new DateOnly(2026, 11, 1));
-        closedDue = closedDue.Apply(CaseFile.DecideClose(closedDue, CaseOutcome.Resolved, S("done"), "me", T0));
+        var closedDue = Assessed(NewView("ASB-2026-CLOSED"), RiskLevel.High, new DateOnly(2026, 11, 1));
+        closedDue = closedDue.Apply(new CaseClosed(closedDue.Id, CaseOutcome.Resolved, S("done"), "me", T0));
 
         var agenda = PanelAgenda.Build([unassessed, mediumNotDue, lowDue, closedDue, missed, mediumDueOnTheDay, highDue], sittingOn);
 
@@ -96,8 +114,34 @@ public sealed class PanelRulesTests
         var sitting = PanelSitting.Create(new PanelSittingScheduled(Guid.NewGuid(), Today, "Chair", T0));
         var built = PanelSitting.DecideAgenda(sitting, [], "Chair", T0);
         Assert.Empty(built.Considered);
-        sitting = sitting.Apply(built).Apply(new SittingCaseReviewed(sitting.Id, Guid.NewGuid(), "ASB-2026-AAAAAA", T0));
+        sitting = new object[] { built, new SittingCaseReviewed(sitting.Id, Guid.NewGuid(), "ASB-2026-AAAAAA", T0) }.Aggregate(sitting, PanelSittingFold.Evolve);
+        Assert.True(sitting.ReviewsRecorded);
         Assert.Equal("sitting-under-way", Assert.Throws<DomainRuleViolation>(() => PanelSitting.DecideAgenda(sitting, [], "Chair", T0)).Rule);
+    }
+
+    [Fact]
+    public void A_sittings_view_shows_who_scheduled_it_its_latest_agenda_the_cases_reviewed_and_the_latest_attendance()
+    {
+        var scheduled = new PanelSittingScheduled(Guid.NewGuid(), Today, "Chair", T0);
+        var first = new AgendaBuilt(scheduled.SittingId, [], "Chair", T0);
+        var open = Assessed(NewView("ASB-2026-AAAAAA"), RiskLevel.High, Today);
+        var rebuilt = PanelSitting.DecideAgenda(PanelSitting.Create(scheduled), [open], "Clerk", T0.AddDays(1));
+        var (police, council) = (Guid.NewGuid(), Guid.NewGuid());
+        var reviewed = new SittingCaseReviewed(scheduled.SittingId, open.Id, open.Reference, T0.AddDays(2));
+        object[] events =
+        [
+            scheduled, first, rebuilt, new SittingAttendanceRecorded(scheduled.SittingId, [police], "Chair", T0.AddDays(2)), reviewed,
+            new SittingAttendanceRecorded(scheduled.SittingId, [police, council], "Chair", T0.AddDays(2)),
+        ];
+
+        var view = events.Aggregate((PanelSittingView?)null, PanelSittingViewFold.Evolve)!;
+
+        Assert.Equal((scheduled.SittingId, Today, "Chair", T0), (view.Id, view.SittingOn, view.ScheduledBy, view.ScheduledAt));
+        Assert.Equal(rebuilt, view.Agenda);
+        Assert.Equal([reviewed], view.Reviewed);
+        Assert.Equal([police, council], view.Attendance);
+        var sitting = events.Aggregate((PanelSitting?)null, PanelSittingFold.Evolve)!;
+        Assert.Equal((scheduled.SittingId, Today, true), (sitting.Id, sitting.SittingOn, sitting.ReviewsRecorded));
     }
 
     [Fact]
@@ -107,6 +151,7 @@ public sealed class PanelRulesTests
         var police = Guid.NewGuid();
         var housing = Guid.NewGuid();
         var file = Assessed(NewCase(), RiskLevel.Low, new DateOnly(2026, 9, 1)).Apply(new ReviewOverdue(Guid.Empty, new DateOnly(2026, 9, 1), T0));
+        var view = Assessed(NewView(), RiskLevel.Low, new DateOnly(2026, 9, 1)).Apply(new ReviewOverdue(Guid.Empty, new DateOnly(2026, 9, 1), T0));
 
         var review = CaseFile.DecideReview(file, sittingId, Today, [police, housing, police], S("Discussed"), [S("Issue a CPW")], Schedule, "Chair", T0);
         Assert.Equal([police, housing], review.Attendance);
@@ -115,6 +160,11 @@ public sealed class PanelRulesTests
         Assert.Null(file.ReviewOverdueSince);
         Assert.Equal(new DateOnly(2027, 2, 23), file.ReviewDue);
         Assert.Contains(housing, file.Agencies);
+        Assert.Equal([sittingId], file.ReviewedAt);
+        view = view.Apply(review);
+        Assert.Equal(((DateOnly?)null, (DateOnly?)new DateOnly(2027, 2, 23)), (view.ReviewOverdueSince, view.ReviewDue));
+        Assert.Contains(housing, view.Agencies);
+        Assert.Equal([review], view.Reviews);
 
         Assert.Equal("already-reviewed", Assert.Throws<DomainRuleViolation>(() =>
             CaseFile.DecideReview(file, sittingId, Today, [police], S("Again"), [], Schedule, "Chair", T0)).Rule);
@@ -149,11 +199,12 @@ public sealed class PanelRulesTests
     public void Overdue_lists_hold_open_cases_only_late_actions_and_reviews_past_their_date()
     {
         var owner = Guid.NewGuid();
-        var late = Assessed(NewCase("ASB-2026-LATE01"), RiskLevel.High, Today.AddDays(-3));
-        late = late.Apply(CaseFile.DecideAction(late, Guid.NewGuid(), owner, true, S("Late"), Today.AddDays(-1), null, "me", T0))
-            .Apply(CaseFile.DecideAction(late, Guid.NewGuid(), Guid.NewGuid(), true, S("On time"), Today, null, "me", T0));
-        var dueToday = Assessed(NewCase("ASB-2026-TODAY1"), RiskLevel.High, Today);
-        var closed = late.Apply(CaseFile.DecideClose(late, CaseOutcome.Resolved, S("r"), "me", T0)) with { Id = Guid.NewGuid() };
+        var lateFile = Assessed(NewCase("ASB-2026-LATE01"), RiskLevel.High, Today.AddDays(-3));
+        var late = Assessed(NewView("ASB-2026-LATE01"), RiskLevel.High, Today.AddDays(-3)) with { Id = lateFile.Id };
+        late = late.Apply(CaseFile.DecideAction(lateFile, Guid.NewGuid(), owner, true, S("Late"), Today.AddDays(-1), null, "me", T0))
+            .Apply(CaseFile.DecideAction(lateFile, Guid.NewGuid(), Guid.NewGuid(), true, S("On time"), Today, null, "me", T0));
+        var dueToday = Assessed(NewView("ASB-2026-TODAY1"), RiskLevel.High, Today);
+        var closed = late.Apply(CaseFile.DecideClose(lateFile, CaseOutcome.Resolved, S("r"), "me", T0)) with { Id = Guid.NewGuid() };
 
         var actions = Overdue.Actions([late, dueToday, closed], Today);
         Assert.Equal([S("Late")], actions.Select(a => a.Description));
@@ -170,9 +221,11 @@ public sealed class PanelRulesTests
         var policy = new RetentionPolicy().Validated();
         var a = new Subject(Guid.NewGuid(), SubjectRole.Perpetrator, new SealedDetails("x"));
         var b = new Subject(Guid.NewGuid(), SubjectRole.Victim, new SealedDetails("y"));
-        var file = NewCase("ASB-2026-RET001", a, b) with { ErasedSubjects = [a.SubjectId] }; // a erased before
+        var referred = Referral("ASB-2026-RET001", a, b);
+        var file = CaseFile.Create(referred) with { ErasedSubjects = [a.SubjectId] }; // a erased before
         var closure = CaseFile.DecideClose(file, CaseOutcome.Resolved, S("done"), "me", T0);
         var closedFile = file.Apply(closure);
+        var closedView = (CaseFileView.Create(referred) with { ErasedSubjects = [a.SubjectId] }).Apply(closure);
 
         Assert.Equal(T0.AddYears(6), policy.ErasableFrom(T0));
         Assert.Null(policy.Decide(closedFile, T0, T0.AddYears(6).AddSeconds(-1)));
@@ -181,8 +234,11 @@ public sealed class PanelRulesTests
         Assert.Equal([b.SubjectId], erased.SubjectIds);
         Assert.Contains("6 years", erased.Reason);
         var after = closedFile.Apply(erased);
-        Assert.Equal(((Guid?)null, (DateTimeOffset?)T0.AddYears(6)), (after.TextKey, after.TextErasedAt));
+        Assert.Null(after.TextKey);
         Assert.Equal([a.SubjectId, b.SubjectId], after.ErasedSubjects);
+        var afterView = closedView.Apply(erased);
+        Assert.Equal(((Guid?)null, (DateTimeOffset?)T0.AddYears(6)), (afterView.TextKey, afterView.TextErasedAt));
+        Assert.Equal([a.SubjectId, b.SubjectId], afterView.ErasedSubjects);
         Assert.Null(policy.Decide(after, T0, T0.AddYears(7)));                         // once
         Assert.Equal("case-erased", Assert.Throws<DomainRuleViolation>(() => CaseFile.DecideReopen(after, S("new incident"), "me", T0.AddYears(7))).Rule);
 

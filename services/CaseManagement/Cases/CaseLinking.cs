@@ -29,40 +29,6 @@ public sealed record TwoCaseDecision(IReadOnlyList<object> ForCase, IReadOnlyLis
 /// <summary>Linking related cases and merging a duplicate into a surviving case.</summary>
 public sealed partial record CaseFile
 {
-    /// <summary>The related cases, oldest link first.</summary>
-    public IReadOnlyList<CaseLink> Links { get; init; } = [];
-
-    /// <summary>The duplicates merged into this case, oldest first.</summary>
-    public IReadOnlyList<MergedCase> MergedFrom { get; init; } = [];
-
-    /// <summary>The surviving case this duplicate was merged into; null unless merged.</summary>
-    public Guid? MergedInto { get; init; }
-
-    public string? MergedIntoReference { get; init; }
-
-    public CaseFile Apply(CaseLinked e) =>
-        this with { Links = [.. Links, new CaseLink(e.LinkedCaseId, e.LinkedReference, e.Reason, e.LinkedBy, e.LinkedAt)] };
-
-    public CaseFile Apply(CaseMergedIn e)
-    {
-        var merged = this with
-        {
-            Incidents = [.. Incidents, .. e.Incidents],
-            Subjects = [.. Subjects, .. e.Subjects.Where(s => Subjects.All(mine => mine.SubjectId != s.SubjectId))],
-            Locations = [.. Locations, .. e.Locations],
-            MergedFrom = [.. MergedFrom, new MergedCase(e.DuplicateCaseId, e.DuplicateReference, e.Reason, e.MergedBy, e.MergedAt)],
-        };
-        return e.Agencies.Aggregate(merged, (file, agency) => file.WithAgency(agency));
-    }
-
-    public CaseFile Apply(CaseMergedInto e) => this with
-    {
-        Status = CaseStatus.Closed,
-        StatusHistory = [.. StatusHistory, new StatusChange(CaseStatus.Closed, CaseOutcome.MergedIntoAnotherCase, e.Reason, e.MergedBy, e.MergedAt)],
-        MergedInto = e.SurvivorCaseId,
-        MergedIntoReference = e.SurvivorReference,
-    };
-
     internal static DomainRuleViolation MergedAway(CaseFile file, Guid survivor) =>
         new DomainRuleViolation("case-merged", $"Case {file.Reference} was merged into case {file.MergedIntoReference}; work on that case instead.")
             .With("mergedInto", survivor);
@@ -76,7 +42,7 @@ public sealed partial record CaseFile
         if (file.Id == other.Id) throw new DomainRuleViolation("link-to-self", "A case cannot be linked to itself.");
         file.EnsureOpen();
         other.EnsureOpen();
-        if (file.Links.Any(l => l.CaseId == other.Id) || other.Links.Any(l => l.CaseId == file.Id))
+        if (file.LinkedCases.Contains(other.Id) || other.LinkedCases.Contains(file.Id))
             throw new DomainRuleViolation("already-linked", $"Cases {file.Reference} and {other.Reference} are already linked.");
         return new TwoCaseDecision(
             [new CaseLinked(file.Id, other.Id, other.Reference, reason, by, now)],

@@ -36,13 +36,15 @@ public static class EraseSubjectEndpoint
         var text = await keys.TextForWritingAsync(session, file, ct);
 
         CaseFile.EnsureErasable(file, subjectId);
+        var texts = await MergedDuplicates.TextsAsync(session, file, ct);
         var details = PersonalDetails.Open(subjectKey, file.Subjects.Single(s => s.SubjectId == subjectId).Details);
         var next = keys.NewText(session, now);
-        var erased = CaseFile.DecideErase(file, subjectId, details, text, next, command.Reason!.Trim(), by, now);
+        var erased = CaseFile.DecideErase(file, texts, subjectId, details, text, next, command.Reason!.Trim(), by, now);
         foreach (var (duplicate, duplicateText) in duplicates)
         {
             var resealed = keys.NewText(session, now);
-            duplicate.AppendOne(CaseFile.DecideReseal(duplicate.Aggregate!, subjectId, details, duplicateText, resealed, file.Id, now));
+            duplicate.AppendOne(CaseFile.DecideReseal(duplicate.Aggregate!, await MergedDuplicates.TextsAsync(session, duplicate.Aggregate!, ct), subjectId,
+                details, duplicateText, resealed, file.Id, now));
             keys.Shred(session, duplicateText.KeyId);
         }
         keys.Shred(session, text.KeyId);
@@ -64,7 +66,7 @@ public static class MergedDuplicates
     {
         var found = new List<(IEventStream<CaseFile>, CaseText)>();
         var seen = new HashSet<Guid> { caseId };
-        var next = caseId == Guid.Empty ? [] : (await session.LoadAsync<CaseFile>(caseId, ct))?.MergedFrom.Select(m => m.CaseId).ToList() ?? [];
+        var next = caseId == Guid.Empty ? [] : (await session.LoadAsync<CaseFile>(caseId, ct))?.MergedFrom.ToList() ?? [];
         while (next.Count > 0)
         {
             var more = new List<Guid>();
@@ -72,11 +74,21 @@ public static class MergedDuplicates
             {
                 var stream = await session.Events.FetchForWriting<CaseFile>(id, ct);
                 if (stream.Aggregate is not { } duplicate) continue;
-                more.AddRange(duplicate.MergedFrom.Select(m => m.CaseId));
+                more.AddRange(duplicate.MergedFrom);
                 if (duplicate.TextKey is not null) found.Add((stream, await keys.TextAsync(session, duplicate, ct)));
             }
             next = more;
         }
         return found;
     }
+
+    /// <summary>
+    /// Every free text of a case fetched for writing, as its view holds it (the view is written with each of the case's
+    /// events, in their transaction). A view behind the case means a write committed in between: refused as a concurrent
+    /// write (409), as the commit would be.
+    /// </summary>
+    public static async Task<CaseTexts> TextsAsync(IQuerySession session, CaseFile file, CancellationToken ct) =>
+        await session.LoadAsync<CaseFileView>(file.Id, ct) is { } view && view.Version == file.Version
+            ? view.Texts
+            : throw CaseKeys.ChangedMeanwhile();
 }

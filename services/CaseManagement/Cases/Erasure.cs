@@ -61,47 +61,6 @@ public sealed record CaseRetentionErased(Guid CaseId, IReadOnlyList<Guid> Subjec
 
 public sealed partial record CaseFile
 {
-    /// <summary>The erasures of its subjects, oldest first.</summary>
-    public IReadOnlyList<SubjectErasure> Erasures { get; init; } = [];
-
-    /// <summary>When the retention erasure shredded the case's text key; null before.</summary>
-    public DateTimeOffset? TextErasedAt { get; init; }
-
-    /// <summary>Every free text of the case.</summary>
-    public CaseTexts Texts => new(ReferringOfficer, Incidents, Locations, StatusHistory, Links, MergedFrom, Reviews, Actions, Interventions, Erasures);
-
-    /// <summary>The case with <paramref name="texts"/> sealed under the text key <paramref name="textKey"/>.</summary>
-    public CaseFile WithTexts(Guid textKey, CaseTexts texts) => this with
-    {
-        TextKey = textKey,
-        ReferringOfficer = texts.ReferringOfficer,
-        Incidents = texts.Incidents,
-        Locations = texts.Locations,
-        StatusHistory = texts.StatusHistory,
-        Links = texts.Links,
-        MergedFrom = texts.MergedFrom,
-        Reviews = texts.Reviews,
-        Actions = texts.Actions,
-        Interventions = texts.Interventions,
-        Erasures = texts.Erasures,
-    };
-
-    public CaseFile Apply(SubjectErased e) => WithTexts(e.TextKey, e.Texts) with { ErasedSubjects = [.. ErasedSubjects, e.SubjectId] };
-
-    public CaseFile Apply(CaseTextResealed e) => WithTexts(e.TextKey, e.Texts) with
-    {
-        ErasedSubjects = Subjects.Any(s => s.SubjectId == e.ErasedSubjectId) && !ErasedSubjects.Contains(e.ErasedSubjectId)
-            ? [.. ErasedSubjects, e.ErasedSubjectId]
-            : ErasedSubjects,
-    };
-
-    public CaseFile Apply(CaseRetentionErased e) => this with
-    {
-        TextKey = null,
-        TextErasedAt = e.ErasedAt,
-        ErasedSubjects = [.. ErasedSubjects, .. e.SubjectIds.Where(s => !ErasedSubjects.Contains(s))],
-    };
-
     /// <summary>
     /// Refuses the erasure of a subject who is not the case's (404), lives on in the case this one was merged into (the
     /// erasure is made there), or is erased already.
@@ -117,26 +76,29 @@ public sealed partial record CaseFile
     }
 
     /// <summary>
-    /// The erasure of a subject: the case's text opened under its <paramref name="current"/> key, every mention of the
-    /// subject (<paramref name="details"/>) redacted, and re-sealed under the <paramref name="next"/> key with the
-    /// erasure's own record (its reason redacted too).
+    /// The erasure of a subject: the case's whole text (<paramref name="texts"/>, as its view holds it) opened under its
+    /// <paramref name="current"/> key, every mention of the subject (<paramref name="details"/>) redacted, and re-sealed
+    /// under the <paramref name="next"/> key with the erasure's own record (its reason redacted too).
     /// </summary>
-    public static SubjectErased DecideErase(CaseFile file, Guid subjectId, PersonalDetails? details, CaseText current, CaseText next,
+    public static SubjectErased DecideErase(CaseFile file, CaseTexts texts, Guid subjectId, PersonalDetails? details, CaseText current, CaseText next,
         string reason, Eraser by, DateTimeOffset now)
     {
         EnsureErasable(file, subjectId);
-        var texts = Resealed(file, details, current, next);
+        var resealed = Resealed(file, texts, details, current, next);
         var erasure = new SubjectErasure(subjectId, next.Seal(Redacted(reason, details)), by, now);
-        return new SubjectErased(file.Id, subjectId, erasure.Reason, by, next.KeyId, texts with { Erasures = [.. texts.Erasures, erasure] }, now);
+        return new SubjectErased(file.Id, subjectId, erasure.Reason, by, next.KeyId, resealed with { Erasures = [.. resealed.Erasures, erasure] }, now);
     }
 
-    /// <summary>The re-sealing of a merged duplicate's text after its subject's erasure on <paramref name="survivorId"/>.</summary>
-    public static CaseTextResealed DecideReseal(CaseFile duplicate, Guid subjectId, PersonalDetails? details, CaseText current, CaseText next,
-        Guid survivorId, DateTimeOffset now) =>
-        new(duplicate.Id, next.KeyId, Resealed(duplicate, details, current, next), subjectId, survivorId, now);
+    /// <summary>
+    /// The re-sealing of a merged duplicate's text (<paramref name="texts"/>, as its view holds it) after its subject's
+    /// erasure on <paramref name="survivorId"/>.
+    /// </summary>
+    public static CaseTextResealed DecideReseal(CaseFile duplicate, CaseTexts texts, Guid subjectId, PersonalDetails? details, CaseText current,
+        CaseText next, Guid survivorId, DateTimeOffset now) =>
+        new(duplicate.Id, next.KeyId, Resealed(duplicate, texts, details, current, next), subjectId, survivorId, now);
 
-    private static CaseTexts Resealed(CaseFile file, PersonalDetails? details, CaseText current, CaseText next) =>
-        file.Texts.Map(text => next.Seal(Redacted(
+    private static CaseTexts Resealed(CaseFile file, CaseTexts texts, PersonalDetails? details, CaseText current, CaseText next) =>
+        texts.Map(text => next.Seal(Redacted(
             current.Open(text) ?? throw new InvalidOperationException($"Case {file.Reference}'s text does not open under its key {current.KeyId}."),
             details)));
 

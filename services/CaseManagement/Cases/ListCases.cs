@@ -44,7 +44,7 @@ public static class ListCasesEndpoint
 /// <summary>The caseload, as a pure function of the open cases and the day.</summary>
 public static class Caseload
 {
-    public static IReadOnlyList<CaseListEntry> Of(IEnumerable<CaseFile> cases, DateOnly today, Area? area = null, Guid? agency = null) =>
+    public static IReadOnlyList<CaseListEntry> Of(IEnumerable<CaseFileView> cases, DateOnly today, Area? area = null, Guid? agency = null) =>
         cases.Where(c => c.Status == CaseStatus.Open && (area is null || c.Area == area) && (agency is null || c.Agencies.Contains(agency.Value)))
             .Select(c => new CaseListEntry(c.Id, c.Reference, c.Area, c.CurrentRisk?.Level, c.CurrentRisk?.Score, c.ReviewDue, c.ReferringOrganisationId,
                 c.Agencies, c.ReviewDue is { } due && due < today, c.Actions.Count(a => a.RagOn(today) == Rag.Red), c.ReferredAt))

@@ -51,7 +51,7 @@ public sealed record CaseView(
     /// <summary>Why the reader may see the case: their organisation's current signature of the ISA.</summary>
     public AccessBasis? SeenAs { get; init; }
 
-    public static CaseView Of(CaseFile file, CaseText text, IReadOnlyDictionary<Guid, byte[]> subjectKeys, DateOnly today) => new(
+    public static CaseView Of(CaseFileView file, CaseText text, IReadOnlyDictionary<Guid, byte[]> subjectKeys, DateOnly today) => new(
         file.Id, file.Reference, file.Area, file.ReferringOrganisationId, text.Open(file.ReferringOfficer), file.ReferredAt,
         [.. file.Incidents.Select(i => new IncidentView(i.Date, text.Open(i.Place), text.Open(i.Description)))],
         [.. file.Subjects.Select(s =>
@@ -90,7 +90,7 @@ public sealed record AccessBasis(Guid OrganisationId, string OrganisationName, D
 public sealed record CaseSignpost(Guid Id, string Reference, Area Area, CaseStatus Status, IReadOnlyList<Guid> Agencies, DateTimeOffset ReferredAt,
     Guid? MergedInto)
 {
-    public static CaseSignpost Of(CaseFile file) => new(file.Id, file.Reference, file.Area, file.Status, file.Agencies, file.ReferredAt, file.MergedInto);
+    public static CaseSignpost Of(CaseFileView file) => new(file.Id, file.Reference, file.Area, file.Status, file.Agencies, file.ReferredAt, file.MergedInto);
 }
 
 public static class ReadCaseEndpoint
@@ -105,7 +105,7 @@ public static class ReadCaseEndpoint
     public static async Task<IResult> Get(Guid caseId, IQuerySession session, CaseKeys keys, TimeProvider clock, HttpContext http)
     {
         var ct = http.RequestAborted;
-        var file = caseId == Guid.Empty ? null : await session.LoadAsync<CaseFile>(caseId, ct);
+        var file = caseId == Guid.Empty ? null : await session.LoadAsync<CaseFileView>(caseId, ct);
         if (file is null) return Problems.NotFound("Case", caseId);
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
         var organisation = CaseAccess.Organisation(http.User);
@@ -127,7 +127,7 @@ public static class ReadCaseEndpoint
     [WolverineGet("/api/cases/{caseId}/signpost")]
     [ProducesResponseType<CaseSignpost>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Signpost(Guid caseId, IQuerySession session, CancellationToken ct) =>
-        (caseId == Guid.Empty ? null : await session.LoadAsync<CaseFile>(caseId, ct)) is { } file
+        (caseId == Guid.Empty ? null : await session.LoadAsync<CaseFileView>(caseId, ct)) is { } file
             ? Results.Ok(CaseSignpost.Of(file))
             : Problems.NotFound("Case", caseId);
 }

@@ -58,7 +58,7 @@ public static class OverdueEndpoints
 /// <summary>The overdue lists, as pure functions of the open cases and the day.</summary>
 public static class Overdue
 {
-    public static IReadOnlyList<ActionListEntry> Actions(IEnumerable<CaseFile> cases, DateOnly today, Guid? owner = null) =>
+    public static IReadOnlyList<ActionListEntry> Actions(IEnumerable<CaseFileView> cases, DateOnly today, Guid? owner = null) =>
         cases.Where(c => c.Status == CaseStatus.Open)
             .SelectMany(c => c.Actions
                 .Where(a => a.RagOn(today) == Rag.Red && (owner is null || a.OwnerOrganisationId == owner))
@@ -66,7 +66,7 @@ public static class Overdue
             .OrderBy(e => e.DueOn).ThenBy(e => e.CaseReference).ThenBy(e => e.ActionId)
             .ToList();
 
-    public static IReadOnlyList<OverdueReview> Reviews(IEnumerable<CaseFile> cases, DateOnly today) =>
+    public static IReadOnlyList<OverdueReview> Reviews(IEnumerable<CaseFileView> cases, DateOnly today) =>
         cases.Where(c => c.Status == CaseStatus.Open && c.ReviewDue is { } due && due < today)
             .Select(c => new OverdueReview(c.Id, c.Reference, c.Area, c.CurrentRisk?.Level, c.ReviewDue!.Value,
                 today.DayNumber - c.ReviewDue.Value.DayNumber, c.ReviewOverdueSince))

@@ -16,7 +16,7 @@ public static class ScheduleSittingEndpoint
         new FieldErrors().Check(command.SittingOn is not null, "sittingOn", "'sittingOn' (a date) is required.").ToProblem();
 
     [WolverinePost("/api/cases/panel/sittings"), Authorize(Roles = CaseRoles.PanelChair)]
-    [ProducesResponseType<PanelSitting>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<PanelSittingView>(StatusCodes.Status201Created), ProducesResponseType(StatusCodes.Status403Forbidden)]
     public static async Task<(IResult, IStartStream)> Post(ScheduleSitting command, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
         await CaseAccess.DemandFullAsync(session, http);
@@ -26,6 +26,7 @@ public static class ScheduleSittingEndpoint
         var sitting = PanelSitting.Create(scheduled);
         var agenda = PanelSitting.DecideAgenda(sitting, await CaseQueries.OpenAsync(session, http.RequestAborted), http.User.DisplayName(), now);
         CaseAudit.Listed(http, agenda.Considered.Select(e => e.CaseId));
-        return NewStream.Start<PanelSitting>(id, $"/api/cases/panel/sittings/{id}", sitting.Apply(agenda) with { Version = 2 }, scheduled, agenda);
+        return NewStream.Start<PanelSitting>(id, $"/api/cases/panel/sittings/{id}", PanelSittingView.Create(scheduled).Apply(agenda) with { Version = 2 },
+            scheduled, agenda);
     }
 }

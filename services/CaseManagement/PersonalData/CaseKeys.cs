@@ -19,8 +19,13 @@ public sealed class CaseKeys(DataKeys keys)
     }
 
     /// <summary>The case's current text key (none once erased).</summary>
-    public async Task<CaseText> TextAsync(IQuerySession session, CaseFile file, CancellationToken ct) =>
-        file.TextKey is { } id ? new CaseText(id, await keys.LoadAsync(session, id, ct)) : new CaseText(Guid.Empty, null);
+    public Task<CaseText> TextAsync(IQuerySession session, CaseFile file, CancellationToken ct) => TextAsync(session, file.TextKey, ct);
+
+    /// <summary>The current text key of the case a read shows (none once erased).</summary>
+    public Task<CaseText> TextAsync(IQuerySession session, CaseFileView view, CancellationToken ct) => TextAsync(session, view.TextKey, ct);
+
+    private async Task<CaseText> TextAsync(IQuerySession session, Guid? textKey, CancellationToken ct) =>
+        textKey is { } id ? new CaseText(id, await keys.LoadAsync(session, id, ct)) : new CaseText(Guid.Empty, null);
 
     /// <summary>
     /// The text key of a case just fetched for writing, so that the decision can seal its free text. The key is read after
@@ -37,7 +42,7 @@ public sealed class CaseKeys(DataKeys keys)
         new("concurrent-write", "The case was changed by another request at the same time. Read it again and retry.");
 
     /// <summary>The current text keys of several cases, by case id, in one query.</summary>
-    public async Task<IReadOnlyDictionary<Guid, CaseText>> TextsAsync(IQuerySession session, IEnumerable<CaseFile> files, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<Guid, CaseText>> TextsAsync(IQuerySession session, IEnumerable<CaseFileView> files, CancellationToken ct)
     {
         var list = files.DistinctBy(f => f.Id).ToList();
         var loaded = await keys.LoadManyAsync(session, list.Select(f => f.TextKey).OfType<Guid>(), ct);

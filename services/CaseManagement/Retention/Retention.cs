@@ -21,9 +21,8 @@ public sealed class RetentionPolicy
     /// </summary>
     public CaseRetentionErased? Decide(CaseFile file, DateTimeOffset closedAt, DateTimeOffset now)
     {
-        var lastClosure = file.StatusHistory.Count > 0 ? file.StatusHistory[^1] : null;
         if (file.MergedInto is not null || file.TextKey is null) return null;
-        if (file.Status != CaseStatus.Closed || lastClosure is null || lastClosure.At != closedAt || now < ErasableFrom(closedAt)) return null;
+        if (file.Status != CaseStatus.Closed || file.ClosedAt != closedAt || now < ErasableFrom(closedAt)) return null;
         return new CaseRetentionErased(file.Id, [.. file.Subjects.Select(s => s.SubjectId).Where(s => !file.ErasedSubjects.Contains(s))],
             $"Retention period ({Years} years after closure) expired.", now);
     }

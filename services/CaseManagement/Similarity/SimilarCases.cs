@@ -117,7 +117,7 @@ public sealed class CaseIndex(KeyRing ring)
             .OrderBy(h => h.Case.Status).ThenByDescending(h => h.Case.ReferredAt)];
     }
 
-    private async Task<IReadOnlyList<(CaseFile Case, Guid? SubjectId, MatchedOn MatchedOn)>> MatchAsync(IQuerySession session, Guid? exceptCase,
+    private async Task<IReadOnlyList<(CaseFileView Case, Guid? SubjectId, MatchedOn MatchedOn)>> MatchAsync(IQuerySession session, Guid? exceptCase,
         IEnumerable<string?> nameKeys, IEnumerable<string?> addressKeys, CancellationToken ct)
     {
         // every probe hashed under every key of the ring, remembering which key gave which hash
@@ -141,7 +141,7 @@ public sealed class CaseIndex(KeyRing ring)
         found.RemoveAll(f => f.CaseId == exceptCase);
         if (found.Count == 0) return [];
 
-        var cases = (await session.LoadManyAsync<CaseFile>(ct, found.Select(f => f.CaseId).Distinct().ToArray())).ToDictionary(c => c.Id);
+        var cases = (await session.LoadManyAsync<CaseFileView>(ct, found.Select(f => f.CaseId).Distinct().ToArray())).ToDictionary(c => c.Id);
         return [.. found.Where(f => cases.ContainsKey(f.CaseId)).Select(f => (cases[f.CaseId], f.SubjectId, f.MatchedOn))];
     }
 

@@ -13,24 +13,6 @@ public sealed record ReviewOverdue(Guid CaseId, DateOnly DueOn, DateTimeOffset R
 
 public sealed partial record CaseFile
 {
-    /// <summary>The day by which the panel must next review the case (set by a risk assessment, then by each review).</summary>
-    public DateOnly? ReviewDue { get; init; }
-
-    /// <summary>Set when a review date was missed; cleared by the next review.</summary>
-    public DateOnly? ReviewOverdueSince { get; init; }
-
-    public IReadOnlyList<CaseReviewed> Reviews { get; init; } = [];
-
-    public CaseFile Apply(CaseReviewed e) =>
-        e.Attendance.Aggregate(this, (file, agency) => file.WithAgency(agency)) with
-        {
-            Reviews = [.. Reviews, e],
-            ReviewDue = e.NextReviewDue,
-            ReviewOverdueSince = null,
-        };
-
-    public CaseFile Apply(ReviewOverdue e) => this with { ReviewOverdueSince = e.DueOn };
-
     /// <summary>
     /// A review at a sitting that has taken place. The next review is due by the case's risk (unassessed cases as
     /// low) from the sitting's date.
@@ -41,10 +23,10 @@ public sealed partial record CaseFile
         file.EnsureOpen();
         if (sittingOn > PartnershipCalendar.Today(now))
             throw new DomainRuleViolation("sitting-not-held", $"The sitting of {sittingOn:yyyy-MM-dd} has not taken place yet.");
-        if (file.Reviews.Any(r => r.SittingId == sittingId))
+        if (file.ReviewedAt.Contains(sittingId))
             throw new DomainRuleViolation("already-reviewed", $"Case {file.Reference} has already been reviewed at this sitting.");
         return new CaseReviewed(file.Id, sittingId, sittingOn, attendance.Distinct().ToList(), summary, decisions,
-            schedule.NextReviewDue(file.CurrentRisk?.Level ?? RiskLevel.Low, sittingOn), by, now);
+            schedule.NextReviewDue(file.Risk ?? RiskLevel.Low, sittingOn), by, now);
     }
 
     /// <summary>

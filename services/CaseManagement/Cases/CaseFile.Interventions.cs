@@ -5,22 +5,6 @@ namespace CommunitySafety.CaseManagement.Cases;
 
 public sealed partial record CaseFile
 {
-    /// <summary>The register of interventions on the case's subjects, in the order they were recorded.</summary>
-    public IReadOnlyList<Intervention> Interventions { get; init; } = [];
-
-    public CaseFile Apply(InterventionRecorded e) => (this with
-    {
-        Interventions = [.. Interventions, new Intervention(e.InterventionId, e.SubjectId, e.Kind, e.IssuedOn, e.IssuedByOrganisation,
-            e.Notes, e.RecordedBy, e.RecordedAt, [])],
-    }).WithAgency(e.IssuedByOrganisation);
-
-    public CaseFile Apply(InterventionBreached e) => this with
-    {
-        Interventions = [.. Interventions.Select(i => i.Id == e.InterventionId
-            ? i with { Breaches = [.. i.Breaches, new Breach(e.OccurredOn, e.Description, e.RecordedBy, e.RecordedAt)] }
-            : i)],
-    };
-
     /// <summary>
     /// Records an intervention against a subject of this open case. A community protection notice may only follow a
     /// community protection warning given to the same subject, on this case, on or before the notice's date.

@@ -36,18 +36,6 @@ public sealed record ActionInput(Guid? OwnerOrganisationId, string? Description,
 
 public sealed partial record CaseFile
 {
-    public IReadOnlyList<CaseAction> Actions { get; init; } = [];
-
-    public CaseFile Apply(ActionAgreed e) => WithAgency(e.OwnerOrganisationId) with
-    {
-        Actions = [.. Actions, new CaseAction(e.ActionId, e.OwnerOrganisationId, e.Description, e.DueOn, e.SittingId, ActionStatus.Open, e.AgreedBy, e.AgreedAt, [])],
-    };
-
-    public CaseFile Apply(ActionStatusChanged e) => this with
-    {
-        Actions = Actions.Select(a => a.ActionId == e.ActionId ? a with { Status = e.Status, History = [.. a.History, e] } : a).ToList(),
-    };
-
     /// <summary>
     /// A new action for an agency. The owner must be a current ISA signatory: acting on a case means seeing it.
     /// </summary>

@@ -23,9 +23,9 @@ builder.AddEventSourcedService(Platform.CaseManagement, typeof(CaseRoles).Assemb
         wolverine.PublishMessage<RetentionDue>().ToLocalQueue(Queues.Schedules);
         // No integration events: case events carry (sealed) personal data and never leave CaseManagement.
     });
-builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:RiskMatrix").Get<RiskMatrix>() ?? RiskMatrix.Default).Validated());
-builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:ReviewSchedule").Get<ReviewSchedule>() ?? new ReviewSchedule()).Validated());
-builder.Services.AddSingleton((builder.Configuration.GetSection("CaseManagement:Retention").Get<RetentionPolicy>() ?? new RetentionPolicy()).Validated());
+builder.AddSettings(() => RiskMatrix.Default);
+builder.AddSettings<ReviewSchedule>();
+builder.AddSettings<RetentionPolicy>();
 
 // Keys that must live outside the database (configuration or a secret store), each a ring with key ids so that it can be
 // rotated: the key-encryption key wraps every data key (subjects', case texts'); the index key hashes the blind index.

@@ -7,7 +7,7 @@ namespace CommunitySafety.UnitTests;
 
 public sealed class RiskTests
 {
-    private static readonly RiskMatrix Matrix = RiskMatrix.Default.Validated();
+    private static readonly RiskMatrix Matrix = RiskMatrix.Default;
 
     private static Dictionary<string, bool> Answers(params string[] yes) => Matrix.Questions.ToDictionary(q => q.Id, q => yes.Contains(q.Id));
 
@@ -40,13 +40,15 @@ public sealed class RiskTests
     [Fact]
     public void A_matrix_that_cannot_work_is_refused_at_start_up()
     {
-        Assert.Throws<InvalidOperationException>(() => new RiskMatrix { HighThreshold = 2, MediumThreshold = 1 }.Validated());
-        Assert.Throws<InvalidOperationException>(() => new RiskMatrix
+        Assert.Empty(RiskMatrix.Default.Faults());
+        Assert.Empty(new ReviewSchedule().Faults());
+        Assert.NotEmpty(new RiskMatrix { HighThreshold = 2, MediumThreshold = 1 }.Faults());
+        Assert.NotEmpty(new RiskMatrix
         {
             Questions = [new("a", "A", 1), new("a", "again", 1)], HighThreshold = 2, MediumThreshold = 1,
-        }.Validated());
-        Assert.Throws<InvalidOperationException>(() => new RiskMatrix { Questions = [new("a", "A", 1)], HighThreshold = 1, MediumThreshold = 1 }.Validated());
-        Assert.Throws<InvalidOperationException>(() => new ReviewSchedule { LowMonths = 0 }.Validated());
+        }.Faults());
+        Assert.NotEmpty(new RiskMatrix { Questions = [new("a", "A", 1)], HighThreshold = 1, MediumThreshold = 1 }.Faults());
+        Assert.NotEmpty(new ReviewSchedule { LowMonths = 0 }.Faults());
     }
 
     [Theory]
@@ -55,7 +57,7 @@ public sealed class RiskTests
     [InlineData(RiskLevel.Low, "2026-11-23", "2027-02-23")]
     [InlineData(RiskLevel.High, "2027-01-31", "2027-02-28")] // month ends clamp
     public void By_default_high_and_medium_risk_come_back_every_month_and_low_every_three(RiskLevel level, string from, string due) =>
-        Assert.Equal(DateOnly.Parse(due, CultureInfo.InvariantCulture), new ReviewSchedule().Validated().NextReviewDue(level, DateOnly.Parse(from, CultureInfo.InvariantCulture)));
+        Assert.Equal(DateOnly.Parse(due, CultureInfo.InvariantCulture), new ReviewSchedule().NextReviewDue(level, DateOnly.Parse(from, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void The_review_schedule_is_configurable() =>

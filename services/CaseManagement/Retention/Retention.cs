@@ -5,13 +5,21 @@ using CommunitySafety.CaseManagement.Similarity;
 namespace CommunitySafety.CaseManagement.Retention;
 
 /// <summary>How long a closed case keeps its personal data and text (<c>CaseManagement:Retention</c>; default 6 years).</summary>
-public sealed class RetentionPolicy
+public sealed class RetentionPolicy : ISettings<RetentionPolicy>
 {
+    /// <inheritdoc />
+    public static string Section => "CaseManagement:Retention";
+
+
     public int Years { get; set; } = 6;
 
     public DateTimeOffset ErasableFrom(DateTimeOffset closedAt) => closedAt.AddYears(Years);
 
-    public RetentionPolicy Validated() => Years >= 1 ? this : throw new InvalidOperationException("The retention period must be at least one year.");
+    /// <inheritdoc />
+    public IEnumerable<string> Faults()
+    {
+        if (Years < 1) yield return "The retention period must be at least one year.";
+    }
 
     /// <summary>
     /// The erasure due when the retention period of the closure at <paramref name="closedAt"/> has run out: the case's text

@@ -9,8 +9,11 @@ public sealed record RiskQuestion(string Id, string Text, int Weight);
 /// questions answered yes, and thresholds turn it into high / medium / low. Configurable
 /// (<c>CaseManagement:RiskMatrix</c>); the default follows the victim-centred ASB risk assessments UK partnerships use.
 /// </summary>
-public sealed class RiskMatrix
+public sealed class RiskMatrix : ISettings<RiskMatrix>
 {
+    /// <inheritdoc />
+    public static string Section => "CaseManagement:RiskMatrix";
+
     public List<RiskQuestion> Questions { get; set; } = [];
     public int HighThreshold { get; set; }
     public int MediumThreshold { get; set; }
@@ -33,16 +36,16 @@ public sealed class RiskMatrix
     };
 
     /// <summary>Refuses a matrix that cannot be used: called at start-up, so a bad configuration stops the service.</summary>
-    public RiskMatrix Validated()
+    /// <inheritdoc />
+    public IEnumerable<string> Faults()
     {
-        if (Questions.Count == 0) throw new InvalidOperationException("The risk matrix has no questions.");
+        if (Questions.Count == 0) yield return "The risk matrix has no questions.";
         if (Questions.Select(q => q.Id).Distinct(StringComparer.Ordinal).Count() != Questions.Count)
-            throw new InvalidOperationException("The risk matrix's question ids are not unique.");
+            yield return "The risk matrix's question ids are not unique.";
         if (Questions.Any(q => string.IsNullOrWhiteSpace(q.Id) || q.Weight < 0))
-            throw new InvalidOperationException("Every risk question needs an id and a weight of 0 or more.");
+            yield return "Every risk question needs an id and a weight of 0 or more.";
         if (MediumThreshold <= 0 || HighThreshold <= MediumThreshold)
-            throw new InvalidOperationException("Risk thresholds must satisfy 0 < medium < high.");
-        return this;
+            yield return "Risk thresholds must satisfy 0 < medium < high.";
     }
 
     /// <summary>The field errors of a set of answers: every question answered, no unknown question.</summary>
@@ -70,8 +73,12 @@ public sealed class RiskMatrix
 /// How often a case must come back to the panel, by risk (<c>CaseManagement:ReviewSchedule</c>). By default high and
 /// medium risk cases are reviewed at every monthly panel, low risk ones every three months.
 /// </summary>
-public sealed class ReviewSchedule
+public sealed class ReviewSchedule : ISettings<ReviewSchedule>
 {
+    /// <inheritdoc />
+    public static string Section => "CaseManagement:ReviewSchedule";
+
+
     public int HighMonths { get; set; } = 1;
     public int MediumMonths { get; set; } = 1;
     public int LowMonths { get; set; } = 3;
@@ -83,7 +90,9 @@ public sealed class ReviewSchedule
         _ => LowMonths,
     });
 
-    public ReviewSchedule Validated() => HighMonths >= 1 && MediumMonths >= 1 && LowMonths >= 1
-        ? this
-        : throw new InvalidOperationException("Review intervals must be at least one month.");
+    /// <inheritdoc />
+    public IEnumerable<string> Faults()
+    {
+        if (HighMonths < 1 || MediumMonths < 1 || LowMonths < 1) yield return "Review intervals must be at least one month.";
+    }
 }

@@ -30,7 +30,7 @@ public sealed class CaseKeys(DataKeys keys)
     /// <summary>
     /// The text key of a case just fetched for writing, so that the decision can seal its free text. The key is read after
     /// the case: if it is gone although the case still names it, an erasure committed in between shredded it (and changed
-    /// the case, so this write could not commit anyway): refused as a concurrent write (409), not as an erased case.
+    /// the case, so this write could not commit anyway): a lost race (decided again, or 409), not an erased case.
     /// </summary>
     public async Task<CaseText> TextForWritingAsync(IQuerySession session, CaseFile file, CancellationToken ct)
     {
@@ -38,8 +38,12 @@ public sealed class CaseKeys(DataKeys keys)
         return file.TextKey is not null && text.IsErased ? throw ChangedMeanwhile() : text;
     }
 
-    public static DomainRuleViolation ChangedMeanwhile() =>
-        new("concurrent-write", "The case was changed by another request at the same time. Read it again and retry.");
+    /// <summary>
+    /// A lost race noticed before the commit: the same exception Marten throws at the commit, so a write without If-Match
+    /// is decided again on the fresh state (<see cref="ConcurrentWrites"/>) and one with If-Match is 409 <c>concurrent-write</c>.
+    /// </summary>
+    public static JasperFx.ConcurrencyException ChangedMeanwhile() =>
+        new("The case was changed by another request at the same time. Read it again and retry.", null);
 
     /// <summary>The current text keys of several cases, by case id, in one query.</summary>
     public async Task<IReadOnlyDictionary<Guid, CaseText>> TextsAsync(IQuerySession session, IEnumerable<CaseFileView> files, CancellationToken ct)

@@ -32,8 +32,9 @@ public static class FundingStreams
         opts.Projections.Snapshot<FundingStream>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Bid>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Award>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<AwardView>(SnapshotLifecycle.Inline);
         opts.Schema.For<Bid>().Index(b => b.StreamId);
-        opts.Schema.For<Award>().Index(a => a.StreamId);
+        opts.Schema.For<AwardView>().Index(a => a.StreamId);
         opts.Schema.For<KnownDecision>();
         opts.Schema.For<KnownOrganisation>();
     }

@@ -10,8 +10,8 @@ public sealed class FundingReportTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private static Award NewAward(Guid stream, decimal amount, string title = "Project") =>
-        Award.Create(new AwardMade(Guid.NewGuid(), stream, Guid.NewGuid(), Guid.NewGuid(), title, "d", amount, Guid.NewGuid(), new DateOnly(2026, 6, 1), [], "o", T0));
+    private static AwardView NewAward(Guid stream, decimal amount, string title = "Project") =>
+        AwardView.Create(new AwardMade(Guid.NewGuid(), stream, Guid.NewGuid(), Guid.NewGuid(), title, "d", amount, Guid.NewGuid(), new DateOnly(2026, 6, 1), [], "o", T0));
 
     [Fact]
     public void Stream_totals_come_from_its_ledger_and_its_awards_net_of_reductions()

@@ -79,9 +79,9 @@ public static class ThreeSixtyGivingEndpoint
 
 public static class ReportData
 {
-    public static async Task<IReadOnlyList<Award>> AwardsOf(IQuerySession session, Guid[] streamIds, CancellationToken ct) =>
-        streamIds.Length == 0 ? [] : await session.Query<Award>().Where(a => a.StreamId.IsOneOf(streamIds)).ToListAsync(ct);
+    public static async Task<IReadOnlyList<AwardView>> AwardsOf(IQuerySession session, Guid[] streamIds, CancellationToken ct) =>
+        streamIds.Length == 0 ? [] : await session.Query<AwardView>().Where(a => a.StreamId.IsOneOf(streamIds)).ToListAsync(ct);
 
-    public static async Task<IReadOnlyDictionary<Guid, string>> OrganisationNames(IQuerySession session, IEnumerable<Award> awards, CancellationToken ct) =>
+    public static async Task<IReadOnlyDictionary<Guid, string>> OrganisationNames(IQuerySession session, IEnumerable<AwardView> awards, CancellationToken ct) =>
         (await session.LoadManyAsync<KnownOrganisation>(ct, awards.Select(a => a.OrganisationId).Distinct().ToArray())).ToDictionary(o => o.Id, o => o.Name);
 }

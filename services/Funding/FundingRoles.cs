@@ -30,6 +30,7 @@ public static class FundingStreams
     public static void AddFundingStreams(this StoreOptions opts)
     {
         opts.Projections.Snapshot<FundingStream>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<FundingStreamView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Bid>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Award>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<AwardView>(SnapshotLifecycle.Inline);

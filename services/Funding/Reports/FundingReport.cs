@@ -28,7 +28,7 @@ public static class FundingReport
     /// The stream's totals. Awarded is taken from the stream's own ledger (what the budget invariant guards); the awards'
     /// rows must add up to it, so a report never hides a discrepancy: it throws.
     /// </summary>
-    public static StreamReport ForStream(FundingStream stream, IEnumerable<AwardView> awards, IReadOnlyDictionary<Guid, string> organisationNames)
+    public static StreamReport ForStream(FundingStreamView stream, IEnumerable<AwardView> awards, IReadOnlyDictionary<Guid, string> organisationNames)
     {
         var rows = awards.Where(a => a.StreamId == stream.Id)
             .OrderBy(a => a.AwardDate).ThenBy(a => a.Title, StringComparer.Ordinal)

@@ -38,7 +38,7 @@ public static class ReportEndpoints
     public static async Task<IResult> Stream(Guid streamId, string? format, IQuerySession session, CancellationToken ct)
     {
         if (Format(format) is not { } csv) return BadFormat();
-        if (await session.LoadAsync<FundingStream>(streamId, ct) is not { } stream) return Problems.NotFound("FundingStream", streamId);
+        if (await session.LoadAsync<FundingStreamView>(streamId, ct) is not { } stream) return Problems.NotFound("FundingStream", streamId);
         var awards = await ReportData.AwardsOf(session, [streamId], ct);
         var report = FundingReport.ForStream(stream, awards, await ReportData.OrganisationNames(session, awards, ct));
         return csv ? Csv(FundingReport.AwardsCsv(report), $"funding-stream-{streamId}.csv") : Results.Ok(report);

@@ -71,7 +71,7 @@ public static class ThreeSixtyGivingEndpoint
     {
         var streams = (await FundingStreamQueries.InYear(session, financialYear).ToListAsync(ct)).ToDictionary(s => s.Id);
         var awards = await ReportData.AwardsOf(session, streams.Keys.ToArray(), ct);
-        var bids = (await session.LoadManyAsync<Bid>(ct, awards.Select(a => a.BidId).Distinct().ToArray())).ToDictionary(b => b.Id);
+        var bids = (await session.LoadManyAsync<BidView>(ct, awards.Select(a => a.BidId).Distinct().ToArray())).ToDictionary(b => b.Id);
         var package = ThreeSixtyGiving.Package(awards, streams, bids, await ReportData.OrganisationNames(session, awards, ct), options, clock.GetUtcNow());
         return Results.Ok(package);
     }

@@ -38,6 +38,7 @@ public static class MeetingsStreams
     {
         opts.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<MeetingSeries>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<MeetingSeriesView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<PublicQuestion>(SnapshotLifecycle.Inline);
         opts.Projections.Add(new DecisionRegisterProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Snapshot<ActionItem>(SnapshotLifecycle.Inline);

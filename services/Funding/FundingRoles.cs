@@ -30,10 +30,13 @@ public static class FundingStreams
     public static void AddFundingStreams(this StoreOptions opts)
     {
         opts.Projections.Snapshot<FundingStream>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<FundingStreamView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Bid>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<BidView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Award>(SnapshotLifecycle.Inline);
-        opts.Schema.For<Bid>().Index(b => b.StreamId);
-        opts.Schema.For<Award>().Index(a => a.StreamId);
+        opts.Projections.Snapshot<AwardView>(SnapshotLifecycle.Inline);
+        opts.Schema.For<BidView>().Index(b => b.StreamId);
+        opts.Schema.For<AwardView>().Index(a => a.StreamId);
         opts.Schema.For<KnownDecision>();
         opts.Schema.For<KnownOrganisation>();
     }

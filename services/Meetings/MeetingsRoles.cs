@@ -38,10 +38,12 @@ public static class MeetingsStreams
     {
         opts.Projections.Snapshot<Meeting>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<MeetingSeries>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<MeetingSeriesView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<PublicQuestion>(SnapshotLifecycle.Inline);
         opts.Projections.Add(new DecisionRegisterProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Snapshot<ActionItem>(SnapshotLifecycle.Inline);
-        opts.Schema.For<ActionItem>().Index(a => a.BodyId);
+        opts.Projections.Snapshot<ActionView>(SnapshotLifecycle.Inline);
+        opts.Schema.For<ActionView>().Index(a => a.BodyId);
         opts.Schema.For<MemberRef>().Index(m => m.BodyId);
         opts.Schema.For<TermsOfReferenceRef>();
         opts.Schema.For<DecisionEntry>().Index(d => d.BodyId);

@@ -36,9 +36,9 @@ public static class ArrangedAwards
         return arranged;
     }
 
-    public static async Task<Award> ReadAward(this FundingFixture fixture, Guid awardId)
+    public static async Task<AwardView> ReadAward(this FundingFixture fixture, Guid awardId)
     {
         await using var s = fixture.Store.QuerySession();
-        return (await s.LoadAsync<Award>(awardId))!;
+        return (await s.LoadAsync<AwardView>(awardId))!;
     }
 }

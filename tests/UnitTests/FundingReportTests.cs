@@ -10,8 +10,8 @@ public sealed class FundingReportTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private static Award NewAward(Guid stream, decimal amount, string title = "Project") =>
-        Award.Create(new AwardMade(Guid.NewGuid(), stream, Guid.NewGuid(), Guid.NewGuid(), title, "d", amount, Guid.NewGuid(), new DateOnly(2026, 6, 1), [], "o", T0));
+    private static AwardView NewAward(Guid stream, decimal amount, string title = "Project") =>
+        AwardView.Create(new AwardMade(Guid.NewGuid(), stream, Guid.NewGuid(), Guid.NewGuid(), title, "d", amount, Guid.NewGuid(), new DateOnly(2026, 6, 1), [], "o", T0));
 
     [Fact]
     public void Stream_totals_come_from_its_ledger_and_its_awards_net_of_reductions()
@@ -23,7 +23,7 @@ public sealed class FundingReportTests
             .Apply(new InstalmentApproved(a.Id, instalment, "f", T0))
             .Apply(new InstalmentPaid(a.Id, instalment, a.OrganisationId, 10_000m, new DateOnly(2026, 7, 1), "f", T0));
         var b = NewAward(streamId, 20_000m).Apply(new AwardReducedBy(Guid.Empty, streamId, Guid.Empty, 5_000m, "ended", false, "o", T0));
-        var stream = FundingStream.Create(new FundingStreamCreated(streamId, "CRG", "PCC", 2026, 100_000m, "o", T0))
+        var stream = FundingStreamView.Create(new FundingStreamCreated(streamId, "CRG", "PCC", 2026, 100_000m, "o", T0))
             .Apply(new AwardCommitted(streamId, a.Id, 30_000m, T0))
             .Apply(new AwardCommitted(streamId, b.Id, 20_000m, T0))
             .Apply(new AwardReduced(streamId, b.Id, 5_000m, "ended", T0));
@@ -38,7 +38,7 @@ public sealed class FundingReportTests
     public void A_report_whose_awards_do_not_add_up_to_the_ledger_refuses_to_hide_it()
     {
         var streamId = Guid.NewGuid();
-        var stream = FundingStream.Create(new FundingStreamCreated(streamId, "CRG", "PCC", 2026, 100_000m, "o", T0))
+        var stream = FundingStreamView.Create(new FundingStreamCreated(streamId, "CRG", "PCC", 2026, 100_000m, "o", T0))
             .Apply(new AwardCommitted(streamId, Guid.NewGuid(), 30_000m, T0));
         Assert.Throws<InvalidOperationException>(() => FundingReport.ForStream(stream, [NewAward(streamId, 29_999.99m)], new Dictionary<Guid, string>()));
     }
@@ -63,11 +63,11 @@ public sealed class FundingReportTests
     {
         var streamId = Guid.NewGuid();
         var award = NewAward(streamId, 30_000m, "Youth work").Apply(new AwardReducedBy(Guid.Empty, streamId, Guid.Empty, 1_000m, "r", true, "o", T0));
-        var stream = FundingStream.Create(new FundingStreamCreated(streamId, "CRG", "PCC", 2026, 100_000m, "o", T0));
+        var stream = FundingStreamView.Create(new FundingStreamCreated(streamId, "CRG", "PCC", 2026, 100_000m, "o", T0));
         var options = new ThreeSixtyGivingOptions { Prefix = "360G-kent", FundingOrganisationId = "GB-GOV-1", FundingOrganisationName = "Kent CSP" };
 
-        var grant = Assert.Single(ThreeSixtyGiving.Package([award], new Dictionary<Guid, FundingStream> { [streamId] = stream },
-            new Dictionary<Guid, funding::CommunitySafety.Funding.Bids.Bid>(), new Dictionary<Guid, string> { [award.OrganisationId] = "Youth Trust" }, options, T0).Grants);
+        var grant = Assert.Single(ThreeSixtyGiving.Package([award], new Dictionary<Guid, FundingStreamView> { [streamId] = stream },
+            new Dictionary<Guid, funding::CommunitySafety.Funding.Bids.BidView>(), new Dictionary<Guid, string> { [award.OrganisationId] = "Youth Trust" }, options, T0).Grants);
 
         Assert.Equal($"360G-kent-{award.Id}", grant.Id);
         Assert.Equal(("Youth work", "GBP", 29_000m, (decimal?)null), (grant.Title, grant.Currency, grant.AmountAwarded, grant.AmountAppliedFor));

@@ -77,6 +77,20 @@ public sealed class CadenceTests
         Assert.All(meetings, m => Assert.Equal(series.SeriesId, m.Events.OfType<MeetingScheduled>().Single().SeriesId));
     }
 
+    [Fact]
+    public void A_planned_series_reads_with_its_cadence_pattern_and_meetings()
+    {
+        var body = new BodyRef { Id = Guid.NewGuid(), Name = "Working Group", Kind = BodyKind.DeliveryGroup, Cadence = MeetingCadence.Quarterly };
+        var (planned, meetings) = Plan(body, null, 4);
+        var view = MeetingSeriesView.Evolve(null, planned);
+        Assert.Equal((planned.SeriesId, body.Id, MeetingCadence.Quarterly, SeriesPattern.DayOfMonth, new DateTime(2027, 1, 5, 10, 0, 0), Uk.Id, 90),
+            (view.Id, view.BodyId, view.Cadence, view.Pattern, view.FirstLocal, view.TimeZone, view.DurationMinutes));
+        Assert.Equal((planned.Location, planned.Area), (view.Location, view.Area));
+        Assert.Equal(meetings.Select(m => m.MeetingId), view.MeetingIds);
+        Assert.Equal(planned.SeriesId, MeetingSeries.Evolve(null, planned).Id);
+        Assert.Throws<InvalidOperationException>(() => MeetingSeriesView.Evolve(null, new MeetingCancelled(Guid.NewGuid(), "r", DateTimeOffset.UnixEpoch)));
+    }
+
     private static (SeriesPlanned Series, IReadOnlyList<(Guid MeetingId, IReadOnlyList<object> Events)> Meetings) Plan(BodyRef body, MeetingCadence? cadence, int count) =>
         MeetingSeries.DecidePlan(Guid.NewGuid(), body, body.Id, cadence, SeriesPattern.DayOfMonth, new DateTime(2027, 1, 5, 10, 0, 0), Uk, count, 90,
             "Council chamber", null, Guid.NewGuid, (_, _) => [], DateTimeOffset.UtcNow);

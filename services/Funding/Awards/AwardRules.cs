@@ -23,16 +23,13 @@ public sealed record AwardReduction(AwardReducedBy OnAward, AwardReduced OnStrea
 /// </summary>
 public sealed partial record Award
 {
-    /// <summary>Money the recipient was paid and gave back (underspend returned).</summary>
-    public decimal Returned => Reductions.Where(r => r.UnderspendReturned).Sum(r => r.Amount);
-
     /// <summary>What is scheduled and not cancelled, less what came back after being paid: it must fit in <see cref="NetAmount"/>.</summary>
     public decimal ScheduledNet => Scheduled - Returned;
 
     /// <summary>What the recipient was paid and still holds.</summary>
     public decimal PaidNet => Paid - Returned;
 
-    public Instalment FindInstalment(Guid instalmentId) => Instalments.FirstOrDefault(i => i.InstalmentId == instalmentId)
+    public ScheduledInstalment FindInstalment(Guid instalmentId) => Instalments.FirstOrDefault(i => i.InstalmentId == instalmentId)
         ?? throw new DomainRuleViolation("instalment-not-found", $"The award has no instalment '{instalmentId}'.", Refusal.NotFound);
 
     /// <summary>An instalment, due within the stream's financial year; the schedule never exceeds the award.</summary>
@@ -95,7 +92,7 @@ public sealed partial record Award
         return new InstalmentCancelled(award.Id, instalmentId, reason, by, now);
     }
 
-    private static DomainRuleViolation Closed(Instalment instalment) =>
+    private static DomainRuleViolation Closed(ScheduledInstalment instalment) =>
         new DomainRuleViolation("instalment-closed", $"The instalment is already {instalment.Status.ToString().ToLowerInvariant()}.")
             .With("instalmentStatus", instalment.Status.ToString());
 
@@ -121,17 +118,17 @@ public sealed partial record Award
         if (quarter is < 1 or > 4) throw new DomainRuleViolation("quarter-invalid", "The quarter must be 1 to 4 of the financial year.", Refusal.OutOfRange);
         if (spendToDate < 0 || !Money.IsPence(spendToDate))
             throw new DomainRuleViolation("spend-invalid", "Spend to date must be zero or more, in whole pence.", Refusal.OutOfRange);
-        var unknown = outputsAchieved.Keys.Where(m => award.Outputs.All(o => o.Measure != m)).ToList();
+        var unknown = outputsAchieved.Keys.Where(m => !award.Measures.Contains(m)).ToList();
         if (unknown.Count > 0)
             throw new DomainRuleViolation("unknown-measure", $"The award promised no output named {string.Join(", ", unknown.Select(m => $"'{m}'"))}.", Refusal.OutOfRange)
-                .With("promised", award.Outputs.Select(o => o.Measure).ToList());
-        if (award.Returns.Any(r => r.Quarter == quarter))
+                .With("promised", award.Measures.ToList());
+        if (award.SpendByQuarter.ContainsKey(quarter))
             throw new DomainRuleViolation("return-exists", $"A return for quarter {quarter} has already been submitted.").With("quarter", quarter);
         if (spendToDate > award.NetAmount)
             throw new DomainRuleViolation("spend-exceeds-award", $"Spend to date of {spendToDate:N2} is more than the award of {award.NetAmount:N2}.")
                 .With("netAmount", award.NetAmount);
-        var earlier = award.Returns.Where(r => r.Quarter < quarter).Select(r => r.SpendToDate).DefaultIfEmpty(0m).Max();
-        var later = award.Returns.Where(r => r.Quarter > quarter).Select(r => r.SpendToDate).DefaultIfEmpty(decimal.MaxValue).Min();
+        var earlier = award.SpendByQuarter.Where(r => r.Key < quarter).Select(r => r.Value).DefaultIfEmpty(0m).Max();
+        var later = award.SpendByQuarter.Where(r => r.Key > quarter).Select(r => r.Value).DefaultIfEmpty(decimal.MaxValue).Min();
         if (spendToDate < earlier || spendToDate > later)
             throw new DomainRuleViolation("spend-not-cumulative",
                     $"Spend to date is cumulative: it cannot be below an earlier quarter's ({earlier:N2}) or above a later one's.")

@@ -33,11 +33,11 @@ public static class SubmitMonitoringReturnEndpoint
     {
         // only the recipient organisation's bidder, or a funding officer
         OrganisationScope.Decide(award.OrganisationId, user.IsInRole(FundingRoles.FundingOfficer), user.OrganisationId(), OrganisationScope.Award);
-        var unknown = command.OutputsAchieved!.Keys.Where(m => award.Outputs.All(o => o.Measure != m)).ToArray();
+        var unknown = command.OutputsAchieved!.Keys.Where(m => !award.Measures.Contains(m)).ToArray();
         if (unknown.Length > 0)
             throw new RequestRefused(Problems.Validation(new Dictionary<string, string[]>
             {
-                ["outputsAchieved"] = unknown.Select(m => $"The award promised no output '{m}' (it promised: {string.Join(", ", award.Outputs.Select(o => o.Measure))}).")
+                ["outputsAchieved"] = unknown.Select(m => $"The award promised no output '{m}' (it promised: {string.Join(", ", award.Measures)}).")
                     .ToArray(),
             }));
 

@@ -13,7 +13,11 @@ public static class AssessBidEndpoint
             .ToProblem();
 
     [WolverinePost("/api/funding/bids/{bidId}/assessment"), Authorize(Roles = FundingRoles.FundingOfficer)]
-    [ProducesResponseType<Bid>(StatusCodes.Status200OK)]
-    public static (UpdatedAggregate, Events) Post(AssessBid command, [VersionedAggregate] Bid bid, ClaimsPrincipal user, TimeProvider clock) =>
-        (new UpdatedAggregate(), [Bid.DecideAssess(bid, command.Score!.Value, command.Comments!.Trim(), user.DisplayName(), clock.GetUtcNow())]);
+    [ProducesResponseType<BidView>(StatusCodes.Status200OK)]
+    public static async Task<(BidView, Events)> Post(AssessBid command, [VersionedAggregate] Bid bid, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var assessed = Bid.DecideAssess(bid, command.Score!.Value, command.Comments!.Trim(), user.DisplayName(), clock.GetUtcNow());
+        return (await BidView.AfterAsync(session, bid.Id, assessed, ct), [assessed]);
+    }
 }

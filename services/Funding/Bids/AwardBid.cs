@@ -22,7 +22,7 @@ public static class AwardBidEndpoint
             .ToProblem();
 
     [WolverinePost("/api/funding/bids/{bidId}/award"), Authorize(Roles = FundingRoles.FundingOfficer)]
-    [ProducesResponseType<Award>(StatusCodes.Status201Created)]
+    [ProducesResponseType<AwardView>(StatusCodes.Status201Created)]
     public static async Task<(IResult, Events, IStartStream)> Post(AwardBid command, [VersionedAggregate] Bid bid, IDocumentSession session,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public static class AwardBidEndpoint
         var (awarded, committed, made) = Bid.DecideAward(bid, stream, awardId, command.Amount!.Value, decisionId, decision, command.AwardDate!.Value,
             user.DisplayName(), clock.GetUtcNow());
         funding.AppendOne(committed);
-        var (created, award) = NewStream.Start<Award>(awardId, $"/api/funding/awards/{awardId}", Award.Create(made) with { Version = 1 }, made);
+        var (created, award) = NewStream.Start<Award>(awardId, $"/api/funding/awards/{awardId}", AwardView.Create(made) with { Version = 1 }, made);
         return (created, [awarded], award);
     }
 }

@@ -14,12 +14,13 @@ public static class DeclineBidEndpoint
             .ToProblem();
 
     [WolverinePost("/api/funding/bids/{bidId}/decline"), Authorize(Roles = FundingRoles.FundingOfficer)]
-    [ProducesResponseType<Bid>(StatusCodes.Status200OK)]
-    public static async Task<(UpdatedAggregate, Events)> Post(DeclineBid command, [VersionedAggregate] Bid bid, IDocumentSession session,
+    [ProducesResponseType<BidView>(StatusCodes.Status200OK)]
+    public static async Task<(BidView, Events)> Post(DeclineBid command, [VersionedAggregate] Bid bid, IDocumentSession session,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         // a decision cited must be one the partnership recorded, by consensus, like an award's
         if (command.DecisionId is { } decisionId) DecisionRule.Require(await session.LoadAsync<KnownDecision>(decisionId, ct), decisionId);
-        return (new UpdatedAggregate(), [Bid.DecideDecline(bid, command.Reason!.Trim(), command.DecisionId, user.DisplayName(), clock.GetUtcNow())]);
+        var declined = Bid.DecideDecline(bid, command.Reason!.Trim(), command.DecisionId, user.DisplayName(), clock.GetUtcNow());
+        return (await BidView.AfterAsync(session, bid.Id, declined, ct), [declined]);
     }
 }

@@ -46,7 +46,7 @@ public static class DraftBidEndpoint
             : WolverineContinue.NoProblems;
 
     [WolverinePost("/api/funding/bids"), Authorize(Roles = FundingRoles.FundingOfficer + "," + FundingRoles.Bidder)]
-    [ProducesResponseType<Bid>(StatusCodes.Status201Created)]
+    [ProducesResponseType<BidView>(StatusCodes.Status201Created)]
     public static async Task<(IResult, Wolverine.Marten.IStartStream)> Post(DraftBid command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
         CancellationToken ct)
     {
@@ -61,6 +61,6 @@ public static class DraftBidEndpoint
         var drafted = new BidDrafted(id, streamId, organisationId, command.Title!.Trim(), command.Description!.Trim(), command.AmountRequested!.Value,
             command.Priority!.Trim(), command.Outputs!.Select(o => new PromisedOutput(o!.Measure!.Trim(), o.Target!.Value)).ToList(),
             command.Area!.Trim(), user.DisplayName(), clock.GetUtcNow());
-        return NewStream.Start<Bid>(id, $"/api/funding/bids/{id}", Bid.Create(drafted) with { Version = 1 }, drafted);
+        return NewStream.Start<Bid>(id, $"/api/funding/bids/{id}", BidView.Create(drafted) with { Version = 1 }, drafted);
     }
 }

@@ -4,10 +4,12 @@ namespace CommunitySafety.Funding.Bids;
 public static class SubmitBidEndpoint
 {
     [WolverinePost("/api/funding/bids/{bidId}/submit"), Authorize(Roles = FundingRoles.FundingOfficer + "," + FundingRoles.Bidder)]
-    [ProducesResponseType<Bid>(StatusCodes.Status200OK)]
-    public static (UpdatedAggregate, Events) Post([VersionedAggregate] Bid bid, ClaimsPrincipal user, TimeProvider clock)
+    [ProducesResponseType<BidView>(StatusCodes.Status200OK)]
+    public static async Task<(BidView, Events)> Post([VersionedAggregate] Bid bid, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken ct)
     {
         bid.EnsureMayAct(user);
-        return (new UpdatedAggregate(), [Bid.DecideSubmit(bid, user.DisplayName(), clock.GetUtcNow())]);
+        var submitted = Bid.DecideSubmit(bid, user.DisplayName(), clock.GetUtcNow());
+        return (await BidView.AfterAsync(session, bid.Id, submitted, ct), [submitted]);
     }
 }

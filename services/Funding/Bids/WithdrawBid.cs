@@ -9,10 +9,12 @@ public static class WithdrawBidEndpoint
         new FieldErrors().Text("reason", command.Reason, 2000).ToProblem();
 
     [WolverinePost("/api/funding/bids/{bidId}/withdraw"), Authorize(Roles = FundingRoles.Bidder)]
-    [ProducesResponseType<Bid>(StatusCodes.Status200OK)]
-    public static (UpdatedAggregate, Events) Post(WithdrawBid command, [VersionedAggregate] Bid bid, ClaimsPrincipal user, TimeProvider clock)
+    [ProducesResponseType<BidView>(StatusCodes.Status200OK)]
+    public static async Task<(BidView, Events)> Post(WithdrawBid command, [VersionedAggregate] Bid bid, IDocumentSession session, ClaimsPrincipal user,
+        TimeProvider clock, CancellationToken ct)
     {
         bid.EnsureMayAct(user, officerMayAct: false);
-        return (new UpdatedAggregate(), [Bid.DecideWithdraw(bid, command.Reason!.Trim(), user.DisplayName(), clock.GetUtcNow())]);
+        var withdrawn = Bid.DecideWithdraw(bid, command.Reason!.Trim(), user.DisplayName(), clock.GetUtcNow());
+        return (await BidView.AfterAsync(session, bid.Id, withdrawn, ct), [withdrawn]);
     }
 }

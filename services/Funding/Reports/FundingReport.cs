@@ -20,7 +20,7 @@ public sealed record StreamReport(StreamTotals Totals, IReadOnlyList<AwardTotals
 /// <summary>The reports as pure functions of the stream's ledger and its awards.</summary>
 public static class FundingReport
 {
-    public static AwardTotals ForAward(Award award, string organisationName) =>
+    public static AwardTotals ForAward(AwardView award, string organisationName) =>
         new(award.Id, award.Title, award.OrganisationId, organisationName, award.AwardDate, award.NetAmount, award.Paid, award.ReportedSpend,
             award.NetAmount - award.Paid);
 
@@ -28,7 +28,7 @@ public static class FundingReport
     /// The stream's totals. Awarded is taken from the stream's own ledger (what the budget invariant guards); the awards'
     /// rows must add up to it, so a report never hides a discrepancy: it throws.
     /// </summary>
-    public static StreamReport ForStream(FundingStream stream, IEnumerable<Award> awards, IReadOnlyDictionary<Guid, string> organisationNames)
+    public static StreamReport ForStream(FundingStreamView stream, IEnumerable<AwardView> awards, IReadOnlyDictionary<Guid, string> organisationNames)
     {
         var rows = awards.Where(a => a.StreamId == stream.Id)
             .OrderBy(a => a.AwardDate).ThenBy(a => a.Title, StringComparer.Ordinal)

@@ -38,7 +38,7 @@ public static class ReportEndpoints
     public static async Task<IResult> Stream(Guid streamId, string? format, IQuerySession session, CancellationToken ct)
     {
         if (Format(format) is not { } csv) return BadFormat();
-        if (await session.LoadAsync<FundingStream>(streamId, ct) is not { } stream) return Problems.NotFound("FundingStream", streamId);
+        if (await session.LoadAsync<FundingStreamView>(streamId, ct) is not { } stream) return Problems.NotFound("FundingStream", streamId);
         var awards = await ReportData.AwardsOf(session, [streamId], ct);
         var report = FundingReport.ForStream(stream, awards, await ReportData.OrganisationNames(session, awards, ct));
         return csv ? Csv(FundingReport.AwardsCsv(report), $"funding-stream-{streamId}.csv") : Results.Ok(report);
@@ -71,7 +71,7 @@ public static class ThreeSixtyGivingEndpoint
     {
         var streams = (await FundingStreamQueries.InYear(session, financialYear).ToListAsync(ct)).ToDictionary(s => s.Id);
         var awards = await ReportData.AwardsOf(session, streams.Keys.ToArray(), ct);
-        var bids = (await session.LoadManyAsync<Bid>(ct, awards.Select(a => a.BidId).Distinct().ToArray())).ToDictionary(b => b.Id);
+        var bids = (await session.LoadManyAsync<BidView>(ct, awards.Select(a => a.BidId).Distinct().ToArray())).ToDictionary(b => b.Id);
         var package = ThreeSixtyGiving.Package(awards, streams, bids, await ReportData.OrganisationNames(session, awards, ct), options, clock.GetUtcNow());
         return Results.Ok(package);
     }
@@ -79,9 +79,9 @@ public static class ThreeSixtyGivingEndpoint
 
 public static class ReportData
 {
-    public static async Task<IReadOnlyList<Award>> AwardsOf(IQuerySession session, Guid[] streamIds, CancellationToken ct) =>
-        streamIds.Length == 0 ? [] : await session.Query<Award>().Where(a => a.StreamId.IsOneOf(streamIds)).ToListAsync(ct);
+    public static async Task<IReadOnlyList<AwardView>> AwardsOf(IQuerySession session, Guid[] streamIds, CancellationToken ct) =>
+        streamIds.Length == 0 ? [] : await session.Query<AwardView>().Where(a => a.StreamId.IsOneOf(streamIds)).ToListAsync(ct);
 
-    public static async Task<IReadOnlyDictionary<Guid, string>> OrganisationNames(IQuerySession session, IEnumerable<Award> awards, CancellationToken ct) =>
+    public static async Task<IReadOnlyDictionary<Guid, string>> OrganisationNames(IQuerySession session, IEnumerable<AwardView> awards, CancellationToken ct) =>
         (await session.LoadManyAsync<KnownOrganisation>(ct, awards.Select(a => a.OrganisationId).Distinct().ToArray())).ToDictionary(o => o.Id, o => o.Name);
 }

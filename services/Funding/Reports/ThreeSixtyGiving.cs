@@ -50,7 +50,7 @@ public static class ThreeSixtyGiving
     /// The awards as 360Giving grants. <c>amountAwarded</c> is what the grant is worth now (net of underspend returned and
     /// clawback, as the standard asks for revised amounts); <c>amountDisbursed</c> what has been paid.
     /// </summary>
-    public static GrantPackage Package(IEnumerable<Award> awards, IReadOnlyDictionary<Guid, FundingStream> streams, IReadOnlyDictionary<Guid, Bid> bids,
+    public static GrantPackage Package(IEnumerable<AwardView> awards, IReadOnlyDictionary<Guid, FundingStreamView> streams, IReadOnlyDictionary<Guid, BidView> bids,
         IReadOnlyDictionary<Guid, string> organisationNames, ThreeSixtyGivingOptions options, DateTimeOffset now)
     {
         var funder = new Organization(options.FundingOrganisationId, options.FundingOrganisationName);

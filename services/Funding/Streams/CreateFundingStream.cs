@@ -14,12 +14,12 @@ public static class CreateFundingStreamEndpoint
             .ToProblem();
 
     [WolverinePost("/api/funding/streams"), Authorize(Roles = FundingRoles.FundingOfficer)]
-    [ProducesResponseType<FundingStream>(StatusCodes.Status201Created)]
+    [ProducesResponseType<FundingStreamView>(StatusCodes.Status201Created)]
     public static (IResult, IStartStream) Post(CreateFundingStream command, ClaimsPrincipal user, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
         var created = new FundingStreamCreated(id, command.Name!.Trim(), command.Source!.Trim(), command.FinancialYear!.Value, command.Budget!.Value,
             user.DisplayName(), clock.GetUtcNow());
-        return NewStream.Start<FundingStream>(id, $"/api/funding/streams/{id}", FundingStream.Create(created) with { Version = 1 }, created);
+        return NewStream.Start<FundingStream>(id, $"/api/funding/streams/{id}", FundingStreamView.Create(created) with { Version = 1 }, created);
     }
 }

@@ -3,13 +3,14 @@ namespace CommunitySafety.Funding.Streams;
 public static class ReadFundingStreamEndpoints
 {
     [WolverineGet("/api/funding/streams/{streamId}"), Authorize(Roles = FundingRoles.AnyFundingRole)]
-    [ProducesResponseType<FundingStream>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<FundingStreamView>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid streamId, IQuerySession session, HttpContext http) =>
-        StreamReads.Read(await session.LoadAsync<FundingStream>(streamId, http.RequestAborted), streamId, http, s => s.Version);
+        StreamReads.Read(await session.LoadAsync<FundingStreamView>(streamId, http.RequestAborted), streamId, http, s => s.Version,
+            resource: nameof(FundingStream));
 
     /// <summary>The streams, latest financial year first, a page at a time (<c>limit</c> 1–500, default 100; <c>page</c> from 1).</summary>
     [WolverineGet("/api/funding/streams"), Authorize(Roles = FundingRoles.AnyFundingRole)]
-    [ProducesResponseType<IReadOnlyList<FundingStream>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<IReadOnlyList<FundingStreamView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> List(int? financialYear, int? limit, int? page, IQuerySession session, HttpContext http)
     {
         if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
@@ -24,9 +25,9 @@ public static class FundingStreamQueries
         await session.LoadAsync<FundingStream>(award.StreamId, ct) ?? throw RequestRefused.NotFound(nameof(FundingStream), award.StreamId);
 
     /// <summary>The streams of a financial year (all when null), latest year first, then by name (and id, so that pages never overlap).</summary>
-    public static IQueryable<FundingStream> InYear(IQuerySession session, int? financialYear)
+    public static IQueryable<FundingStreamView> InYear(IQuerySession session, int? financialYear)
     {
-        var query = session.Query<FundingStream>().AsQueryable();
+        var query = session.Query<FundingStreamView>().AsQueryable();
         if (financialYear is { } year) query = query.Where(s => s.FinancialYear == year);
         return query.OrderByDescending(s => s.FinancialYear).ThenBy(s => s.Name).ThenBy(s => s.Id);
     }

@@ -26,51 +26,84 @@ public sealed record ActionCompleted(Guid ActionId, string? Note, Guid? MeetingI
 public sealed record ActionDropped(Guid ActionId, string Reason, DateTimeOffset At);
 
 /// <summary>
-/// An action raised at a meeting of a body: its owner, due date and progress. Open → InProgress (progress notes) → Done,
-/// or Dropped with a reason. Open and in-progress actions come back to every later meeting of the body for review
-/// (<see cref="ActionRules.DueForReview"/>).
+/// An action as its rules need it: whose body it belongs to and where it stands. Open → InProgress (progress notes) →
+/// Done, or Dropped with a reason; once closed it no longer changes. How an action reads (its owner, due date, notes,
+/// outcome) is <see cref="ActionView"/>.
 /// </summary>
-public sealed record ActionItem(
-    Guid Id, Guid BodyId, Guid RaisedAtMeetingId, DateTimeOffset RaisedAtMeetingStartsAt, Guid? ItemId, string Text, ActionOwner Owner,
-    DateOnly DueOn, ActionStatus Status)
+public sealed record ActionItem(Guid Id, Guid BodyId, ActionStatus Status)
 {
-    public long Version { get; set; }
-    public DateTimeOffset RaisedAt { get; init; }
-    public IReadOnlyList<ActionNote> Notes { get; init; } = [];
-    public DateTimeOffset? ClosedAt { get; init; }
-    /// <summary>The meeting at which the action was reported done, if one was named.</summary>
-    public Guid? CompletedAtMeetingId { get; init; }
-    public string? DropReason { get; init; }
+    public long Version { get; init; }
 
     public bool IsOpen => Status is ActionStatus.Open or ActionStatus.InProgress;
 
-    public bool IsOverdue(DateOnly today) => IsOpen && DueOn < today;
+    public static ActionItem Create(ActionRaised e) => new(e.ActionId, e.BodyId, ActionStatus.Open);
 
-    public static ActionItem Create(ActionRaised e) =>
-        new(e.ActionId, e.BodyId, e.MeetingId, e.MeetingStartsAt, e.ItemId, e.Text, e.Owner, e.DueOn, ActionStatus.Open) { RaisedAt = e.At };
+    public ActionItem Apply(ActionProgressed e) => this with { Status = ActionStatus.InProgress };
+    public ActionItem Apply(ActionCompleted e) => this with { Status = ActionStatus.Done };
+    public ActionItem Apply(ActionDropped e) => this with { Status = ActionStatus.Dropped };
 
-    public ActionItem Apply(ActionProgressed e) => this with { Status = ActionStatus.InProgress, Notes = [.. Notes, new ActionNote(e.Note, e.At)] };
-
-    public ActionItem Apply(ActionCompleted e) => this with
+    /// <summary>
+    /// The action after an event (null before its first): the one fold of an action's events, for every fold written by
+    /// hand. A delegate, not a method: Marten's source generator takes a method named <c>Evolve</c> on a self-aggregating
+    /// type for its own instance <c>Evolve(event)</c> convention; Marten folds with <c>Create</c>/<c>Apply</c>.
+    /// </summary>
+    public static readonly Func<ActionItem?, object, ActionItem> Evolve = (state, @event) => @event switch
     {
-        Status = ActionStatus.Done, ClosedAt = e.At, CompletedAtMeetingId = e.MeetingId,
-        Notes = e.Note is null ? Notes : [.. Notes, new ActionNote(e.Note, e.At)],
+        ActionRaised e => Create(e),
+        ActionProgressed e => Existing(state).Apply(e),
+        ActionCompleted e => Existing(state).Apply(e),
+        ActionDropped e => Existing(state).Apply(e),
+        _ => Existing(state),
     };
 
-    public ActionItem Apply(ActionDropped e) => this with { Status = ActionStatus.Dropped, ClosedAt = e.At, DropReason = e.Reason };
+    private static ActionItem Existing(ActionItem? state) => state ?? throw new InvalidOperationException("An action's stream starts with ActionRaised.");
 }
 
-/// <summary>An action as the API shows it: the action and whether it is overdue today.</summary>
+/// <summary>
+/// An action as the API shows it (GET /api/meetings/actions/{id}, a body's action log, the actions a meeting reviews):
+/// projected inline from the action's stream, so a read sees the write before it. <see cref="Overdue"/> depends on the
+/// day of the read: the stored document does not know it (false); every read answers <see cref="AsOf"/> the day.
+/// </summary>
 public sealed record ActionView(
     Guid Id, Guid BodyId, Guid RaisedAtMeetingId, DateTimeOffset RaisedAtMeetingStartsAt, Guid? ItemId, string Text, ActionOwner Owner,
     DateOnly DueOn, ActionStatus Status, bool Overdue, IReadOnlyList<ActionNote> Notes, DateTimeOffset RaisedAt, DateTimeOffset? ClosedAt,
     Guid? CompletedAtMeetingId, string? DropReason, long Version)
 {
-    public static ActionView Of(ActionItem a, DateOnly today) => new(a.Id, a.BodyId, a.RaisedAtMeetingId, a.RaisedAtMeetingStartsAt, a.ItemId,
-        a.Text, a.Owner, a.DueOn, a.Status, a.IsOverdue(today), a.Notes, a.RaisedAt, a.ClosedAt, a.CompletedAtMeetingId, a.DropReason, a.Version);
+    /// <summary>Open or in progress: reviewed at the body's later meetings.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsOpen => Status is ActionStatus.Open or ActionStatus.InProgress;
+
+    /// <summary>The view as read on <paramref name="today"/>: overdue when open past its due date.</summary>
+    /// <param name="today">The day of the read (<see cref="Today"/>).</param>
+    public ActionView AsOf(DateOnly today) => this with { Overdue = IsOpen && DueOn < today };
 
     /// <summary>Today in the UK, where the partnership works: what "overdue" is measured against.</summary>
     public static DateOnly Today(TimeProvider clock) => PartnershipCalendar.Today(clock.GetUtcNow());
+
+    public static ActionView Create(ActionRaised e) => new(e.ActionId, e.BodyId, e.MeetingId, e.MeetingStartsAt, e.ItemId, e.Text, e.Owner, e.DueOn,
+        ActionStatus.Open, false, [], e.At, null, null, null, 0);
+
+    public ActionView Apply(ActionProgressed e) => this with { Status = ActionStatus.InProgress, Notes = [.. Notes, new ActionNote(e.Note, e.At)] };
+
+    public ActionView Apply(ActionCompleted e) => this with
+    {
+        Status = ActionStatus.Done, ClosedAt = e.At, CompletedAtMeetingId = e.MeetingId,
+        Notes = e.Note is null ? Notes : [.. Notes, new ActionNote(e.Note, e.At)],
+    };
+
+    public ActionView Apply(ActionDropped e) => this with { Status = ActionStatus.Dropped, ClosedAt = e.At, DropReason = e.Reason };
+
+    /// <summary>The view after an event (null before the action's first), as the projection folds it.</summary>
+    public static readonly Func<ActionView?, object, ActionView> Evolve = (state, @event) => @event switch
+    {
+        ActionRaised e => Create(e),
+        ActionProgressed e => Existing(state).Apply(e),
+        ActionCompleted e => Existing(state).Apply(e),
+        ActionDropped e => Existing(state).Apply(e),
+        _ => Existing(state),
+    };
+
+    private static ActionView Existing(ActionView? state) => state ?? throw new InvalidOperationException("An action's stream starts with ActionRaised.");
 }
 
 /// <summary>The rules of actions, as pure functions.</summary>
@@ -140,7 +173,7 @@ public static class ActionRules
     /// earlier meeting of the body, oldest due first. An action keeps coming back until it is done or dropped; it is
     /// not reviewed at the meeting that raised it.
     /// </summary>
-    public static IReadOnlyList<ActionItem> DueForReview(IEnumerable<ActionItem> actions, Meeting meeting) =>
+    public static IReadOnlyList<ActionView> DueForReview(IEnumerable<ActionView> actions, Meeting meeting) =>
     [
         .. actions
             .Where(a => a.BodyId == meeting.BodyId && a.IsOpen && a.RaisedAtMeetingId != meeting.Id && a.RaisedAtMeetingStartsAt < meeting.StartsAt)

@@ -13,7 +13,7 @@ public static class ActionReview
     public static async Task<IReadOnlyList<ActionView>> ForMeeting(IQuerySession session, Meeting meeting, CancellationToken ct,
         DateOnly? today = null)
     {
-        var open = await session.Query<ActionItem>()
+        var open = await session.Query<ActionView>()
             .Where(a => a.BodyId == meeting.BodyId && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))
             .ToListAsync(ct);
         // A raising meeting may have been rescheduled since: compare by its start now.
@@ -21,7 +21,7 @@ public static class ActionReview
         var starts = (await session.LoadManyAsync<Meeting>(ct, meetingIds)).ToDictionary(m => m.Id, m => m.StartsAt);
         var current = open.Select(a => starts.TryGetValue(a.RaisedAtMeetingId, out var s) ? a with { RaisedAtMeetingStartsAt = s } : a);
         var day = today ?? ActionView.Today(TimeProvider.System);
-        return [.. ActionRules.DueForReview(current, meeting).Select(a => ActionView.Of(a, day))];
+        return [.. ActionRules.DueForReview(current, meeting).Select(a => a.AsOf(day))];
     }
 }
 
@@ -32,10 +32,10 @@ public static class GetActionsEndpoint
     [ProducesResponseType<ActionView>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, TimeProvider clock, HttpContext http)
     {
-        var action = id == Guid.Empty ? null : await session.LoadAsync<ActionItem>(id, http.RequestAborted);
+        var action = id == Guid.Empty ? null : await session.LoadAsync<ActionView>(id, http.RequestAborted);
         if (action is null || !await MaySee(http, action.BodyId, session)) return Problems.NotFound("Action", id);
         http.Response.Headers.ETag = IfMatch.ETag(action.Version);
-        return Results.Ok(ActionView.Of(action, ActionView.Today(clock)));
+        return Results.Ok(action.AsOf(ActionView.Today(clock)));
     }
 
     /// <summary>
@@ -58,10 +58,10 @@ public static class GetActionsEndpoint
         if (!PageRequest.TryRead(limit, page, out var request, out var refusal, errors: errors)) return refusal;
         var ct = http.RequestAborted;
         if (bodyId == Guid.Empty || await session.LoadAsync<BodyRef>(bodyId, ct) is null || !await MaySee(http, bodyId, session)) return Problems.NotFound("Body", bodyId);
-        var query = session.Query<ActionItem>().Where(a => a.BodyId == bodyId);
+        var query = session.Query<ActionView>().Where(a => a.BodyId == bodyId);
         if (wanted is { } w) query = query.Where(a => a.Status == w);
         var today = ActionView.Today(clock);
-        return (await query.OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToPageAsync(request, ct)).Select(a => ActionView.Of(a, today)).Ok(http);
+        return (await query.OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToPageAsync(request, ct)).Select(a => a.AsOf(today)).Ok(http);
     }
 
     private static async Task<bool> MaySee(HttpContext http, Guid bodyId, IQuerySession session) =>

@@ -127,14 +127,26 @@ public sealed record SeriesPlanned(
     Guid SeriesId, Guid BodyId, MeetingCadence Cadence, SeriesPattern Pattern, DateTime FirstLocal, string TimeZone, int DurationMinutes,
     string? Location, Area? Area, IReadOnlyList<Guid> MeetingIds, DateTimeOffset At);
 
-public sealed record MeetingSeries(
-    Guid Id, Guid BodyId, MeetingCadence Cadence, SeriesPattern Pattern, DateTime FirstLocal, string TimeZone, int DurationMinutes,
-    string? Location, Area? Area, IReadOnlyList<Guid> MeetingIds)
+/// <summary>
+/// A series of meetings planned at once (each meeting a stream of its own). No rule reads a planned series: the
+/// aggregate is its identity, and how it reads (cadence, pattern, its meetings) is <see cref="MeetingSeriesView"/>.
+/// </summary>
+public sealed record MeetingSeries(Guid Id)
 {
-    public long Version { get; set; }
+    public long Version { get; init; }
 
-    public static MeetingSeries Create(SeriesPlanned e) =>
-        new(e.SeriesId, e.BodyId, e.Cadence, e.Pattern, e.FirstLocal, e.TimeZone, e.DurationMinutes, e.Location, e.Area, e.MeetingIds);
+    public static MeetingSeries Create(SeriesPlanned e) => new(e.SeriesId);
+
+    /// <summary>
+    /// The series after an event (null before its first): the one fold of a series' events, for every fold written by
+    /// hand. A delegate, not a method: Marten's source generator takes a method named <c>Evolve</c> on a self-aggregating
+    /// type for its own instance <c>Evolve(event)</c> convention; Marten folds with <c>Create</c>.
+    /// </summary>
+    public static readonly Func<MeetingSeries?, object, MeetingSeries> Evolve = (state, @event) => @event switch
+    {
+        SeriesPlanned e => Create(e),
+        _ => state ?? throw new InvalidOperationException("A series' stream starts with SeriesPlanned."),
+    };
 
     /// <summary>
     /// Plans <paramref name="count"/> meetings of a body at its cadence (or <paramref name="cadence"/> if given). Returns
@@ -161,4 +173,22 @@ public sealed record MeetingSeries(
         return (new SeriesPlanned(seriesId, bodyId, effective, pattern, firstLocal, zone.Id, durationMinutes, location?.Trim(), area,
             meetings.Select(m => m.id).ToList(), now), meetings);
     }
+}
+
+/// <summary>A planned series as GET /api/meetings/series/{id} shows it. Projected inline from the series' stream.</summary>
+public sealed record MeetingSeriesView(
+    Guid Id, Guid BodyId, MeetingCadence Cadence, SeriesPattern Pattern, DateTime FirstLocal, string TimeZone, int DurationMinutes,
+    string? Location, Area? Area, IReadOnlyList<Guid> MeetingIds)
+{
+    public long Version { get; init; }
+
+    public static MeetingSeriesView Create(SeriesPlanned e) =>
+        new(e.SeriesId, e.BodyId, e.Cadence, e.Pattern, e.FirstLocal, e.TimeZone, e.DurationMinutes, e.Location, e.Area, e.MeetingIds);
+
+    /// <summary>The view after an event (null before the series' first), as the projection folds it.</summary>
+    public static readonly Func<MeetingSeriesView?, object, MeetingSeriesView> Evolve = (state, @event) => @event switch
+    {
+        SeriesPlanned e => Create(e),
+        _ => state ?? throw new InvalidOperationException("A series' stream starts with SeriesPlanned."),
+    };
 }

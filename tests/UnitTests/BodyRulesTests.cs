@@ -57,7 +57,7 @@ public sealed class BodyRulesTests
         var (body, id) = Appoint(Empty, "Jo Bloggs");
         var named = Body.DecideSubstitute(body, id, Guid.NewGuid(), "Sam Deputy", Now);
         body = body.Apply(Assert.IsType<SubstituteNamed>(Assert.Single(named)));
-        Assert.Equal("Sam Deputy", Assert.Single(body.Member(id)!.Substitutes).Name);
+        Assert.Equal("Sam Deputy", Assert.Single(body.Member(id)!.SubstituteNames));
 
         Assert.Equal("substitute-already-named", Assert.Throws<DomainRuleViolation>(() => Body.DecideSubstitute(body, id, Guid.NewGuid(), "sam deputy", Now)).Rule);
         Assert.Equal("substitute-is-member", Assert.Throws<DomainRuleViolation>(() => Body.DecideSubstitute(body, id, Guid.NewGuid(), "Jo Bloggs", Now)).Rule);

@@ -108,32 +108,3 @@ public enum TermsStatus
     InEffect,
     Superseded,
 }
-
-public sealed partial record Body
-{
-    /// <summary>How many versions of the terms of reference were drafted (the last version's number).</summary>
-    public int TermsVersionsDrafted { get; init; }
-
-    /// <summary>The version of the terms of reference in effect, if any was adopted.</summary>
-    public Guid? TermsOfReferenceVersionId { get; init; }
-
-    /// <summary>The number of the version in effect.</summary>
-    public int? TermsOfReferenceVersion { get; init; }
-
-    /// <summary>How the body decides, once terms of reference say so.</summary>
-    public DecisionMaking? DecisionMaking { get; init; }
-
-    public Body Apply(TermsOfReferenceVersionDrafted e) => this with { TermsVersionsDrafted = Math.Max(TermsVersionsDrafted, e.Number) };
-
-    public Body Apply(BodyTermsAdopted e) => this with
-    {
-        Cadence = e.Cadence,
-        QuorumMinimum = e.QuorumMinimum,
-        DecisionMaking = e.DecisionMaking,
-        TermsOfReferenceVersionId = e.VersionId,
-        TermsOfReferenceVersion = e.Number,
-    };
-
-    public TermsStatus StatusOf(TermsOfReference terms) =>
-        terms.Adoption is null ? TermsStatus.Draft : terms.Id == TermsOfReferenceVersionId ? TermsStatus.InEffect : TermsStatus.Superseded;
-}

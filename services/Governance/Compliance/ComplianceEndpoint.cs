@@ -28,7 +28,7 @@ public static class ComplianceEndpoint
         var agreements = await session.Query<CommunitySafetyAgreement>().Where(a => a.Year == year || a.PlanYear == year).ToListAsync(ct);
         var (from, to) = (PartnershipCalendar.StartOf(PlanYear.StartOf(year)), PartnershipCalendar.StartOf(PlanYear.StartOf(year + 1)));
         var held = await session.Query<HeldMeeting>().Where(m => m.Public && m.StartsAt >= from && m.StartsAt < to).ToListAsync(ct);
-        var bodies = await session.Query<Body>().ToListAsync(ct);
+        var bodies = await session.Query<BodyView>().ToListAsync(ct);
         var withMembers = bodies.Where(b => b.Members.Any(m => m.IsCurrent)).ToList();
         var memberOrganisationIds = withMembers.SelectMany(b => b.Members.Where(m => m.IsCurrent))
             .SelectMany(m => m.Represents.Append(m.OrganisationId)).Distinct().ToArray();

@@ -38,7 +38,7 @@ public static class OpenDataEndpoints
         var agreement = await InForce(session, ct) ?? throw NoneInForce();
         var version = agreement.InForce!;
         var assessments = await StrategyUrls.LoadAssessments(session, version.Priorities.SelectMany(p => p.DrawsOn).Select(d => d.AssessmentId).Distinct(), ct);
-        var county = await session.LoadAsync<Body>(agreement.CountyBodyId, ct);
+        var county = await session.LoadAsync<BodyView>(agreement.CountyBodyId, ct);
         return new OpenAgreement(agreement.Id, agreement.Title, agreement.Year, agreement.PlanYear, version.Number, version.AgreedByDecisionId!.Value,
             version.AgreedAt, county?.Name ?? "", agreement.Status == AgreementStatus.RefreshAwaitingAdoption,
             [.. version.Priorities.Select(p => new OpenPriority(p.Id, p.Title, p.Rationale, [.. p.DrawsOn.Select(d => Describe(d, assessments))]))],
@@ -75,7 +75,7 @@ public static class OpenDataEndpoints
         if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         var ct = http.RequestAborted;
         // the bodies whose decisions may be shown: known here, and not confidential now
-        var bodies = (await session.Query<Body>().Select(b => new { b.Id, b.Name, b.Kind, b.MarkedConfidential }).ToListAsync(ct))
+        var bodies = (await session.Query<BodyView>().Select(b => new { b.Id, b.Name, b.Kind, b.MarkedConfidential }).ToListAsync(ct))
             .Where(b => !BodyConfidentiality.IsConfidential(b.Kind, b.MarkedConfidential))
             .ToDictionary(b => b.Id, b => b.Name);
         var shown = bodies.Keys.Select(id => (Guid?)id).ToArray();

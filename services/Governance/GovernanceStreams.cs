@@ -16,10 +16,11 @@ public static class Queues
 
 public static class GovernanceStreams
 {
-    /// <summary>Each aggregate is a stream; its snapshot is kept inline, and so is a read model of its own where it has one (<see cref="BodyView"/>); other snapshots are also the read model the GET endpoints serve.</summary>
+    /// <summary>Each aggregate is a stream; its snapshot is kept inline, and so is a read model of its own where it has one (<see cref="BodyView"/>, <see cref="OrganisationView"/>); other snapshots are also the read model the GET endpoints serve.</summary>
     public static void AddGovernanceStreams(this StoreOptions opts)
     {
         opts.Projections.Snapshot<Organisation>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<OrganisationView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Body>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<BodyView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<TermsOfReference>(SnapshotLifecycle.Inline);

@@ -12,7 +12,7 @@ namespace CommunitySafety.UnitTests;
 public sealed class BodyRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority, Now);
+    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority);
     private static readonly Body Empty = Body.Create(new BodyCreated(Guid.NewGuid(), "Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly, 4, Now));
 
     private static (Body Body, Guid MembershipId) Appoint(Body body, string person, MemberRole role = MemberRole.Member)

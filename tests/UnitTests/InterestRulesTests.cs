@@ -14,7 +14,7 @@ public sealed class InterestRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 11, 23);
-    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority, Now);
+    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority);
 
     /// <summary>A body with one member: the rules decide on its <see cref="BodyHistory.Body"/>; the register as shown is its <see cref="BodyHistory.View"/>.</summary>
     private static (BodyHistory Body, Guid Member) OneMember()

@@ -16,7 +16,7 @@ public sealed class StrategyRulesTests
     private static readonly DateTimeOffset Now = new(2027, 11, 15, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2027, 11, 15);
     private static readonly Body County = Body.Create(new BodyCreated(Guid.NewGuid(), "Kent Community Safety Partnership", BodyKind.Executive, MeetingCadence.Quarterly, 4, Now));
-    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority, Now);
+    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority);
 
     private static readonly StrategicAssessment Assessment = StrategicAssessment.Create(Assert.IsType<StrategicAssessmentSubmitted>(Assert.Single(
         StrategicAssessment.DecideSubmit(Guid.NewGuid(), "Dartford CSP", 2027, [("Domestic abuse", "Repeat victims up 12%")], [], Guid.NewGuid, Now))));

@@ -19,7 +19,7 @@ public static class GetInterestsEndpoint
         if (await session.LoadAsync<BodyView>(bodyId, http.RequestAborted) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
         var organisationIds = body.Members.Select(m => m.OrganisationId).Distinct().ToArray();
-        var organisations = (await session.LoadManyAsync<Organisation>(http.RequestAborted, organisationIds)).ToDictionary(o => o.Id, o => o.Name);
+        var organisations = (await session.LoadManyAsync<OrganisationView>(http.RequestAborted, organisationIds)).ToDictionary(o => o.Id, o => o.Name);
         var entries = body.Interests.Select(i =>
             {
                 var member = body.Member(i.MembershipId)!;

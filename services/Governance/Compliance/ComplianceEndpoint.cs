@@ -32,7 +32,7 @@ public static class ComplianceEndpoint
         var withMembers = bodies.Where(b => b.Members.Any(m => m.IsCurrent)).ToList();
         var memberOrganisationIds = withMembers.SelectMany(b => b.Members.Where(m => m.IsCurrent))
             .SelectMany(m => m.Represents.Append(m.OrganisationId)).Distinct().ToArray();
-        var organisations = await session.LoadManyAsync<Organisation>(ct, memberOrganisationIds);
+        var organisations = await session.LoadManyAsync<OrganisationView>(ct, memberOrganisationIds);
 
         var checklist = ComplianceChecklist.Compute(new ComplianceInputs(year, today,
             [.. assessments.Select(a => a.PartnershipName).Order()],

@@ -244,6 +244,6 @@ public sealed partial record BodyView(
         TermsOfReferenceVersion = e.Number,
     };
 
-    public TermsStatus StatusOf(TermsOfReference terms) =>
+    public TermsStatus StatusOf(TermsVersionView terms) =>
         terms.Adoption is null ? TermsStatus.Draft : terms.Id == TermsOfReferenceVersionId ? TermsStatus.InEffect : TermsStatus.Superseded;
 }

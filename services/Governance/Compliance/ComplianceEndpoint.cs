@@ -24,7 +24,7 @@ public static class ComplianceEndpoint
         if (invalid != Wolverine.Http.WolverineContinue.NoProblems) return Results.Problem(invalid);
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
 
-        var assessments = await session.Query<StrategicAssessment>().Where(a => a.Year == year).ToListAsync(ct);
+        var assessments = await session.Query<StrategicAssessmentView>().Where(a => a.Year == year).ToListAsync(ct);
         var agreements = await session.Query<CommunitySafetyAgreement>().Where(a => a.Year == year || a.PlanYear == year).ToListAsync(ct);
         var (from, to) = (PartnershipCalendar.StartOf(PlanYear.StartOf(year)), PartnershipCalendar.StartOf(PlanYear.StartOf(year + 1)));
         var held = await session.Query<HeldMeeting>().Where(m => m.Public && m.StartsAt >= from && m.StartsAt < to).ToListAsync(ct);

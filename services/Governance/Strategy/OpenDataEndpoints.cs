@@ -37,7 +37,8 @@ public static class OpenDataEndpoints
     {
         var agreement = await InForce(session, ct) ?? throw NoneInForce();
         var version = agreement.InForce!;
-        var assessments = await StrategyUrls.LoadAssessments(session, version.Priorities.SelectMany(p => p.DrawsOn).Select(d => d.AssessmentId).Distinct(), ct);
+        var assessments = (await session.LoadManyAsync<StrategicAssessmentView>(ct, version.Priorities.SelectMany(p => p.DrawsOn).Select(d => d.AssessmentId).Distinct()))
+            .ToDictionary(a => a.Id);
         var county = await session.LoadAsync<BodyView>(agreement.CountyBodyId, ct);
         return new OpenAgreement(agreement.Id, agreement.Title, agreement.Year, agreement.PlanYear, version.Number, version.AgreedByDecisionId!.Value,
             version.AgreedAt, county?.Name ?? "", agreement.Status == AgreementStatus.RefreshAwaitingAdoption,
@@ -45,7 +46,7 @@ public static class OpenDataEndpoints
             [.. agreement.Reviews.Select(r => new OpenReview(r.Year, r.Outcome, r.Notes, r.Version))]);
     }
 
-    private static string Describe(PriorityEvidence evidence, IReadOnlyDictionary<Guid, StrategicAssessment> assessments)
+    private static string Describe(PriorityEvidence evidence, IReadOnlyDictionary<Guid, StrategicAssessmentView> assessments)
     {
         if (!assessments.TryGetValue(evidence.AssessmentId, out var a)) return "";
         var priority = evidence.PriorityId is { } pid ? a.Priority(pid) : null;

@@ -82,6 +82,8 @@ public sealed class BodyViewTests
             (view.Cadence, view.QuorumMinimum, view.DecisionMaking!.Value, view.TermsOfReferenceVersionId!.Value, view.TermsOfReferenceVersion!.Value,
                 view.TermsVersionsDrafted));
         Assert.Equal(1, history.Body.TermsVersionsDrafted);
+        var drafted = Created().Then(history.Events[1]).Body;
+        Assert.Same(drafted, Body.Evolve(drafted, history.Events[2])); // the adoption changes nothing the rules read
     }
 
     [Fact]

@@ -75,6 +75,7 @@ public sealed partial record Body(Guid Id, string Name, BodyKind Kind, IReadOnly
         OfficeTermLapsed e => Existing(state).Apply(e),
         RepresentationApproved e => Existing(state).Apply(e),
         TermsOfReferenceVersionDrafted e => Existing(state).Apply(e),
+        BodyTermsAdopted e => Existing(state).Apply(e),
         _ => Existing(state),
     };
 

@@ -16,13 +16,16 @@ public static class Queues
 
 public static class GovernanceStreams
 {
-    /// <summary>Each aggregate is a stream; its snapshot, kept inline, is also the read model the GET endpoints serve.</summary>
+    /// <summary>Each aggregate is a stream; its snapshot is kept inline, and so is a read model of its own where it has one (<see cref="BodyView"/>, <see cref="OrganisationView"/>, <see cref="TermsVersionView"/>); other snapshots are also the read model the GET endpoints serve.</summary>
     public static void AddGovernanceStreams(this StoreOptions opts)
     {
         opts.Projections.Snapshot<Organisation>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<OrganisationView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Body>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<BodyView>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<TermsOfReference>(SnapshotLifecycle.Inline);
-        opts.Schema.For<TermsOfReference>().Index(t => t.BodyId);
+        opts.Projections.Snapshot<TermsVersionView>(SnapshotLifecycle.Inline);
+        opts.Schema.For<TermsVersionView>().Index(t => t.BodyId);
         opts.Projections.Snapshot<Webhooks.WebhookSubscription>(SnapshotLifecycle.Inline);
         opts.Schema.For<Webhooks.WebhookSubscription>().Index(s => s.OrganisationId);
         opts.Schema.For<Webhooks.WebhookDelivery>().Index(d => d.SubscriptionId);

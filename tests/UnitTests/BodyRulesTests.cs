@@ -12,7 +12,7 @@ namespace CommunitySafety.UnitTests;
 public sealed class BodyRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority, Now);
+    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority);
     private static readonly Body Empty = Body.Create(new BodyCreated(Guid.NewGuid(), "Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly, 4, Now));
 
     private static (Body Body, Guid MembershipId) Appoint(Body body, string person, MemberRole role = MemberRole.Member)
@@ -57,7 +57,7 @@ public sealed class BodyRulesTests
         var (body, id) = Appoint(Empty, "Jo Bloggs");
         var named = Body.DecideSubstitute(body, id, Guid.NewGuid(), "Sam Deputy", Now);
         body = body.Apply(Assert.IsType<SubstituteNamed>(Assert.Single(named)));
-        Assert.Equal("Sam Deputy", Assert.Single(body.Member(id)!.Substitutes).Name);
+        Assert.Equal("Sam Deputy", Assert.Single(body.Member(id)!.SubstituteNames));
 
         Assert.Equal("substitute-already-named", Assert.Throws<DomainRuleViolation>(() => Body.DecideSubstitute(body, id, Guid.NewGuid(), "sam deputy", Now)).Rule);
         Assert.Equal("substitute-is-member", Assert.Throws<DomainRuleViolation>(() => Body.DecideSubstitute(body, id, Guid.NewGuid(), "Jo Bloggs", Now)).Rule);

@@ -14,21 +14,22 @@ public sealed class InterestRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 11, 23);
-    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority, Now);
+    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority);
 
-    private static (Body Body, Guid Member) OneMember()
+    /// <summary>A body with one member: the rules decide on its <see cref="BodyHistory.Body"/>; the register as shown is its <see cref="BodyHistory.View"/>.</summary>
+    private static (BodyHistory Body, Guid Member) OneMember()
     {
-        var body = Body.Create(new BodyCreated(Guid.NewGuid(), "Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly, 4, Now));
+        var body = new BodyHistory(new BodyCreated(Guid.NewGuid(), "Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly, 4, Now));
         var id = Guid.NewGuid();
-        return (body.Apply(Assert.IsType<MemberAppointed>(Assert.Single(Body.DecideAppointment(body, Police, id, Police.Id, "Jo", MemberRole.Member, Now)))), id);
+        return (body.Then(Assert.IsType<MemberAppointed>(Assert.Single(Body.DecideAppointment(body.Body, Police, id, Police.Id, "Jo", MemberRole.Member, Now)))), id);
     }
 
-    private static (Body Body, Guid InterestId) Register(Body body, Guid member, DateOnly from, DateOnly? to = null,
+    private static (BodyHistory Body, Guid InterestId) Register(BodyHistory body, Guid member, DateOnly from, DateOnly? to = null,
         InterestCategory category = InterestCategory.Employment, string description = "Trustee, Kent Youth Trust")
     {
         var id = Guid.NewGuid();
-        var e = Assert.IsType<InterestRegistered>(Assert.Single(Body.DecideRegisterInterest(body, member, id, category, description, from, to, Now)));
-        return (body.Apply(e), id);
+        var e = Assert.IsType<InterestRegistered>(Assert.Single(Body.DecideRegisterInterest(body.Body, member, id, category, description, from, to, Now)));
+        return (body.Then(e), id);
     }
 
     [Fact]
@@ -37,7 +38,9 @@ public sealed class InterestRulesTests
         var (body, member) = OneMember();
         (body, var id) = Register(body, member, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), InterestCategory.Property, "  Owns a shop in Dover ");
 
-        var interest = Assert.Single(body.Interests);
+        Assert.Equal(new HeldInterest(id, member, InterestCategory.Property, "Owns a shop in Dover", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)),
+            Assert.Single(body.Body.HeldInterests));
+        var interest = Assert.Single(body.View.Interests);
         Assert.Equal(new Interest(id, member, InterestCategory.Property, "Owns a shop in Dover", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), Now), interest);
         Assert.True(interest.CurrentOn(new DateOnly(2026, 1, 1)));
         Assert.True(interest.CurrentOn(new DateOnly(2026, 12, 31)));
@@ -51,7 +54,7 @@ public sealed class InterestRulesTests
         var (body, member) = OneMember();
         var refused = Assert.Throws<DomainRuleViolation>(() => Register(body, member, Today, Today.AddDays(-1)));
         Assert.Equal(("interest-ends-before-it-starts", Refusal.Inconsistent), (refused.Rule, refused.Kind));
-        Assert.Equal(Today, Register(body, member, Today, Today).Body.Interests[0].To);
+        Assert.Equal(Today, Register(body, member, Today, Today).Body.View.Interests[0].To);
     }
 
     [Fact]
@@ -59,8 +62,8 @@ public sealed class InterestRulesTests
     {
         var (body, member) = OneMember();
         Assert.Equal(("membership-not-found", Refusal.NotFound),
-            Rule(() => Body.DecideRegisterInterest(body, Guid.NewGuid(), Guid.NewGuid(), InterestCategory.Other, "x", Today, null, Now)));
-        body = body.Apply(Assert.IsType<MembershipEnded>(Assert.Single(Body.DecideEnd(body, member, Now))));
+            Rule(() => Body.DecideRegisterInterest(body.Body, Guid.NewGuid(), Guid.NewGuid(), InterestCategory.Other, "x", Today, null, Now)));
+        body = body.Then(Assert.IsType<MembershipEnded>(Assert.Single(Body.DecideEnd(body.Body, member, Now))));
         Assert.Equal(("membership-ended", Refusal.Conflict), Rule(() => Register(body, member, Today)));
     }
 
@@ -79,12 +82,14 @@ public sealed class InterestRulesTests
         var (body, member) = OneMember();
         (body, var id) = Register(body, member, new DateOnly(2026, 3, 1));
 
-        Assert.Equal(("interest-ends-before-it-starts", Refusal.Inconsistent), Rule(() => Body.DecideEndInterest(body, member, id, new DateOnly(2026, 2, 28), Today, Now)));
-        var ended = Assert.IsType<InterestEnded>(Assert.Single(Body.DecideEndInterest(body, member, id, new DateOnly(2026, 10, 31), Today, Now)));
-        body = body.Apply(ended);
-        Assert.Equal(new DateOnly(2026, 10, 31), body.Interests[0].To);
-        Assert.False(body.Interests[0].CurrentOn(Today));
-        Assert.Equal(("interest-already-ended", Refusal.Conflict), Rule(() => Body.DecideEndInterest(body, member, id, Today, Today, Now)));
+        Assert.Equal(("interest-ends-before-it-starts", Refusal.Inconsistent), Rule(() => Body.DecideEndInterest(body.Body, member, id, new DateOnly(2026, 2, 28), Today, Now)));
+        var ended = Assert.IsType<InterestEnded>(Assert.Single(Body.DecideEndInterest(body.Body, member, id, new DateOnly(2026, 10, 31), Today, Now)));
+        body = body.Then(ended);
+        Assert.Equal((new DateOnly(2026, 10, 31), true), (body.Body.HeldInterests[0].To, body.Body.HeldInterests[0].Ended));
+        Assert.Equal(new DateOnly(2026, 10, 31), body.View.Interests[0].To);
+        Assert.Equal(Now, body.View.Interests[0].EndedAt);
+        Assert.False(body.View.Interests[0].CurrentOn(Today));
+        Assert.Equal(("interest-already-ended", Refusal.Conflict), Rule(() => Body.DecideEndInterest(body.Body, member, id, Today, Today, Now)));
     }
 
     [Fact]
@@ -94,8 +99,8 @@ public sealed class InterestRulesTests
         (body, var past) = Register(body, member, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
         (body, var future) = Register(body, member, new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31), InterestCategory.GiftsAndHospitality, "Tickets");
 
-        Assert.Equal(("interest-already-ended", Refusal.Conflict), Rule(() => Body.DecideEndInterest(body, member, past, Today, Today, Now)));
-        Assert.Single(Body.DecideEndInterest(body, member, future, Today, Today, Now));
+        Assert.Equal(("interest-already-ended", Refusal.Conflict), Rule(() => Body.DecideEndInterest(body.Body, member, past, Today, Today, Now)));
+        Assert.Single(Body.DecideEndInterest(body.Body, member, future, Today, Today, Now));
     }
 
     [Fact]
@@ -103,8 +108,8 @@ public sealed class InterestRulesTests
     {
         var (body, member) = OneMember();
         (body, var id) = Register(body, member, Today);
-        Assert.Equal(("interest-not-found", Refusal.NotFound), Rule(() => Body.DecideEndInterest(body, member, Guid.NewGuid(), Today, Today, Now)));
-        Assert.Equal(("membership-not-found", Refusal.NotFound), Rule(() => Body.DecideEndInterest(body, Guid.NewGuid(), id, Today, Today, Now)));
+        Assert.Equal(("interest-not-found", Refusal.NotFound), Rule(() => Body.DecideEndInterest(body.Body, member, Guid.NewGuid(), Today, Today, Now)));
+        Assert.Equal(("membership-not-found", Refusal.NotFound), Rule(() => Body.DecideEndInterest(body.Body, Guid.NewGuid(), id, Today, Today, Now)));
     }
 
     private static (string, Refusal) Rule(Action act)

@@ -51,7 +51,10 @@ public sealed class RepresentationRulesTests
         var appointed = Assert.IsType<MemberAppointed>(Assert.Single(Seat(body, Dover, Thanet, Swale, Dover)));
         Assert.Equal([Dover.Id, Thanet.Id, Swale.Id], appointed.Represents!);
         Assert.Equal((Dover.Id, "Pat Officer"), (appointed.OrganisationId, appointed.PersonName));
-        Assert.Equal([Dover.Id, Thanet.Id, Swale.Id], body.Apply(appointed).Member(appointed.MembershipId)!.Represents);
+        Assert.Equal([Dover.Id, Thanet.Id, Swale.Id],
+            BodyView.Evolve(BodyView.Create(new BodyCreated(body.Id, "KCSP", BodyKind.Executive, MeetingCadence.Quarterly, 4, Now)), appointed)
+                .Member(appointed.MembershipId)!.Represents);
+        Assert.Equal("Pat Officer", body.Apply(appointed).Member(appointed.MembershipId)!.PersonName);
     }
 
     [Fact]

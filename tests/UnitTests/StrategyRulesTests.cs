@@ -16,7 +16,7 @@ public sealed class StrategyRulesTests
     private static readonly DateTimeOffset Now = new(2027, 11, 15, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2027, 11, 15);
     private static readonly Body County = Body.Create(new BodyCreated(Guid.NewGuid(), "Kent Community Safety Partnership", BodyKind.Executive, MeetingCadence.Quarterly, 4, Now));
-    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority, Now);
+    private static readonly Organisation Police = new(Guid.NewGuid(), "Kent Police", OrganisationKind.ResponsibleAuthority);
 
     private static readonly StrategicAssessment Assessment = StrategicAssessment.Create(Assert.IsType<StrategicAssessmentSubmitted>(Assert.Single(
         StrategicAssessment.DecideSubmit(Guid.NewGuid(), "Dartford CSP", 2027, [("Domestic abuse", "Repeat victims up 12%")], [], Guid.NewGuid, Now))));
@@ -24,7 +24,7 @@ public sealed class StrategyRulesTests
     private static readonly IReadOnlyDictionary<Guid, StrategicAssessment> Assessments = new Dictionary<Guid, StrategicAssessment> { [Assessment.Id] = Assessment };
 
     private static PriorityInput Priority(string title, Guid? id = null) =>
-        new(id, title, "Evidence from the district assessments", [new PriorityEvidence(Assessment.Id, Assessment.Priorities[0].Id)]);
+        new(id, title, "Evidence from the district assessments", [new PriorityEvidence(Assessment.Id, Assessment.PriorityIds[0])]);
 
     private static CommunitySafetyAgreement Evolve(CommunitySafetyAgreement agreement, IEnumerable<object> events) => agreement.After(events);
 
@@ -49,6 +49,22 @@ public sealed class StrategyRulesTests
         var refused = Refused(() => StrategicAssessment.DecideSubmit(Guid.NewGuid(), " dartford csp ", 2027, [("x", "y")], [Assessment], Guid.NewGuid, Now));
         Assert.Equal(("assessment-already-submitted", Refusal.Conflict), (refused.Rule, refused.Kind));
         Assert.Single(StrategicAssessment.DecideSubmit(Guid.NewGuid(), "Dartford CSP", 2028, [("x", "y")], [Assessment], Guid.NewGuid, Now));
+    }
+
+    [Fact]
+    public void An_assessment_shows_its_trimmed_priorities_with_their_evidence_and_when_it_was_submitted()
+    {
+        var submitted = Assert.IsType<StrategicAssessmentSubmitted>(Assert.Single(StrategicAssessment.DecideSubmit(Guid.NewGuid(), " Swale CSP ", 2027,
+            [(" Shoplifting ", " Up 20% in town centres ")], [], Guid.NewGuid, Now)));
+        var view = StrategicAssessmentView.Evolve(null, submitted);
+        var priority = Assert.Single(view.Priorities);
+        Assert.Equal((submitted.AssessmentId, "Swale CSP", 2027, Now, "Shoplifting", "Up 20% in town centres"),
+            (view.Id, view.PartnershipName, view.Year, view.SubmittedAt, priority.Title, priority.Evidence));
+        Assert.Same(priority, view.Priority(priority.Id));
+        var assessment = StrategicAssessment.Evolve(null, submitted);
+        Assert.Equal((submitted.AssessmentId, "Swale CSP", 2027), (assessment.Id, assessment.PartnershipName, assessment.Year));
+        Assert.True(assessment.HasPriority(priority.Id));
+        Assert.False(assessment.HasPriority(Guid.NewGuid()));
     }
 
     [Fact]

@@ -68,12 +68,12 @@ public sealed class TermsAdoptionRuleTests
 
     // ---- Governance: on adoption, whatever Meetings knew ----
 
-    private static TermsOfReference Terms(Guid bodyId)
+    private static TermsHistory Terms(Guid bodyId)
     {
         var body = Body.Create(new BodyCreated(bodyId, "Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly, 4, Now));
         var (_, version) = TermsOfReference.DecideDraft(body, Guid.NewGuid(), "Purpose", null, null, null, MeetingCadence.Monthly, 1,
             DecisionMaking.Consensus, Now);
-        return TermsOfReference.Create(version);
+        return new TermsHistory(version);
     }
 
     [Fact]
@@ -81,21 +81,22 @@ public sealed class TermsAdoptionRuleTests
     {
         var terms = Terms(Group);
         Assert.IsType<TermsOfReferenceAdopted>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, Executive, Guid.NewGuid(), Guid.NewGuid(), Group, true, Now, Now)));
+            TermsOfReference.DecideAdoption(terms.Terms, Executive, Guid.NewGuid(), Guid.NewGuid(), Group, true, Now, Now)));
         var byParent = Assert.IsType<TermsOfReferenceAdopted>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, Executive, Guid.NewGuid(), Guid.NewGuid(), Executive, true, Now, Now)));
+            TermsOfReference.DecideAdoption(terms.Terms, Executive, Guid.NewGuid(), Guid.NewGuid(), Executive, true, Now, Now)));
         Assert.Equal((Group, Executive), (byParent.BodyId, byParent.DecidingBodyId));
 
         var decision = Guid.NewGuid();
         var refused = Assert.IsType<TermsOfReferenceAdoptionRefused>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, Executive, decision, Guid.NewGuid(), Other, true, Now, Now)));
+            TermsOfReference.DecideAdoption(terms.Terms, Executive, decision, Guid.NewGuid(), Other, true, Now, Now)));
         Assert.Equal((TermsOfReference.NotBodyOrParent, "terms-of-another-body"), (refused.Reason, TermsOfReference.NotBodyOrParent));
-        terms = terms.Apply(refused);
-        Assert.Null(terms.Adoption);
-        Assert.Empty(TermsOfReference.DecideAdoption(terms, Executive, decision, Guid.NewGuid(), Other, true, Now, Now)); // heard again: nothing
+        terms = terms.Then(refused);
+        Assert.Null(terms.View.Adoption);
+        Assert.Null(terms.Terms.AdoptedByDecisionId);
+        Assert.Empty(TermsOfReference.DecideAdoption(terms.Terms, Executive, decision, Guid.NewGuid(), Other, true, Now, Now)); // heard again: nothing
         // without a parent, the former parent's decision is another body's
         Assert.Equal(TermsOfReference.NotBodyOrParent, Assert.IsType<TermsOfReferenceAdoptionRefused>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, null, Guid.NewGuid(), Guid.NewGuid(), Executive, true, Now, Now))).Reason);
+            TermsOfReference.DecideAdoption(terms.Terms, null, Guid.NewGuid(), Guid.NewGuid(), Executive, true, Now, Now))).Reason);
     }
 
     // ---- Governance: configuring the parent ----

@@ -10,22 +10,23 @@ namespace CommunitySafety.UnitTests;
 public sealed class TermsOfReferenceRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Body WorkingGroup =
-        Body.Create(new BodyCreated(Guid.NewGuid(), "KCSP Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly, 4, Now));
+    /// <summary>The rules decide on the body's <see cref="BodyHistory.Body"/>; its terms in effect, cadence and quorum show on its <see cref="BodyHistory.View"/>.</summary>
+    private static readonly BodyHistory WorkingGroup =
+        new(new BodyCreated(Guid.NewGuid(), "KCSP Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly, 4, Now));
 
-    private static (Body Body, TermsOfReference Terms) Draft(Body body, MeetingCadence cadence = MeetingCadence.Quarterly, int quorum = 4)
+    private static (BodyHistory Body, TermsHistory Terms) Draft(BodyHistory body, MeetingCadence cadence = MeetingCadence.Quarterly, int quorum = 4)
     {
-        var (onBody, onVersion) = TermsOfReference.DecideDraft(body, Guid.NewGuid(), "  To support the delivery of the KCSP's priorities. ",
+        var (onBody, onVersion) = TermsOfReference.DecideDraft(body.Body, Guid.NewGuid(), "  To support the delivery of the KCSP's priorities. ",
             ["Evidence Led", "  ", "Prevention Focused "], ["Develop the CSA"], null, cadence, quorum, DecisionMaking.Consensus, Now);
-        return (body.Apply(onBody), TermsOfReference.Create(onVersion));
+        return (body.Then(onBody), new TermsHistory(onVersion));
     }
 
-    private static (Body Body, TermsOfReference Terms) Adopt(Body body, TermsOfReference terms, Guid? decisionId = null, DateTimeOffset? at = null)
+    private static (BodyHistory Body, TermsHistory Terms) Adopt(BodyHistory body, TermsHistory terms, Guid? decisionId = null, DateTimeOffset? at = null)
     {
         var adopted = Assert.IsType<TermsOfReferenceAdopted>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, null, decisionId ?? Guid.NewGuid(), Guid.NewGuid(), body.Id, true, Now, at ?? Now)));
-        var inEffect = Assert.IsType<BodyTermsAdopted>(Assert.Single(TermsOfReference.DecideInEffect(body, terms, adopted)));
-        return (body.Apply(inEffect), terms.Apply(adopted));
+            TermsOfReference.DecideAdoption(terms.Terms, null, decisionId ?? Guid.NewGuid(), Guid.NewGuid(), body.Body.Id, true, Now, at ?? Now)));
+        var inEffect = Assert.IsType<BodyTermsAdopted>(Assert.Single(TermsOfReference.DecideInEffect(body.Body, terms.Terms, adopted)));
+        return (body.Then(inEffect), terms.Then(adopted));
     }
 
     [Fact]
@@ -34,14 +35,15 @@ public sealed class TermsOfReferenceRulesTests
         var (body, first) = Draft(WorkingGroup);
         var (body2, second) = Draft(body);
 
-        Assert.Equal((1, 2, 2), (first.Number, second.Number, body2.TermsVersionsDrafted));
-        Assert.Equal("To support the delivery of the KCSP's priorities.", first.Purpose);
-        Assert.Equal(["Evidence Led", "Prevention Focused"], first.GuidingPrinciples);
-        Assert.Empty(first.Membership);
-        Assert.Null(first.Adoption);
-        Assert.Equal(TermsStatus.Draft, body2.StatusOf(first));
-        Assert.Null(body2.TermsOfReferenceVersionId); // drafting changes nothing in effect
-        Assert.Equal((MeetingCadence.Quarterly, 4), (body2.Cadence, body2.QuorumMinimum));
+        Assert.Equal((1, 2, 1, 2, 2), (first.Terms.Number, second.Terms.Number, first.View.Number, body2.Body.TermsVersionsDrafted, body2.View.TermsVersionsDrafted));
+        Assert.Equal("To support the delivery of the KCSP's priorities.", first.View.Purpose);
+        Assert.Equal(["Evidence Led", "Prevention Focused"], first.View.GuidingPrinciples);
+        Assert.Empty(first.View.Membership);
+        Assert.Null(first.View.Adoption);
+        Assert.Null(first.Terms.AdoptedByDecisionId);
+        Assert.Equal(TermsStatus.Draft, body2.View.StatusOf(first.View));
+        Assert.Null(body2.View.TermsOfReferenceVersionId); // drafting changes nothing in effect
+        Assert.Equal((MeetingCadence.Quarterly, 4), (body2.View.Cadence, body2.View.QuorumMinimum));
     }
 
     [Fact]
@@ -52,17 +54,18 @@ public sealed class TermsOfReferenceRulesTests
         var meeting = Guid.NewGuid();
 
         var adopted = Assert.IsType<TermsOfReferenceAdopted>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, null, decision, meeting, body.Id, true, Now.AddHours(-1), Now)));
-        Assert.Equal(new TermsOfReferenceAdopted(terms.Id, body.Id, decision, meeting, body.Id, Now.AddHours(-1), Now), adopted);
-        var inEffect = Assert.IsType<BodyTermsAdopted>(Assert.Single(TermsOfReference.DecideInEffect(body, terms, adopted)));
-        Assert.Equal(new BodyTermsAdopted(body.Id, terms.Id, 1, MeetingCadence.BiMonthly, 5, DecisionMaking.Consensus, decision, Now), inEffect);
+            TermsOfReference.DecideAdoption(terms.Terms, null, decision, meeting, body.Body.Id, true, Now.AddHours(-1), Now)));
+        Assert.Equal(new TermsOfReferenceAdopted(terms.Id, body.Body.Id, decision, meeting, body.Body.Id, Now.AddHours(-1), Now), adopted);
+        var inEffect = Assert.IsType<BodyTermsAdopted>(Assert.Single(TermsOfReference.DecideInEffect(body.Body, terms.Terms, adopted)));
+        Assert.Equal(new BodyTermsAdopted(body.Body.Id, terms.Id, 1, MeetingCadence.BiMonthly, 5, DecisionMaking.Consensus, decision, Now), inEffect);
 
-        body = body.Apply(inEffect);
-        terms = terms.Apply(adopted);
+        body = body.Then(inEffect);
+        terms = terms.Then(adopted);
+        var view = body.View;
         Assert.Equal((MeetingCadence.BiMonthly, 5, DecisionMaking.Consensus, terms.Id, 1),
-            (body.Cadence, body.QuorumMinimum, body.DecisionMaking!.Value, body.TermsOfReferenceVersionId!.Value, body.TermsOfReferenceVersion!.Value));
-        Assert.Equal(TermsStatus.InEffect, body.StatusOf(terms));
-        Assert.Equal((decision, new DateOnly(2026, 11, 23)), (terms.Adoption!.DecisionId, terms.Adoption.AdoptedOn));
+            (view.Cadence, view.QuorumMinimum, view.DecisionMaking!.Value, view.TermsOfReferenceVersionId!.Value, view.TermsOfReferenceVersion!.Value));
+        Assert.Equal(TermsStatus.InEffect, view.StatusOf(terms.View));
+        Assert.Equal((decision, new DateOnly(2026, 11, 23)), (terms.View.Adoption!.DecisionId, terms.View.Adoption.AdoptedOn));
     }
 
     [Fact]
@@ -72,13 +75,15 @@ public sealed class TermsOfReferenceRulesTests
         var decision = Guid.NewGuid();
 
         var refused = Assert.IsType<TermsOfReferenceAdoptionRefused>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, null, decision, Guid.NewGuid(), WorkingGroup.Id, false, Now, Now)));
+            TermsOfReference.DecideAdoption(terms.Terms, null, decision, Guid.NewGuid(), WorkingGroup.Body.Id, false, Now, Now)));
         Assert.Equal(TermsOfReference.NoConsensus, refused.Reason);
-        terms = terms.Apply(refused);
-        Assert.Null(terms.Adoption);
+        terms = terms.Then(refused);
+        Assert.Null(terms.View.Adoption);
+        Assert.Equal([decision], terms.Terms.RefusedDecisionIds);
+        Assert.Equal(new RefusedAdoption(decision, TermsOfReference.NoConsensus, Now), Assert.Single(terms.View.RefusedAdoptions));
 
         // the same decision heard again changes nothing
-        Assert.Empty(TermsOfReference.DecideAdoption(terms, null, decision, Guid.NewGuid(), WorkingGroup.Id, false, Now, Now));
+        Assert.Empty(TermsOfReference.DecideAdoption(terms.Terms, null, decision, Guid.NewGuid(), WorkingGroup.Body.Id, false, Now, Now));
     }
 
     [Fact]
@@ -88,11 +93,12 @@ public sealed class TermsOfReferenceRulesTests
         var decision = Guid.NewGuid();
         (_, terms) = Adopt(body, terms, decision);
 
-        Assert.Empty(TermsOfReference.DecideAdoption(terms, null, decision, Guid.NewGuid(), body.Id, true, Now, Now));
+        Assert.Empty(TermsOfReference.DecideAdoption(terms.Terms, null, decision, Guid.NewGuid(), body.Body.Id, true, Now, Now));
         var refused = Assert.IsType<TermsOfReferenceAdoptionRefused>(Assert.Single(
-            TermsOfReference.DecideAdoption(terms, null, Guid.NewGuid(), Guid.NewGuid(), body.Id, true, Now, Now)));
+            TermsOfReference.DecideAdoption(terms.Terms, null, Guid.NewGuid(), Guid.NewGuid(), body.Body.Id, true, Now, Now)));
         Assert.Equal(TermsOfReference.AlreadyAdopted, refused.Reason);
-        Assert.Equal(decision, terms.Apply(refused).Adoption!.DecisionId);
+        Assert.Equal(decision, terms.Then(refused).View.Adoption!.DecisionId);
+        Assert.Equal(decision, terms.Then(refused).Terms.AdoptedByDecisionId);
     }
 
     [Fact]
@@ -102,10 +108,11 @@ public sealed class TermsOfReferenceRulesTests
         (body, var v2) = Draft(body, MeetingCadence.Monthly, 6);
 
         (body, v2) = Adopt(body, v2);
-        Assert.Equal((MeetingCadence.Monthly, 6, TermsStatus.InEffect, TermsStatus.Draft), (body.Cadence, body.QuorumMinimum, body.StatusOf(v2), body.StatusOf(v1)));
+        Assert.Equal((MeetingCadence.Monthly, 6, TermsStatus.InEffect, TermsStatus.Draft),
+            (body.View.Cadence, body.View.QuorumMinimum, body.View.StatusOf(v2.View), body.View.StatusOf(v1.View)));
 
         (body, v1) = Adopt(body, v1, at: Now.AddDays(1));
-        Assert.Equal((MeetingCadence.Quarterly, 4, 1), (body.Cadence, body.QuorumMinimum, body.TermsOfReferenceVersion!.Value));
-        Assert.Equal((TermsStatus.InEffect, TermsStatus.Superseded), (body.StatusOf(v1), body.StatusOf(v2)));
+        Assert.Equal((MeetingCadence.Quarterly, 4, 1), (body.View.Cadence, body.View.QuorumMinimum, body.View.TermsOfReferenceVersion!.Value));
+        Assert.Equal((TermsStatus.InEffect, TermsStatus.Superseded), (body.View.StatusOf(v1.View), body.View.StatusOf(v2.View)));
     }
 }

@@ -18,27 +18,30 @@ public sealed record InterestRegistered(
 
 public sealed record InterestEnded(Guid BodyId, Guid InterestId, Guid MembershipId, DateOnly On, DateTimeOffset RecordedAt);
 
-/// <summary>An interest as registered; <see cref="To"/> is its last day, when known (declared, or set when it was ended).</summary>
-public sealed record Interest(
-    Guid InterestId, Guid MembershipId, InterestCategory Category, string Description, DateOnly From, DateOnly? To, DateTimeOffset RegisteredAt,
-    DateTimeOffset? EndedAt = null)
-{
-    public bool CurrentOn(DateOnly day) => From <= day && (To is null || To >= day);
-}
+/// <summary>An interest as the rules see it: whose, what, from and to when, and whether it was ended.</summary>
+/// <param name="InterestId">The interest.</param>
+/// <param name="MembershipId">The member who registered it.</param>
+/// <param name="Category">What kind of interest it is.</param>
+/// <param name="Description">What it is.</param>
+/// <param name="From">Its first day.</param>
+/// <param name="To">Its last day, when known (declared, or set when it was ended).</param>
+/// <param name="Ended">Whether it was ended.</param>
+public sealed record HeldInterest(
+    Guid InterestId, Guid MembershipId, InterestCategory Category, string Description, DateOnly From, DateOnly? To, bool Ended = false);
 
 public sealed partial record Body
 {
-    /// <summary>The register of members' interests, in the order registered.</summary>
-    public IReadOnlyList<Interest> Interests { get; init; } = [];
+    /// <summary>The register of members' interests, as the rules see it (the register as shown: <see cref="BodyView.Interests"/>).</summary>
+    public IReadOnlyList<HeldInterest> HeldInterests { get; init; } = [];
 
     public Body Apply(InterestRegistered e) => this with
     {
-        Interests = [.. Interests, new Interest(e.InterestId, e.MembershipId, e.Category, e.Description, e.From, e.To, e.RegisteredAt)],
+        HeldInterests = [.. HeldInterests, new HeldInterest(e.InterestId, e.MembershipId, e.Category, e.Description, e.From, e.To)],
     };
 
     public Body Apply(InterestEnded e) => this with
     {
-        Interests = Interests.Select(i => i.InterestId == e.InterestId ? i with { To = e.On, EndedAt = e.RecordedAt } : i).ToList(),
+        HeldInterests = HeldInterests.Select(i => i.InterestId == e.InterestId ? i with { To = e.On, Ended = true } : i).ToList(),
     };
 
     // ---- rules ----
@@ -53,7 +56,7 @@ public sealed partial record Body
                     $"An interest cannot end ({last:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", Refusal.Inconsistent)
                 .With("from", from).With("to", last);
         var text = description.Trim();
-        if (body.Interests.FirstOrDefault(i => i.MembershipId == membershipId && i.Category == category && i.To is null
+        if (body.HeldInterests.FirstOrDefault(i => i.MembershipId == membershipId && i.Category == category && i.To is null
                                                && string.Equals(i.Description, text, StringComparison.OrdinalIgnoreCase)) is { } same)
             throw new DomainRuleViolation("interest-already-registered", $"This interest is already on the register (since {same.From:yyyy-MM-dd}).")
                 .With("interestId", same.InterestId);
@@ -65,9 +68,9 @@ public sealed partial record Body
     {
         if (body.Member(membershipId) is null)
             throw new DomainRuleViolation("membership-not-found", $"No membership '{membershipId}' on {body.Name}.", Refusal.NotFound);
-        var interest = body.Interests.FirstOrDefault(i => i.InterestId == interestId && i.MembershipId == membershipId)
+        var interest = body.HeldInterests.FirstOrDefault(i => i.InterestId == interestId && i.MembershipId == membershipId)
             ?? throw new DomainRuleViolation("interest-not-found", $"No interest '{interestId}' is registered for this member.", Refusal.NotFound);
-        if (interest.EndedAt is not null || interest.To is { } to && to < today)
+        if (interest.Ended || interest.To is { } to && to < today)
             throw new DomainRuleViolation("interest-already-ended", $"This interest already ended on {interest.To:yyyy-MM-dd}.")
                 .With("to", interest.To);
         if (on < interest.From)

@@ -28,88 +28,55 @@ public enum OfficeVacancyReason
     ElectedToOtherOffice,
 }
 
-/// <summary>An election as recorded: who stood, who was elected, on which decision, for which term.</summary>
-public sealed record Election(
-    Guid ElectionId, Office Office, IReadOnlyList<Guid> Candidates, Guid ElectedMembershipId, string ElectedName, Guid? DecisionId,
-    DateOnly TermStartsOn, DateOnly TermEndsOn, DateTimeOffset RecordedAt);
+/// <summary>An election as the rules see it: one per office per decision.</summary>
+/// <param name="DecisionId">The decision that elected.</param>
+/// <param name="Office">The office it elected to.</param>
+/// <param name="ElectionId">The election.</param>
+/// <param name="ElectedName">Who was elected.</param>
+public sealed record DecidedElection(Guid DecisionId, Office Office, Guid ElectionId, string ElectedName);
 
-/// <summary>The latest term of an office. Vacant from <see cref="VacantFrom"/> once recorded as such.</summary>
-public sealed record OfficeTerm(
-    Office Office, Guid MembershipId, string PersonName, Guid ElectionId, DateOnly TermStartsOn, DateOnly TermEndsOn,
-    DateTimeOffset? ReminderRaisedAt = null, DateOnly? VacantFrom = null, OfficeVacancyReason? VacancyReason = null);
-
-/// <summary>A "term ending" reminder, as shown on the body.</summary>
-public sealed record OfficeReminder(Office Office, Guid MembershipId, string PersonName, DateOnly TermEndsOn, Guid ElectionId, DateTimeOffset RaisedAt);
-
-/// <summary>An office as of a given day: its holder and term, or vacant (and since when, and why).</summary>
-public sealed record OfficeView(
-    Office Office, Guid? MembershipId, string? PersonName, DateOnly? TermStartsOn, DateOnly? TermEndsOn, bool Vacant, DateOnly? VacantFrom,
-    OfficeVacancyReason? VacancyReason, Guid? ElectionId, DateTimeOffset? ReminderRaisedAt);
+/// <summary>The latest term of an office as the rules see it: its holder, its last day, whether reminded, whether vacant.</summary>
+/// <param name="Office">The office.</param>
+/// <param name="ElectionId">The election that began the term.</param>
+/// <param name="MembershipId">The holder.</param>
+/// <param name="TermEndsOn">The term's last day.</param>
+/// <param name="Reminded">Whether the "term ending" reminder was raised.</param>
+/// <param name="Vacant">Whether the office was recorded vacant (lapsed, the holder left, or was elected to the other office).</param>
+public sealed record HeldTerm(Office Office, Guid ElectionId, Guid MembershipId, DateOnly TermEndsOn, bool Reminded = false, bool Vacant = false);
 
 public sealed partial record Body
 {
-    /// <summary>Every election, oldest first.</summary>
-    public IReadOnlyList<Election> Elections { get; init; } = [];
+    /// <summary>The elections made by a decision (what shows: <see cref="BodyView.Elections"/>).</summary>
+    public IReadOnlyList<DecidedElection> ElectionsByDecision { get; init; } = [];
 
-    /// <summary>The latest term of each office that has been filled by election.</summary>
-    public IReadOnlyList<OfficeTerm> Offices { get; init; } = [];
+    /// <summary>The latest term of each office that has been filled by election (what shows: <see cref="BodyView.Offices"/>).</summary>
+    public IReadOnlyList<HeldTerm> OfficeTerms { get; init; } = [];
 
-    /// <summary>"Term ending" reminders raised, oldest first.</summary>
-    public IReadOnlyList<OfficeReminder> Reminders { get; init; } = [];
+    public HeldTerm? Term(Office office) => OfficeTerms.FirstOrDefault(t => t.Office == office);
 
-    public OfficeTerm? Term(Office office) => Offices.FirstOrDefault(t => t.Office == office);
-
-    public Body Apply(OfficeHolderElected e)
+    public Body Apply(OfficeHolderElected e) => this with
     {
-        var name = Member(e.MembershipId)?.PersonName ?? "";
-        var newTerm = new OfficeTerm(e.Office, e.MembershipId, name, e.ElectionId, e.TermStartsOn, e.TermEndsOn);
-        return this with
-        {
-            Elections = [.. Elections, new Election(e.ElectionId, e.Office, e.Candidates, e.MembershipId, name, e.DecisionId, e.TermStartsOn, e.TermEndsOn, e.ElectedAt)],
-            Offices =
-            [
-                .. Offices.Where(t => t.Office != e.Office).Select(t => t.MembershipId == e.MembershipId && t.VacantFrom is null
-                    ? t with { VacantFrom = e.TermStartsOn, VacancyReason = OfficeVacancyReason.ElectedToOtherOffice }
-                    : t),
-                newTerm,
-            ],
-        };
-    }
+        ElectionsByDecision = e.DecisionId is { } decision
+            ? [.. ElectionsByDecision, new DecidedElection(decision, e.Office, e.ElectionId, Member(e.MembershipId)?.PersonName ?? "")]
+            : ElectionsByDecision,
+        OfficeTerms =
+        [
+            .. OfficeTerms.Where(t => t.Office != e.Office).Select(t => t.MembershipId == e.MembershipId ? t with { Vacant = true } : t),
+            new HeldTerm(e.Office, e.ElectionId, e.MembershipId, e.TermEndsOn),
+        ],
+    };
 
     public Body Apply(MemberRoleChanged e) => WithMember(e.MembershipId, m => m with { Role = e.Role });
 
     public Body Apply(OfficeTermEndingReminderRaised e) => this with
     {
-        Offices = Offices.Select(t => t.ElectionId == e.ElectionId ? t with { ReminderRaisedAt = e.RaisedAt } : t).ToList(),
-        Reminders = [.. Reminders, new OfficeReminder(e.Office, e.MembershipId, Member(e.MembershipId)?.PersonName ?? "", e.TermEndsOn, e.ElectionId, e.RaisedAt)],
+        OfficeTerms = OfficeTerms.Select(t => t.ElectionId == e.ElectionId ? t with { Reminded = true } : t).ToList(),
     };
 
     public Body Apply(OfficeTermLapsed e) => this with
     {
-        Offices = Offices.Select(t => t.ElectionId == e.ElectionId
-            ? t with { VacantFrom = e.TermEndsOn.AddDays(1), VacancyReason = OfficeVacancyReason.TermLapsed }
-            : t).ToList(),
+        OfficeTerms = OfficeTerms.Select(t => t.ElectionId == e.ElectionId ? t with { Vacant = true } : t).ToList(),
     };
-
-    /// <summary>
-    /// The offices as of <paramref name="today"/>: a term whose last day is past is vacant even before the scheduled lapse is
-    /// recorded. A chair or vice-chair appointed as such (without an election) shows as the holder, with no term.
-    /// </summary>
-    public IReadOnlyList<OfficeView> OfficesOn(DateOnly today) => Enum.GetValues<Office>().Select(office =>
-    {
-        if (Term(office) is { } t)
-        {
-            var vacantFrom = t.VacantFrom ?? (t.TermEndsOn < today ? t.TermEndsOn.AddDays(1) : null);
-            var reason = t.VacancyReason ?? (vacantFrom is null ? null : OfficeVacancyReason.TermLapsed);
-            var vacant = vacantFrom is { } from && from <= today;
-            return vacant
-                ? new OfficeView(office, null, null, null, null, true, vacantFrom, reason, null, null)
-                : new OfficeView(office, t.MembershipId, t.PersonName, t.TermStartsOn, t.TermEndsOn, false, null, null, t.ElectionId, t.ReminderRaisedAt);
-        }
-        return Members.FirstOrDefault(m => m.IsCurrent && m.Role == RoleOf(office)) is { } appointed
-            ? new OfficeView(office, appointed.MembershipId, appointed.PersonName, null, null, false, null, null, null, null)
-            : new OfficeView(office, null, null, null, null, true, null, null, null, null);
-    }).ToList();
 
     public static MemberRole RoleOf(Office office) => office == Office.Chair ? MemberRole.Chair : MemberRole.ViceChair;
 
@@ -140,7 +107,7 @@ public sealed partial record Body
             throw new DomainRuleViolation("term-starts-in-future",
                     $"Record the election when the term starts: {termStartsOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).", Refusal.Inconsistent)
                 .With("today", today);
-        if (decisionId is { } decision && body.Elections.FirstOrDefault(e => e.DecisionId == decision && e.Office == office) is { } earlier)
+        if (decisionId is { } decision && body.ElectionsByDecision.FirstOrDefault(e => e.DecisionId == decision && e.Office == office) is { } earlier)
             throw new DomainRuleViolation("election-already-recorded",
                     $"Decision '{decision}' already elected {earlier.ElectedName} as {office}.")
                 .With("electionId", earlier.ElectionId);
@@ -160,14 +127,14 @@ public sealed partial record Body
 
     /// <summary>The "term ending" reminder: once per term, only while that term is the office's latest, held and not yet over.</summary>
     public static IReadOnlyList<object> DecideTermEndingReminder(Body body, Office office, Guid electionId, DateOnly today, DateTimeOffset now) =>
-        body.Term(office) is { VacantFrom: null, ReminderRaisedAt: null } term && term.ElectionId == electionId && term.TermEndsOn >= today
+        body.Term(office) is { Vacant: false, Reminded: false } term && term.ElectionId == electionId && term.TermEndsOn >= today
             ? [new OfficeTermEndingReminderRaised(body.Id, office, electionId, term.MembershipId, term.TermEndsOn, now)]
             : [];
 
     /// <summary>The lapse at the end of a term: only when that term is still the office's latest and its last day has passed.</summary>
     public static IReadOnlyList<object> DecideLapse(Body body, Office office, Guid electionId, DateOnly today, DateTimeOffset now)
     {
-        if (body.Term(office) is not { VacantFrom: null } term || term.ElectionId != electionId || term.TermEndsOn >= today) return [];
+        if (body.Term(office) is not { Vacant: false } term || term.ElectionId != electionId || term.TermEndsOn >= today) return [];
         var events = new List<object> { new OfficeTermLapsed(body.Id, office, electionId, term.MembershipId, term.TermEndsOn, now) };
         if (body.Member(term.MembershipId) is { IsCurrent: true } holder && holder.Role == RoleOf(office))
             events.Add(new MemberRoleChanged(body.Id, holder.MembershipId, MemberRole.Member, now));

@@ -27,11 +27,15 @@ public sealed record MemberAppointed(
 public sealed record SubstituteNamed(Guid BodyId, Guid MembershipId, Guid SubstituteId, string Name, DateTimeOffset NamedAt);
 public sealed record MembershipEnded(Guid BodyId, Guid MembershipId, DateTimeOffset EndedAt);
 
-public sealed record Substitute(Guid SubstituteId, string Name, DateTimeOffset NamedAt);
-
-public sealed partial record Membership(
-    Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, DateTimeOffset AppointedAt,
-    IReadOnlyList<Substitute> Substitutes, DateTimeOffset? EndedAt = null)
+/// <summary>A membership as the rules see it: who, for which organisation, in which role, their substitutes' names, and whether it ended.</summary>
+/// <param name="MembershipId">The membership.</param>
+/// <param name="OrganisationId">The organisation the member comes from.</param>
+/// <param name="PersonName">The member's name.</param>
+/// <param name="Role">The member's role on the body.</param>
+/// <param name="SubstituteNames">The names of the member's substitutes (no one is named twice).</param>
+/// <param name="EndedAt">When the membership ended, if it did.</param>
+public sealed record BodyMember(
+    Guid MembershipId, Guid OrganisationId, string PersonName, MemberRole Role, IReadOnlyList<string> SubstituteNames, DateTimeOffset? EndedAt = null)
 {
     public bool IsCurrent => EndedAt is null;
 }
@@ -39,44 +43,69 @@ public sealed partial record Membership(
 /// <summary>
 /// A body of the partnership (Executive, Working Group, ASB case panel, ...) and its memberships. The body is the
 /// consistency boundary for its members: one chair and one vice-chair at a time, no person appointed twice.
-/// Immutable: <c>Create</c>/<c>Apply</c> evolve it; the static <c>Decide…</c> functions are the rules.
+/// Immutable: <c>Create</c>/<c>Apply</c> evolve it (<see cref="Evolve(Body?, object)"/> folds any of its events); the static
+/// <c>Decide…</c> functions are the rules. It holds only what they read: what the body shows is <see cref="BodyView"/>.
 /// </summary>
-public sealed partial record Body(
-    Guid Id, string Name, BodyKind Kind, MeetingCadence Cadence, int QuorumMinimum, DateTimeOffset CreatedAt,
-    IReadOnlyList<Membership> Members)
+public sealed partial record Body(Guid Id, string Name, BodyKind Kind, IReadOnlyList<BodyMember> Members)
 {
     /// <summary>The default quorum: at least four responsible authorities represented.</summary>
     public const int DefaultQuorumMinimum = 4;
 
-    public long Version { get; set; }
+    public long Version { get; init; }
 
-    public static Body Create(BodyCreated e) => new(e.BodyId, e.Name, e.Kind, e.Cadence, e.QuorumMinimum, e.CreatedAt, [])
+    public static Body Create(BodyCreated e) => new(e.BodyId, e.Name, e.Kind, [])
     {
         MarkedConfidential = e.Confidential, ParentBodyId = e.ParentBodyId,
     };
 
-    public Body Apply(MemberAppointed e) => this with
+    /// <summary>The body after <paramref name="event"/>: from none for its first event (<see cref="BodyCreated"/>); an event it does not need leaves it as it is.</summary>
+    public static Body Evolve(Body? state, object @event) => @event switch
     {
-        Members = [.. Members, new Membership(e.MembershipId, e.OrganisationId, e.PersonName, e.Role, e.AppointedAt, []) { Represents = e.Represents ?? [] }],
+        BodyCreated e => Create(e),
+        MemberAppointed e => Existing(state).Apply(e),
+        SubstituteNamed e => Existing(state).Apply(e),
+        MembershipEnded e => Existing(state).Apply(e),
+        BodyMarkedConfidential e => Existing(state).Apply(e),
+        BodyParentChanged e => Existing(state).Apply(e),
+        InterestRegistered e => Existing(state).Apply(e),
+        InterestEnded e => Existing(state).Apply(e),
+        OfficeHolderElected e => Existing(state).Apply(e),
+        MemberRoleChanged e => Existing(state).Apply(e),
+        OfficeTermEndingReminderRaised e => Existing(state).Apply(e),
+        OfficeTermLapsed e => Existing(state).Apply(e),
+        RepresentationApproved e => Existing(state).Apply(e),
+        TermsOfReferenceVersionDrafted e => Existing(state).Apply(e),
+        BodyTermsAdopted e => Existing(state).Apply(e),
+        _ => Existing(state),
     };
 
-    public Body Apply(SubstituteNamed e) => WithMember(e.MembershipId,
-        m => m with { Substitutes = [.. m.Substitutes, new Substitute(e.SubstituteId, e.Name, e.NamedAt)] });
+    /// <summary>
+    /// The fold Marten runs for the inline document: JasperFx's source generator takes a type's <c>Evolve</c> method for its evolver
+    /// and calls it on the document (a blank one before the first event), so it is this same <see cref="Evolve(Body?, object)"/>.
+    /// </summary>
+    public Body Evolve(object @event) => Evolve(this, @event);
+
+    private static Body Existing(Body? state) => state ?? throw new InvalidOperationException("A body's stream starts with BodyCreated.");
+
+    public Body Apply(MemberAppointed e) => this with
+    {
+        Members = [.. Members, new BodyMember(e.MembershipId, e.OrganisationId, e.PersonName, e.Role, [])],
+    };
+
+    public Body Apply(SubstituteNamed e) => WithMember(e.MembershipId, m => m with { SubstituteNames = [.. m.SubstituteNames, e.Name] });
 
     /// <summary>The membership ends; an office its member held is vacant from that day.</summary>
     public Body Apply(MembershipEnded e) => WithMember(e.MembershipId, m => m with { EndedAt = e.EndedAt }) with
     {
-        Offices = Offices.Select(t => t.MembershipId == e.MembershipId && t.VacantFrom is null
-            ? t with { VacantFrom = PartnershipCalendar.Today(e.EndedAt), VacancyReason = OfficeVacancyReason.MembershipEnded }
-            : t).ToList(),
+        OfficeTerms = OfficeTerms.Select(t => t.MembershipId == e.MembershipId ? t with { Vacant = true } : t).ToList(),
     };
 
-    private Body WithMember(Guid membershipId, Func<Membership, Membership> change) => this with
+    private Body WithMember(Guid membershipId, Func<BodyMember, BodyMember> change) => this with
     {
         Members = Members.Select(m => m.MembershipId == membershipId ? change(m) : m).ToList(),
     };
 
-    public Membership? Member(Guid membershipId) => Members.FirstOrDefault(m => m.MembershipId == membershipId);
+    public BodyMember? Member(Guid membershipId) => Members.FirstOrDefault(m => m.MembershipId == membershipId);
 
     // ---- rules (pure: state + command → events, or a DomainRuleViolation) ----
 
@@ -107,7 +136,7 @@ public sealed partial record Body(
         var name = substituteName.Trim();
         if (SamePerson(member.PersonName, name))
             throw new DomainRuleViolation("substitute-is-member", "A member cannot be their own substitute.", Refusal.Inconsistent);
-        if (member.Substitutes.Any(s => SamePerson(s.Name, name)))
+        if (member.SubstituteNames.Any(s => SamePerson(s, name)))
             throw new DomainRuleViolation("substitute-already-named", $"{name} is already a named substitute for {member.PersonName}.");
         return [new SubstituteNamed(body.Id, membershipId, substituteId, name, now)];
     }
@@ -118,7 +147,7 @@ public sealed partial record Body(
         return [new MembershipEnded(body.Id, membershipId, now)];
     }
 
-    private static Membership CurrentMember(Body body, Guid membershipId)
+    private static BodyMember CurrentMember(Body body, Guid membershipId)
     {
         var member = body.Member(membershipId)
             ?? throw new DomainRuleViolation("membership-not-found", $"No membership '{membershipId}' on {body.Name}.", Refusal.NotFound);

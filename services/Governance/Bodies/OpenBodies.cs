@@ -27,7 +27,7 @@ public static class OpenBodiesEndpoint
     public static async Task<IResult> List(int? limit, int? page, IQuerySession session, HttpContext http)
     {
         if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
-        var found = await session.Query<Body>()
+        var found = await session.Query<BodyView>()
             .Where(b => !b.MarkedConfidential && b.Kind != BodyKind.AsbCasePanel)
             .OrderBy(b => b.Name).ThenBy(b => b.Id)
             .ToPageAsync(request, http.RequestAborted);
@@ -40,16 +40,16 @@ public static class OpenBodiesEndpoint
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http)
     {
         var ct = http.RequestAborted;
-        var body = await session.LoadAsync<Body>(id, ct);
+        var body = await session.LoadAsync<BodyView>(id, ct);
         if (body is null || body.Confidential) return Problems.NotFound("Body", id);
-        var terms = body.TermsOfReferenceVersionId is { } version ? await session.LoadAsync<TermsOfReference>(version, ct) : null;
-        var parent = body.ParentBodyId is { } parentId ? await session.LoadAsync<Body>(parentId, ct) : null;
+        var terms = body.TermsOfReferenceVersionId is { } version ? await session.LoadAsync<TermsVersionView>(version, ct) : null;
+        var parent = body.ParentBodyId is { } parentId ? await session.LoadAsync<BodyView>(parentId, ct) : null;
         var current = body.Members.Where(m => m.IsCurrent).ToList();
-        var organisations = (await session.LoadManyAsync<Organisation>(ct, current.Select(m => m.OrganisationId).Distinct())).ToDictionary(o => o.Id);
+        var organisations = (await session.LoadManyAsync<OrganisationView>(ct, current.Select(m => m.OrganisationId).Distinct())).ToDictionary(o => o.Id);
         return Results.Ok(Of(body, terms, parent is { Confidential: false } ? parent : null, organisations));
     }
 
-    public static OpenBody Of(Body body, TermsOfReference? terms, Body? parent, IReadOnlyDictionary<Guid, Organisation> organisations) => new(
+    public static OpenBody Of(BodyView body, TermsVersionView? terms, BodyView? parent, IReadOnlyDictionary<Guid, OrganisationView> organisations) => new(
         body.Id, body.Name, body.Kind, body.Cadence, body.QuorumMinimum, parent?.Id, parent?.Name,
         terms is null ? null : new OpenTerms(terms.Number, terms.Purpose, terms.GuidingPrinciples, terms.Responsibilities, terms.Membership,
             terms.Cadence, terms.QuorumMinimum, terms.DecisionMaking, terms.Adoption?.AdoptedOn),

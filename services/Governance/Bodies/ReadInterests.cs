@@ -16,10 +16,10 @@ public static class GetInterestsEndpoint
     public static async Task<IResult> List(Guid bodyId, int? limit, int? page, IQuerySession session, TimeProvider clock, HttpContext http)
     {
         if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
-        if (await session.LoadAsync<Body>(bodyId, http.RequestAborted) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
+        if (await session.LoadAsync<BodyView>(bodyId, http.RequestAborted) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
         var organisationIds = body.Members.Select(m => m.OrganisationId).Distinct().ToArray();
-        var organisations = (await session.LoadManyAsync<Organisation>(http.RequestAborted, organisationIds)).ToDictionary(o => o.Id, o => o.Name);
+        var organisations = (await session.LoadManyAsync<OrganisationView>(http.RequestAborted, organisationIds)).ToDictionary(o => o.Id, o => o.Name);
         var entries = body.Interests.Select(i =>
             {
                 var member = body.Member(i.MembershipId)!;

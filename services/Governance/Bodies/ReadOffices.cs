@@ -27,10 +27,10 @@ public static class GetOfficesEndpoint
 
     /// <summary>A page of a list the body holds (404 for an unknown body).</summary>
     private static async Task<IResult> PageOfBody<T>(Guid bodyId, int? limit, int? page, IQuerySession session, HttpContext http,
-        Func<Body, IEnumerable<T>> list)
+        Func<BodyView, IEnumerable<T>> list)
     {
         if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
-        return await session.LoadAsync<Body>(bodyId, http.RequestAborted) is { } body
+        return await session.LoadAsync<BodyView>(bodyId, http.RequestAborted) is { } body
             ? list(body).ToPage(request).Ok(http)
             : Problems.NotFound(nameof(Body), bodyId);
     }

@@ -8,7 +8,7 @@ public sealed record TermsOfReferenceView(
     IReadOnlyList<string> Responsibilities, IReadOnlyList<string> Membership, MeetingCadence Cadence, int QuorumMinimum,
     DecisionMaking DecisionMaking, DateTimeOffset DraftedAt, TermsAdoption? Adoption, IReadOnlyList<RefusedAdoption> RefusedAdoptions)
 {
-    public static TermsOfReferenceView Of(TermsOfReference t, Body body) => new(
+    public static TermsOfReferenceView Of(TermsVersionView t, BodyView body) => new(
         t.Id, t.BodyId, t.Number, body.StatusOf(t), t.Purpose, t.GuidingPrinciples, t.Responsibilities, t.Membership, t.Cadence, t.QuorumMinimum,
         t.DecisionMaking, t.DraftedAt, t.Adoption, t.RefusedAdoptions);
 }
@@ -31,10 +31,10 @@ public static class GetTermsOfReferenceEndpoint
     {
         if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         var ct = http.RequestAborted;
-        if (await session.LoadAsync<Body>(bodyId, ct) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
-        var versions = (await session.Query<TermsOfReference>().Where(t => t.BodyId == bodyId)
+        if (await session.LoadAsync<BodyView>(bodyId, ct) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
+        var versions = (await session.Query<TermsVersionView>().Where(t => t.BodyId == bodyId)
             .OrderByDescending(t => t.Number).ThenBy(t => t.Id).ToPageAsync(request, ct)).Select(t => TermsOfReferenceView.Of(t, body));
-        var inEffect = body.TermsOfReferenceVersionId is { } id && await session.LoadAsync<TermsOfReference>(id, ct) is { } terms
+        var inEffect = body.TermsOfReferenceVersionId is { } id && await session.LoadAsync<TermsVersionView>(id, ct) is { } terms
             ? TermsOfReferenceView.Of(terms, body)
             : null;
         Paging.WriteHeaders(http, versions.Total, request);
@@ -49,8 +49,8 @@ public static class GetTermsOfReferenceEndpoint
     [ProducesResponseType<TermsOfReferenceView>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> GetVersion(Guid bodyId, Guid versionId, IQuerySession session, HttpContext http)
     {
-        if (await session.LoadAsync<Body>(bodyId, http.RequestAborted) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
-        var terms = await session.LoadAsync<TermsOfReference>(versionId, http.RequestAborted);
+        if (await session.LoadAsync<BodyView>(bodyId, http.RequestAborted) is not { } body) return Problems.NotFound(nameof(Body), bodyId);
+        var terms = await session.LoadAsync<TermsVersionView>(versionId, http.RequestAborted);
         if (terms is null || terms.BodyId != bodyId) return Problems.NotFound("Terms of reference version", versionId);
         http.Response.Headers.ETag = IfMatch.ETag(terms.Version);
         return Results.Ok(TermsOfReferenceView.Of(terms, body));

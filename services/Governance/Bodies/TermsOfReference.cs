@@ -28,14 +28,12 @@ public sealed record BodyTermsAdopted(
     Guid BodyId, Guid VersionId, int Number, MeetingCadence Cadence, int QuorumMinimum, DecisionMaking DecisionMaking, Guid DecisionId,
     DateTimeOffset AdoptedAt);
 
-public sealed record TermsAdoption(Guid DecisionId, Guid MeetingId, Guid DecidingBodyId, DateOnly AdoptedOn, DateTimeOffset DecidedAt, DateTimeOffset RecordedAt);
-
-public sealed record RefusedAdoption(Guid DecisionId, string Reason, DateTimeOffset RecordedAt);
-
-/// <summary>One version of a body's terms of reference. Immutable; adopted at most once.</summary>
-public sealed record TermsOfReference(
-    Guid Id, Guid BodyId, int Number, string Purpose, IReadOnlyList<string> GuidingPrinciples, IReadOnlyList<string> Responsibilities,
-    IReadOnlyList<string> Membership, MeetingCadence Cadence, int QuorumMinimum, DecisionMaking DecisionMaking, DateTimeOffset DraftedAt)
+/// <summary>
+/// One version of a body's terms of reference, as its rules see it: its number, the cadence, quorum and way of deciding it
+/// puts in effect, the decision that adopted it (at most one) and those that named it without adopting it. Immutable;
+/// <see cref="Evolve(TermsOfReference?, object)"/> folds any of its events. Its text and the adoption as shown: <see cref="TermsVersionView"/>.
+/// </summary>
+public sealed record TermsOfReference(Guid Id, Guid BodyId, int Number, MeetingCadence Cadence, int QuorumMinimum, DecisionMaking DecisionMaking)
 {
     /// <summary>Why a decision did not adopt a version.</summary>
     public const string NoConsensus = "no-consensus";
@@ -44,25 +42,37 @@ public sealed record TermsOfReference(
     public const string NotBodyOrParent = TermsOfReferenceAdoption.Rule;
 
     /// <summary>The stream version, set by Marten (not the terms' version number, which is <see cref="Number"/>).</summary>
-    public long Version { get; set; }
+    public long Version { get; init; }
 
-    public TermsAdoption? Adoption { get; init; }
+    /// <summary>The decision that adopted this version, once one did.</summary>
+    public Guid? AdoptedByDecisionId { get; init; }
 
-    public IReadOnlyList<RefusedAdoption> RefusedAdoptions { get; init; } = [];
+    /// <summary>The decisions that named this version without adopting it.</summary>
+    public IReadOnlyList<Guid> RefusedDecisionIds { get; init; } = [];
 
-    public static TermsOfReference Create(TermsOfReferenceDrafted e) => new(
-        e.VersionId, e.BodyId, e.Number, e.Purpose, e.GuidingPrinciples, e.Responsibilities, e.Membership, e.Cadence, e.QuorumMinimum,
-        e.DecisionMaking, e.DraftedAt);
+    public static TermsOfReference Create(TermsOfReferenceDrafted e) => new(e.VersionId, e.BodyId, e.Number, e.Cadence, e.QuorumMinimum, e.DecisionMaking);
 
-    public TermsOfReference Apply(TermsOfReferenceAdopted e) => this with
+    /// <summary>The version after <paramref name="event"/>: from none for its first event (<see cref="TermsOfReferenceDrafted"/>).</summary>
+    public static TermsOfReference Evolve(TermsOfReference? state, object @event) => @event switch
     {
-        Adoption = new TermsAdoption(e.DecisionId, e.MeetingId, e.DecidingBodyId, PartnershipCalendar.Today(e.DecidedAt), e.DecidedAt, e.RecordedAt),
+        TermsOfReferenceDrafted e => Create(e),
+        TermsOfReferenceAdopted e => Existing(state).Apply(e),
+        TermsOfReferenceAdoptionRefused e => Existing(state).Apply(e),
+        _ => Existing(state),
     };
 
-    public TermsOfReference Apply(TermsOfReferenceAdoptionRefused e) => this with
-    {
-        RefusedAdoptions = [.. RefusedAdoptions, new RefusedAdoption(e.DecisionId, e.Reason, e.RecordedAt)],
-    };
+    /// <summary>
+    /// The fold Marten runs for the inline document: JasperFx's source generator takes a type's <c>Evolve</c> method for its evolver
+    /// and calls it on the document (a blank one before the first event), so it is this same <see cref="Evolve(TermsOfReference?, object)"/>.
+    /// </summary>
+    public TermsOfReference Evolve(object @event) => Evolve(this, @event);
+
+    private static TermsOfReference Existing(TermsOfReference? state) =>
+        state ?? throw new InvalidOperationException("A version of terms of reference starts with TermsOfReferenceDrafted.");
+
+    public TermsOfReference Apply(TermsOfReferenceAdopted e) => this with { AdoptedByDecisionId = e.DecisionId };
+
+    public TermsOfReference Apply(TermsOfReferenceAdoptionRefused e) => this with { RefusedDecisionIds = [.. RefusedDecisionIds, e.DecisionId] };
 
     // ---- rules ----
 
@@ -86,10 +96,10 @@ public sealed record TermsOfReference(
         TermsOfReference terms, Guid? bodyParentId, Guid decisionId, Guid meetingId, Guid decidingBodyId, bool consensusReached, DateTimeOffset decidedAt,
         DateTimeOffset now)
     {
-        if (terms.Adoption?.DecisionId == decisionId || terms.RefusedAdoptions.Any(r => r.DecisionId == decisionId)) return [];
+        if (terms.AdoptedByDecisionId == decisionId || terms.RefusedDecisionIds.Contains(decisionId)) return [];
         if (!TermsOfReferenceAdoption.MayAdopt(terms.BodyId, bodyParentId, decidingBodyId))
             return [new TermsOfReferenceAdoptionRefused(terms.Id, decisionId, NotBodyOrParent, now)];
-        if (terms.Adoption is not null) return [new TermsOfReferenceAdoptionRefused(terms.Id, decisionId, AlreadyAdopted, now)];
+        if (terms.AdoptedByDecisionId is not null) return [new TermsOfReferenceAdoptionRefused(terms.Id, decisionId, AlreadyAdopted, now)];
         if (!consensusReached) return [new TermsOfReferenceAdoptionRefused(terms.Id, decisionId, NoConsensus, now)];
         return [new TermsOfReferenceAdopted(terms.Id, terms.BodyId, decisionId, meetingId, decidingBodyId, decidedAt, now)];
     }
@@ -107,33 +117,4 @@ public enum TermsStatus
     Draft,
     InEffect,
     Superseded,
-}
-
-public sealed partial record Body
-{
-    /// <summary>How many versions of the terms of reference were drafted (the last version's number).</summary>
-    public int TermsVersionsDrafted { get; init; }
-
-    /// <summary>The version of the terms of reference in effect, if any was adopted.</summary>
-    public Guid? TermsOfReferenceVersionId { get; init; }
-
-    /// <summary>The number of the version in effect.</summary>
-    public int? TermsOfReferenceVersion { get; init; }
-
-    /// <summary>How the body decides, once terms of reference say so.</summary>
-    public DecisionMaking? DecisionMaking { get; init; }
-
-    public Body Apply(TermsOfReferenceVersionDrafted e) => this with { TermsVersionsDrafted = Math.Max(TermsVersionsDrafted, e.Number) };
-
-    public Body Apply(BodyTermsAdopted e) => this with
-    {
-        Cadence = e.Cadence,
-        QuorumMinimum = e.QuorumMinimum,
-        DecisionMaking = e.DecisionMaking,
-        TermsOfReferenceVersionId = e.VersionId,
-        TermsOfReferenceVersion = e.Number,
-    };
-
-    public TermsStatus StatusOf(TermsOfReference terms) =>
-        terms.Adoption is null ? TermsStatus.Draft : terms.Id == TermsOfReferenceVersionId ? TermsStatus.InEffect : TermsStatus.Superseded;
 }

@@ -24,15 +24,15 @@ public static class ComplianceEndpoint
         if (invalid != Wolverine.Http.WolverineContinue.NoProblems) return Results.Problem(invalid);
         var today = PartnershipCalendar.Today(clock.GetUtcNow());
 
-        var assessments = await session.Query<StrategicAssessment>().Where(a => a.Year == year).ToListAsync(ct);
+        var assessments = await session.Query<StrategicAssessmentView>().Where(a => a.Year == year).ToListAsync(ct);
         var agreements = await session.Query<CommunitySafetyAgreement>().Where(a => a.Year == year || a.PlanYear == year).ToListAsync(ct);
         var (from, to) = (PartnershipCalendar.StartOf(PlanYear.StartOf(year)), PartnershipCalendar.StartOf(PlanYear.StartOf(year + 1)));
         var held = await session.Query<HeldMeeting>().Where(m => m.Public && m.StartsAt >= from && m.StartsAt < to).ToListAsync(ct);
-        var bodies = await session.Query<Body>().ToListAsync(ct);
+        var bodies = await session.Query<BodyView>().ToListAsync(ct);
         var withMembers = bodies.Where(b => b.Members.Any(m => m.IsCurrent)).ToList();
         var memberOrganisationIds = withMembers.SelectMany(b => b.Members.Where(m => m.IsCurrent))
             .SelectMany(m => m.Represents.Append(m.OrganisationId)).Distinct().ToArray();
-        var organisations = await session.LoadManyAsync<Organisation>(ct, memberOrganisationIds);
+        var organisations = await session.LoadManyAsync<OrganisationView>(ct, memberOrganisationIds);
 
         var checklist = ComplianceChecklist.Compute(new ComplianceInputs(year, today,
             [.. assessments.Select(a => a.PartnershipName).Order()],

@@ -49,7 +49,7 @@ public static class SignIsaEndpoint
         var reviewOn = command.ReviewOn ?? command.SignedOn!.Value.AddMonths(options.ReviewMonths);
         var signed = Organisation.DecideSignIsa(organisation, command.SignedOn!.Value, command.SignedBy!, command.AgreementVersion, reviewOn,
             options.ReminderDays, PartnershipCalendar.Today(now), now);
-        // a review date already past needs no reminder: the signature is simply not current (see Organisation.IsaCurrentOn)
+        // a review date already past needs no reminder: the signature is simply not current (see OrganisationView.IsaCurrentOn)
         var reminder = new OutgoingMessages();
         if (reviewOn >= PartnershipCalendar.Today(now))
             reminder.Schedule(new RemindIsaReview(organisation.Id, reviewOn), IsaReviewReminderHandler.DueAt(reviewOn, options));

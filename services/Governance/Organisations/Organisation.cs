@@ -15,35 +15,22 @@ public sealed record IsaReviewReminderRaised(Guid OrganisationId, DateOnly Revie
 /// <summary>The organisation withdrew from the Information Sharing Agreement.</summary>
 public sealed record IsaWithdrawn(Guid OrganisationId, string Reason, DateTimeOffset RecordedAt);
 
-public enum IsaAction
-{
-    Signed,
-    Withdrawn,
-}
-
-/// <summary>One signature of, or withdrawal from, the Information Sharing Agreement, as recorded.</summary>
-public sealed record IsaEntry(
-    IsaAction Action, DateTimeOffset RecordedAt, DateOnly? SignedOn = null, string? SignedBy = null, string? Reason = null,
-    string? AgreementVersion = null, DateOnly? ReviewOn = null);
-
 /// <summary>
 /// A member organisation of the partnership: a responsible authority or a co-operating body. Every member must sign
 /// the Kent and Medway Information Sharing Agreement (ISA); case data is shared only with current signatories.
-/// Immutable: <c>Create</c>/<c>Apply</c> evolve it; the static <c>Decide…</c> functions are the rules.
+/// Immutable: <c>Create</c>/<c>Apply</c> evolve it (<see cref="Evolve(Organisation?, object)"/> folds any of its events); the
+/// static <c>Decide…</c> functions are the rules. It holds only what they read: what the organisation shows is <see cref="OrganisationView"/>.
 /// </summary>
-public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind, DateTimeOffset RegisteredAt)
+public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind)
 {
-    /// <summary>The stream version, set by Marten; served as the ETag.</summary>
-    public long Version { get; set; }
+    /// <summary>The stream version, set by Marten.</summary>
+    public long Version { get; init; }
 
     /// <summary>The date of the current signature of the ISA; null when never signed or withdrawn since.</summary>
     public DateOnly? IsaSignedOn { get; init; }
 
     /// <summary>Who signed the current signature of the ISA; null when not currently a signatory.</summary>
     public string? IsaSignedBy { get; init; }
-
-    /// <summary>Every signature and withdrawal, oldest first. (Documents stored before the ISA have none.)</summary>
-    public IReadOnlyList<IsaEntry> IsaHistory { get; init; } = [];
 
     /// <summary>The version of the agreement signed, when given.</summary>
     public string? IsaAgreementVersion { get; init; }
@@ -57,10 +44,26 @@ public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind, D
     /// <summary>Whether the organisation is currently a signatory of the ISA.</summary>
     public bool IsaSignatory => IsaSignedOn is not null;
 
-    /// <summary>A signatory whose signature is not past its review date.</summary>
-    public bool IsaCurrentOn(DateOnly today) => IsaSignatory && (IsaReviewOn is null || IsaReviewOn >= today);
+    public static Organisation Create(OrganisationRegistered e) => new(e.OrganisationId, e.Name, e.Kind);
 
-    public static Organisation Create(OrganisationRegistered e) => new(e.OrganisationId, e.Name, e.Kind, e.RegisteredAt);
+    /// <summary>The organisation after <paramref name="event"/>: from none for its first event (<see cref="OrganisationRegistered"/>); an event it does not need leaves it as it is.</summary>
+    public static Organisation Evolve(Organisation? state, object @event) => @event switch
+    {
+        OrganisationRegistered e => Create(e),
+        IsaSigned e => Existing(state).Apply(e),
+        IsaReviewReminderRaised e => Existing(state).Apply(e),
+        IsaWithdrawn e => Existing(state).Apply(e),
+        _ => Existing(state),
+    };
+
+    /// <summary>
+    /// The fold Marten runs for the inline document: JasperFx's source generator takes a type's <c>Evolve</c> method for its evolver
+    /// and calls it on the document (a blank one before the first event), so it is this same <see cref="Evolve(Organisation?, object)"/>.
+    /// </summary>
+    public Organisation Evolve(object @event) => Evolve(this, @event);
+
+    private static Organisation Existing(Organisation? state) =>
+        state ?? throw new InvalidOperationException("An organisation's stream starts with OrganisationRegistered.");
 
     public Organisation Apply(IsaSigned e) => this with
     {
@@ -68,8 +71,6 @@ public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind, D
         IsaSignedBy = e.SignedBy,
         IsaAgreementVersion = e.AgreementVersion,
         IsaReviewOn = e.ReviewOn,
-        IsaHistory = [.. IsaHistory, new IsaEntry(IsaAction.Signed, e.RecordedAt, SignedOn: e.SignedOn, SignedBy: e.SignedBy,
-            AgreementVersion: e.AgreementVersion, ReviewOn: e.ReviewOn)],
     };
 
     public Organisation Apply(IsaReviewReminderRaised e) => this with { IsaReviewReminders = [.. IsaReviewReminders, e.ReviewOn] };
@@ -80,7 +81,6 @@ public sealed record Organisation(Guid Id, string Name, OrganisationKind Kind, D
         IsaSignedBy = null,
         IsaAgreementVersion = null,
         IsaReviewOn = null,
-        IsaHistory = [.. IsaHistory, new IsaEntry(IsaAction.Withdrawn, e.RecordedAt, Reason: e.Reason)],
     };
 
     // ---- rules (pure: state + command → events, or a DomainRuleViolation) ----

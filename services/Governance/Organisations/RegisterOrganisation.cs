@@ -34,17 +34,18 @@ public static class GetOrganisationsEndpoint
     /// <param name="session">Governance's read session.</param>
     /// <param name="http">The request (for the paging headers of the answer).</param>
     [WolverineGet("/api/governance/organisations")]
-    [ProducesResponseType<IReadOnlyList<Organisation>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<IReadOnlyList<OrganisationView>>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status400BadRequest)]
     public static async Task<IResult> List(bool? isaSigned, int? limit, int? page, IQuerySession session, HttpContext http)
     {
         if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
-        var query = session.Query<Organisation>().AsQueryable();
+        var query = session.Query<OrganisationView>().AsQueryable();
         if (isaSigned is { } signed) query = signed ? query.Where(o => o.IsaSignedOn != null) : query.Where(o => o.IsaSignedOn == null);
         return (await query.OrderBy(o => o.Name).ThenBy(o => o.Id).ToPageAsync(request, http.RequestAborted)).Ok(http);
     }
 
     [WolverineGet("/api/governance/organisations/{id}")]
-    [ProducesResponseType<Organisation>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<OrganisationView>(StatusCodes.Status200OK), ProducesResponseType(StatusCodes.Status404NotFound)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext http) =>
-        StreamReads.Read(await session.LoadAsync<Organisation>(id, http.RequestAborted), id, http, o => o.Version);
+        StreamReads.Read(await session.LoadAsync<OrganisationView>(id, http.RequestAborted), id, http, o => o.Version,
+            resource: nameof(Organisation));
 }

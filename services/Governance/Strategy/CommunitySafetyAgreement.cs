@@ -372,7 +372,7 @@ public sealed record CommunitySafetyAgreement(Guid Id, int Year, string Title, G
             if (!assessments.TryGetValue(source.AssessmentId, out var assessment))
                 throw new DomainRuleViolation("assessment-not-found", $"No strategic assessment '{source.AssessmentId}'.", Refusal.Inconsistent)
                     .With("assessmentId", source.AssessmentId);
-            if (source.PriorityId is { } pid && assessment.Priority(pid) is null)
+            if (source.PriorityId is { } pid && !assessment.HasPriority(pid))
                 throw new DomainRuleViolation("assessment-priority-not-found",
                         $"The {assessment.Year} assessment of {assessment.PartnershipName} has no priority '{pid}'.", Refusal.Inconsistent)
                     .With("assessmentId", source.AssessmentId).With("priorityId", pid);

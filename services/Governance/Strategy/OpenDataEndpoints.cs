@@ -37,15 +37,16 @@ public static class OpenDataEndpoints
     {
         var agreement = await InForce(session, ct) ?? throw NoneInForce();
         var version = agreement.InForce!;
-        var assessments = await StrategyUrls.LoadAssessments(session, version.Priorities.SelectMany(p => p.DrawsOn).Select(d => d.AssessmentId).Distinct(), ct);
-        var county = await session.LoadAsync<Body>(agreement.CountyBodyId, ct);
+        var assessments = (await session.LoadManyAsync<StrategicAssessmentView>(ct, version.Priorities.SelectMany(p => p.DrawsOn).Select(d => d.AssessmentId).Distinct()))
+            .ToDictionary(a => a.Id);
+        var county = await session.LoadAsync<BodyView>(agreement.CountyBodyId, ct);
         return new OpenAgreement(agreement.Id, agreement.Title, agreement.Year, agreement.PlanYear, version.Number, version.AgreedByDecisionId!.Value,
             version.AgreedAt, county?.Name ?? "", agreement.Status == AgreementStatus.RefreshAwaitingAdoption,
             [.. version.Priorities.Select(p => new OpenPriority(p.Id, p.Title, p.Rationale, [.. p.DrawsOn.Select(d => Describe(d, assessments))]))],
             [.. agreement.Reviews.Select(r => new OpenReview(r.Year, r.Outcome, r.Notes, r.Version))]);
     }
 
-    private static string Describe(PriorityEvidence evidence, IReadOnlyDictionary<Guid, StrategicAssessment> assessments)
+    private static string Describe(PriorityEvidence evidence, IReadOnlyDictionary<Guid, StrategicAssessmentView> assessments)
     {
         if (!assessments.TryGetValue(evidence.AssessmentId, out var a)) return "";
         var priority = evidence.PriorityId is { } pid ? a.Priority(pid) : null;
@@ -75,7 +76,7 @@ public static class OpenDataEndpoints
         if (!PageRequest.TryRead(limit, page, out var request, out var refusal)) return refusal;
         var ct = http.RequestAborted;
         // the bodies whose decisions may be shown: known here, and not confidential now
-        var bodies = (await session.Query<Body>().Select(b => new { b.Id, b.Name, b.Kind, b.MarkedConfidential }).ToListAsync(ct))
+        var bodies = (await session.Query<BodyView>().Select(b => new { b.Id, b.Name, b.Kind, b.MarkedConfidential }).ToListAsync(ct))
             .Where(b => !BodyConfidentiality.IsConfidential(b.Kind, b.MarkedConfidential))
             .ToDictionary(b => b.Id, b => b.Name);
         var shown = bodies.Keys.Select(id => (Guid?)id).ToArray();

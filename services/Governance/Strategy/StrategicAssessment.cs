@@ -8,15 +8,29 @@ public sealed record StrategicAssessmentSubmitted(
 
 /// <summary>
 /// A local Community Safety Partnership's annual strategic assessment: the priorities its evidence points to. The county
-/// Community Safety Agreement is drafted from them. One per partnership and year.
+/// Community Safety Agreement is drafted from them. One per partnership and year. Holds what the rules read (whose, which
+/// year, which priorities); <see cref="Evolve(StrategicAssessment?, object)"/> folds it. As shown: <see cref="StrategicAssessmentView"/>.
 /// </summary>
-public sealed record StrategicAssessment(Guid Id, string PartnershipName, int Year, IReadOnlyList<AssessmentPriority> Priorities, DateTimeOffset SubmittedAt)
+public sealed record StrategicAssessment(Guid Id, string PartnershipName, int Year, IReadOnlyList<Guid> PriorityIds)
 {
-    public long Version { get; set; }
+    public long Version { get; init; }
 
-    public static StrategicAssessment Create(StrategicAssessmentSubmitted e) => new(e.AssessmentId, e.PartnershipName, e.Year, e.Priorities, e.SubmittedAt);
+    public static StrategicAssessment Create(StrategicAssessmentSubmitted e) => new(e.AssessmentId, e.PartnershipName, e.Year, [.. e.Priorities.Select(p => p.Id)]);
 
-    public AssessmentPriority? Priority(Guid id) => Priorities.FirstOrDefault(p => p.Id == id);
+    /// <summary>The assessment after <paramref name="event"/>: from none for its first (and only) event, <see cref="StrategicAssessmentSubmitted"/>.</summary>
+    public static StrategicAssessment Evolve(StrategicAssessment? state, object @event) => @event switch
+    {
+        StrategicAssessmentSubmitted e => Create(e),
+        _ => state ?? throw new InvalidOperationException("An assessment's stream starts with StrategicAssessmentSubmitted."),
+    };
+
+    /// <summary>
+    /// The fold Marten runs for the inline document: JasperFx's source generator takes a type's <c>Evolve</c> method for its evolver
+    /// and calls it on the document (a blank one before the first event), so it is this same <see cref="Evolve(StrategicAssessment?, object)"/>.
+    /// </summary>
+    public StrategicAssessment Evolve(object @event) => Evolve(this, @event);
+
+    public bool HasPriority(Guid id) => PriorityIds.Contains(id);
 
     /// <param name="id">The new assessment.</param>
     /// <param name="partnershipName">The local partnership that submits it.</param>

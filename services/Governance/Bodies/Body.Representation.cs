@@ -6,13 +6,10 @@ namespace CommunitySafety.Governance.Bodies;
 /// <summary>An authority approved <see cref="PersonName"/> to represent it in a collective seat on the body.</summary>
 public sealed record RepresentationApproved(Guid BodyId, Guid OrganisationId, string PersonName, string ApprovedBy, DateOnly ApprovedOn, DateTimeOffset At);
 
-public sealed record RepresentationApproval(Guid OrganisationId, string PersonName, string ApprovedBy, DateOnly ApprovedOn);
-
-public sealed partial record Membership
-{
-    /// <summary>For a collective seat, the authorities the member represents; empty for an ordinary seat.</summary>
-    public IReadOnlyList<Guid> Represents { get; init; } = [];
-}
+/// <summary>An approval as the rules see it: which authority approved whom.</summary>
+/// <param name="OrganisationId">The authority that approved.</param>
+/// <param name="PersonName">The person approved to represent it.</param>
+public sealed record ApprovedRepresentative(Guid OrganisationId, string PersonName);
 
 /// <summary>
 /// Collective seats: a member may represent a group of authorities (e.g. the district councils) only once each of
@@ -21,11 +18,12 @@ public sealed partial record Membership
 /// </summary>
 public sealed partial record Body
 {
-    public IReadOnlyList<RepresentationApproval> RepresentationApprovals { get; init; } = [];
+    /// <summary>The approvals given (as shown, with who approved and when: <see cref="BodyView.RepresentationApprovals"/>).</summary>
+    public IReadOnlyList<ApprovedRepresentative> RepresentationApprovals { get; init; } = [];
 
     public Body Apply(RepresentationApproved e) => this with
     {
-        RepresentationApprovals = [.. RepresentationApprovals, new RepresentationApproval(e.OrganisationId, e.PersonName, e.ApprovedBy, e.ApprovedOn)],
+        RepresentationApprovals = [.. RepresentationApprovals, new ApprovedRepresentative(e.OrganisationId, e.PersonName)],
     };
 
     /// <summary>A responsible authority's approval of a person to represent it in a collective seat.</summary>

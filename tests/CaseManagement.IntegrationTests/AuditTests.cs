@@ -1,6 +1,7 @@
 using System.Net;
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public sealed class AuditTests(CaseManagementFixture fixture)
     private static string ConnectionString => Environment.GetEnvironmentVariable("ConnectionStrings__casemanagement")!;
 
     private async Task<Guid> ReferredCase(Guid agency) =>
-        await (await fixture.ClientFor(agency, CaseRoles.CaseWorker).PostJson("/api/cases", new
+        await (await fixture.ClientFor(agency, CaseRoles.CaseWorker).ReferCase(new
         {
             referringOfficer = "PC 6", area = "North",
             incidents = new[] { new { date = "2026-11-01", place = "Library", description = "Shouting" } },
@@ -30,7 +31,7 @@ public sealed class AuditTests(CaseManagementFixture fixture)
 
         // an invalid attempt by a non-signatory (Wolverine's validation answers before the endpoint runs)
         var since = DateTimeOffset.UtcNow;
-        await (await fixture.ClientFor(outsider, CaseRoles.CaseWorker).PostJson($"/api/cases/{caseId}/close", new { reason = "" }))
+        await (await fixture.ClientFor(outsider, CaseRoles.CaseWorker).CloseCase(caseId, new { reason = "" }))
             .Problem(HttpStatusCode.BadRequest, "validation");
         var invalid = Assert.Single(await fixture.AuditSince(since));
         Assert.Equal((outsider, caseId, 400, AccessOutcome.Refused, "/api/cases/{caseId}/close"),
@@ -39,7 +40,7 @@ public sealed class AuditTests(CaseManagementFixture fixture)
         // an unknown case
         var unknown = Guid.NewGuid();
         since = DateTimeOffset.UtcNow;
-        await (await fixture.ClientFor(outsider, CaseRoles.CaseWorker).GetAsync($"/api/cases/{unknown}/signpost")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.ClientFor(outsider, CaseRoles.CaseWorker).GetSignpost(unknown)).Problem(HttpStatusCode.NotFound, "not-found");
         var notFound = Assert.Single(await fixture.AuditSince(since));
         Assert.Equal((unknown, 404, AccessOutcome.Refused), (notFound.CaseId!.Value, notFound.Status!.Value, notFound.Outcome));
 
@@ -61,21 +62,21 @@ public sealed class AuditTests(CaseManagementFixture fixture)
         var agency = await fixture.Organisation(signedIsa: true);
         var caseId = await ReferredCase(agency);
         var since = DateTimeOffset.UtcNow;
-        var read = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}")).Json(HttpStatusCode.OK);
+        var read = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAudit(caseId: caseId)).Json(HttpStatusCode.OK);
         Assert.Equal(["/api/cases"], read.AsArray().Select(x => x!["route"]!.GetValue<string>()));
         var reading = Assert.Single(await fixture.AuditSince(since));
         Assert.Equal(("/api/cases/audit", caseId, 200, agency), (reading.Route, reading.CaseId!.Value, reading.Status!.Value, reading.OrganisationId!.Value));
         // the next read shows the first
-        var again = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}")).Json(HttpStatusCode.OK);
+        var again = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAudit(caseId: caseId)).Json(HttpStatusCode.OK);
         Assert.Equal(["/api/cases/audit", "/api/cases"], again.AsArray().Select(x => x!["route"]!.GetValue<string>()));
 
-        await (await fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.PartnershipAdmin).GetAsync("/api/cases/audit"))
+        await (await fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.PartnershipAdmin).GetAudit())
             .Problem(HttpStatusCode.Forbidden, "isa-not-signed");
-        await (await fixture.ClientFor(await fixture.LapsedSignatory(), CaseRoles.PartnershipAdmin).GetAsync("/api/cases/audit"))
+        await (await fixture.ClientFor(await fixture.LapsedSignatory(), CaseRoles.PartnershipAdmin).GetAudit())
             .Problem(HttpStatusCode.Forbidden, "isa-not-signed");
-        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agency, CaseRoles.CaseWorker).GetAsync("/api/cases/audit")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync("/api/cases/audit")).StatusCode);
-        await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAsync("/api/cases/audit?limit=0")).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agency, CaseRoles.CaseWorker).GetAudit()).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAudit()).StatusCode);
+        await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAudit(limit: 0)).Problem(HttpStatusCode.BadRequest, "validation");
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class AuditTests(CaseManagementFixture fixture)
             await locker.OpenAsync();
             await using var transaction = await locker.BeginTransactionAsync();
             await new NpgsqlCommand($"lock table {table} in access exclusive mode", locker, transaction).ExecuteNonQueryAsync();
-            var pending = worker.GetAsync($"/api/cases/{caseId}");
+            var pending = worker.GetCase(caseId);
             Assert.NotSame(pending, await Task.WhenAny(pending, Task.Delay(TimeSpan.FromSeconds(2))));
             await transaction.RollbackAsync();
             await (await pending).Json(HttpStatusCode.OK);
@@ -104,18 +105,18 @@ public sealed class AuditTests(CaseManagementFixture fixture)
         await new NpgsqlCommand($"alter table {table} add constraint audit_unavailable check (false) not valid", connection).ExecuteNonQueryAsync();
         try
         {
-            var refused = await worker.GetAsync($"/api/cases/{caseId}");
+            var refused = await worker.GetCase(caseId);
             var problem = await refused.Problem(HttpStatusCode.ServiceUnavailable, "audit-unavailable");
             Assert.DoesNotContain("Shouting", problem.ToJsonString());
             Assert.Equal("5", refused.Headers.RetryAfter?.ToString());
-            await (await fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.CaseWorker).GetAsync($"/api/cases/{caseId}"))
+            await (await fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.CaseWorker).GetCase(caseId))
                 .Problem(HttpStatusCode.Forbidden, "isa-not-signed");
         }
         finally
         {
             await new NpgsqlCommand($"alter table {table} drop constraint audit_unavailable", connection).ExecuteNonQueryAsync();
         }
-        await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CommunitySafety.CaseManagement.Audit;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -141,44 +142,44 @@ public sealed class AuthorisationMatrixTests(CaseManagementFixture fixture)
         var today = PartnershipCalendar.Today(DateTimeOffset.UtcNow);
         async Task<(Guid Case, Guid Subject)> Refer()
         {
-            var created = await (await worker.PostJson("/api/cases", Referral())).Json(HttpStatusCode.Created);
+            var created = await (await worker.ReferCase(Referral())).Json(HttpStatusCode.Created);
             return (created["id"]!.GetValue<Guid>(), created["subjects"]![0]!.GetValue<Guid>());
         }
         // the matrix's sittings took place years ago, out of the way of the other tests' lists of sittings from today
         var longAgo = today.AddYears(-3);
         async Task<Guid> Sitting() =>
-            (await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = longAgo })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+            (await (await chair.ScheduleSitting(new { sittingOn = longAgo })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
 
         switch (endpoint.Name)
         {
             case "refer":
-                return ("/api/cases", Referral(), null, null);
+                return (CaseManagementRoutes.Cases, Referral(), null, null);
             case "search":
-                return ("/api/cases/search", new { name = "Matrix " + Guid.NewGuid().ToString("N"), dateOfBirth = "1990-01-01" }, null, null);
+                return (CaseManagementRoutes.Search, new { name = "Matrix " + Guid.NewGuid().ToString("N"), dateOfBirth = "1990-01-01" }, null, null);
             case "risk-matrix":
-                return ("/api/cases/risk-matrix", null, null, null);
+                return (CaseManagementRoutes.RiskMatrix, null, null, null);
             case "caseload":
-                return ($"/api/cases?agency={owner}&limit=5", null, null, null);
+                return (CaseManagementRoutes.Caseload(agency: owner, limit: 5), null, null, null);
             case "overdue-actions":
-                return ("/api/cases/actions/overdue", null, null, null);
+                return (CaseManagementRoutes.OverdueActions, null, null, null);
             case "overdue-reviews":
-                return ("/api/cases/reviews/overdue", null, null, null);
+                return (CaseManagementRoutes.OverdueReviews, null, null, null);
             case "list-sittings":
-                return ("/api/cases/panel/sittings?limit=5", null, null, null);
+                return (CaseManagementRoutes.SittingsFrom(limit: 5), null, null, null);
             case "audit":
-                return ($"/api/cases/audit?organisationId={owner}&limit=5", null, null, null);
+                return (CaseManagementRoutes.AuditOf(organisationId: owner, limit: 5), null, null, null);
             case "schedule-sitting":
-                return ("/api/cases/panel/sittings", new { sittingOn = longAgo }, null, null);
+                return (CaseManagementRoutes.Sittings, new { sittingOn = longAgo }, null, null);
             case "rebuild-agenda":
-                return ($"/api/cases/panel/sittings/{await Sitting()}/agenda", null, null, null);
+                return (CaseManagementRoutes.Agenda(await Sitting()), null, null, null);
             case "read-sitting":
-                return ($"/api/cases/panel/sittings/{await Sitting()}", null, null, null);
+                return (CaseManagementRoutes.Sitting(await Sitting()), null, null, null);
             case "record-attendance":
-                return ($"/api/cases/panel/sittings/{await Sitting()}/attendance", new { attendance = new[] { owner } }, null, null);
+                return (CaseManagementRoutes.Attendance(await Sitting()), new { attendance = new[] { owner } }, null, null);
             case "record-review":
             {
                 var (caseId, _) = await Refer();
-                return ($"/api/cases/panel/sittings/{await Sitting()}/reviews", new { caseId, attendance = new[] { owner }, summary = "Reviewed" }, null, null);
+                return (CaseManagementRoutes.Reviews(await Sitting()), new { caseId, attendance = new[] { owner }, summary = "Reviewed" }, null, null);
             }
         }
 
@@ -186,37 +187,37 @@ public sealed class AuthorisationMatrixTests(CaseManagementFixture fixture)
         switch (endpoint.Name)
         {
             case "read":
-                return ($"/api/cases/{id}", null, id, null);
+                return (CaseManagementRoutes.Case(id), null, id, null);
             case "signpost":
-                return ($"/api/cases/{id}/signpost", null, id, null);
+                return (CaseManagementRoutes.Signpost(id), null, id, null);
             case "assess-risk":
-                return ($"/api/cases/{id}/risk-assessments", new { answers = RiskMatrixAnswers }, id, null);
+                return (CaseManagementRoutes.RiskAssessments(id), new { answers = RiskMatrixAnswers }, id, null);
             case "link":
-                return ($"/api/cases/{id}/links", new { linkedCaseId = (await Refer()).Case, reason = "Same street" }, id, null);
+                return (CaseManagementRoutes.Links(id), new { linkedCaseId = (await Refer()).Case, reason = "Same street" }, id, null);
             case "merge":
-                return ($"/api/cases/{id}/merge", new { duplicateCaseId = (await Refer()).Case, reason = "Referred twice" }, id, null);
+                return (CaseManagementRoutes.Merge(id), new { duplicateCaseId = (await Refer()).Case, reason = "Referred twice" }, id, null);
             case "agree-action":
-                return ($"/api/cases/{id}/actions", new { ownerOrganisationId = owner, description = "Visit", dueOn = today.AddDays(7) }, id, null);
+                return (CaseManagementRoutes.Actions(id), new { ownerOrganisationId = owner, description = "Visit", dueOn = today.AddDays(7) }, id, null);
             case "action-status":
             {
-                var actionId = (await (await worker.PostJson($"/api/cases/{id}/actions",
+                var actionId = (await (await worker.AgreeAction(id,
                     new { ownerOrganisationId = owner, description = "Visit", dueOn = today.AddDays(7) })).Json(HttpStatusCode.OK))["id"]!.GetValue<Guid>();
-                return ($"/api/cases/{id}/actions/{actionId}/status", new { status = "InProgress" }, id, null);
+                return (CaseManagementRoutes.ActionStatus(id, actionId), new { status = "InProgress" }, id, null);
             }
             case "intervention":
-                return ($"/api/cases/{id}/interventions", new { kind = "Warning", subjectId, issuedOn = today }, id, null);
+                return (CaseManagementRoutes.Interventions(id), new { kind = "Warning", subjectId, issuedOn = today }, id, null);
             case "breach":
             {
-                var interventionId = await (await worker.PostJson($"/api/cases/{id}/interventions", new { kind = "Warning", subjectId, issuedOn = today })).CreatedId();
-                return ($"/api/cases/{id}/interventions/{interventionId}/breaches", new { occurredOn = today, description = "Again" }, id, null);
+                var interventionId = await (await worker.IssueIntervention(id, new { kind = "Warning", subjectId, issuedOn = today })).CreatedId();
+                return (CaseManagementRoutes.Breaches(id, interventionId), new { occurredOn = today, description = "Again" }, id, null);
             }
             case "close":
-                return ($"/api/cases/{id}/close", new { outcome = "Resolved", reason = "Done" }, id, null);
+                return (CaseManagementRoutes.Close(id), new { outcome = "Resolved", reason = "Done" }, id, null);
             case "reopen":
-                Assert.Equal(HttpStatusCode.NoContent, (await worker.PostJson($"/api/cases/{id}/close", new { outcome = "Resolved", reason = "Done" })).StatusCode);
-                return ($"/api/cases/{id}/reopen", new { reason = "New incidents" }, id, null);
+                Assert.Equal(HttpStatusCode.NoContent, (await worker.CloseCase(id, new { outcome = "Resolved", reason = "Done" })).StatusCode);
+                return (CaseManagementRoutes.Reopen(id), new { reason = "New incidents" }, id, null);
             case "erase":
-                return ($"/api/cases/{id}/subjects/{subjectId}/erase", new { reason = "Request" }, id, subjectId);
+                return (CaseManagementRoutes.EraseSubject(id, subjectId), new { reason = "Request" }, id, subjectId);
             default:
                 throw new InvalidOperationException($"No arrangement for '{endpoint.Name}'.");
         }

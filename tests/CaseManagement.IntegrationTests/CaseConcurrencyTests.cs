@@ -1,6 +1,7 @@
 using System.Net;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Xunit;
 
 namespace CommunitySafety.CaseManagement.IntegrationTests;
@@ -14,7 +15,7 @@ public sealed class CaseConcurrencyTests(CaseManagementFixture fixture)
     {
         var agency = await fixture.Organisation(signedIsa: true);
         var worker = fixture.ClientFor(agency, CaseRoles.CaseWorker);
-        var caseId = await (await worker.PostJson("/api/cases", new
+        var caseId = await (await worker.ReferCase(new
         {
             referringOfficer = "PC 8", area = "West",
             incidents = new[] { new { date = "2026-11-01", place = "Square", description = "Fireworks thrown at cars" } },
@@ -31,13 +32,13 @@ public sealed class CaseConcurrencyTests(CaseManagementFixture fixture)
     {
         var (worker, caseId, owner) = await ReferredCase();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(i => worker.PostJson($"/api/cases/{caseId}/actions", Action(owner, i))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(i => worker.AgreeAction(caseId, Action(owner, i))));
 
         Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
         foreach (var lost in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict)) await lost.Problem(HttpStatusCode.Conflict, "concurrent-write");
         var landed = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
         Assert.True(landed >= 1);
-        var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        var view = await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK);
         Assert.Equal(landed, view["actions"]!.AsArray().Count);
         Assert.Equal(1 + landed, view["version"]!.GetValue<long>());
     }
@@ -47,12 +48,12 @@ public sealed class CaseConcurrencyTests(CaseManagementFixture fixture)
     {
         var (worker, caseId, owner) = await ReferredCase();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(i => worker.PostJson($"/api/cases/{caseId}/actions", Action(owner, i), "\"1\"")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(i => worker.AgreeAction(caseId, Action(owner, i), "\"1\"")));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK),
             r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed }));
-        var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        var view = await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK);
         Assert.Single(view["actions"]!.AsArray());
         Assert.Equal(2, view["version"]!.GetValue<long>());
     }

@@ -5,6 +5,7 @@ using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Xunit;
 
 namespace CommunitySafety.CaseManagement.IntegrationTests;
@@ -38,7 +39,7 @@ public sealed class CaseListTests(CaseManagementFixture fixture)
     {
         var agency = await fixture.Organisation(signedIsa: true);
         var worker = fixture.ClientFor(agency, CaseRoles.CaseWorker);
-        async Task<Guid> Refer(string area) => await (await worker.PostJson("/api/cases", Referral(area))).CreatedId();
+        async Task<Guid> Refer(string area) => await (await worker.ReferCase(Referral(area))).CreatedId();
         var lowSoon = await Refer("North");
         var unassessed = await Refer("North");
         var highLater = await Refer("East");
@@ -50,9 +51,9 @@ public sealed class CaseListTests(CaseManagementFixture fixture)
         await Given(highSooner, Assessment(highSooner, RiskLevel.High, 16, Today.AddDays(-3)),
             new ActionAgreed(highSooner, Guid.NewGuid(), agency, await fixture.Seal(highSooner, "Visit"), Today.AddDays(-1), null, "Chair", DateTimeOffset.UtcNow));
         await Given(medium, Assessment(medium, RiskLevel.Medium, 9, Today.AddDays(5)));
-        Assert.Equal(HttpStatusCode.NoContent, (await worker.PostJson($"/api/cases/{closed}/close", new { outcome = "Resolved", reason = "Done" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.CloseCase(closed, new { outcome = "Resolved", reason = "Done" })).StatusCode);
 
-        var response = await worker.GetAsync($"/api/cases?agency={agency}");
+        var response = await worker.GetCaseload(agency: agency);
         var list = await response.Json(HttpStatusCode.OK);
         Assert.Equal([highSooner, highLater, medium, lowSoon, unassessed], Ids(list));
         Assert.Equal(5, response.TotalCount());
@@ -65,15 +66,15 @@ public sealed class CaseListTests(CaseManagementFixture fixture)
         Assert.Null(list[4]!["risk"]);
         Assert.DoesNotContain("Lee ", list.ToJsonString());
 
-        Assert.Equal([highSooner, medium, lowSoon, unassessed], Ids(await (await worker.GetAsync($"/api/cases?agency={agency}&area=north")).Json(HttpStatusCode.OK)));
-        Assert.Equal([highLater], Ids(await (await worker.GetAsync($"/api/cases?agency={agency}&area=East")).Json(HttpStatusCode.OK)));
-        var paged = await worker.GetAsync($"/api/cases?agency={agency}&limit=2&page=2");
+        Assert.Equal([highSooner, medium, lowSoon, unassessed], Ids(await (await worker.GetCaseload(agency: agency, area: "north")).Json(HttpStatusCode.OK)));
+        Assert.Equal([highLater], Ids(await (await worker.GetCaseload(agency: agency, area: "East")).Json(HttpStatusCode.OK)));
+        var paged = await worker.GetCaseload(agency: agency, limit: 2, page: 2);
         Assert.Equal([medium, lowSoon], Ids(await paged.Json(HttpStatusCode.OK)));
         Assert.Equal(5, paged.TotalCount());
         // an agency given an action is among the cases' agencies, and its caseload has that case
         var housing = await fixture.Organisation(signedIsa: true);
-        await worker.PostJson($"/api/cases/{medium}/actions", new { ownerOrganisationId = housing, description = "Visit", dueOn = Today.AddDays(3) });
-        Assert.Equal([medium], Ids(await (await worker.GetAsync($"/api/cases?agency={housing}")).Json(HttpStatusCode.OK)));
+        await worker.AgreeAction(medium, new { ownerOrganisationId = housing, description = "Visit", dueOn = Today.AddDays(3) });
+        Assert.Equal([medium], Ids(await (await worker.GetCaseload(agency: housing)).Json(HttpStatusCode.OK)));
     }
 
     [Fact]
@@ -81,20 +82,20 @@ public sealed class CaseListTests(CaseManagementFixture fixture)
     {
         var agency = await fixture.Organisation(signedIsa: true);
         var worker = fixture.ClientFor(agency, CaseRoles.CaseWorker);
-        var a = await (await worker.PostJson("/api/cases", Referral("West"))).CreatedId();
-        var b = await (await worker.PostJson("/api/cases", Referral("West"))).CreatedId();
+        var a = await (await worker.ReferCase(Referral("West"))).CreatedId();
+        var b = await (await worker.ReferCase(Referral("West"))).CreatedId();
 
         var since = DateTimeOffset.UtcNow;
-        var page = await (await worker.GetAsync($"/api/cases?agency={agency}&limit=1")).Json(HttpStatusCode.OK);
+        var page = await (await worker.GetCaseload(agency: agency, limit: 1)).Json(HttpStatusCode.OK);
         var listed = Assert.Single(Ids(page));
         var entries = await fixture.AuditSince(since);
         var entry = Assert.Single(entries);
         Assert.Equal(("GET", "/api/cases", listed, 200), (entry.Method, entry.Route, entry.CaseId!.Value, entry.Status!.Value));
         Assert.Contains(listed, new[] { a, b });
 
-        await (await worker.GetAsync("/api/cases?area=Middle")).ValidationProblem("area");
-        await (await worker.GetAsync("/api/cases?area=7")).ValidationProblem("area");
-        await (await worker.GetAsync($"/api/cases?agency={Guid.Empty}&limit=0")).ValidationProblem("agency", "limit");
+        await (await worker.GetCaseload(area: "Middle")).ValidationProblem("area");
+        await (await worker.GetCaseload(area: "7")).ValidationProblem("area");
+        await (await worker.GetCaseload(agency: Guid.Empty, limit: 0)).ValidationProblem("agency", "limit");
         await (await worker.GetAsync("/api/cases?agency=someone")).Problem(HttpStatusCode.BadRequest);
     }
 
@@ -102,20 +103,20 @@ public sealed class CaseListTests(CaseManagementFixture fixture)
     public async Task A_user_of_a_non_signatory_or_a_lapsed_signatory_is_refused_the_caseload_as_a_case_read_is_and_the_refusal_is_audited()
     {
         var owner = await fixture.Organisation(signedIsa: true);
-        var caseId = await (await fixture.ClientFor(owner, CaseRoles.CaseWorker).PostJson("/api/cases", Referral("South"))).CreatedId();
+        var caseId = await (await fixture.ClientFor(owner, CaseRoles.CaseWorker).ReferCase(Referral("South"))).CreatedId();
         foreach (var organisation in new[] { await fixture.Organisation(signedIsa: false), await fixture.LapsedSignatory() })
         {
             var outsider = fixture.ClientFor(organisation, CaseRoles.CaseWorker);
             var since = DateTimeOffset.UtcNow;
-            var listRefusal = await (await outsider.GetAsync("/api/cases")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
-            var readRefusal = await (await outsider.GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+            var listRefusal = await (await outsider.GetCaseload()).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+            var readRefusal = await (await outsider.GetCase(caseId)).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
             Assert.Equal(readRefusal["detail"]!.GetValue<string>(), listRefusal["detail"]!.GetValue<string>());
             var entry = (await fixture.AuditSince(since)).First(e => e.Route == "/api/cases");
             Assert.Equal((organisation, 403, Audit.AccessOutcome.Refused, (Guid?)null), (entry.OrganisationId!.Value, entry.Status!.Value, entry.Outcome, entry.CaseId));
         }
         // roles of no case are refused before the ISA is asked about
-        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(owner, "governance-admin").GetAsync("/api/cases")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync("/api/cases")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(owner, "governance-admin").GetCaseload()).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetCaseload()).StatusCode);
     }
 
     [Fact]
@@ -124,9 +125,9 @@ public sealed class CaseListTests(CaseManagementFixture fixture)
         var owner = await fixture.Organisation(signedIsa: true);
         var reviewOn = Today.AddMonths(7);
         var reader = await fixture.Organisation(signedIsa: true, reviewOn: reviewOn);
-        var caseId = await (await fixture.ClientFor(owner, CaseRoles.CaseWorker).PostJson("/api/cases", Referral("South"))).CreatedId();
+        var caseId = await (await fixture.ClientFor(owner, CaseRoles.CaseWorker).ReferCase(Referral("South"))).CreatedId();
 
-        var view = await (await fixture.ClientFor(reader, CaseRoles.PanelChair).GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        var view = await (await fixture.ClientFor(reader, CaseRoles.PanelChair).GetCase(caseId)).Json(HttpStatusCode.OK);
 
         var seenAs = view["seenAs"]!;
         Assert.Equal((reader, "Organisation " + reader.ToString("N")[..6], "2026-01-05", reviewOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Xunit;
 
 namespace CommunitySafety.CaseManagement.IntegrationTests;
@@ -24,8 +25,8 @@ public sealed class CaseTests(CaseManagementFixture fixture)
     private async Task<(Guid Case, JsonNode View)> Refer(Guid organisation, object? referral = null)
     {
         var worker = fixture.ClientFor(organisation, CaseRoles.CaseWorker);
-        var caseId = await (await worker.PostJson("/api/cases", referral ?? Referral())).CreatedId();
-        var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        var caseId = await (await worker.ReferCase(referral ?? Referral())).CreatedId();
+        var view = await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK);
         return (caseId, view);
     }
 
@@ -52,7 +53,7 @@ public sealed class CaseTests(CaseManagementFixture fixture)
         foreach (var sealedText in new[] { "Jordan Example", "Repeated intimidation of shop staff", "High Street car park", "PC 1234 Smith", "07700 900123" })
             Assert.Empty(await fixture.RowsRevealing(sealedText));
 
-        var audit = await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}"))
+        var audit = await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAudit(caseId: caseId))
             .Json(HttpStatusCode.OK);
         // newest first: the read, then the referral (the referral's entry was committed with the case's first event)
         Assert.Equal([("GET", "/api/cases/{caseId}", 200), ("POST", "/api/cases", 201)],
@@ -71,15 +72,15 @@ public sealed class CaseTests(CaseManagementFixture fixture)
         var (caseId, _) = await Refer(agencyA);
 
         var b = fixture.ClientFor(agencyB, CaseRoles.CaseWorker);
-        var refused = await (await b.GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
-        Assert.Equal($"/api/cases/{caseId}/signpost", refused["signpost"]!.GetValue<string>());
+        var refused = await (await b.GetCase(caseId)).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        Assert.Equal(CaseManagementRoutes.Signpost(caseId), refused["signpost"]!.GetValue<string>());
         Assert.DoesNotContain("Jordan", refused.ToJsonString());
 
-        var signpost = await (await b.GetAsync($"/api/cases/{caseId}/signpost")).Json(HttpStatusCode.OK);
+        var signpost = await (await b.GetSignpost(caseId)).Json(HttpStatusCode.OK);
         Assert.Equal(agencyA, Assert.Single(signpost["agencies"]!.AsArray())!.GetValue<Guid>());
         Assert.Null(signpost["subjects"]);
 
-        var audit = await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?organisationId={agencyB}"))
+        var audit = await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAudit(organisationId: agencyB))
             .Json(HttpStatusCode.OK);
         // newest first: the signpost read (granted: anyone may see it), the refused read of the details
         Assert.Equal([("/api/cases/{caseId}/signpost", 200, "Granted"), ("/api/cases/{caseId}", 403, "Refused")],
@@ -87,7 +88,7 @@ public sealed class CaseTests(CaseManagementFixture fixture)
         Assert.All(audit.AsArray(), e => Assert.Equal(caseId, e!["caseId"]!.GetValue<Guid>()));
 
         // a token without an organisation is refused too
-        await (await fixture.Client(CaseRoles.CaseWorker).GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "no-organisation");
+        await (await fixture.Client(CaseRoles.CaseWorker).GetCase(caseId)).Problem(HttpStatusCode.Forbidden, "no-organisation");
     }
 
     [Fact]
@@ -98,11 +99,11 @@ public sealed class CaseTests(CaseManagementFixture fixture)
         var a = fixture.ClientFor(agencyA, CaseRoles.CaseWorker);
 
         await fixture.Receive(new IsaWithdrawn(agencyA, "Left the partnership", DateTimeOffset.UtcNow));
-        await (await a.GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
-        await (await a.PostJson("/api/cases", Referral())).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await a.GetCase(caseId)).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await a.ReferCase(Referral())).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
 
         await fixture.Receive(new IsaSigned(agencyA, new DateOnly(2026, 11, 20), "New Chief Executive", DateTimeOffset.UtcNow));
-        await (await a.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        await (await a.GetCase(caseId)).Json(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class CaseTests(CaseManagementFixture fixture)
         var (caseId, view) = await Refer(agencyA, Referral("Alexis Erasable", "99 Forget Me Road"));
         var subjectId = view["subjects"]!.AsArray().Single(s => s!["role"]!.GetValue<string>() == "Perpetrator")!["subjectId"]!.GetValue<Guid>();
         var admin = fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin);
-        var url = $"/api/cases/{caseId}/subjects/{subjectId}/erase";
+        var url = CaseManagementRoutes.EraseSubject(caseId, subjectId);
 
         await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).PostJson(url, new { reason = "x" })).Problem(HttpStatusCode.Forbidden);
         // an admin of an organisation that has not signed the ISA, or whose signature is past review, may not erase: refused and audited
@@ -127,9 +128,9 @@ public sealed class CaseTests(CaseManagementFixture fixture)
             .Problem(HttpStatusCode.Forbidden, "isa-not-signed");
         await (await fixture.Client(CaseRoles.PartnershipAdmin).PostJson(url, new { reason = "x" })).Problem(HttpStatusCode.Forbidden, "no-organisation");
         await (await admin.PostJson(url, new { reason = "" })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await admin.PostJson($"/api/cases/{caseId}/subjects/{Guid.NewGuid()}/erase", new { reason = "Subject request" }))
+        await (await admin.EraseSubject(caseId, Guid.NewGuid(), new { reason = "Subject request" }))
             .Problem(HttpStatusCode.NotFound, "subject-not-found");
-        await (await admin.PostJson($"/api/cases/{Guid.NewGuid()}/subjects/{subjectId}/erase", new { reason = "Subject request" }))
+        await (await admin.EraseSubject(Guid.NewGuid(), subjectId, new { reason = "Subject request" }))
             .Problem(HttpStatusCode.NotFound, "not-found");
 
         since = DateTimeOffset.UtcNow;
@@ -142,7 +143,7 @@ public sealed class CaseTests(CaseManagementFixture fixture)
             (audited.UserSubject, audited.OrganisationId!.Value, audited.CaseId!.Value, audited.SubjectId!.Value, audited.Status!.Value, audited.Outcome));
         await (await admin.PostJson(url, new { reason = "again" })).Problem(HttpStatusCode.Conflict, "subject-already-erased");
 
-        var after = await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        var after = await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).GetCase(caseId)).Json(HttpStatusCode.OK);
         var subject = after["subjects"]!.AsArray().Single(s => s!["subjectId"]!.GetValue<Guid>() == subjectId)!;
         Assert.True(subject["erased"]!.GetValue<bool>());
         Assert.Null(subject["name"]);
@@ -167,13 +168,13 @@ public sealed class CaseTests(CaseManagementFixture fixture)
         var agencyA = await fixture.Organisation(signedIsa: true);
         var worker = fixture.ClientFor(agencyA, CaseRoles.CaseWorker);
 
-        var invalid = await (await worker.PostJson("/api/cases", new
+        var invalid = await (await worker.ReferCase(new
         {
             area = "Central",
         })).Problem(HttpStatusCode.BadRequest);
         Assert.Equal(400, invalid["status"]!.GetValue<int>());
 
-        var fields = await (await worker.PostJson("/api/cases", new
+        var fields = await (await worker.ReferCase(new
         {
             referringOfficer = "",
             area = "North",
@@ -185,7 +186,7 @@ public sealed class CaseTests(CaseManagementFixture fixture)
             ["incidents[0].date", "incidents[0].description", "incidents[0].place", "locations[0]", "referringOfficer", "subjects[0].dateOfBirth", "subjects[0].name"],
             fields["errors"]!.AsObject().Select(e => e.Key).Order());
 
-        var empty = await (await worker.PostJson("/api/cases", new { referringOfficer = "PC", area = "West", incidents = Array.Empty<object>(), subjects = Array.Empty<object>() }))
+        var empty = await (await worker.ReferCase(new { referringOfficer = "PC", area = "West", incidents = Array.Empty<object>(), subjects = Array.Empty<object>() }))
             .Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["incidents", "subjects"], empty["errors"]!.AsObject().Select(e => e.Key).Order());
 
@@ -197,16 +198,16 @@ public sealed class CaseTests(CaseManagementFixture fixture)
     public async Task Endpoints_need_the_right_role_and_unknown_cases_are_404()
     {
         var agencyA = await fixture.Organisation(signedIsa: true);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson("/api/cases", Referral())).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyA, CaseRoles.PanelChair).PostJson("/api/cases", Referral())).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyA, "meetings-secretary").GetAsync($"/api/cases/{Guid.NewGuid()}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).GetAsync("/api/cases/audit")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync($"/api/cases/{Guid.NewGuid()}/signpost")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().ReferCase(Referral())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyA, CaseRoles.PanelChair).ReferCase(Referral())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyA, "meetings-secretary").GetCase(Guid.NewGuid())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).GetAudit()).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetSignpost(Guid.NewGuid())).StatusCode);
 
         var worker = fixture.ClientFor(agencyA, CaseRoles.CaseWorker);
-        await (await worker.GetAsync($"/api/cases/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await worker.GetAsync($"/api/cases/{Guid.Empty}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await worker.GetAsync($"/api/cases/{Guid.NewGuid()}/signpost")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAsync("/api/cases/audit?limit=0")).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await worker.GetCase(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await worker.GetCase(Guid.Empty)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await worker.GetSignpost(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAudit(limit: 0)).Problem(HttpStatusCode.BadRequest, "validation");
     }
 }

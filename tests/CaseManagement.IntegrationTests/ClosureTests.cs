@@ -1,5 +1,6 @@
 using System.Net;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Xunit;
 
 namespace CommunitySafety.CaseManagement.IntegrationTests;
@@ -19,43 +20,43 @@ public sealed class ClosureTests(CaseManagementFixture fixture)
             incidents = new[] { new { date = "2026-11-03", place = "Estate", description = "Noise nuisance" } },
             subjects = new[] { new { role = "Perpetrator", name, dateOfBirth = "1999-09-09" } },
         };
-        var caseId = await (await worker.PostJson("/api/cases", Referral())).CreatedId();
+        var caseId = await (await worker.ReferCase(Referral())).CreatedId();
 
-        await (await chair.PostJson($"/api/cases/{caseId}/reopen", new { reason = "x" })).Problem(HttpStatusCode.Conflict, "case-open");
-        await (await chair.PostJson($"/api/cases/{caseId}/close", new { outcome = "Solved?", reason = "x" })).Problem(HttpStatusCode.BadRequest);
-        await (await chair.PostJson($"/api/cases/{caseId}/close", new { outcome = "MergedIntoAnotherCase", reason = "x" })).Problem(HttpStatusCode.BadRequest, "validation");
-        var invalid = await (await chair.PostJson($"/api/cases/{caseId}/close", new { reason = "" })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await chair.ReopenCase(caseId, new { reason = "x" })).Problem(HttpStatusCode.Conflict, "case-open");
+        await (await chair.CloseCase(caseId, new { outcome = "Solved?", reason = "x" })).Problem(HttpStatusCode.BadRequest);
+        await (await chair.CloseCase(caseId, new { outcome = "MergedIntoAnotherCase", reason = "x" })).Problem(HttpStatusCode.BadRequest, "validation");
+        var invalid = await (await chair.CloseCase(caseId, new { reason = "" })).Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["outcome", "reason"], invalid["errors"]!.AsObject().Select(e => e.Key).Order());
 
-        var closed = await chair.PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "Behaviour stopped after an ABA" }, "\"1\"");
+        var closed = await chair.CloseCase(caseId, new { outcome = "Resolved", reason = "Behaviour stopped after an ABA" }, "\"1\"");
         Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
         Assert.Equal("\"2\"", closed.ETag());
-        await (await chair.PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "again" })).Problem(HttpStatusCode.Conflict, "case-closed");
-        Assert.Equal("Closed", (await (await worker.GetAsync($"/api/cases/{caseId}/signpost")).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
+        await (await chair.CloseCase(caseId, new { outcome = "Resolved", reason = "again" })).Problem(HttpStatusCode.Conflict, "case-closed");
+        Assert.Equal("Closed", (await (await worker.GetSignpost(caseId)).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
 
         // a closed case is not reported as similar
-        var later = await (await worker.PostJson("/api/cases", Referral())).Json(HttpStatusCode.Created);
+        var later = await (await worker.ReferCase(Referral())).Json(HttpStatusCode.Created);
         Assert.DoesNotContain(later["similarCases"]!.AsArray(), s => s!["caseId"]!.GetValue<Guid>() == caseId);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await worker.PostJson($"/api/cases/{caseId}/reopen", new { reason = "New incidents reported" })).StatusCode);
-        var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.ReopenCase(caseId, new { reason = "New incidents reported" })).StatusCode);
+        var view = await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK);
         Assert.Equal("Open", view["status"]!.GetValue<string>());
         Assert.Equal(["Closed", "Open"], view["statusHistory"]!.AsArray().Select(h => h!["status"]!.GetValue<string>()));
         Assert.Equal("Resolved", view["statusHistory"]![0]!["outcome"]!.GetValue<string>());
 
         var outsider = await fixture.Organisation(signedIsa: false);
         await (await fixture.ClientFor(outsider, CaseRoles.PanelChair)
-            .PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+            .CloseCase(caseId, new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
         // the refused attempt is in the audit, though the request's own writes were not made
-        var audit = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?organisationId={outsider}"))
+        var audit = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAudit(organisationId: outsider))
             .Json(HttpStatusCode.OK);
         var refused = Assert.Single(audit.AsArray())!;
         Assert.Equal((caseId, "Refused", 403, "POST", "/api/cases/{caseId}/close"),
             (refused["caseId"]!.GetValue<Guid>(), refused["outcome"]!.GetValue<string>(), refused["status"]!.GetValue<int>(),
              refused["method"]!.GetValue<string>(), refused["route"]!.GetValue<string>()));
-        Assert.Equal("Open", (await (await worker.GetAsync($"/api/cases/{caseId}/signpost")).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
+        Assert.Equal("Open", (await (await worker.GetSignpost(caseId)).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin)
-            .PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "x" })).StatusCode);
-        await (await chair.PostJson($"/api/cases/{Guid.NewGuid()}/close", new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.NotFound, "not-found");
+            .CloseCase(caseId, new { outcome = "Resolved", reason = "x" })).StatusCode);
+        await (await chair.CloseCase(Guid.NewGuid(), new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.NotFound, "not-found");
     }
 }

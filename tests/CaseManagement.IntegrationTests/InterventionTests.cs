@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Xunit;
 
 namespace CommunitySafety.CaseManagement.IntegrationTests;
@@ -15,13 +16,13 @@ public sealed class InterventionTests(CaseManagementFixture fixture)
     {
         var agency = await fixture.Organisation(signedIsa: true);
         var worker = fixture.ClientFor(agency, CaseRoles.CaseWorker);
-        var caseId = await (await worker.PostJson("/api/cases", new
+        var caseId = await (await worker.ReferCase(new
         {
             referringOfficer = "PC 7", area = "South",
             incidents = new[] { new { date = DaysAgo(60), place = "Precinct", description = "Intimidating residents" } },
             subjects = new[] { new { role = "Perpetrator", name = "Riley Respondent" }, new { role = "Victim", name = "Val Resident" } },
         })).CreatedId();
-        var subjects = (await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK))["subjects"]!.AsArray();
+        var subjects = (await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK))["subjects"]!.AsArray();
         Guid Subject(string role) => subjects.Single(s => s!["role"]!.GetValue<string>() == role)!["subjectId"]!.GetValue<Guid>();
         return new Referred(agency, worker, fixture.ClientFor(agency, CaseRoles.PanelChair), caseId, Subject("Perpetrator"), Subject("Victim"));
     }
@@ -34,14 +35,14 @@ public sealed class InterventionTests(CaseManagementFixture fixture)
     {
         var c = await ReferredCase();
         var council = await fixture.Organisation(signedIsa: false); // an issuer need not be a signatory: it is only named
-        var url = $"/api/cases/{c.Case}/interventions";
+        var url = CaseManagementRoutes.Interventions(c.Case);
 
         // a CPN with no warning at all, and one for a subject whose CPW is not theirs, are refused
         await (await c.Worker.PostJson(url, Intervention("CommunityProtectionNotice", c.Perpetrator, 5))).Problem(HttpStatusCode.Conflict, "cpn-needs-prior-warning");
 
         var cpw = await c.Worker.PostJson(url, Intervention("CommunityProtectionWarning", c.Perpetrator, 20, notes: "Stop gathering at the precinct"), "\"1\"");
         var cpwId = await cpw.CreatedId();
-        Assert.Equal($"/api/cases/{c.Case}/interventions/{cpwId}", cpw.Headers.Location?.ToString());
+        Assert.Equal(CaseManagementRoutes.Intervention(c.Case, cpwId), cpw.Headers.Location?.ToString());
         Assert.Equal("\"2\"", cpw.ETag());
 
         await (await c.Worker.PostJson(url, Intervention("CommunityProtectionNotice", c.Victim, 5))).Problem(HttpStatusCode.Conflict, "cpn-needs-prior-warning");
@@ -57,7 +58,7 @@ public sealed class InterventionTests(CaseManagementFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent,
             (await c.Chair.PostJson($"{url}/{cpnId}/breaches", new { occurredOn = DaysAgo(10), description = "Same day as the notice" })).StatusCode);
 
-        var view = await (await c.Worker.GetAsync($"/api/cases/{c.Case}")).Json(HttpStatusCode.OK);
+        var view = await (await c.Worker.GetCase(c.Case)).Json(HttpStatusCode.OK);
         var register = view["interventions"]!.AsArray();
         Assert.Equal([(cpwId, "CommunityProtectionWarning"), (cpnId, "CommunityProtectionNotice")],
             register.Select(i => (i!["id"]!.GetValue<Guid>(), i["kind"]!.GetValue<string>())));
@@ -78,7 +79,7 @@ public sealed class InterventionTests(CaseManagementFixture fixture)
     public async Task Recording_an_intervention_answers_bad_input_refusals_and_rules_with_problems()
     {
         var c = await ReferredCase();
-        var url = $"/api/cases/{c.Case}/interventions";
+        var url = CaseManagementRoutes.Interventions(c.Case);
 
         await (await c.Worker.PostRaw(url, "null")).Problem(HttpStatusCode.BadRequest, "bad-request");
         await (await c.Worker.PostRaw(url, $"{{\"kind\": \"Telling-off\", \"subjectId\": \"{c.Perpetrator}\", \"issuedOn\": \"{DaysAgo(1)}\"}}"))
@@ -92,9 +93,9 @@ public sealed class InterventionTests(CaseManagementFixture fixture)
         Assert.Equal(["issuedBy", "issuedOn", "notes", "subjectId"], invalid["errors"]!.AsObject().Select(e => e.Key).Order());
 
         await (await c.Worker.PostJson(url, Intervention("Warning", Guid.NewGuid(), 1))).Problem(HttpStatusCode.NotFound, "subject-not-found");
-        await (await c.Worker.PostJson($"/api/cases/{Guid.NewGuid()}/interventions", Intervention("Warning", c.Perpetrator, 1)))
+        await (await c.Worker.IssueIntervention(Guid.NewGuid(), Intervention("Warning", c.Perpetrator, 1)))
             .Problem(HttpStatusCode.NotFound, "not-found");
-        await (await c.Worker.PostJson($"/api/cases/{Guid.Empty}/interventions", Intervention("Warning", c.Perpetrator, 1)))
+        await (await c.Worker.IssueIntervention(Guid.Empty, Intervention("Warning", c.Perpetrator, 1)))
             .Problem(HttpStatusCode.NotFound, "not-found");
         await (await c.Worker.PostJson(url, Intervention("Warning", c.Perpetrator, 1), "\"7\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
         await (await fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.CaseWorker)
@@ -102,11 +103,11 @@ public sealed class InterventionTests(CaseManagementFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden,
             (await fixture.ClientFor(c.Agency, CaseRoles.PartnershipAdmin).PostJson(url, Intervention("Warning", c.Perpetrator, 1))).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Chair.PostJson($"/api/cases/{c.Case}/close", new { outcome = "Improved", reason = "ABA kept" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await c.Chair.CloseCase(c.Case, new { outcome = "Improved", reason = "ABA kept" })).StatusCode);
         await (await c.Worker.PostJson(url, Intervention("AcceptableBehaviourAgreement", c.Perpetrator, 1))).Problem(HttpStatusCode.Conflict, "case-closed");
 
         // nothing refused was recorded
-        var view = await (await c.Worker.GetAsync($"/api/cases/{c.Case}")).Json(HttpStatusCode.OK);
+        var view = await (await c.Worker.GetCase(c.Case)).Json(HttpStatusCode.OK);
         Assert.Empty(view["interventions"]!.AsArray());
         Assert.Equal([c.Agency], view["agencies"]!.AsArray().Select(a => a!.GetValue<Guid>()));
     }
@@ -115,8 +116,8 @@ public sealed class InterventionTests(CaseManagementFixture fixture)
     public async Task Recording_a_breach_answers_bad_input_refusals_and_rules_with_problems()
     {
         var c = await ReferredCase();
-        var interventionId = await (await c.Worker.PostJson($"/api/cases/{c.Case}/interventions", Intervention("Injunction", c.Perpetrator, 10))).CreatedId();
-        var url = $"/api/cases/{c.Case}/interventions/{interventionId}/breaches";
+        var interventionId = await (await c.Worker.IssueIntervention(c.Case, Intervention("Injunction", c.Perpetrator, 10))).CreatedId();
+        var url = CaseManagementRoutes.Breaches(c.Case, interventionId);
         object Breach(int daysAgo) => new { occurredOn = DaysAgo(daysAgo), description = "Entered the exclusion zone" };
 
         await (await c.Worker.PostRaw(url, "null")).Problem(HttpStatusCode.BadRequest, "bad-request");
@@ -128,20 +129,20 @@ public sealed class InterventionTests(CaseManagementFixture fixture)
         Assert.Equal(["description", "occurredOn"], invalid["errors"]!.AsObject().Select(e => e.Key).Order());
 
         await (await c.Worker.PostJson(url, Breach(11))).Problem(HttpStatusCode.Conflict, "breach-before-intervention");
-        await (await c.Worker.PostJson($"/api/cases/{c.Case}/interventions/{Guid.NewGuid()}/breaches", Breach(1)))
+        await (await c.Worker.RecordBreach(c.Case, Guid.NewGuid(), Breach(1)))
             .Problem(HttpStatusCode.NotFound, "intervention-not-found");
-        await (await c.Worker.PostJson($"/api/cases/{c.Case}/interventions/{Guid.Empty}/breaches", Breach(1)))
+        await (await c.Worker.RecordBreach(c.Case, Guid.Empty, Breach(1)))
             .Problem(HttpStatusCode.NotFound, "intervention-not-found");
-        await (await c.Worker.PostJson($"/api/cases/{Guid.NewGuid()}/interventions/{interventionId}/breaches", Breach(1)))
+        await (await c.Worker.RecordBreach(Guid.NewGuid(), interventionId, Breach(1)))
             .Problem(HttpStatusCode.NotFound, "not-found");
         await (await fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.PanelChair).PostJson(url, Breach(1)))
             .Problem(HttpStatusCode.Forbidden, "isa-not-signed");
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(c.Agency, CaseRoles.PartnershipAdmin).PostJson(url, Breach(1))).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await c.Chair.PostJson($"/api/cases/{c.Case}/close", new { outcome = "Resolved", reason = "Moved away" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await c.Chair.CloseCase(c.Case, new { outcome = "Resolved", reason = "Moved away" })).StatusCode);
         await (await c.Worker.PostJson(url, Breach(1))).Problem(HttpStatusCode.Conflict, "case-closed");
 
-        var view = await (await c.Worker.GetAsync($"/api/cases/{c.Case}")).Json(HttpStatusCode.OK);
+        var view = await (await c.Worker.GetCase(c.Case)).Json(HttpStatusCode.OK);
         Assert.Empty(Assert.Single(view["interventions"]!.AsArray())!["breaches"]!.AsArray());
     }
 }

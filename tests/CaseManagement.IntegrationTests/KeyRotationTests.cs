@@ -6,6 +6,7 @@ using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -118,8 +119,8 @@ public sealed class KeyRotationTests
         {
             agency = await Signatory(host);
             var worker = host.Server.CreateClient().WithTokenFor(agency, CaseRoles.CaseWorker);
-            oldCase = await (await worker.PostJson("/api/cases", Referral("Rowan Rotated", "Old incident sealed in 2026"))).CreatedId();
-            var erased = await (await worker.PostJson("/api/cases", Referral("Erin Backedup", "Erased incident"))).Json(HttpStatusCode.Created);
+            oldCase = await (await worker.ReferCase(Referral("Rowan Rotated", "Old incident sealed in 2026"))).CreatedId();
+            var erased = await (await worker.ReferCase(Referral("Erin Backedup", "Erased incident"))).Json(HttpStatusCode.Created);
             (erasedCase, erasedSubject) = (erased["id"]!.GetValue<Guid>(), erased["subjects"]![0]!.GetValue<Guid>());
             var keys = await KeyIds(host);
             Assert.Equal(new Dictionary<string, int> { ["k2026"] = 4 }, keys.DataKeys.ToDictionary()); // two cases: a text key and a subject key each
@@ -133,11 +134,11 @@ public sealed class KeyRotationTests
         await using (var host = await Host(database, during))
         {
             var worker = host.Server.CreateClient().WithTokenFor(agency, CaseRoles.CaseWorker);
-            var old = await (await worker.GetAsync($"/api/cases/{oldCase}")).Json(HttpStatusCode.OK);
+            var old = await (await worker.GetCase(oldCase)).Json(HttpStatusCode.OK);
             Assert.Equal(("Rowan Rotated", "Old incident sealed in 2026"),
                 (old["subjects"]![0]!["name"]!.GetValue<string>(), old["incidents"]![0]!["description"]!.GetValue<string>()));
             // the old index entries are still found (looked up under every key), and new ones are written under the new key
-            var created = await (await worker.PostJson("/api/cases", Referral("Rowan Rotated", "New incident sealed in 2027"))).Json(HttpStatusCode.Created);
+            var created = await (await worker.ReferCase(Referral("Rowan Rotated", "New incident sealed in 2027"))).Json(HttpStatusCode.Created);
             Assert.Contains(created["similarCases"]!.AsArray(), s => s!["caseId"]!.GetValue<Guid>() == oldCase && s["matchedOn"]!.GetValue<string>() == "NameAndDateOfBirth");
             var keys = await KeyIds(host);
             Assert.Equal(new Dictionary<string, int> { ["k2026"] = 4, ["k2027"] = 2 }, keys.DataKeys.ToDictionary()); // the new case's text and subject keys
@@ -145,7 +146,7 @@ public sealed class KeyRotationTests
 
             // the subject erased in 2027 (their key shredded) — but the 2026 backup still has it, and k2026 would still open it
             Assert.Equal(HttpStatusCode.NoContent, (await host.Server.CreateClient().WithTokenFor(agency, CaseRoles.PartnershipAdmin)
-                .PostJson($"/api/cases/{erasedCase}/subjects/{erasedSubject}/erase", new { reason = "Request" })).StatusCode);
+                .EraseSubject(erasedCase, erasedSubject, new { reason = "Request" })).StatusCode);
             var ring = host.Services.GetRequiredService<DataKeys>().Ring;
             Assert.Equal(Aead.KeySize, ring.Unwrap(new WrappedKey(backup.KeyId, backup.Wrapped), erasedSubject).Length);
 
@@ -155,18 +156,18 @@ public sealed class KeyRotationTests
             keys = await KeyIds(host);
             Assert.Equal(["k2027"], keys.DataKeys.Keys);
             Assert.Equal(["i2027"], keys.IndexKeys);
-            Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync($"/api/cases/{oldCase}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await worker.GetCase(oldCase)).StatusCode);
         }
 
         // the old keys removed (and destroyed): everything still opens and is found, and the 2026 backup's key no longer opens
         await using (var host = await Host(database, after))
         {
             var worker = host.Server.CreateClient().WithTokenFor(agency, CaseRoles.CaseWorker);
-            var old = await (await worker.GetAsync($"/api/cases/{oldCase}")).Json(HttpStatusCode.OK);
+            var old = await (await worker.GetCase(oldCase)).Json(HttpStatusCode.OK);
             Assert.Equal("Old incident sealed in 2026", old["incidents"]![0]!["description"]!.GetValue<string>());
-            var found = await (await worker.PostJson("/api/cases/search", new { name = "rowan rotated", dateOfBirth = "1999-09-09" })).Json(HttpStatusCode.OK);
+            var found = await (await worker.SearchSimilarCases(new { name = "rowan rotated", dateOfBirth = "1999-09-09" })).Json(HttpStatusCode.OK);
             Assert.Contains(found.AsArray(), h => h!["case"]!["id"]!.GetValue<Guid>() == oldCase);
-            var byLocation = await (await worker.PostJson("/api/cases/search", new { address = "5 rotation rd, deal" })).Json(HttpStatusCode.OK);
+            var byLocation = await (await worker.SearchSimilarCases(new { address = "5 rotation rd, deal" })).Json(HttpStatusCode.OK);
             Assert.Contains(byLocation.AsArray(), h => h!["case"]!["id"]!.GetValue<Guid>() == oldCase);
             Assert.DoesNotContain(byLocation.AsArray(), h => h!["case"]!["id"]!.GetValue<Guid>() == erasedCase); // erased: not re-indexed
 

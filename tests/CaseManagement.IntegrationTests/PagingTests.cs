@@ -2,6 +2,7 @@ using System.Net;
 using CommunitySafety.CaseManagement.Cases;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Xunit;
 
 namespace CommunitySafety.CaseManagement.IntegrationTests;
@@ -14,14 +15,14 @@ public sealed class PagingTests(CaseManagementFixture fixture)
     /// <summary>Every list route and its largest <c>limit</c>; <c>{organisation}</c> stands for a signatory the test arranges.</summary>
     public static TheoryData<string, int> Lists => new()
     {
-        { "/api/cases", 500 },
+        { CaseManagementRoutes.Cases, 500 },
         { "/api/cases?area=North&agency={organisation}", 500 },
-        { "/api/cases/actions/overdue", 500 },
+        { CaseManagementRoutes.OverdueActions, 500 },
         { "/api/cases/actions/overdue?owner={organisation}", 500 },
-        { "/api/cases/reviews/overdue", 500 },
-        { "/api/cases/panel/sittings", 100 },
-        { $"/api/cases/panel/sittings?from={Today:yyyy-MM-dd}", 100 },
-        { "/api/cases/audit", 500 },
+        { CaseManagementRoutes.OverdueReviews, 500 },
+        { CaseManagementRoutes.Sittings, 100 },
+        { CaseManagementRoutes.SittingsFrom(from: Today), 100 },
+        { CaseManagementRoutes.Audit, 500 },
         { "/api/cases/audit?organisationId={organisation}", 500 },
     };
 
@@ -42,7 +43,7 @@ public sealed class PagingTests(CaseManagementFixture fixture)
         var cases = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            var caseId = await (await worker.PostJson("/api/cases", new
+            var caseId = await (await worker.ReferCase(new
             {
                 referringOfficer = "PC 9", area = "South",
                 incidents = new[] { new { date = "2026-11-01", place = "Car park", description = "Criminal damage" } },
@@ -56,7 +57,7 @@ public sealed class PagingTests(CaseManagementFixture fixture)
         }
 
         var since = DateTimeOffset.UtcNow;
-        var first = await worker.GetAsync($"/api/cases/actions/overdue?owner={owner}&limit=2");
+        var first = await worker.GetOverdueActions(owner: owner, limit: 2);
         var page = (await first.Json(HttpStatusCode.OK)).AsArray();
         Assert.Equal(cases[..2], page.Select(a => a!["caseId"]!.GetValue<Guid>())); // the most overdue first
         Assert.Equal(["Repair the fence 0", "Repair the fence 1"], page.Select(a => a!["description"]!.GetValue<string>()));

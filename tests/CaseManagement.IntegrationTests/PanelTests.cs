@@ -6,6 +6,7 @@ using CommunitySafety.CaseManagement.Panel;
 using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Xunit;
 
 namespace CommunitySafety.CaseManagement.IntegrationTests;
@@ -19,7 +20,7 @@ public sealed class PanelTests(CaseManagementFixture fixture)
     {
         var agency = await fixture.Organisation(signedIsa: true);
         var worker = fixture.ClientFor(agency, CaseRoles.CaseWorker);
-        var caseId = await (await worker.PostJson("/api/cases", new
+        var caseId = await (await worker.ReferCase(new
         {
             referringOfficer = "PC 7", area = "North",
             incidents = new[] { new { date = "2026-11-01", place = "Precinct", description = "Youths intimidating residents" } },
@@ -48,45 +49,45 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         var (agency, worker, chair, caseId) = await ReferredCase();
         var owner = await fixture.Organisation(signedIsa: true);
 
-        var agreed = await worker.PostJson($"/api/cases/{caseId}/actions",
+        var agreed = await worker.AgreeAction(caseId,
             new { ownerOrganisationId = owner, description = "Housing officer to visit the victim", dueOn = Today.AddDays(3) }, "\"1\"");
         var actionId = (await agreed.Json(HttpStatusCode.OK))["id"]!.GetValue<Guid>();
         Assert.Equal("\"2\"", agreed.ETag());
-        await worker.PostJson($"/api/cases/{caseId}/actions", new { ownerOrganisationId = owner, description = "Later", dueOn = Today.AddDays(30) });
+        await worker.AgreeAction(caseId, new { ownerOrganisationId = owner, description = "Later", dueOn = Today.AddDays(30) });
 
-        var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        var view = await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK);
         Assert.Equal(["Amber", "Green"], view["actions"]!.AsArray().Select(a => a!["rag"]!.GetValue<string>()));
         Assert.Contains(owner, view["agencies"]!.AsArray().Select(a => a!.GetValue<Guid>()));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await worker.PostJson($"/api/cases/{caseId}/actions/{actionId}/status", new { status = "InProgress" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await chair.PostJson($"/api/cases/{caseId}/actions/{actionId}/status",
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.UpdateActionStatus(caseId, actionId, new { status = "InProgress" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await chair.UpdateActionStatus(caseId, actionId,
             new { status = "Done", note = "Visited on Monday" })).StatusCode);
-        view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        view = await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK);
         var done = view["actions"]![0]!;
         Assert.Equal(("Done", "Complete"), (done["status"]!.GetValue<string>(), done["rag"]!.GetValue<string>()));
         Assert.Equal("Visited on Monday", done["history"]![1]!["note"]!.GetValue<string>());
 
         // failures
-        await (await worker.PostJson($"/api/cases/{caseId}/actions/{actionId}/status", new { status = "Cancelled" })).Problem(HttpStatusCode.Conflict, "action-complete");
-        await (await worker.PostJson($"/api/cases/{caseId}/actions/{Guid.NewGuid()}/status", new { status = "Done" })).Problem(HttpStatusCode.NotFound, "action-not-found");
-        await (await worker.PostJson($"/api/cases/{caseId}/actions/{actionId}/status", new { status = "Finished" })).Problem(HttpStatusCode.BadRequest);
-        await (await worker.PostJson($"/api/cases/{caseId}/actions/{actionId}/status", new { })).Problem(HttpStatusCode.BadRequest, "validation");
-        var invalid = await (await worker.PostJson($"/api/cases/{caseId}/actions", new { ownerOrganisationId = Guid.Empty, dueOn = Today.AddDays(-1) }))
+        await (await worker.UpdateActionStatus(caseId, actionId, new { status = "Cancelled" })).Problem(HttpStatusCode.Conflict, "action-complete");
+        await (await worker.UpdateActionStatus(caseId, Guid.NewGuid(), new { status = "Done" })).Problem(HttpStatusCode.NotFound, "action-not-found");
+        await (await worker.UpdateActionStatus(caseId, actionId, new { status = "Finished" })).Problem(HttpStatusCode.BadRequest);
+        await (await worker.UpdateActionStatus(caseId, actionId, new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        var invalid = await (await worker.AgreeAction(caseId, new { ownerOrganisationId = Guid.Empty, dueOn = Today.AddDays(-1) }))
             .Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["description", "dueOn", "ownerOrganisationId"], invalid["errors"]!.AsObject().Select(e => e.Key).Order());
         await (await worker.PostRaw($"/api/cases/{caseId}/actions", "null")).Problem(HttpStatusCode.BadRequest);
-        await (await worker.PostJson($"/api/cases/{caseId}/actions",
+        await (await worker.AgreeAction(caseId,
             new { ownerOrganisationId = await fixture.Organisation(signedIsa: false), description = "x", dueOn = Today })).Problem(HttpStatusCode.Conflict, "owner-not-signatory");
-        await (await worker.PostJson($"/api/cases/{Guid.NewGuid()}/actions", new { ownerOrganisationId = owner, description = "x", dueOn = Today }))
+        await (await worker.AgreeAction(Guid.NewGuid(), new { ownerOrganisationId = owner, description = "x", dueOn = Today }))
             .Problem(HttpStatusCode.NotFound, "not-found");
-        await (await worker.PostJson($"/api/cases/{caseId}/actions", new { ownerOrganisationId = owner, description = "x", dueOn = Today }, "\"1\""))
+        await (await worker.AgreeAction(caseId, new { ownerOrganisationId = owner, description = "x", dueOn = Today }, "\"1\""))
             .Problem(HttpStatusCode.PreconditionFailed);
         await (await fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.CaseWorker)
-            .PostJson($"/api/cases/{caseId}/actions", new { ownerOrganisationId = owner, description = "x", dueOn = Today })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+            .AgreeAction(caseId, new { ownerOrganisationId = owner, description = "x", dueOn = Today })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin)
-            .PostJson($"/api/cases/{caseId}/actions", new { ownerOrganisationId = owner, description = "x", dueOn = Today })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await chair.PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "Done" })).StatusCode);
-        await (await worker.PostJson($"/api/cases/{caseId}/actions", new { ownerOrganisationId = owner, description = "x", dueOn = Today }))
+            .AgreeAction(caseId, new { ownerOrganisationId = owner, description = "x", dueOn = Today })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await chair.CloseCase(caseId, new { outcome = "Resolved", reason = "Done" })).StatusCode);
+        await (await worker.AgreeAction(caseId, new { ownerOrganisationId = owner, description = "x", dueOn = Today }))
             .Problem(HttpStatusCode.Conflict, "case-closed");
     }
 
@@ -100,10 +101,10 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         await Given(due, Assessment(due, RiskLevel.High, Today.AddDays(-2)));
         await Given(notDue, Assessment(notDue, RiskLevel.Medium, Today.AddDays(20)));
 
-        var scheduled = await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = Today });
+        var scheduled = await chair.ScheduleSitting(new { sittingOn = Today });
         var sitting = await scheduled.Json(HttpStatusCode.Created);
         var sittingId = sitting["id"]!.GetValue<Guid>();
-        Assert.Equal($"/api/cases/panel/sittings/{sittingId}", scheduled.Headers.Location!.OriginalString);
+        Assert.Equal(CaseManagementRoutes.Sitting(sittingId), scheduled.Headers.Location!.OriginalString);
         Assert.Equal((true, $"High risk: review due {Today.AddDays(-2):yyyy-MM-dd}."),
             (Entry(sitting, due)["onAgenda"]!.GetValue<bool>(), Entry(sitting, due)["reason"]!.GetValue<string>()));
         Assert.Equal((false, $"Medium risk: next review not due until {Today.AddDays(20):yyyy-MM-dd}."),
@@ -112,10 +113,10 @@ public sealed class PanelTests(CaseManagementFixture fixture)
 
         // the agenda is rebuilt from the cases as they are now
         await Given(notDue, Assessment(notDue, RiskLevel.Medium, Today));
-        var rebuilt = await (await chair.PostJson($"/api/cases/panel/sittings/{sittingId}/agenda", null)).Json(HttpStatusCode.OK);
+        var rebuilt = await (await chair.RebuildAgenda(sittingId)).Json(HttpStatusCode.OK);
         Assert.Contains(rebuilt["considered"]!.AsArray(), e => e!["caseId"]!.GetValue<Guid>() == notDue && e["onAgenda"]!.GetValue<bool>());
 
-        var review = await (await chair.PostJson($"/api/cases/panel/sittings/{sittingId}/reviews", new
+        var review = await (await chair.RecordReview(sittingId, new
         {
             caseId = due,
             attendance = new[] { agency, housing },
@@ -126,7 +127,7 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         Assert.Equal(Today.AddMonths(1), DateOnly.Parse(review["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture));
         var actionId = review["actions"]![0]!.GetValue<Guid>();
 
-        var view = await (await worker.GetAsync($"/api/cases/{due}")).Json(HttpStatusCode.OK);
+        var view = await (await worker.GetCase(due)).Json(HttpStatusCode.OK);
         Assert.Equal(review["caseVersion"]!.GetValue<long>(), view["version"]!.GetValue<long>());
         var recorded = view["reviews"]![0]!;
         Assert.Equal(sittingId, recorded["sittingId"]!.GetValue<Guid>());
@@ -136,47 +137,47 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         Assert.Equal(Today.AddMonths(1), DateOnly.Parse(view["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture));
         Assert.Contains(housing, view["agencies"]!.AsArray().Select(a => a!.GetValue<Guid>()));
 
-        var read = await (await worker.GetAsync($"/api/cases/panel/sittings/{sittingId}")).Json(HttpStatusCode.OK);
+        var read = await (await worker.GetSitting(sittingId)).Json(HttpStatusCode.OK);
         Assert.Equal(due, read["reviewed"]![0]!["caseId"]!.GetValue<Guid>());
-        var listed = await worker.AllPages($"/api/cases/panel/sittings?from={Today:yyyy-MM-dd}");
+        var listed = await worker.AllPages(CaseManagementRoutes.SittingsFrom(from: Today));
         Assert.Contains(listed, s => s!["id"]!.GetValue<Guid>() == sittingId && s["casesReviewed"]!.GetValue<int>() == 1);
 
         // the review's failures
         object Review(Guid caseId) => new { caseId, attendance = new[] { agency }, summary = "s" };
-        await (await chair.PostJson($"/api/cases/panel/sittings/{sittingId}/reviews", Review(due))).Problem(HttpStatusCode.Conflict, "already-reviewed");
-        await (await chair.PostJson($"/api/cases/panel/sittings/{sittingId}/agenda", null)).Problem(HttpStatusCode.Conflict, "sitting-under-way");
-        await (await chair.PostJson($"/api/cases/panel/sittings/{sittingId}/reviews", Review(Guid.NewGuid()))).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await chair.PostJson($"/api/cases/panel/sittings/{Guid.NewGuid()}/reviews", Review(notDue))).Problem(HttpStatusCode.NotFound, "not-found");
-        var unknown = await (await chair.PostJson($"/api/cases/panel/sittings/{sittingId}/reviews",
+        await (await chair.RecordReview(sittingId, Review(due))).Problem(HttpStatusCode.Conflict, "already-reviewed");
+        await (await chair.RebuildAgenda(sittingId)).Problem(HttpStatusCode.Conflict, "sitting-under-way");
+        await (await chair.RecordReview(sittingId, Review(Guid.NewGuid()))).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await chair.RecordReview(Guid.NewGuid(), Review(notDue))).Problem(HttpStatusCode.NotFound, "not-found");
+        var unknown = await (await chair.RecordReview(sittingId,
             new { caseId = notDue, attendance = new[] { agency, Guid.NewGuid() }, summary = "s" })).Problem(HttpStatusCode.Conflict, "unknown-organisation");
         Assert.Single(unknown["organisations"]!.AsArray());
-        var invalid = await (await chair.PostJson($"/api/cases/panel/sittings/{sittingId}/reviews",
+        var invalid = await (await chair.RecordReview(sittingId,
             new { caseId = Guid.Empty, attendance = Array.Empty<Guid>(), summary = " ", actions = new object[] { new { description = "x" } } }))
             .Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["actions[0].dueOn", "actions[0].ownerOrganisationId", "attendance", "caseId", "summary"],
             invalid["errors"]!.AsObject().Select(e => e.Key).Order());
         await (await chair.PostRaw($"/api/cases/panel/sittings/{sittingId}/reviews", "[1,2]")).Problem(HttpStatusCode.BadRequest);
-        Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostJson($"/api/cases/panel/sittings/{sittingId}/reviews", Review(notDue))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.RecordReview(sittingId, Review(notDue))).StatusCode);
 
-        var future = (await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = Today.AddDays(10) })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-        await (await chair.PostJson($"/api/cases/panel/sittings/{future}/reviews", Review(notDue))).Problem(HttpStatusCode.Conflict, "sitting-not-held");
+        var future = (await (await chair.ScheduleSitting(new { sittingOn = Today.AddDays(10) })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        await (await chair.RecordReview(future, Review(notDue))).Problem(HttpStatusCode.Conflict, "sitting-not-held");
     }
 
     [Fact]
     public async Task Sittings_refuse_bad_input_wrong_roles_and_non_signatories()
     {
         var (agency, worker, chair, _) = await ReferredCase();
-        await (await chair.PostJson("/api/cases/panel/sittings", new { })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = "next tuesday" })).Problem(HttpStatusCode.BadRequest);
+        await (await chair.ScheduleSitting(new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await chair.ScheduleSitting(new { sittingOn = "next tuesday" })).Problem(HttpStatusCode.BadRequest);
         await (await chair.PostRaw("/api/cases/panel/sittings", "null")).Problem(HttpStatusCode.BadRequest);
-        Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostJson("/api/cases/panel/sittings", new { sittingOn = Today })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.ScheduleSitting(new { sittingOn = Today })).StatusCode);
         await (await fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.PanelChair)
-            .PostJson("/api/cases/panel/sittings", new { sittingOn = Today })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
-        await (await worker.GetAsync($"/api/cases/panel/sittings/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await chair.PostJson($"/api/cases/panel/sittings/{Guid.NewGuid()}/agenda", null)).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await worker.GetAsync("/api/cases/panel/sittings?limit=0")).Problem(HttpStatusCode.BadRequest, "validation");
+            .ScheduleSitting(new { sittingOn = Today })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await worker.GetSitting(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await chair.RebuildAgenda(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await worker.GetSittings(limit: 0)).Problem(HttpStatusCode.BadRequest, "validation");
         await (await worker.GetAsync("/api/cases/panel/sittings?from=soon")).Problem(HttpStatusCode.BadRequest);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync("/api/cases/panel/sittings")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetSittings()).StatusCode);
         _ = agency;
     }
 
@@ -191,11 +192,11 @@ public sealed class PanelTests(CaseManagementFixture fixture)
             Assessment(caseId, RiskLevel.Low, missedOn),
             new ActionAgreed(caseId, lateAction, owner, await fixture.Seal(caseId, "Install CCTV"), Today.AddDays(-1), null, "Chair", DateTimeOffset.UtcNow));
 
-        var actions = await (await worker.GetAsync($"/api/cases/actions/overdue?owner={owner}")).Json(HttpStatusCode.OK);
+        var actions = await (await worker.GetOverdueActions(owner: owner)).Json(HttpStatusCode.OK);
         var late = Assert.Single(actions.AsArray())!;
         Assert.Equal((lateAction, "Red", caseId), (late["actionId"]!.GetValue<Guid>(), late["rag"]!.GetValue<string>(), late["caseId"]!.GetValue<Guid>()));
 
-        var reviews = await worker.AllPages("/api/cases/reviews/overdue");
+        var reviews = await worker.AllPages(CaseManagementRoutes.OverdueReviews);
         var overdue = reviews.Single(r => r!["caseId"]!.GetValue<Guid>() == caseId)!;
         Assert.Equal(5, overdue["daysOverdue"]!.GetValue<int>());
         Assert.Null(overdue["flaggedForPanelSince"]);
@@ -203,24 +204,24 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         // the scheduled check raises it; the next sitting takes the case even though it is low risk
         await fixture.Receive(new ReviewDueCheck(caseId, missedOn));
         await fixture.Receive(new ReviewDueCheck(caseId, missedOn)); // a repeated delivery changes nothing
-        var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        var view = await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK);
         Assert.Equal(missedOn, DateOnly.Parse(view["reviewOverdueSince"]!.GetValue<string>(), CultureInfo.InvariantCulture));
         Assert.Equal(4, view["version"]!.GetValue<long>()); // referred, assessed, action, one ReviewOverdue
-        reviews = await worker.AllPages("/api/cases/reviews/overdue");
+        reviews = await worker.AllPages(CaseManagementRoutes.OverdueReviews);
         Assert.Equal(missedOn, DateOnly.Parse(reviews.Single(r => r!["caseId"]!.GetValue<Guid>() == caseId)!["flaggedForPanelSince"]!.GetValue<string>(), CultureInfo.InvariantCulture));
 
-        var sitting = await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = Today })).Json(HttpStatusCode.Created);
+        var sitting = await (await chair.ScheduleSitting(new { sittingOn = Today })).Json(HttpStatusCode.Created);
         Assert.Equal((true, $"Overdue for review: the review due {missedOn:yyyy-MM-dd} was missed."),
             (Entry(sitting, caseId)["onAgenda"]!.GetValue<bool>(), Entry(sitting, caseId)["reason"]!.GetValue<string>()));
 
         // the lists are case details: audited, and for signatories only
-        var audit = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}")).Json(HttpStatusCode.OK);
+        var audit = await (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin).GetAudit(caseId: caseId)).Json(HttpStatusCode.OK);
         Assert.Contains(audit.AsArray(), e => e!["route"]!.GetValue<string>() == "/api/cases/actions/overdue" && e["status"]!.GetValue<int>() == 200);
         Assert.Contains(audit.AsArray(), e => e!["route"]!.GetValue<string>() == "/api/cases/reviews/overdue" && e["status"]!.GetValue<int>() == 200);
         Assert.Contains(audit.AsArray(), e => e!["route"]!.GetValue<string>() == "/api/cases/panel/sittings" && e["method"]!.GetValue<string>() == "POST");
         var outsider = fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.CaseWorker);
-        await (await outsider.GetAsync("/api/cases/actions/overdue")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
-        await (await outsider.GetAsync("/api/cases/reviews/overdue")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await outsider.GetOverdueActions()).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await outsider.GetOverdueReviews()).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
         await (await worker.GetAsync("/api/cases/actions/overdue?owner=someone")).Problem(HttpStatusCode.BadRequest);
     }
 
@@ -230,7 +231,7 @@ public sealed class PanelTests(CaseManagementFixture fixture)
         var (_, worker, _, caseId) = await ReferredCase();
         var answers = new[] { "repeat-victim", "vulnerable", "hate", "violence", "health-impact", "fear", "children", "community-impact" }
             .ToDictionary(q => q, q => q == "violence");
-        var assessed = await (await worker.PostJson($"/api/cases/{caseId}/risk-assessments", new { answers })).Json(HttpStatusCode.OK);
+        var assessed = await (await worker.AssessRisk(caseId, new { answers })).Json(HttpStatusCode.OK);
         var due = DateOnly.Parse(assessed["nextReviewDue"]!.GetValue<string>(), CultureInfo.InvariantCulture);
 
         var scheduled = await fixture.ScheduledMessages(caseId);
@@ -243,34 +244,34 @@ public sealed class PanelTests(CaseManagementFixture fixture)
     {
         var (agency, worker, chair, _) = await ReferredCase();
         var housing = await fixture.Organisation(signedIsa: true);
-        var held = (await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = Today })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        var held = (await (await chair.ScheduleSitting(new { sittingOn = Today })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
 
-        var recorded = await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { agency, housing, agency } }, "\"2\"");
+        var recorded = await chair.RecordAttendance(held, new { attendance = new[] { agency, housing, agency } }, "\"2\"");
         var body = await recorded.Json(HttpStatusCode.OK);
         Assert.Equal([agency, housing], body["attendance"]!.AsArray().Select(a => a!.GetValue<Guid>()));
         Assert.Equal("\"3\"", recorded.ETag());
-        var read = await (await worker.GetAsync($"/api/cases/panel/sittings/{held}")).Json(HttpStatusCode.OK);
+        var read = await (await worker.GetSitting(held)).Json(HttpStatusCode.OK);
         Assert.Equal([agency, housing], read["attendance"]!.AsArray().Select(a => a!.GetValue<Guid>()));
 
         // recorded again: the latest list counts
-        Assert.Equal(HttpStatusCode.OK, (await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { housing } })).StatusCode);
-        read = await (await worker.GetAsync($"/api/cases/panel/sittings/{held}")).Json(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, (await chair.RecordAttendance(held, new { attendance = new[] { housing } })).StatusCode);
+        read = await (await worker.GetSitting(held)).Json(HttpStatusCode.OK);
         Assert.Equal([housing], read["attendance"]!.AsArray().Select(a => a!.GetValue<Guid>()));
 
         // failures
-        var ahead = (await (await chair.PostJson("/api/cases/panel/sittings", new { sittingOn = Today.AddMonths(1) })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-        await (await chair.PostJson($"/api/cases/panel/sittings/{ahead}/attendance", new { attendance = new[] { agency } })).Problem(HttpStatusCode.Conflict, "sitting-not-held");
+        var ahead = (await (await chair.ScheduleSitting(new { sittingOn = Today.AddMonths(1) })).Json(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        await (await chair.RecordAttendance(ahead, new { attendance = new[] { agency } })).Problem(HttpStatusCode.Conflict, "sitting-not-held");
         var unknown = Guid.NewGuid();
-        var refused = await (await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { agency, unknown } }))
+        var refused = await (await chair.RecordAttendance(held, new { attendance = new[] { agency, unknown } }))
             .Problem(HttpStatusCode.Conflict, "unknown-organisation");
         Assert.Equal([unknown], refused["organisations"]!.AsArray().Select(a => a!.GetValue<Guid>()));
-        var invalid = await (await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = Array.Empty<Guid>() }))
+        var invalid = await (await chair.RecordAttendance(held, new { attendance = Array.Empty<Guid>() }))
             .Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["attendance"], invalid["errors"]!.AsObject().Select(e => e.Key));
-        await (await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { Guid.Empty } })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await chair.RecordAttendance(held, new { attendance = new[] { Guid.Empty } })).Problem(HttpStatusCode.BadRequest, "validation");
         await (await chair.PostRaw($"/api/cases/panel/sittings/{held}/attendance", "null")).Problem(HttpStatusCode.BadRequest);
-        await (await chair.PostJson($"/api/cases/panel/sittings/{Guid.NewGuid()}/attendance", new { attendance = new[] { agency } })).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await chair.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { agency } }, "\"2\"")).Problem(HttpStatusCode.PreconditionFailed);
-        Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostJson($"/api/cases/panel/sittings/{held}/attendance", new { attendance = new[] { agency } })).StatusCode);
+        await (await chair.RecordAttendance(Guid.NewGuid(), new { attendance = new[] { agency } })).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await chair.RecordAttendance(held, new { attendance = new[] { agency } }, "\"2\"")).Problem(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.RecordAttendance(held, new { attendance = new[] { agency } })).StatusCode);
     }
 }

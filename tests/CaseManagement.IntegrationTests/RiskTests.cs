@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Xunit;
 
 namespace CommunitySafety.CaseManagement.IntegrationTests;
@@ -16,7 +17,7 @@ public sealed class RiskTests(CaseManagementFixture fixture)
     {
         var agency = await fixture.Organisation(signedIsa: true);
         var worker = fixture.ClientFor(agency, CaseRoles.CaseWorker);
-        var caseId = await (await worker.PostJson("/api/cases", new
+        var caseId = await (await worker.ReferCase(new
         {
             referringOfficer = "PC 1", area = "West",
             incidents = new[] { new { date = "2026-11-01", place = "Park", description = "Noise" } },
@@ -28,19 +29,19 @@ public sealed class RiskTests(CaseManagementFixture fixture)
     [Fact]
     public async Task The_matrix_is_published_and_an_assessment_sets_the_risk_and_the_next_review_with_history()
     {
-        var matrix = await (await fixture.Client(CaseRoles.CaseWorker).GetAsync("/api/cases/risk-matrix")).Json(HttpStatusCode.OK);
+        var matrix = await (await fixture.Client(CaseRoles.CaseWorker).GetRiskMatrix()).Json(HttpStatusCode.OK);
         Assert.Equal(QuestionIds, matrix["questions"]!.AsArray().Select(q => q!["id"]!.GetValue<string>()));
 
         var (worker, caseId) = await ReferredCase();
-        var first = await worker.PostJson($"/api/cases/{caseId}/risk-assessments", new { answers = Answers("repeat-victim", "vulnerable", "hate") }, "\"1\"");
+        var first = await worker.AssessRisk(caseId, new { answers = Answers("repeat-victim", "vulnerable", "hate") }, "\"1\"");
         var high = await first.Json(HttpStatusCode.OK);
         Assert.Equal(("High", 15), (high["level"]!.GetValue<string>(), high["score"]!.GetValue<int>()));
         Assert.Equal("\"2\"", first.ETag());
 
-        var low = await (await worker.PostJson($"/api/cases/{caseId}/risk-assessments", new { answers = Answers("children") })).Json(HttpStatusCode.OK);
+        var low = await (await worker.AssessRisk(caseId, new { answers = Answers("children") })).Json(HttpStatusCode.OK);
         Assert.Equal("Low", low["level"]!.GetValue<string>());
 
-        var view = await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        var view = await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK);
         Assert.Equal("Low", view["risk"]!.GetValue<string>());
         Assert.Equal(low["nextReviewDue"]!.GetValue<string>(), view["nextReviewDue"]!.GetValue<string>());
         Assert.Equal(["High", "Low"], view["riskHistory"]!.AsArray().Select(r => r!["level"]!.GetValue<string>()));
@@ -54,16 +55,16 @@ public sealed class RiskTests(CaseManagementFixture fixture)
         var partial = Answers();
         partial.Remove("fear");
         partial["astrology"] = true;
-        var invalid = await (await worker.PostJson($"/api/cases/{caseId}/risk-assessments", new { answers = partial })).Problem(HttpStatusCode.BadRequest, "validation");
+        var invalid = await (await worker.AssessRisk(caseId, new { answers = partial })).Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["answers.astrology", "answers.fear"], invalid["errors"]!.AsObject().Select(e => e.Key).Order());
-        await (await worker.PostJson($"/api/cases/{caseId}/risk-assessments", new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await worker.AssessRisk(caseId, new { })).Problem(HttpStatusCode.BadRequest, "validation");
         await (await worker.PostRaw($"/api/cases/{caseId}/risk-assessments", "{\"answers\": {\"hate\": \"maybe\"}}")).Problem(HttpStatusCode.BadRequest, "bad-request");
-        await (await worker.PostJson($"/api/cases/{Guid.NewGuid()}/risk-assessments", new { answers = Answers() })).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await worker.PostJson($"/api/cases/{caseId}/risk-assessments", new { answers = Answers() }, "\"7\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
+        await (await worker.AssessRisk(Guid.NewGuid(), new { answers = Answers() })).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await worker.AssessRisk(caseId, new { answers = Answers() }, "\"7\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
 
         var outsider = fixture.ClientFor(await fixture.Organisation(signedIsa: false), CaseRoles.CaseWorker);
-        await (await outsider.PostJson($"/api/cases/{caseId}/risk-assessments", new { answers = Answers() })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await outsider.AssessRisk(caseId, new { answers = Answers() })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(Guid.NewGuid(), CaseRoles.PartnershipAdmin)
-            .PostJson($"/api/cases/{caseId}/risk-assessments", new { answers = Answers() })).StatusCode);
+            .AssessRisk(caseId, new { answers = Answers() })).StatusCode);
     }
 }

@@ -2,6 +2,7 @@ using CommunitySafety.CaseManagement.Signatories;
 using System.Net;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Runtime;
 using Xunit;
@@ -46,7 +47,7 @@ public sealed class SignatoryTests(CaseManagementFixture fixture)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var referrer = await fixture.Organisation(signedIsa: true);
-        var caseId = await (await fixture.ClientFor(referrer, CaseRoles.CaseWorker).PostJson("/api/cases", new
+        var caseId = await (await fixture.ClientFor(referrer, CaseRoles.CaseWorker).ReferCase(new
         {
             referringOfficer = "PC 5", area = "West",
             incidents = new[] { new { date = "2026-11-01", place = "Quay", description = "Noise" } },
@@ -62,15 +63,15 @@ public sealed class SignatoryTests(CaseManagementFixture fixture)
 
         // a lapsed signatory is refused like one that never signed, and its users' attempts are audited
         var worker = fixture.ClientFor(org, CaseRoles.CaseWorker);
-        await (await worker.GetAsync($"/api/cases/{caseId}")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
-        await (await worker.PostJson($"/api/cases/{caseId}/close", new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
-        await (await fixture.ClientFor(org, CaseRoles.PartnershipAdmin).GetAsync("/api/cases/audit")).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await worker.GetCase(caseId)).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await worker.CloseCase(caseId, new { outcome = "Resolved", reason = "x" })).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
+        await (await fixture.ClientFor(org, CaseRoles.PartnershipAdmin).GetAudit()).Problem(HttpStatusCode.Forbidden, "isa-not-signed");
 
         // the renewal (a later signature) sets a new review date; an older signature delivered late changes nothing
         await fixture.Receive(new IsaSigned(org, today, "CEO", t0.AddMinutes(1), "1.0", today.AddYears(1)));
         await fixture.Receive(new IsaSigned(org, today.AddYears(-1), "CEO", t0, "1.0", today.AddDays(-1)));
         Assert.True(await IsSignatory(org));
-        await (await worker.GetAsync($"/api/cases/{caseId}")).Json(HttpStatusCode.OK);
+        await (await worker.GetCase(caseId)).Json(HttpStatusCode.OK);
     }
 
     private async Task<bool> IsSignatory(Guid org)

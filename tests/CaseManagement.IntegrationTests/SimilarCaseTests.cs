@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.CaseManagement;
 using Xunit;
 
 namespace CommunitySafety.CaseManagement.IntegrationTests;
@@ -24,27 +25,27 @@ public sealed class SimilarCaseTests(CaseManagementFixture fixture)
         var worker = fixture.ClientFor(agency, CaseRoles.CaseWorker);
         var unique = Guid.NewGuid().ToString("N")[..8];
 
-        var first = await (await worker.PostJson("/api/cases", Referral($"Riley {unique}", "2001-02-03", $"{unique} Harbour Street, Ramsgate CT11 8AA")))
+        var first = await (await worker.ReferCase(Referral($"Riley {unique}", "2001-02-03", $"{unique} Harbour Street, Ramsgate CT11 8AA")))
             .Json(HttpStatusCode.Created);
         var firstId = first["id"]!.GetValue<Guid>();
         Assert.Empty(Similar(first));
 
-        var sameSubject = await (await worker.PostJson("/api/cases", Referral($"  RILEY   {unique.ToUpperInvariant()} ", "2001-02-03", null)))
+        var sameSubject = await (await worker.ReferCase(Referral($"  RILEY   {unique.ToUpperInvariant()} ", "2001-02-03", null)))
             .Json(HttpStatusCode.Created);
         Assert.Equal([(firstId, "NameAndDateOfBirth")], Similar(sameSubject));
 
-        var sameAddress = await (await worker.PostJson("/api/cases", Referral("Someone Else", null, $"{unique} harbour st., ramsgate, ct118aa")))
+        var sameAddress = await (await worker.ReferCase(Referral("Someone Else", null, $"{unique} harbour st., ramsgate, ct118aa")))
             .Json(HttpStatusCode.Created);
         Assert.Equal([(firstId, "Address")], Similar(sameAddress));
 
-        var otherBirthday = await (await worker.PostJson("/api/cases", Referral($"Riley {unique}", "2001-02-04", null))).Json(HttpStatusCode.Created);
+        var otherBirthday = await (await worker.ReferCase(Referral($"Riley {unique}", "2001-02-04", null))).Json(HttpStatusCode.Created);
         Assert.DoesNotContain(Similar(otherBirthday), s => s.Case == firstId);
 
         // once the first case's subject is erased, nothing derived from their data is left to match on
         var subjectId = first["subjects"]![0]!.GetValue<Guid>();
         Assert.Equal(HttpStatusCode.NoContent, (await fixture.ClientFor(agency, CaseRoles.PartnershipAdmin)
-            .PostJson($"/api/cases/{firstId}/subjects/{subjectId}/erase", new { reason = "Request" })).StatusCode);
-        var afterErasure = await (await worker.PostJson("/api/cases", Referral($"Riley {unique}", "2001-02-03", $"{unique} Harbour Street, Ramsgate CT11 8AA")))
+            .EraseSubject(firstId, subjectId, new { reason = "Request" })).StatusCode);
+        var afterErasure = await (await worker.ReferCase(Referral($"Riley {unique}", "2001-02-03", $"{unique} Harbour Street, Ramsgate CT11 8AA")))
             .Json(HttpStatusCode.Created);
         Assert.DoesNotContain(Similar(afterErasure), s => s.Case == firstId);
         Assert.Contains(Similar(afterErasure), s => s.Case == sameSubject["id"]!.GetValue<Guid>());
@@ -56,23 +57,23 @@ public sealed class SimilarCaseTests(CaseManagementFixture fixture)
         var agencyA = await fixture.Organisation(signedIsa: true);
         var unique = Guid.NewGuid().ToString("N")[..8];
         var name = $"Quinn {unique}";
-        var referred = await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).PostJson("/api/cases",
+        var referred = await (await fixture.ClientFor(agencyA, CaseRoles.CaseWorker).ReferCase(
             Referral(name, "1985-07-08", $"{unique} Mill Lane, Deal CT14 6AA"))).Json(HttpStatusCode.Created);
         var caseId = referred["id"]!.GetValue<Guid>();
 
         var agencyB = await fixture.Organisation(signedIsa: false);
         var b = fixture.ClientFor(agencyB, CaseRoles.CaseWorker);
-        var byName = await (await b.PostJson("/api/cases/search", new { name = $" QUINN  {unique.ToUpperInvariant()}", dateOfBirth = "1985-07-08" })).Json(HttpStatusCode.OK);
+        var byName = await (await b.SearchSimilarCases(new { name = $" QUINN  {unique.ToUpperInvariant()}", dateOfBirth = "1985-07-08" })).Json(HttpStatusCode.OK);
         var hit = Assert.Single(byName.AsArray())!;
         Assert.Equal((caseId, "Open", agencyA), (hit["case"]!["id"]!.GetValue<Guid>(), hit["case"]!["status"]!.GetValue<string>(),
             hit["case"]!["agencies"]![0]!.GetValue<Guid>()));
         Assert.Equal(["NameAndDateOfBirth"], hit["matchedOn"]!.AsArray().Select(m => m!.GetValue<string>()));
         Assert.DoesNotContain(unique, byName.ToJsonString().Replace(caseId.ToString(), ""), StringComparison.OrdinalIgnoreCase);
 
-        var byAddress = await (await b.PostJson("/api/cases/search", new { address = $"{unique} mill ln, deal, ct146aa" })).Json(HttpStatusCode.OK);
+        var byAddress = await (await b.SearchSimilarCases(new { address = $"{unique} mill ln, deal, ct146aa" })).Json(HttpStatusCode.OK);
         Assert.Equal(caseId, Assert.Single(byAddress.AsArray())!["case"]!["id"]!.GetValue<Guid>());
         var beforeEmpty = DateTimeOffset.UtcNow;
-        Assert.Empty((await (await b.PostJson("/api/cases/search", new { name, dateOfBirth = "1985-07-09" })).Json(HttpStatusCode.OK)).AsArray());
+        Assert.Empty((await (await b.SearchSimilarCases(new { name, dateOfBirth = "1985-07-09" })).Json(HttpStatusCode.OK)).AsArray());
         // a search that found nothing is audited too, with what it looked for as a keyed hash
         var empty = Assert.Single(await fixture.AuditSince(beforeEmpty));
         Assert.Equal(("POST", "/api/cases/search", (Guid?)null, 200, agencyB), (empty.Method, empty.Route, empty.CaseId, empty.Status, empty.OrganisationId!.Value));
@@ -80,14 +81,14 @@ public sealed class SimilarCaseTests(CaseManagementFixture fixture)
 
         // closed cases are found too, with their status
         Assert.Equal(HttpStatusCode.NoContent, (await fixture.ClientFor(agencyA, CaseRoles.PanelChair)
-            .PostJson($"/api/cases/{caseId}/close", new { outcome = "Improved", reason = "Calmer" })).StatusCode);
-        var closed = await (await b.PostJson("/api/cases/search", new { name, dateOfBirth = "1985-07-08", address = $"{unique} Mill Lane, Deal CT14 6AA" }))
+            .CloseCase(caseId, new { outcome = "Improved", reason = "Calmer" })).StatusCode);
+        var closed = await (await b.SearchSimilarCases(new { name, dateOfBirth = "1985-07-08", address = $"{unique} Mill Lane, Deal CT14 6AA" }))
             .Json(HttpStatusCode.OK);
         var closedHit = Assert.Single(closed.AsArray())!;
         Assert.Equal("Closed", closedHit["case"]!["status"]!.GetValue<string>());
         Assert.Equal(["NameAndDateOfBirth", "Address"], closedHit["matchedOn"]!.AsArray().Select(m => m!.GetValue<string>()));
 
-        var audit = await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAsync($"/api/cases/audit?caseId={caseId}&organisationId={agencyB}"))
+        var audit = await (await fixture.ClientFor(agencyA, CaseRoles.PartnershipAdmin).GetAudit(caseId: caseId, organisationId: agencyB))
             .Json(HttpStatusCode.OK);
         var searches = audit.AsArray().Where(e => e!["route"]!.GetValue<string>() == "/api/cases/search").Select(e => e!).ToList();
         Assert.Equal(3, searches.Count); // one per search that found it
@@ -98,13 +99,13 @@ public sealed class SimilarCaseTests(CaseManagementFixture fixture)
         Assert.DoesNotContain(unique, audit.ToJsonString(), StringComparison.OrdinalIgnoreCase);
 
         // bad input and wrong callers
-        var invalid = await (await b.PostJson("/api/cases/search", new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        var invalid = await (await b.SearchSimilarCases(new { })).Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["name"], invalid["errors"]!.AsObject().Select(e => e.Key));
-        var nameOnly = await (await b.PostJson("/api/cases/search", new { name })).Problem(HttpStatusCode.BadRequest, "validation");
+        var nameOnly = await (await b.SearchSimilarCases(new { name })).Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["dateOfBirth"], nameOnly["errors"]!.AsObject().Select(e => e.Key));
         await (await b.PostRaw("/api/cases/search", "null")).Problem(HttpStatusCode.BadRequest);
-        await (await b.PostJson("/api/cases/search", new { name, dateOfBirth = "08/07/1985" })).Problem(HttpStatusCode.BadRequest);
-        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyB, "governance-admin").PostJson("/api/cases/search", new { name, dateOfBirth = "1985-07-08" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson("/api/cases/search", new { name, dateOfBirth = "1985-07-08" })).StatusCode);
+        await (await b.SearchSimilarCases(new { name, dateOfBirth = "08/07/1985" })).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(agencyB, "governance-admin").SearchSimilarCases(new { name, dateOfBirth = "1985-07-08" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().SearchSimilarCases(new { name, dateOfBirth = "1985-07-08" })).StatusCode);
     }
 }

@@ -1,15 +1,14 @@
 using CommunitySafety.Funding.Awards;
 using CommunitySafety.Funding.Bids;
 using CommunitySafety.Funding.Streams;
+using CommunitySafety.TestSupport.Clients.Funding;
 
 namespace CommunitySafety.Funding.IntegrationTests;
 
 /// <summary>An award made on a stream, arranged by appending its events directly (the award endpoint is not ours to call).</summary>
 public sealed record ArrangedAward(Guid StreamId, Guid AwardId, Guid OrganisationId)
 {
-    public string Url => $"/api/funding/awards/{AwardId}";
-    public string Instalments => $"{Url}/instalments";
-    public string Instalment(Guid id, string action) => $"{Url}/instalments/{id}/{action}";
+    public string Url => FundingRoutes.Award(AwardId);
 }
 
 public static class ArrangedAwards

@@ -4,6 +4,7 @@ using CommunitySafety.Funding.Bids;
 using CommunitySafety.Funding.Decisions;
 using CommunitySafety.Funding.Streams;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Funding;
 using Xunit;
 
 namespace CommunitySafety.Funding.IntegrationTests;
@@ -44,37 +45,37 @@ public sealed class AuthorisationMatrixTests(FundingFixture fixture)
 
     private static readonly Dictionary<string, Endpoint> Endpoints = new()
     {
-        ["POST streams"] = new(HttpMethod.Post, _ => "/api/funding/streams",
+        ["POST streams"] = new(HttpMethod.Post, _ => FundingRoutes.Streams,
             _ => new { name = "Crime Reduction Grant", source = "PCC", financialYear = Year, budget = 1_000m }),
-        ["POST streams/{id}/budget-changes"] = new(HttpMethod.Post, w => $"/api/funding/streams/{w.Stream}/budget-changes", _ => new { change = 100m, reason = "Top-up" }),
-        ["GET streams/{id}"] = new(HttpMethod.Get, w => $"/api/funding/streams/{w.Stream}"),
-        ["GET streams"] = new(HttpMethod.Get, _ => $"/api/funding/streams?financialYear={Year}", Listed: w => w.Stream),
-        ["POST bids"] = new(HttpMethod.Post, _ => "/api/funding/bids", w => BidsApi.BidBody(w.Stream, 1_000m, w.Organisation)),
-        ["POST bids/{id}/submit"] = new(HttpMethod.Post, w => $"/api/funding/bids/{w.DraftBid}/submit"),
-        ["POST bids/{id}/assessment"] = new(HttpMethod.Post, w => $"/api/funding/bids/{w.SubmittedBid}/assessment", _ => new { score = 60, comments = "Fits" }),
-        ["POST bids/{id}/decline"] = new(HttpMethod.Post, w => $"/api/funding/bids/{w.SubmittedBid}/decline", _ => new { reason = "Not a priority" }),
-        ["POST bids/{id}/withdraw"] = new(HttpMethod.Post, w => $"/api/funding/bids/{w.DraftBid}/withdraw", _ => new { reason = "No longer needed" }),
-        ["POST bids/{id}/award"] = new(HttpMethod.Post, w => $"/api/funding/bids/{w.AssessedBid}/award",
+        ["POST streams/{id}/budget-changes"] = new(HttpMethod.Post, w => FundingRoutes.BudgetChanges(w.Stream), _ => new { change = 100m, reason = "Top-up" }),
+        ["GET streams/{id}"] = new(HttpMethod.Get, w => FundingRoutes.Stream(w.Stream)),
+        ["GET streams"] = new(HttpMethod.Get, _ => FundingRoutes.StreamsOf(financialYear: Year), Listed: w => w.Stream),
+        ["POST bids"] = new(HttpMethod.Post, _ => FundingRoutes.Bids, w => BidsApi.BidBody(w.Stream, 1_000m, w.Organisation)),
+        ["POST bids/{id}/submit"] = new(HttpMethod.Post, w => FundingRoutes.BidSubmission(w.DraftBid)),
+        ["POST bids/{id}/assessment"] = new(HttpMethod.Post, w => FundingRoutes.BidAssessment(w.SubmittedBid), _ => new { score = 60, comments = "Fits" }),
+        ["POST bids/{id}/decline"] = new(HttpMethod.Post, w => FundingRoutes.BidDecline(w.SubmittedBid), _ => new { reason = "Not a priority" }),
+        ["POST bids/{id}/withdraw"] = new(HttpMethod.Post, w => FundingRoutes.BidWithdrawal(w.DraftBid), _ => new { reason = "No longer needed" }),
+        ["POST bids/{id}/award"] = new(HttpMethod.Post, w => FundingRoutes.BidAward(w.AssessedBid),
             w => new { amount = 1_000m, decisionId = w.Decision, awardDate = InYear }),
-        ["GET bids/{id}"] = new(HttpMethod.Get, w => $"/api/funding/bids/{w.DraftBid}"),
-        ["GET bids"] = new(HttpMethod.Get, w => $"/api/funding/bids?streamId={w.Stream}", Listed: w => w.DraftBid, Scoped: true),
-        ["GET awards/{id}"] = new(HttpMethod.Get, w => $"/api/funding/awards/{w.Award}"),
-        ["GET awards"] = new(HttpMethod.Get, _ => "/api/funding/awards", Listed: w => w.Award, Scoped: true),
-        ["POST awards/{id}/instalments"] = new(HttpMethod.Post, w => $"/api/funding/awards/{w.Award}/instalments", _ => new { amount = 100m, dueOn = InYear }),
-        ["POST awards/{id}/instalments/{id}/approve"] = new(HttpMethod.Post, w => $"/api/funding/awards/{w.Award}/instalments/{w.ScheduledInstalment}/approve"),
-        ["POST awards/{id}/instalments/{id}/pay"] = new(HttpMethod.Post, w => $"/api/funding/awards/{w.Award}/instalments/{w.ApprovedInstalment}/pay",
+        ["GET bids/{id}"] = new(HttpMethod.Get, w => FundingRoutes.Bid(w.DraftBid)),
+        ["GET bids"] = new(HttpMethod.Get, w => FundingRoutes.BidsOf(streamId: w.Stream), Listed: w => w.DraftBid, Scoped: true),
+        ["GET awards/{id}"] = new(HttpMethod.Get, w => FundingRoutes.Award(w.Award)),
+        ["GET awards"] = new(HttpMethod.Get, _ => FundingRoutes.Awards, Listed: w => w.Award, Scoped: true),
+        ["POST awards/{id}/instalments"] = new(HttpMethod.Post, w => FundingRoutes.Instalments(w.Award), _ => new { amount = 100m, dueOn = InYear }),
+        ["POST awards/{id}/instalments/{id}/approve"] = new(HttpMethod.Post, w => FundingRoutes.InstalmentApproval(w.Award, w.ScheduledInstalment)),
+        ["POST awards/{id}/instalments/{id}/pay"] = new(HttpMethod.Post, w => FundingRoutes.InstalmentPayment(w.Award, w.ApprovedInstalment),
             _ => new { paidOn = InYear }),
-        ["POST awards/{id}/instalments/{id}/cancel"] = new(HttpMethod.Post, w => $"/api/funding/awards/{w.Award}/instalments/{w.ScheduledInstalment}/cancel",
+        ["POST awards/{id}/instalments/{id}/cancel"] = new(HttpMethod.Post, w => FundingRoutes.InstalmentCancellation(w.Award, w.ScheduledInstalment),
             _ => new { reason = "Rescheduled" }),
-        ["POST awards/{id}/returns"] = new(HttpMethod.Post, w => $"/api/funding/awards/{w.Award}/returns",
+        ["POST awards/{id}/returns"] = new(HttpMethod.Post, w => FundingRoutes.Returns(w.Award),
             _ => new { quarter = 1, spendToDate = 2_500m, outputsAchieved = new Dictionary<string, decimal> { ["sessions"] = 3 } }),
-        ["POST awards/{id}/underspend"] = new(HttpMethod.Post, w => $"/api/funding/awards/{w.Award}/underspend", _ => new { amount = 100m, reason = "Unspent" }),
-        ["POST awards/{id}/clawback"] = new(HttpMethod.Post, w => $"/api/funding/awards/{w.Award}/clawback", _ => new { amount = 100m, reason = "Not delivered" }),
-        ["GET reports/streams"] = new(HttpMethod.Get, _ => $"/api/funding/reports/streams?financialYear={Year}"),
-        ["GET reports/streams/{id}"] = new(HttpMethod.Get, w => $"/api/funding/reports/streams/{w.Stream}?format=csv"),
-        ["GET exports/360giving"] = new(HttpMethod.Get, _ => $"/api/funding/exports/360giving?financialYear={Year}"),
-        ["GET decisions"] = new(HttpMethod.Get, _ => "/api/funding/decisions?consensus=true", Listed: w => w.Decision),
-        ["GET monitoring-rule"] = new(HttpMethod.Get, _ => "/api/funding/monitoring-rule"),
+        ["POST awards/{id}/underspend"] = new(HttpMethod.Post, w => FundingRoutes.Underspend(w.Award), _ => new { amount = 100m, reason = "Unspent" }),
+        ["POST awards/{id}/clawback"] = new(HttpMethod.Post, w => FundingRoutes.Clawback(w.Award), _ => new { amount = 100m, reason = "Not delivered" }),
+        ["GET reports/streams"] = new(HttpMethod.Get, _ => FundingRoutes.StreamsReportOf(financialYear: Year)),
+        ["GET reports/streams/{id}"] = new(HttpMethod.Get, w => FundingRoutes.StreamReportAs(w.Stream, format: "csv")),
+        ["GET exports/360giving"] = new(HttpMethod.Get, _ => FundingRoutes.ThreeSixtyGivingExportOf(financialYear: Year)),
+        ["GET decisions"] = new(HttpMethod.Get, _ => FundingRoutes.DecisionsOf(consensus: true), Listed: w => w.Decision),
+        ["GET monitoring-rule"] = new(HttpMethod.Get, _ => FundingRoutes.MonitoringRule),
     };
 
     private const Caller FO = Caller.FundingOfficer, FinO = Caller.FinanceOfficer, Own = Caller.BidderOwn, Other = Caller.BidderOther,

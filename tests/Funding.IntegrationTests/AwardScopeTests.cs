@@ -2,8 +2,8 @@ using System.Net;
 using CommunitySafety.Contracts.Meetings;
 using CommunitySafety.Funding.Decisions;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Funding;
 using Xunit;
-using static CommunitySafety.Funding.IntegrationTests.BidsApi;
 
 namespace CommunitySafety.Funding.IntegrationTests;
 
@@ -22,23 +22,23 @@ public sealed class AwardScopeTests(FundingFixture fixture)
         var theirs = await fixture.ArrangeAward();
         var bidder = fixture.ClientFor(mine.OrganisationId, FundingRoles.Bidder);
 
-        Assert.Equal(mine.AwardId, (await (await bidder.GetAsync(mine.Url)).Json(HttpStatusCode.OK))["id"]!.GetValue<Guid>());
-        var refused = await (await bidder.GetAsync(theirs.Url)).Problem(HttpStatusCode.Forbidden, "not-your-award");
+        Assert.Equal(mine.AwardId, (await (await bidder.GetAward(mine.AwardId)).Json(HttpStatusCode.OK))["id"]!.GetValue<Guid>());
+        var refused = await (await bidder.GetAward(theirs.AwardId)).Problem(HttpStatusCode.Forbidden, "not-your-award");
         Assert.DoesNotContain("Detached youth work", refused.ToJsonString()); // nothing of the award in the refusal
-        await (await fixture.Client(FundingRoles.Bidder).GetAsync(mine.Url)).Problem(HttpStatusCode.Forbidden, "no-organisation");
-        await (await bidder.GetAsync($"/api/funding/awards/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.Client(FundingRoles.Bidder).GetAward(mine.AwardId)).Problem(HttpStatusCode.Forbidden, "no-organisation");
+        await (await bidder.GetAward(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
 
-        var listed = (await bidder.AllPages("/api/funding/awards")).Select(a => a!["organisationId"]!.GetValue<Guid>()).ToList();
+        var listed = (await bidder.AllPages(FundingRoutes.Awards)).Select(a => a!["organisationId"]!.GetValue<Guid>()).ToList();
         Assert.NotEmpty(listed);
         Assert.All(listed, o => Assert.Equal(mine.OrganisationId, o));
-        Assert.Empty((await (await bidder.GetAsync($"/api/funding/awards?streamId={theirs.StreamId}")).Json(HttpStatusCode.OK)).AsArray());
-        await (await fixture.Client(FundingRoles.Bidder).GetAsync("/api/funding/awards")).Problem(HttpStatusCode.Forbidden, "no-organisation");
+        Assert.Empty((await (await bidder.GetAwards(streamId: theirs.StreamId)).Json(HttpStatusCode.OK)).AsArray());
+        await (await fixture.Client(FundingRoles.Bidder).GetAwards()).Problem(HttpStatusCode.Forbidden, "no-organisation");
 
         // the officers read and list every organisation's
         foreach (var officer in new[] { _officer, fixture.ClientFor(Guid.NewGuid(), FundingRoles.FinanceOfficer) })
         {
-            await (await officer.GetAsync(theirs.Url)).Json(HttpStatusCode.OK);
-            var all = (await officer.AllPages("/api/funding/awards")).Select(a => a!["id"]!.GetValue<Guid>()).ToList();
+            await (await officer.GetAward(theirs.AwardId)).Json(HttpStatusCode.OK);
+            var all = (await officer.AllPages(FundingRoutes.Awards)).Select(a => a!["id"]!.GetValue<Guid>()).ToList();
             Assert.Contains(mine.AwardId, all);
             Assert.Contains(theirs.AwardId, all);
         }
@@ -46,8 +46,8 @@ public sealed class AwardScopeTests(FundingFixture fixture)
         // bids: the same rule, the same answers
         var streamId = await _officer.OpenStream();
         var theirBid = await fixture.ClientFor(theirs.OrganisationId, FundingRoles.Bidder).Draft(streamId);
-        await (await bidder.GetAsync(BidUrl(theirBid))).Problem(HttpStatusCode.Forbidden, "not-your-bid");
-        Assert.DoesNotContain(theirBid, (await (await bidder.GetAsync($"/api/funding/bids?streamId={streamId}")).Json(HttpStatusCode.OK)).AsArray()
+        await (await bidder.GetBid(theirBid)).Problem(HttpStatusCode.Forbidden, "not-your-bid");
+        Assert.DoesNotContain(theirBid, (await (await bidder.GetBids(streamId: streamId)).Json(HttpStatusCode.OK)).AsArray()
             .Select(b => b!["id"]!.GetValue<Guid>()));
     }
 
@@ -105,7 +105,7 @@ public sealed class AwardScopeTests(FundingFixture fixture)
         // the award rule needs the id and the consensus only
         var streamId = await _officer.OpenStream();
         var bidId = await fixture.AssessedBid(_officer, streamId, await fixture.Organisation());
-        await (await _officer.PostJson(BidUrl(bidId, "award"), new { amount = 1_000m, decisionId = withheld.DecisionId, awardDate = "2026-09-01" }))
+        await (await _officer.AwardBid(bidId, new { amount = 1_000m, decisionId = withheld.DecisionId, awardDate = "2026-09-01" }))
             .Json(HttpStatusCode.Created);
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using CommunitySafety.Contracts.Funding;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Funding;
 using Wolverine.Tracking;
 using Xunit;
-using static CommunitySafety.Funding.IntegrationTests.BidsApi;
 
 namespace CommunitySafety.Funding.IntegrationTests;
 
@@ -17,7 +17,7 @@ public sealed class AwardTests(FundingFixture fixture)
 
     private async Task<(decimal Committed, decimal Available)> Ledger(Guid streamId)
     {
-        var stream = await (await _officer.GetAsync($"/api/funding/streams/{streamId}")).Json(HttpStatusCode.OK);
+        var stream = await (await _officer.GetStream(streamId)).Json(HttpStatusCode.OK);
         return (stream["committed"]!.GetValue<decimal>(), stream["available"]!.GetValue<decimal>());
     }
 
@@ -31,11 +31,11 @@ public sealed class AwardTests(FundingFixture fixture)
 
         HttpResponseMessage response = null!;
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
-            response = await _officer.PostJson(BidUrl(bidId, "award"), AwardBody(18_500.50m, decisionId), "\"3\""));
+            response = await _officer.AwardBid(bidId, AwardBody(18_500.50m, decisionId), "\"3\""));
 
         var award = await response.Json(HttpStatusCode.Created);
         var awardId = award["id"]!.GetValue<Guid>();
-        Assert.Equal($"/api/funding/awards/{awardId}", response.Headers.Location!.OriginalString);
+        Assert.Equal(FundingRoutes.Award(awardId), response.Headers.Location!.OriginalString);
         Assert.Equal("\"1\"", response.ETag());
         Assert.Equal((streamId, bidId, organisationId, 18_500.50m, decisionId, "2026-09-01", "Street Safe"),
             (award["streamId"]!.GetValue<Guid>(), award["bidId"]!.GetValue<Guid>(), award["organisationId"]!.GetValue<Guid>(),
@@ -48,20 +48,20 @@ public sealed class AwardTests(FundingFixture fixture)
                 published.DecisionId, published.AwardDate));
 
         Assert.Equal((18_500.50m, 31_499.50m), await Ledger(streamId));
-        var bid = await (await _officer.GetAsync(BidUrl(bidId))).Json(HttpStatusCode.OK);
+        var bid = await (await _officer.GetBid(bidId)).Json(HttpStatusCode.OK);
         Assert.Equal(("Awarded", awardId, 18_500.50m, decisionId), (bid["status"]!.GetValue<string>(), bid["awardId"]!.GetValue<Guid>(),
             bid["amountAwarded"]!.GetValue<decimal>(), bid["decisionId"]!.GetValue<Guid>()));
 
         // the recipient's bidder and the officers read the award, and the awards of a stream (another organisation's bidder: AwardScopeTests)
-        var read = await fixture.ClientFor(organisationId, FundingRoles.Bidder).GetAsync($"/api/funding/awards/{awardId}");
+        var read = await fixture.ClientFor(organisationId, FundingRoles.Bidder).GetAward(awardId);
         Assert.Equal(18_500.50m, (await read.Json(HttpStatusCode.OK))["amount"]!.GetValue<decimal>());
         Assert.Equal("\"1\"", read.ETag());
-        var listed = await (await fixture.Client(FundingRoles.FinanceOfficer).GetAsync($"/api/funding/awards?streamId={streamId}")).Json(HttpStatusCode.OK);
+        var listed = await (await fixture.Client(FundingRoles.FinanceOfficer).GetAwards(streamId: streamId)).Json(HttpStatusCode.OK);
         Assert.Equal([awardId], listed.AsArray().Select(a => a!["id"]!.GetValue<Guid>()));
-        Assert.Contains(await _officer.AllPages("/api/funding/awards"), a => a!["id"]!.GetValue<Guid>() == awardId);
+        Assert.Contains(await _officer.AllPages(FundingRoutes.Awards), a => a!["id"]!.GetValue<Guid>() == awardId);
 
         // the bid is closed: a second award of it is refused and changes nothing
-        await (await _officer.PostJson(BidUrl(bidId, "award"), AwardBody(1m, decisionId))).Problem(HttpStatusCode.Conflict, "bid-closed");
+        await (await _officer.AwardBid(bidId, AwardBody(1m, decisionId))).Problem(HttpStatusCode.Conflict, "bid-closed");
         Assert.Equal((18_500.50m, 31_499.50m), await Ledger(streamId));
     }
 
@@ -74,7 +74,7 @@ public sealed class AwardTests(FundingFixture fixture)
         var decisionId = await fixture.Decision();
 
         var submitted = await bidder.Draft(streamId);
-        await (await bidder.PostJson(BidUrl(submitted, "submit"), null)).Json(HttpStatusCode.OK);
+        await (await bidder.SubmitBid(submitted)).Json(HttpStatusCode.OK);
         var assessed = await fixture.AssessedBid(_officer, streamId, organisationId, 20_000m);
         var big = await fixture.AssessedBid(_officer, streamId, organisationId, 40_000m);
 
@@ -92,21 +92,21 @@ public sealed class AwardTests(FundingFixture fixture)
         foreach (var (bid, body, status, rule) in refusals)
         {
             HttpResponseMessage response = null!;
-            var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => response = await _officer.PostJson(BidUrl(bid, "award"), body));
+            var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => response = await _officer.AwardBid(bid, body));
             await response.Problem(status, rule);
             Assert.Empty(tracked.Sent.MessagesOf<GrantAwarded>());
         }
-        var overBudget = await (await _officer.PostJson(BidUrl(big, "award"), AwardBody(30_000.01m, decisionId))).Problem(HttpStatusCode.Conflict, "over-budget");
+        var overBudget = await (await _officer.AwardBid(big, AwardBody(30_000.01m, decisionId))).Problem(HttpStatusCode.Conflict, "over-budget");
         Assert.Equal(30_000m, overBudget["available"]!.GetValue<decimal>());
 
         Assert.Equal((0m, 30_000m), await Ledger(streamId));
-        Assert.Empty((await (await _officer.GetAsync($"/api/funding/awards?streamId={streamId}")).Json(HttpStatusCode.OK)).AsArray());
-        Assert.Equal("Assessed", (await (await _officer.GetAsync(BidUrl(assessed))).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
+        Assert.Empty((await (await _officer.GetAwards(streamId: streamId)).Json(HttpStatusCode.OK)).AsArray());
+        Assert.Equal("Assessed", (await (await _officer.GetBid(assessed)).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
 
         // exactly what is available fits
-        await (await _officer.PostJson(BidUrl(big, "award"), AwardBody(30_000m, decisionId, new DateOnly(2027, 3, 31)))).Json(HttpStatusCode.Created);
+        await (await _officer.AwardBid(big, AwardBody(30_000m, decisionId, new DateOnly(2027, 3, 31)))).Json(HttpStatusCode.Created);
         Assert.Equal((30_000m, 0m), await Ledger(streamId));
-        await (await _officer.PostJson(BidUrl(assessed, "award"), AwardBody(0.01m, decisionId))).Problem(HttpStatusCode.Conflict, "over-budget");
+        await (await _officer.AwardBid(assessed, AwardBody(0.01m, decisionId))).Problem(HttpStatusCode.Conflict, "over-budget");
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class AwardTests(FundingFixture fixture)
         var organisationId = await fixture.Organisation();
         var bidId = await fixture.AssessedBid(_officer, streamId, organisationId);
         var decisionId = await fixture.Decision();
-        var url = BidUrl(bidId, "award");
+        var url = FundingRoutes.BidAward(bidId);
 
         foreach (var amount in new[] { 0m, -100m, 10.001m })
         {
@@ -130,13 +130,13 @@ public sealed class AwardTests(FundingFixture fixture)
         await (await _officer.PostRaw(url, $"{{\"amount\": 10, \"decisionId\": \"{decisionId}\", \"awardDate\": \"next week\"}}")).Problem(HttpStatusCode.BadRequest);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson(url, AwardBody(10m, decisionId))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync("/api/funding/awards")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAwards()).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(organisationId, FundingRoles.Bidder).PostJson(url, AwardBody(10m, decisionId))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client(FundingRoles.FinanceOfficer).PostJson(url, AwardBody(10m, decisionId))).StatusCode);
 
-        await (await _officer.PostJson(BidUrl(Guid.NewGuid(), "award"), AwardBody(10m, decisionId))).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _officer.PostJson(BidUrl(Guid.Empty, "award"), AwardBody(10m, decisionId))).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _officer.GetAsync($"/api/funding/awards/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _officer.AwardBid(Guid.NewGuid(), AwardBody(10m, decisionId))).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _officer.AwardBid(Guid.Empty, AwardBody(10m, decisionId))).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _officer.GetAward(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
         await (await _officer.GetAsync("/api/funding/awards?streamId=some")).Problem(HttpStatusCode.BadRequest);
 
         var stale = await (await _officer.PostJson(url, AwardBody(10m, decisionId), "\"2\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
@@ -158,7 +158,7 @@ public sealed class AwardTests(FundingFixture fixture)
 
         // each request on a client of its own, all fired at once
         var responses = await Task.WhenAll(bidIds.Select(bidId =>
-            fixture.Client(FundingRoles.FundingOfficer).PostJson(BidUrl(bidId, "award"), AwardBody(15_000m, decisionId))));
+            fixture.Client(FundingRoles.FundingOfficer).AwardBid(bidId, AwardBody(15_000m, decisionId))));
 
         var statuses = responses.Select(r => r.StatusCode).ToList();
         Assert.Equal(6, statuses.Count(s => s == HttpStatusCode.Created));
@@ -167,10 +167,10 @@ public sealed class AwardTests(FundingFixture fixture)
             await refused.Problem(HttpStatusCode.Conflict, "over-budget");
 
         Assert.Equal((90_000m, 10_000m), await Ledger(streamId));
-        var awards = await (await _officer.GetAsync($"/api/funding/awards?streamId={streamId}")).Json(HttpStatusCode.OK);
+        var awards = await (await _officer.GetAwards(streamId: streamId)).Json(HttpStatusCode.OK);
         Assert.Equal(6, awards.AsArray().Count);
-        var awarded = await (await _officer.GetAsync($"/api/funding/bids?streamId={streamId}&status=Awarded")).Json(HttpStatusCode.OK);
-        var stillAssessed = await (await _officer.GetAsync($"/api/funding/bids?streamId={streamId}&status=Assessed")).Json(HttpStatusCode.OK);
+        var awarded = await (await _officer.GetBids(streamId: streamId, status: "Awarded")).Json(HttpStatusCode.OK);
+        var stillAssessed = await (await _officer.GetBids(streamId: streamId, status: "Assessed")).Json(HttpStatusCode.OK);
         Assert.Equal((6, 4), (awarded.AsArray().Count, stillAssessed.AsArray().Count));
         Assert.Equal(awards.AsArray().Select(a => a!["bidId"]!.GetValue<Guid>()).Order(), awarded.AsArray().Select(b => b!["id"]!.GetValue<Guid>()).Order());
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Funding;
 using Xunit;
 using static CommunitySafety.Funding.IntegrationTests.BidsApi;
 
@@ -16,37 +17,37 @@ public sealed class BidTests(FundingFixture fixture)
         var organisationId = await fixture.Organisation();
         var bidder = fixture.ClientFor(organisationId, FundingRoles.Bidder);
 
-        var drafted = await bidder.PostJson("/api/funding/bids", BidBody(streamId, 12_345.67m));
+        var drafted = await bidder.DraftBid(BidBody(streamId, 12_345.67m));
         var bid = await drafted.Json(HttpStatusCode.Created);
         var bidId = bid["id"]!.GetValue<Guid>();
-        Assert.Equal(BidUrl(bidId), drafted.Headers.Location!.OriginalString);
+        Assert.Equal(FundingRoutes.Bid(bidId), drafted.Headers.Location!.OriginalString);
         Assert.Equal("\"1\"", drafted.ETag());
         Assert.Equal(("Draft", organisationId, streamId, 12_345.67m, "Street Safe"), (bid["status"]!.GetValue<string>(), bid["organisationId"]!.GetValue<Guid>(),
             bid["streamId"]!.GetValue<Guid>(), bid["amountRequested"]!.GetValue<decimal>(), bid["title"]!.GetValue<string>()));
         Assert.Equal(["young people engaged", "sessions delivered"], bid["outputs"]!.AsArray().Select(o => o!["measure"]!.GetValue<string>()));
 
-        var submitted = await bidder.PostJson(BidUrl(bidId, "submit"), null, "\"1\"");
+        var submitted = await bidder.SubmitBid(bidId, "\"1\"");
         var afterSubmit = await submitted.Json(HttpStatusCode.OK);
         Assert.Equal(("Submitted", 2L), (afterSubmit["status"]!.GetValue<string>(), afterSubmit["version"]!.GetValue<long>()));
         Assert.Equal("\"2\"", submitted.ETag());
 
-        var assessed = await _officer.PostJson(BidUrl(bidId, "assessment"), new { score = 55, comments = "Outputs vague" }, submitted.ETag());
+        var assessed = await _officer.AssessBid(bidId, new { score = 55, comments = "Outputs vague" }, submitted.ETag());
         Assert.Equal(55, (await assessed.Json(HttpStatusCode.OK))["assessment"]!["score"]!.GetValue<int>());
-        var reassessed = await _officer.PostJson(BidUrl(bidId, "assessment"), new { score = 80, comments = "Moderated: outputs clarified" });
+        var reassessed = await _officer.AssessBid(bidId, new { score = 80, comments = "Moderated: outputs clarified" });
         var view = await reassessed.Json(HttpStatusCode.OK);
         Assert.Equal(("Assessed", 80, 4L), (view["status"]!.GetValue<string>(), view["assessment"]!["score"]!.GetValue<int>(), view["version"]!.GetValue<long>()));
         Assert.Equal("\"4\"", reassessed.ETag());
 
-        var read = await bidder.GetAsync(BidUrl(bidId));
+        var read = await bidder.GetBid(bidId);
         var stored = await read.Json(HttpStatusCode.OK);
         Assert.Equal("\"4\"", read.ETag());
         Assert.Equal(("Assessed", 80, "Moderated: outputs clarified"),
             (stored["status"]!.GetValue<string>(), stored["assessment"]!["score"]!.GetValue<int>(), stored["assessment"]!["comments"]!.GetValue<string>()));
 
-        var listed = await (await _officer.GetAsync($"/api/funding/bids?streamId={streamId}&status=Assessed")).Json(HttpStatusCode.OK);
+        var listed = await (await _officer.GetBids(streamId: streamId, status: "Assessed")).Json(HttpStatusCode.OK);
         Assert.Equal([bidId], listed.AsArray().Select(b => b!["id"]!.GetValue<Guid>()));
-        Assert.Empty((await (await _officer.GetAsync($"/api/funding/bids?streamId={streamId}&status=Draft")).Json(HttpStatusCode.OK)).AsArray());
-        await (await fixture.Client(FundingRoles.FinanceOfficer).GetAsync(BidUrl(bidId))).Json(HttpStatusCode.OK);
+        Assert.Empty((await (await _officer.GetBids(streamId: streamId, status: "Draft")).Json(HttpStatusCode.OK)).AsArray());
+        await (await fixture.Client(FundingRoles.FinanceOfficer).GetBid(bidId)).Json(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -54,15 +55,15 @@ public sealed class BidTests(FundingFixture fixture)
     {
         var streamId = await _officer.OpenStream();
         var organisationId = await fixture.Organisation();
-        var missing = await (await _officer.PostJson("/api/funding/bids", BidBody(streamId))).Problem(HttpStatusCode.BadRequest, "validation");
+        var missing = await (await _officer.DraftBid(BidBody(streamId))).Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["organisationId"], missing["errors"]!.AsObject().Select(e => e.Key));
 
-        var bid = await (await _officer.PostJson("/api/funding/bids", BidBody(streamId, organisationId: organisationId))).Json(HttpStatusCode.Created);
+        var bid = await (await _officer.DraftBid(BidBody(streamId, organisationId: organisationId))).Json(HttpStatusCode.Created);
         Assert.Equal(organisationId, bid["organisationId"]!.GetValue<Guid>());
         var bidId = bid["id"]!.GetValue<Guid>();
-        Assert.Equal("Submitted", (await (await _officer.PostJson(BidUrl(bidId, "submit"), null)).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
+        Assert.Equal("Submitted", (await (await _officer.SubmitBid(bidId)).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
         // the organisation's own bidder sees it
-        await (await fixture.ClientFor(organisationId, FundingRoles.Bidder).GetAsync(BidUrl(bidId))).Json(HttpStatusCode.OK);
+        await (await fixture.ClientFor(organisationId, FundingRoles.Bidder).GetBid(bidId)).Json(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -73,29 +74,29 @@ public sealed class BidTests(FundingFixture fixture)
         var bidder = fixture.ClientFor(organisationId, FundingRoles.Bidder);
 
         var draft = await bidder.Draft(streamId);
-        await (await _officer.PostJson(BidUrl(draft, "decline"), new { reason = "Not yet submitted" })).Problem(HttpStatusCode.Conflict, "bid-not-submitted");
-        await (await _officer.PostJson(BidUrl(draft, "assessment"), new { score = 50, comments = "c" })).Problem(HttpStatusCode.Conflict, "bid-not-submitted");
+        await (await _officer.DeclineBid(draft, new { reason = "Not yet submitted" })).Problem(HttpStatusCode.Conflict, "bid-not-submitted");
+        await (await _officer.AssessBid(draft, new { score = 50, comments = "c" })).Problem(HttpStatusCode.Conflict, "bid-not-submitted");
 
-        await (await bidder.PostJson(BidUrl(draft, "submit"), null)).Json(HttpStatusCode.OK);
-        await (await bidder.PostJson(BidUrl(draft, "submit"), null)).Problem(HttpStatusCode.Conflict, "bid-already-submitted");
-        await (await _officer.PostJson(BidUrl(draft, "decline"), new { reason = "r", decisionId = Guid.NewGuid() }))
+        await (await bidder.SubmitBid(draft)).Json(HttpStatusCode.OK);
+        await (await bidder.SubmitBid(draft)).Problem(HttpStatusCode.Conflict, "bid-already-submitted");
+        await (await _officer.DeclineBid(draft, new { reason = "r", decisionId = Guid.NewGuid() }))
             .Problem(HttpStatusCode.UnprocessableEntity, "decision-unknown");
-        await (await _officer.PostJson(BidUrl(draft, "decline"), new { reason = "r", decisionId = await fixture.Decision(consensusReached: false) }))
+        await (await _officer.DeclineBid(draft, new { reason = "r", decisionId = await fixture.Decision(consensusReached: false) }))
             .Problem(HttpStatusCode.UnprocessableEntity, "decision-without-consensus");
 
         var decisionId = await fixture.Decision(text: "Decline Street Safe");
-        var declined = await (await _officer.PostJson(BidUrl(draft, "decline"), new { reason = "Duplicates an existing service", decisionId }))
+        var declined = await (await _officer.DeclineBid(draft, new { reason = "Duplicates an existing service", decisionId }))
             .Json(HttpStatusCode.OK);
         Assert.Equal(("Declined", decisionId, "Duplicates an existing service"),
             (declined["status"]!.GetValue<string>(), declined["decisionId"]!.GetValue<Guid>(), declined["closingReason"]!.GetValue<string>()));
 
-        await (await _officer.PostJson(BidUrl(draft, "decline"), new { reason = "again" })).Problem(HttpStatusCode.Conflict, "bid-closed");
-        await (await bidder.PostJson(BidUrl(draft, "withdraw"), new { reason = "too late" })).Problem(HttpStatusCode.Conflict, "bid-closed");
-        await (await _officer.PostJson(BidUrl(draft, "assessment"), new { score = 50, comments = "c" })).Problem(HttpStatusCode.Conflict, "bid-closed");
+        await (await _officer.DeclineBid(draft, new { reason = "again" })).Problem(HttpStatusCode.Conflict, "bid-closed");
+        await (await bidder.WithdrawBid(draft, new { reason = "too late" })).Problem(HttpStatusCode.Conflict, "bid-closed");
+        await (await _officer.AssessBid(draft, new { score = 50, comments = "c" })).Problem(HttpStatusCode.Conflict, "bid-closed");
 
         // an assessed bid is declined without citing a decision
         var assessed = await fixture.AssessedBid(_officer, streamId, organisationId);
-        var plain = await (await _officer.PostJson(BidUrl(assessed, "decline"), new { reason = "Scored below the line" })).Json(HttpStatusCode.OK);
+        var plain = await (await _officer.DeclineBid(assessed, new { reason = "Scored below the line" })).Json(HttpStatusCode.OK);
         Assert.Equal("Declined", plain["status"]!.GetValue<string>());
         Assert.Null(plain["decisionId"]);
     }
@@ -109,20 +110,20 @@ public sealed class BidTests(FundingFixture fixture)
         var stranger = fixture.ClientFor(await fixture.Organisation(), FundingRoles.Bidder);
 
         var draft = await bidder.Draft(streamId);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _officer.PostJson(BidUrl(draft, "withdraw"), new { reason = "r" })).StatusCode);
-        await (await stranger.PostJson(BidUrl(draft, "withdraw"), new { reason = "r" })).Problem(HttpStatusCode.Forbidden, "not-your-bid");
-        await (await fixture.Client(FundingRoles.Bidder).PostJson(BidUrl(draft, "withdraw"), new { reason = "r" })).Problem(HttpStatusCode.Forbidden, "no-organisation");
-        var withdrawn = await (await bidder.PostJson(BidUrl(draft, "withdraw"), new { reason = "Project funded elsewhere" })).Json(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _officer.WithdrawBid(draft, new { reason = "r" })).StatusCode);
+        await (await stranger.WithdrawBid(draft, new { reason = "r" })).Problem(HttpStatusCode.Forbidden, "not-your-bid");
+        await (await fixture.Client(FundingRoles.Bidder).WithdrawBid(draft, new { reason = "r" })).Problem(HttpStatusCode.Forbidden, "no-organisation");
+        var withdrawn = await (await bidder.WithdrawBid(draft, new { reason = "Project funded elsewhere" })).Json(HttpStatusCode.OK);
         Assert.Equal(("Withdrawn", "Project funded elsewhere"), (withdrawn["status"]!.GetValue<string>(), withdrawn["closingReason"]!.GetValue<string>()));
-        await (await bidder.PostJson(BidUrl(draft, "submit"), null)).Problem(HttpStatusCode.Conflict, "bid-closed");
-        await (await bidder.PostJson(BidUrl(draft, "withdraw"), new { reason = "again" })).Problem(HttpStatusCode.Conflict, "bid-closed");
+        await (await bidder.SubmitBid(draft)).Problem(HttpStatusCode.Conflict, "bid-closed");
+        await (await bidder.WithdrawBid(draft, new { reason = "again" })).Problem(HttpStatusCode.Conflict, "bid-closed");
 
         var submitted = await bidder.Draft(streamId);
-        await (await bidder.PostJson(BidUrl(submitted, "submit"), null)).Json(HttpStatusCode.OK);
-        Assert.Equal("Withdrawn", (await (await bidder.PostJson(BidUrl(submitted, "withdraw"), new { reason = "r" })).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
+        await (await bidder.SubmitBid(submitted)).Json(HttpStatusCode.OK);
+        Assert.Equal("Withdrawn", (await (await bidder.WithdrawBid(submitted, new { reason = "r" })).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
 
         var assessed = await fixture.AssessedBid(_officer, streamId, organisationId);
-        Assert.Equal("Withdrawn", (await (await bidder.PostJson(BidUrl(assessed, "withdraw"), new { reason = "r" })).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
+        Assert.Equal("Withdrawn", (await (await bidder.WithdrawBid(assessed, new { reason = "r" })).Json(HttpStatusCode.OK))["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -136,23 +137,23 @@ public sealed class BidTests(FundingFixture fixture)
         var myBid = await bidder.Draft(streamId);
         var theirBid = await stranger.Draft(streamId);
 
-        await (await stranger.GetAsync(BidUrl(myBid))).Problem(HttpStatusCode.Forbidden, "not-your-bid");
-        await (await stranger.PostJson(BidUrl(myBid, "submit"), null)).Problem(HttpStatusCode.Forbidden, "not-your-bid");
-        await (await bidder.PostJson("/api/funding/bids", BidBody(streamId, organisationId: theirs))).Problem(HttpStatusCode.Forbidden, "not-your-bid");
-        Assert.Equal(mine, (await (await bidder.PostJson("/api/funding/bids", BidBody(streamId, organisationId: mine))).Json(HttpStatusCode.Created))
+        await (await stranger.GetBid(myBid)).Problem(HttpStatusCode.Forbidden, "not-your-bid");
+        await (await stranger.SubmitBid(myBid)).Problem(HttpStatusCode.Forbidden, "not-your-bid");
+        await (await bidder.DraftBid(BidBody(streamId, organisationId: theirs))).Problem(HttpStatusCode.Forbidden, "not-your-bid");
+        Assert.Equal(mine, (await (await bidder.DraftBid(BidBody(streamId, organisationId: mine))).Json(HttpStatusCode.Created))
             ["organisationId"]!.GetValue<Guid>());
 
-        var listed = await (await bidder.GetAsync($"/api/funding/bids?streamId={streamId}")).Json(HttpStatusCode.OK);
+        var listed = await (await bidder.GetBids(streamId: streamId)).Json(HttpStatusCode.OK);
         Assert.Equal(2, listed.AsArray().Count);
         Assert.All(listed.AsArray(), b => Assert.Equal(mine, b!["organisationId"]!.GetValue<Guid>()));
-        var all = await (await _officer.GetAsync($"/api/funding/bids?streamId={streamId}")).Json(HttpStatusCode.OK);
+        var all = await (await _officer.GetBids(streamId: streamId)).Json(HttpStatusCode.OK);
         Assert.Equal(3, all.AsArray().Count);
         Assert.Contains(all.AsArray(), b => b!["id"]!.GetValue<Guid>() == theirBid);
 
         var orgless = fixture.Client(FundingRoles.Bidder);
-        await (await orgless.PostJson("/api/funding/bids", BidBody(streamId))).Problem(HttpStatusCode.Forbidden, "no-organisation");
-        await (await orgless.GetAsync("/api/funding/bids")).Problem(HttpStatusCode.Forbidden, "no-organisation");
-        await (await orgless.GetAsync(BidUrl(myBid))).Problem(HttpStatusCode.Forbidden, "no-organisation");
+        await (await orgless.DraftBid(BidBody(streamId))).Problem(HttpStatusCode.Forbidden, "no-organisation");
+        await (await orgless.GetBids()).Problem(HttpStatusCode.Forbidden, "no-organisation");
+        await (await orgless.GetBid(myBid)).Problem(HttpStatusCode.Forbidden, "no-organisation");
     }
 
     [Fact]
@@ -161,12 +162,12 @@ public sealed class BidTests(FundingFixture fixture)
         var streamId = await _officer.OpenStream();
         var bidder = fixture.ClientFor(await fixture.Organisation(), FundingRoles.Bidder);
 
-        var invalid = await (await bidder.PostJson("/api/funding/bids", new { streamId = Guid.Empty, title = "", amountRequested = -5m, outputs = Array.Empty<object>() }))
+        var invalid = await (await bidder.DraftBid(new { streamId = Guid.Empty, title = "", amountRequested = -5m, outputs = Array.Empty<object>() }))
             .Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["amountRequested", "area", "description", "outputs", "priority", "streamId", "title"], invalid["errors"]!.AsObject().Select(e => e.Key).Order());
         foreach (var amount in new[] { 0m, -0.01m, 10.001m })
-            await (await bidder.PostJson("/api/funding/bids", BidBody(streamId, amount))).Problem(HttpStatusCode.BadRequest, "validation");
-        var badOutput = await (await bidder.PostJson("/api/funding/bids", new
+            await (await bidder.DraftBid(BidBody(streamId, amount))).Problem(HttpStatusCode.BadRequest, "validation");
+        var badOutput = await (await bidder.DraftBid(new
         {
             streamId, title = "t", description = "d", amountRequested = 10m, priority = "p", area = "a",
             outputs = new object?[] { new { measure = "", target = 0 }, null },
@@ -177,20 +178,20 @@ public sealed class BidTests(FundingFixture fixture)
         await (await bidder.PostRaw("/api/funding/bids", "{\"amountRequested\": \"lots\"}")).Problem(HttpStatusCode.BadRequest);
 
         var bidId = await bidder.Draft(streamId);
-        await (await bidder.PostJson(BidUrl(bidId, "submit"), null)).Json(HttpStatusCode.OK);
+        await (await bidder.SubmitBid(bidId)).Json(HttpStatusCode.OK);
         foreach (var body in new object[] { new { score = 101, comments = "c" }, new { score = -1, comments = "c" }, new { comments = "c" }, new { score = 50 } })
-            await (await _officer.PostJson(BidUrl(bidId, "assessment"), body)).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _officer.PostRaw(BidUrl(bidId, "assessment"), "null")).Problem(HttpStatusCode.BadRequest);
-        await (await _officer.PostJson(BidUrl(bidId, "decline"), new { reason = "" })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _officer.PostJson(BidUrl(bidId, "decline"), new { reason = "r", decisionId = Guid.Empty })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _officer.PostRaw(BidUrl(bidId, "decline"), "null")).Problem(HttpStatusCode.BadRequest);
-        await (await bidder.PostJson(BidUrl(bidId, "withdraw"), new { reason = " " })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await bidder.PostRaw(BidUrl(bidId, "withdraw"), "null")).Problem(HttpStatusCode.BadRequest);
-        await (await _officer.GetAsync("/api/funding/bids?status=Pending")).Problem(HttpStatusCode.BadRequest);
-        await (await _officer.PostJson(BidUrl(bidId, "assessment"), new { score = 50, comments = "c" }, "three")).Problem(HttpStatusCode.BadRequest);
+            await (await _officer.AssessBid(bidId, body)).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _officer.PostRaw(FundingRoutes.BidAssessment(bidId), "null")).Problem(HttpStatusCode.BadRequest);
+        await (await _officer.DeclineBid(bidId, new { reason = "" })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _officer.DeclineBid(bidId, new { reason = "r", decisionId = Guid.Empty })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _officer.PostRaw(FundingRoutes.BidDecline(bidId), "null")).Problem(HttpStatusCode.BadRequest);
+        await (await bidder.WithdrawBid(bidId, new { reason = " " })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await bidder.PostRaw(FundingRoutes.BidWithdrawal(bidId), "null")).Problem(HttpStatusCode.BadRequest);
+        await (await _officer.GetBids(status: "Pending")).Problem(HttpStatusCode.BadRequest);
+        await (await _officer.AssessBid(bidId, new { score = 50, comments = "c" }, "three")).Problem(HttpStatusCode.BadRequest);
 
         // nothing of that changed the bid
-        Assert.Equal("\"2\"", (await bidder.GetAsync(BidUrl(bidId))).ETag());
+        Assert.Equal("\"2\"", (await bidder.GetBid(bidId)).ETag());
     }
 
     [Fact]
@@ -201,30 +202,30 @@ public sealed class BidTests(FundingFixture fixture)
         var bidder = fixture.ClientFor(organisationId, FundingRoles.Bidder);
         var bidId = await bidder.Draft(streamId);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson("/api/funding/bids", BidBody(streamId))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync(BidUrl(bidId))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync("/api/funding/bids")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson(BidUrl(bidId, "submit"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().DraftBid(BidBody(streamId))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetBid(bidId)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetBids()).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().SubmitBid(bidId)).StatusCode);
         var finance = fixture.ClientFor(organisationId, FundingRoles.FinanceOfficer);
-        Assert.Equal(HttpStatusCode.Forbidden, (await finance.PostJson("/api/funding/bids", BidBody(streamId))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await finance.PostJson(BidUrl(bidId, "submit"), null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.PostJson(BidUrl(bidId, "assessment"), new { score = 100, comments = "mine is great" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.PostJson(BidUrl(bidId, "decline"), new { reason = "r" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await finance.DraftBid(BidBody(streamId))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await finance.SubmitBid(bidId)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.AssessBid(bidId, new { score = 100, comments = "mine is great" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.DeclineBid(bidId, new { reason = "r" })).StatusCode);
 
-        await (await bidder.PostJson("/api/funding/bids", BidBody(Guid.NewGuid()))).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await bidder.DraftBid(BidBody(Guid.NewGuid()))).Problem(HttpStatusCode.NotFound, "not-found");
         var unknown = Guid.NewGuid();
-        await (await bidder.GetAsync(BidUrl(unknown))).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await bidder.PostJson(BidUrl(unknown, "submit"), null)).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _officer.PostJson(BidUrl(unknown, "assessment"), new { score = 1, comments = "c" })).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _officer.PostJson(BidUrl(unknown, "decline"), new { reason = "r" })).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await bidder.PostJson(BidUrl(unknown, "withdraw"), new { reason = "r" })).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await bidder.PostJson(BidUrl(Guid.Empty, "submit"), null)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await bidder.GetBid(unknown)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await bidder.SubmitBid(unknown)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _officer.AssessBid(unknown, new { score = 1, comments = "c" })).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _officer.DeclineBid(unknown, new { reason = "r" })).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await bidder.WithdrawBid(unknown, new { reason = "r" })).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await bidder.SubmitBid(Guid.Empty)).Problem(HttpStatusCode.NotFound, "not-found");
 
-        var stale = await (await bidder.PostJson(BidUrl(bidId, "submit"), null, "\"7\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
+        var stale = await (await bidder.SubmitBid(bidId, "\"7\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
         Assert.Equal(1, stale["currentVersion"]!.GetValue<long>());
-        await (await bidder.PostJson(BidUrl(bidId, "submit"), null, "\"1\"")).Json(HttpStatusCode.OK);
-        await (await _officer.PostJson(BidUrl(bidId, "assessment"), new { score = 1, comments = "c" }, "\"1\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
-        await (await bidder.PostJson(BidUrl(bidId, "withdraw"), new { reason = "r" }, "\"1\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
-        Assert.Equal("\"2\"", (await bidder.GetAsync(BidUrl(bidId))).ETag());
+        await (await bidder.SubmitBid(bidId, "\"1\"")).Json(HttpStatusCode.OK);
+        await (await _officer.AssessBid(bidId, new { score = 1, comments = "c" }, "\"1\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
+        await (await bidder.WithdrawBid(bidId, new { reason = "r" }, "\"1\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
+        Assert.Equal("\"2\"", (await bidder.GetBid(bidId)).ETag());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Alba;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Funding;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -56,12 +57,12 @@ public sealed class ConnectionBudgetTests
                 held.Add(session);
             }
 
-            var refused = await officer.PostJson("/api/funding/streams", stream);
+            var refused = await officer.CreateStream(stream);
             await refused.Problem(HttpStatusCode.ServiceUnavailable, "database-busy");
             Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After");
 
             foreach (var session in held) await session.DisposeAsync();
-            Assert.Equal(HttpStatusCode.Created, (await officer.PostJson("/api/funding/streams", stream)).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await officer.CreateStream(stream)).StatusCode);
             await host.StopAsync(ct);
         }
     }

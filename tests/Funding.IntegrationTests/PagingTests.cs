@@ -1,5 +1,6 @@
 using System.Net;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Funding;
 using Xunit;
 
 namespace CommunitySafety.Funding.IntegrationTests;
@@ -15,17 +16,17 @@ public sealed class PagingTests(FundingFixture fixture)
     /// <summary>Every list route; <c>{stream}</c> stands for a stream the test opens.</summary>
     public static TheoryData<string> Lists =>
     [
-        "/api/funding/streams",
-        "/api/funding/streams?financialYear=2026",
-        "/api/funding/bids",
+        FundingRoutes.Streams,
+        FundingRoutes.StreamsOf(financialYear: 2026),
+        FundingRoutes.Bids,
         "/api/funding/bids?streamId={stream}&status=Draft",
-        "/api/funding/awards",
+        FundingRoutes.Awards,
         "/api/funding/awards?streamId={stream}",
-        "/api/funding/decisions",
-        "/api/funding/decisions?consensus=true",
+        FundingRoutes.Decisions,
+        FundingRoutes.DecisionsOf(consensus: true),
         // a year of this test's own: other tests arrange awards past the ledger, which a report refuses to add up
-        $"/api/funding/reports/streams?financialYear={Year - 1}",
-        $"/api/funding/reports/streams?financialYear={Year - 1}&format=csv",
+        FundingRoutes.StreamsReportOf(financialYear: Year - 1),
+        FundingRoutes.StreamsReportOf(financialYear: Year - 1, format: "csv"),
     ];
 
     [Theory, MemberData(nameof(Lists))]
@@ -41,32 +42,32 @@ public sealed class PagingTests(FundingFixture fixture)
     {
         var streams = new List<Guid>();
         foreach (var name in new[] { "A stream", "B stream", "C stream" })
-            streams.Add(await (await _officer.PostJson("/api/funding/streams",
+            streams.Add(await (await _officer.CreateStream(
                 new { name, source = "PCC Crime Reduction Grant", financialYear = Year, budget = 10_000m })).CreatedId());
 
-        var first = await _officer.GetAsync($"/api/funding/streams?financialYear={Year}&limit=2");
+        var first = await _officer.GetStreams(financialYear: Year, limit: 2);
         Assert.Equal(streams[..2], (await first.Json(HttpStatusCode.OK)).AsArray().Select(s => s!["id"]!.GetValue<Guid>()));
         Assert.Equal(3, first.TotalCount());
-        Assert.Equal($"/api/funding/streams?financialYear={Year}&limit=2&page=2", first.Links()["next"]);
+        Assert.Equal(FundingRoutes.StreamsOf(financialYear: Year, limit: 2, page: 2), first.Links()["next"]);
         var second = await _officer.GetAsync(first.Links()["next"]);
         Assert.Equal([streams[2]], (await second.Json(HttpStatusCode.OK)).AsArray().Select(s => s!["id"]!.GetValue<Guid>()));
 
         // the report pages its streams alike, in CSV too
-        var csv = await _officer.GetAsync($"/api/funding/reports/streams?financialYear={Year}&format=csv&limit=2&page=2");
+        var csv = await _officer.GetStreamsReport(financialYear: Year, format: "csv", limit: 2, page: 2);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.StartsWith($"{streams[2]},C stream,", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith($"{streams[0]},", StringComparison.Ordinal));
         Assert.Equal(3, csv.TotalCount());
-        Assert.Equal($"/api/funding/reports/streams?financialYear={Year}&format=csv&limit=2&page=1", csv.Links()["prev"]);
-        await (await _officer.GetAsync("/api/funding/reports/streams?format=xlsx&limit=0")).ValidationProblem("format", "limit");
+        Assert.Equal(FundingRoutes.StreamsReportOf(financialYear: Year, format: "csv", limit: 2, page: 1), csv.Links()["prev"]);
+        await (await _officer.GetStreamsReport(format: "xlsx", limit: 0)).ValidationProblem("format", "limit");
     }
 
     [Fact]
     public async Task The_360Giving_export_is_the_whole_dataset_of_the_year_not_a_page()
     {
         for (var i = 0; i < 2; i++) await _officer.OpenStream(financialYear: Year + 1);
-        var export = await fixture.Client().GetAsync($"/api/funding/exports/360giving?financialYear={Year + 1}&limit=1");
+        var export = await fixture.Client().GetThreeSixtyGivingExport(financialYear: Year + 1, limit: 1);
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.False(export.Headers.Contains("Link"));
         Assert.False(export.Headers.Contains("X-Total-Count"));

@@ -2,6 +2,7 @@ using System.Net;
 using CommunitySafety.Contracts.Funding;
 using CommunitySafety.Funding.Awards;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Funding;
 using Wolverine.Tracking;
 using Xunit;
 
@@ -13,23 +14,23 @@ public sealed class PaymentTests(FundingFixture fixture)
     private readonly HttpClient _finance = fixture.Client(FundingRoles.FinanceOfficer);
 
     private async Task<Guid> Schedule(ArrangedAward award, decimal amount, string dueOn = "2026-07-01") =>
-        (await (await _officer.PostJson(award.Instalments, new { amount, dueOn })).Json(HttpStatusCode.OK))["instalmentId"]!.GetValue<Guid>();
+        (await (await _officer.ScheduleInstalment(award.AwardId, new { amount, dueOn })).Json(HttpStatusCode.OK))["instalmentId"]!.GetValue<Guid>();
 
     [Fact]
     public async Task An_instalment_is_scheduled_approved_and_paid_and_the_payment_is_published()
     {
         var award = await fixture.ArrangeAward(amount: 10_000m);
 
-        var scheduled = await _officer.PostJson(award.Instalments, new { amount = 2_500.50m, dueOn = "2026-07-01" }, "\"1\"");
+        var scheduled = await _officer.ScheduleInstalment(award.AwardId, new { amount = 2_500.50m, dueOn = "2026-07-01" }, "\"1\"");
         var id = (await scheduled.Json(HttpStatusCode.OK))["instalmentId"]!.GetValue<Guid>();
         Assert.Equal("\"2\"", scheduled.ETag());
 
-        var approved = await _finance.PostJson(award.Instalment(id, "approve"), null, "\"2\"");
+        var approved = await _finance.ApproveInstalment(award.AwardId, id, "\"2\"");
         Assert.Equal((HttpStatusCode.NoContent, "\"3\""), (approved.StatusCode, approved.ETag()));
 
         HttpResponseMessage paid = null!;
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
-            paid = await _finance.PostJson(award.Instalment(id, "pay"), new { paidOn = "2026-07-03" }, "\"3\""));
+            paid = await _finance.PayInstalment(award.AwardId, id, new { paidOn = "2026-07-03" }, "\"3\""));
         Assert.Equal((HttpStatusCode.NoContent, "\"4\""), (paid.StatusCode, paid.ETag()));
         var payment = tracked.Sent.SingleMessage<PaymentMade>();
         Assert.Equal((award.AwardId, id, award.OrganisationId, 2_500.50m, "GBP", new DateOnly(2026, 7, 3)),
@@ -48,14 +49,14 @@ public sealed class PaymentTests(FundingFixture fixture)
         var first = await Schedule(award, 6_000m, "2026-04-01");
         await Schedule(award, 4_000m, "2027-03-31");
 
-        var over = await (await _officer.PostJson(award.Instalments, new { amount = 0.01m, dueOn = "2026-07-01" }))
+        var over = await (await _officer.ScheduleInstalment(award.AwardId, new { amount = 0.01m, dueOn = "2026-07-01" }))
             .Problem(HttpStatusCode.Conflict, "schedule-exceeds-award");
         Assert.Equal(0m, over["unscheduled"]!.GetValue<decimal>());
-        await (await _officer.PostJson(award.Instalments, new { amount = 100m, dueOn = "2026-03-31" })).Problem(HttpStatusCode.Conflict, "date-outside-financial-year");
-        await (await _officer.PostJson(award.Instalments, new { amount = 100m, dueOn = "2027-04-01" })).Problem(HttpStatusCode.Conflict, "date-outside-financial-year");
+        await (await _officer.ScheduleInstalment(award.AwardId, new { amount = 100m, dueOn = "2026-03-31" })).Problem(HttpStatusCode.Conflict, "date-outside-financial-year");
+        await (await _officer.ScheduleInstalment(award.AwardId, new { amount = 100m, dueOn = "2027-04-01" })).Problem(HttpStatusCode.Conflict, "date-outside-financial-year");
 
         // Cancelling an instalment frees its money for the schedule again.
-        Assert.Equal(HttpStatusCode.NoContent, (await _officer.PostJson(award.Instalment(first, "cancel"), new { reason = "Start delayed" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _officer.CancelInstalment(award.AwardId, first, new { reason = "Start delayed" })).StatusCode);
         await Schedule(award, 6_000m, "2026-10-01");
         Assert.Equal(10_000m, (await fixture.ReadAward(award.AwardId)).Scheduled);
     }
@@ -66,26 +67,26 @@ public sealed class PaymentTests(FundingFixture fixture)
         var award = await fixture.ArrangeAward();
         var id = await Schedule(award, 1_000m);
 
-        await (await _finance.PostJson(award.Instalment(id, "pay"), new { paidOn = "2026-07-03" })).Problem(HttpStatusCode.Conflict, "instalment-not-approved");
-        Assert.Equal(HttpStatusCode.NoContent, (await _finance.PostJson(award.Instalment(id, "approve"), null)).StatusCode);
-        await (await _finance.PostJson(award.Instalment(id, "approve"), null)).Problem(HttpStatusCode.Conflict, "instalment-already-approved");
-        Assert.Equal(HttpStatusCode.NoContent, (await _finance.PostJson(award.Instalment(id, "pay"), new { paidOn = "2026-07-03" })).StatusCode);
+        await (await _finance.PayInstalment(award.AwardId, id, new { paidOn = "2026-07-03" })).Problem(HttpStatusCode.Conflict, "instalment-not-approved");
+        Assert.Equal(HttpStatusCode.NoContent, (await _finance.ApproveInstalment(award.AwardId, id)).StatusCode);
+        await (await _finance.ApproveInstalment(award.AwardId, id)).Problem(HttpStatusCode.Conflict, "instalment-already-approved");
+        Assert.Equal(HttpStatusCode.NoContent, (await _finance.PayInstalment(award.AwardId, id, new { paidOn = "2026-07-03" })).StatusCode);
 
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
-            await (await _finance.PostJson(award.Instalment(id, "pay"), new { paidOn = "2026-07-04" })).Problem(HttpStatusCode.Conflict, "instalment-closed"));
+            await (await _finance.PayInstalment(award.AwardId, id, new { paidOn = "2026-07-04" })).Problem(HttpStatusCode.Conflict, "instalment-closed"));
         Assert.Empty(tracked.Sent.MessagesOf<PaymentMade>());
-        var closed = await (await _finance.PostJson(award.Instalment(id, "approve"), null)).Problem(HttpStatusCode.Conflict, "instalment-closed");
+        var closed = await (await _finance.ApproveInstalment(award.AwardId, id)).Problem(HttpStatusCode.Conflict, "instalment-closed");
         Assert.Equal("Paid", closed["instalmentStatus"]!.GetValue<string>());
-        await (await _officer.PostJson(award.Instalment(id, "cancel"), new { reason = "Paid in error" })).Problem(HttpStatusCode.Conflict, "instalment-paid");
+        await (await _officer.CancelInstalment(award.AwardId, id, new { reason = "Paid in error" })).Problem(HttpStatusCode.Conflict, "instalment-paid");
 
         // Scheduled and approved instalments can be cancelled (by either officer), once.
         var scheduled = await Schedule(award, 1_000m);
         var approved = await Schedule(award, 1_000m);
-        Assert.Equal(HttpStatusCode.NoContent, (await _finance.PostJson(award.Instalment(approved, "approve"), null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _officer.PostJson(award.Instalment(scheduled, "cancel"), new { reason = "Not needed" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _finance.PostJson(award.Instalment(approved, "cancel"), new { reason = "Not needed" })).StatusCode);
-        await (await _finance.PostJson(award.Instalment(approved, "cancel"), new { reason = "Again" })).Problem(HttpStatusCode.Conflict, "instalment-closed");
-        await (await _finance.PostJson(award.Instalment(approved, "pay"), new { paidOn = "2026-07-03" })).Problem(HttpStatusCode.Conflict, "instalment-closed");
+        Assert.Equal(HttpStatusCode.NoContent, (await _finance.ApproveInstalment(award.AwardId, approved)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _officer.CancelInstalment(award.AwardId, scheduled, new { reason = "Not needed" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _finance.CancelInstalment(award.AwardId, approved, new { reason = "Not needed" })).StatusCode);
+        await (await _finance.CancelInstalment(award.AwardId, approved, new { reason = "Again" })).Problem(HttpStatusCode.Conflict, "instalment-closed");
+        await (await _finance.PayInstalment(award.AwardId, approved, new { paidOn = "2026-07-03" })).Problem(HttpStatusCode.Conflict, "instalment-closed");
 
         var read = await fixture.ReadAward(award.AwardId);
         Assert.Equal([InstalmentStatus.Paid, InstalmentStatus.Cancelled, InstalmentStatus.Cancelled], read.Instalments.Select(i => i.Status));
@@ -107,7 +108,7 @@ public sealed class PaymentTests(FundingFixture fixture)
 
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
         {
-            var problem = await (await _finance.PostJson(award.Instalment(instalmentId, "pay"), new { paidOn = "2026-07-03" }))
+            var problem = await (await _finance.PayInstalment(award.AwardId, instalmentId, new { paidOn = "2026-07-03" }))
                 .Problem(HttpStatusCode.Conflict, "payment-exceeds-award");
             Assert.Equal(9_500m, problem["netAmount"]!.GetValue<decimal>());
         });
@@ -126,39 +127,39 @@ public sealed class PaymentTests(FundingFixture fixture)
                      new { amount = 0m, dueOn = "2026-07-01" }, new { amount = -5m, dueOn = "2026-07-01" }, new { amount = 10.001m, dueOn = "2026-07-01" },
                      new { amount = 10m }, new { dueOn = "2026-07-01" },
                  })
-            await (await _officer.PostJson(award.Instalments, body)).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _officer.PostRaw(award.Instalments, "null")).Problem(HttpStatusCode.BadRequest);
-        await (await _officer.PostRaw(award.Instalments, "{\"amount\": 10, \"dueOn\": \"2026-13-01\"}")).Problem(HttpStatusCode.BadRequest);
-        await (await _officer.PostRaw(award.Instalments, "{\"amount\": \"ten\", \"dueOn\": \"2026-07-01\"}")).Problem(HttpStatusCode.BadRequest);
+            await (await _officer.ScheduleInstalment(award.AwardId, body)).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _officer.PostRaw(FundingRoutes.Instalments(award.AwardId), "null")).Problem(HttpStatusCode.BadRequest);
+        await (await _officer.PostRaw(FundingRoutes.Instalments(award.AwardId), "{\"amount\": 10, \"dueOn\": \"2026-13-01\"}")).Problem(HttpStatusCode.BadRequest);
+        await (await _officer.PostRaw(FundingRoutes.Instalments(award.AwardId), "{\"amount\": \"ten\", \"dueOn\": \"2026-07-01\"}")).Problem(HttpStatusCode.BadRequest);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson(award.Instalments, new { amount = 10m, dueOn = "2026-07-01" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.PostJson(award.Instalments, new { amount = 10m, dueOn = "2026-07-01" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _finance.PostJson(award.Instalments, new { amount = 10m, dueOn = "2026-07-01" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().ScheduleInstalment(award.AwardId, new { amount = 10m, dueOn = "2026-07-01" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.ScheduleInstalment(award.AwardId, new { amount = 10m, dueOn = "2026-07-01" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _finance.ScheduleInstalment(award.AwardId, new { amount = 10m, dueOn = "2026-07-01" })).StatusCode);
 
-        await (await _officer.PostJson($"/api/funding/awards/{Guid.NewGuid()}/instalments", new { amount = 10m, dueOn = "2026-07-01" }))
+        await (await _officer.ScheduleInstalment(Guid.NewGuid(), new { amount = 10m, dueOn = "2026-07-01" }))
             .Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _officer.PostJson(award.Instalments, new { amount = 10m, dueOn = "2026-07-01" }, "\"7\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
+        await (await _officer.ScheduleInstalment(award.AwardId, new { amount = 10m, dueOn = "2026-07-01" }, "\"7\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
 
         var id = await Schedule(award, 10m);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _officer.PostJson(award.Instalment(id, "approve"), null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.PostJson(award.Instalment(id, "cancel"), new { reason = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson(award.Instalment(id, "approve"), null)).StatusCode);
-        await (await _finance.PostJson(award.Instalment(id, "approve"), null, "\"1\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
-        await (await _finance.PostJson(award.Instalment(Guid.NewGuid(), "approve"), null)).Problem(HttpStatusCode.NotFound, "instalment-not-found");
-        await (await _finance.PostJson($"/api/funding/awards/{Guid.NewGuid()}/instalments/{id}/approve", null)).Problem(HttpStatusCode.NotFound, "not-found");
-        Assert.Equal(HttpStatusCode.NoContent, (await _finance.PostJson(award.Instalment(id, "approve"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _officer.ApproveInstalment(award.AwardId, id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bidder.CancelInstalment(award.AwardId, id, new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().ApproveInstalment(award.AwardId, id)).StatusCode);
+        await (await _finance.ApproveInstalment(award.AwardId, id, "\"1\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
+        await (await _finance.ApproveInstalment(award.AwardId, Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "instalment-not-found");
+        await (await _finance.ApproveInstalment(Guid.NewGuid(), id)).Problem(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(HttpStatusCode.NoContent, (await _finance.ApproveInstalment(award.AwardId, id)).StatusCode);
 
-        await (await _finance.PostJson(award.Instalment(id, "pay"), new { })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _finance.PostRaw(award.Instalment(id, "pay"), "null")).Problem(HttpStatusCode.BadRequest);
-        await (await _finance.PostRaw(award.Instalment(id, "pay"), "{\"paidOn\": \"yesterday\"}")).Problem(HttpStatusCode.BadRequest);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _officer.PostJson(award.Instalment(id, "pay"), new { paidOn = "2026-07-03" })).StatusCode);
-        await (await _finance.PostJson(award.Instalment(Guid.NewGuid(), "pay"), new { paidOn = "2026-07-03" })).Problem(HttpStatusCode.NotFound, "instalment-not-found");
-        await (await _finance.PostJson(award.Instalment(id, "pay"), new { paidOn = "2026-07-03" }, "\"2\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
+        await (await _finance.PayInstalment(award.AwardId, id, new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _finance.PostRaw(FundingRoutes.InstalmentPayment(award.AwardId, id), "null")).Problem(HttpStatusCode.BadRequest);
+        await (await _finance.PostRaw(FundingRoutes.InstalmentPayment(award.AwardId, id), "{\"paidOn\": \"yesterday\"}")).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _officer.PayInstalment(award.AwardId, id, new { paidOn = "2026-07-03" })).StatusCode);
+        await (await _finance.PayInstalment(award.AwardId, Guid.NewGuid(), new { paidOn = "2026-07-03" })).Problem(HttpStatusCode.NotFound, "instalment-not-found");
+        await (await _finance.PayInstalment(award.AwardId, id, new { paidOn = "2026-07-03" }, "\"2\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
 
-        await (await _officer.PostJson(award.Instalment(id, "cancel"), new { reason = " " })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _officer.PostRaw(award.Instalment(id, "cancel"), "null")).Problem(HttpStatusCode.BadRequest);
-        await (await _officer.PostJson(award.Instalment(Guid.NewGuid(), "cancel"), new { reason = "x" })).Problem(HttpStatusCode.NotFound, "instalment-not-found");
-        await (await _officer.PostJson(award.Instalment(id, "cancel"), new { reason = "x" }, "\"1\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
+        await (await _officer.CancelInstalment(award.AwardId, id, new { reason = " " })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _officer.PostRaw(FundingRoutes.InstalmentCancellation(award.AwardId, id), "null")).Problem(HttpStatusCode.BadRequest);
+        await (await _officer.CancelInstalment(award.AwardId, Guid.NewGuid(), new { reason = "x" })).Problem(HttpStatusCode.NotFound, "instalment-not-found");
+        await (await _officer.CancelInstalment(award.AwardId, id, new { reason = "x" }, "\"1\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
 
         var read = await fixture.ReadAward(award.AwardId);
         Assert.Equal(InstalmentStatus.Approved, Assert.Single(read.Instalments).Status);

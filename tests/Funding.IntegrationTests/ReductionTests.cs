@@ -1,6 +1,7 @@
 using System.Net;
 using CommunitySafety.Contracts.Funding;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Funding;
 using Wolverine.Tracking;
 using Xunit;
 
@@ -12,10 +13,10 @@ public sealed class ReductionTests(FundingFixture fixture)
     private readonly HttpClient _finance = fixture.Client(FundingRoles.FinanceOfficer);
 
     private async Task<decimal> Available(Guid streamId) =>
-        (await (await _officer.GetAsync($"/api/funding/streams/{streamId}")).Json(HttpStatusCode.OK))["available"]!.GetValue<decimal>();
+        (await (await _officer.GetStream(streamId)).Json(HttpStatusCode.OK))["available"]!.GetValue<decimal>();
 
     private async Task<Guid> Schedule(ArrangedAward award, decimal amount) =>
-        (await (await _officer.PostJson(award.Instalments, new { amount, dueOn = "2026-07-01" })).Json(HttpStatusCode.OK))["instalmentId"]!.GetValue<Guid>();
+        (await (await _officer.ScheduleInstalment(award.AwardId, new { amount, dueOn = "2026-07-01" })).Json(HttpStatusCode.OK))["instalmentId"]!.GetValue<Guid>();
 
     [Fact]
     public async Task A_clawback_reduces_the_award_returns_the_money_to_the_stream_and_is_published()
@@ -26,7 +27,7 @@ public sealed class ReductionTests(FundingFixture fixture)
 
         HttpResponseMessage response = null!;
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
-            response = await _officer.PostJson($"{award.Url}/clawback", new { amount = 4_000m, reason = "Second site did not open" }, "\"2\""));
+            response = await _officer.ClawBack(award.AwardId, new { amount = 4_000m, reason = "Second site did not open" }, "\"2\""));
         var answer = await response.Json(HttpStatusCode.OK);
         Assert.Equal(("\"3\"", 44_000m), (response.ETag(), answer["streamAvailable"]!.GetValue<decimal>()));
         var published = tracked.Sent.SingleMessage<AwardClawedBack>();
@@ -34,16 +35,16 @@ public sealed class ReductionTests(FundingFixture fixture)
             (published.AwardId, published.FundingStreamId, published.RecipientOrganisationId, published.Amount, published.Currency, published.Reason, published.UnderspendReturned));
 
         Assert.Equal(44_000m, await Available(award.StreamId));
-        var stream = await (await _officer.GetAsync($"/api/funding/streams/{award.StreamId}")).Json(HttpStatusCode.OK);
+        var stream = await (await _officer.GetStream(award.StreamId)).Json(HttpStatusCode.OK);
         Assert.Equal(6_000m, stream["awards"]![award.AwardId.ToString()]!.GetValue<decimal>());
         Assert.Equal(6_000m, (await fixture.ReadAward(award.AwardId)).NetAmount);
 
         // The rest is scheduled: a further clawback needs the instalment cancelled first.
-        var below = await (await _officer.PostJson($"{award.Url}/clawback", new { amount = 6_000m, reason = "Project abandoned" }))
+        var below = await (await _officer.ClawBack(award.AwardId, new { amount = 6_000m, reason = "Project abandoned" }))
             .Problem(HttpStatusCode.Conflict, "reduce-below-scheduled");
         Assert.Equal(6_000m, below["scheduled"]!.GetValue<decimal>());
-        Assert.Equal(HttpStatusCode.NoContent, (await _officer.PostJson(award.Instalment(instalment, "cancel"), new { reason = "Project abandoned" })).StatusCode);
-        await (await _officer.PostJson($"{award.Url}/clawback", new { amount = 6_000m, reason = "Project abandoned" })).Json(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NoContent, (await _officer.CancelInstalment(award.AwardId, instalment, new { reason = "Project abandoned" })).StatusCode);
+        await (await _officer.ClawBack(award.AwardId, new { amount = 6_000m, reason = "Project abandoned" })).Json(HttpStatusCode.OK);
         Assert.Equal(50_000m, await Available(award.StreamId));
         Assert.Equal(0m, (await fixture.ReadAward(award.AwardId)).NetAmount);
     }
@@ -53,14 +54,14 @@ public sealed class ReductionTests(FundingFixture fixture)
     {
         var award = await fixture.ArrangeAward(amount: 10_000m, budget: 50_000m);
         var instalment = await Schedule(award, 7_000m);
-        Assert.Equal(HttpStatusCode.NoContent, (await _finance.PostJson(award.Instalment(instalment, "approve"), null)).StatusCode);
-        await (await _officer.PostJson($"{award.Url}/underspend", new { amount = 1m, reason = "Too early" })).Problem(HttpStatusCode.Conflict, "return-exceeds-paid");
-        Assert.Equal(HttpStatusCode.NoContent, (await _finance.PostJson(award.Instalment(instalment, "pay"), new { paidOn = "2026-07-03" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _finance.ApproveInstalment(award.AwardId, instalment)).StatusCode);
+        await (await _officer.RecordUnderspend(award.AwardId, new { amount = 1m, reason = "Too early" })).Problem(HttpStatusCode.Conflict, "return-exceeds-paid");
+        Assert.Equal(HttpStatusCode.NoContent, (await _finance.PayInstalment(award.AwardId, instalment, new { paidOn = "2026-07-03" })).StatusCode);
 
-        await (await _officer.PostJson($"{award.Url}/underspend", new { amount = 7_000.01m, reason = "Too much" })).Problem(HttpStatusCode.Conflict, "return-exceeds-paid");
+        await (await _officer.RecordUnderspend(award.AwardId, new { amount = 7_000.01m, reason = "Too much" })).Problem(HttpStatusCode.Conflict, "return-exceeds-paid");
         HttpResponseMessage response = null!;
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>
-            response = await _officer.PostJson($"{award.Url}/underspend", new { amount = 2_000m, reason = "Unspent at year end" }));
+            response = await _officer.RecordUnderspend(award.AwardId, new { amount = 2_000m, reason = "Unspent at year end" }));
         await response.Json(HttpStatusCode.OK);
         var published = tracked.Sent.SingleMessage<AwardClawedBack>();
         Assert.Equal((2_000m, true, "Unspent at year end"), (published.Amount, published.UnderspendReturned, published.Reason));
@@ -93,7 +94,7 @@ public sealed class ReductionTests(FundingFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson(url, valid)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _finance.PostJson(url, valid)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.ClientFor(award.OrganisationId, FundingRoles.Bidder).PostJson(url, valid)).StatusCode);
-        await (await _officer.PostJson($"/api/funding/awards/{Guid.NewGuid()}/{action}", valid)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _officer.PostJson($"{FundingRoutes.Award(Guid.NewGuid())}/{action}", valid)).Problem(HttpStatusCode.NotFound, "not-found");
         await (await _officer.PostJson(url, valid, "\"5\"")).Problem(HttpStatusCode.PreconditionFailed, "stale-version");
 
         var tracked = await fixture.Host.ExecuteAndWaitAsync(async () =>

@@ -4,6 +4,7 @@ using CommunitySafety.Funding.Awards;
 using CommunitySafety.Funding.Bids;
 using CommunitySafety.Funding.Streams;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Funding;
 using Xunit;
 
 namespace CommunitySafety.Funding.IntegrationTests;
@@ -49,7 +50,7 @@ public sealed class ReportTests(FundingFixture fixture)
         var (stream, awardA, _, _) = await Arrange();
         var officer = fixture.Client(FundingRoles.FundingOfficer);
 
-        var report = await (await officer.GetAsync($"/api/funding/reports/streams/{stream}")).Json(HttpStatusCode.OK);
+        var report = await (await officer.GetStreamReport(stream)).Json(HttpStatusCode.OK);
         var totals = report["totals"]!;
         Assert.Equal((100_000m, 45_000m, 10_000m, 12_000m, 55_000m),
             (M(totals, "budget"), M(totals, "awarded"), M(totals, "paid"), M(totals, "reportedSpend"), M(totals, "available")));
@@ -58,7 +59,7 @@ public sealed class ReportTests(FundingFixture fixture)
         Assert.Equal((30_000m, 10_000m, 12_000m, 20_000m), (M(a, "awarded"), M(a, "paid"), M(a, "reportedSpend"), M(a, "unpaid")));
         Assert.Equal("Margate Youth Trust, \"MYT\"", a["organisationName"]!.GetValue<string>());
 
-        var csvResponse = await fixture.Client(FundingRoles.FinanceOfficer).GetAsync($"/api/funding/reports/streams/{stream}?format=csv");
+        var csvResponse = await fixture.Client(FundingRoles.FinanceOfficer).GetStreamReport(stream, format: "csv");
         Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
         var lines = (await csvResponse.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -69,9 +70,9 @@ public sealed class ReportTests(FundingFixture fixture)
         Assert.EndsWith(",45000.00,10000.00,12000.00,35000.00", lines[3]);
         Assert.StartsWith("TOTAL,", lines[3]);
 
-        var streams = await (await officer.GetAsync($"/api/funding/reports/streams?financialYear={Year}")).Json(HttpStatusCode.OK);
+        var streams = await (await officer.GetStreamsReport(financialYear: Year)).Json(HttpStatusCode.OK);
         Assert.Contains(streams.AsArray(), s => s!["streamId"]!.GetValue<Guid>() == stream && M(s, "awarded") == 45_000m);
-        var streamsCsv = await (await officer.GetAsync($"/api/funding/reports/streams?financialYear={Year}&format=CSV")).Content.ReadAsStringAsync();
+        var streamsCsv = await (await officer.GetStreamsReport(financialYear: Year, format: "CSV")).Content.ReadAsStringAsync();
         Assert.Contains($"{stream},Crime Reduction Grant,PCC Crime Reduction Grant,2031-32,100000.00,45000.00,10000.00,12000.00,55000.00", streamsCsv);
     }
 
@@ -80,7 +81,7 @@ public sealed class ReportTests(FundingFixture fixture)
     {
         var (_, awardA, awardB, recipient) = await Arrange();
 
-        var response = await fixture.Client().GetAsync($"/api/funding/exports/360giving?financialYear={Year}"); // published: no token needed
+        var response = await fixture.Client().GetThreeSixtyGivingExport(financialYear: Year); // published: no token needed
         var text = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var errors = await ThreeSixtyGivingSchema.ValidateAsync(text);
@@ -106,13 +107,13 @@ public sealed class ReportTests(FundingFixture fixture)
     public async Task Reports_refuse_bad_input_and_callers_without_a_finance_role()
     {
         var officer = fixture.Client(FundingRoles.FundingOfficer);
-        await (await officer.GetAsync($"/api/funding/reports/streams/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await officer.GetAsync("/api/funding/reports/streams?format=xlsx")).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await officer.GetAsync($"/api/funding/reports/streams/{Guid.NewGuid()}?format=pdf")).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await officer.GetStreamReport(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await officer.GetStreamsReport(format: "xlsx")).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await officer.GetStreamReport(Guid.NewGuid(), format: "pdf")).Problem(HttpStatusCode.BadRequest, "validation");
         await (await officer.GetAsync("/api/funding/reports/streams?financialYear=next")).Problem(HttpStatusCode.BadRequest);
         await (await fixture.Client().GetAsync("/api/funding/exports/360giving?financialYear=last")).Problem(HttpStatusCode.BadRequest);
-        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client(FundingRoles.Bidder).GetAsync("/api/funding/reports/streams")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync("/api/funding/reports/streams")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client(FundingRoles.Bidder).GetStreamsReport()).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetStreamsReport()).StatusCode);
     }
 
     private static decimal M(JsonNode node, string field) => node[field]!.GetValue<decimal>();

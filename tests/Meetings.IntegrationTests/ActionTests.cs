@@ -3,6 +3,7 @@ using CommunitySafety.Meetings.Actions;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Xunit;
 
 namespace CommunitySafety.Meetings.IntegrationTests;
@@ -12,10 +13,10 @@ public sealed class ActionTests(MeetingsFixture fixture)
     private readonly HttpClient _secretary = fixture.Client(MeetingsRoles.Secretary);
 
     private async Task<Guid> Schedule(Guid bodyId, string startsAt) =>
-        await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId, startsAt, location = "Maidstone" })).CreatedId();
+        await (await _secretary.ScheduleMeeting(new { bodyId, startsAt, location = "Maidstone" })).CreatedId();
 
     private Task<HttpResponseMessage> Raise(Guid meetingId, object body, HttpClient? client = null) =>
-        (client ?? _secretary).PostJson($"/api/meetings/meetings/{meetingId}/actions", body);
+        (client ?? _secretary).AgreeAction(meetingId, body);
 
     private async Task<Meeting> Load(Guid meetingId)
     {
@@ -57,33 +58,33 @@ public sealed class ActionTests(MeetingsFixture fixture)
         Assert.Equal((actionId, ActionStatus.Open, true, "Person 0"), (atSecond.Id, atSecond.Status, atSecond.Overdue, atSecond.Owner.Name));
 
         Assert.Equal(HttpStatusCode.NoContent,
-            (await _secretary.PostJson($"/api/meetings/actions/{actionId}/progress", new { note = "Data requested from the council" })).StatusCode);
+            (await _secretary.RecordProgress(actionId, new { note = "Data requested from the council" })).StatusCode);
         var atThird = await Review(third, new DateOnly(2027, 6, 1));
         Assert.Equal(new[] { actionId, byOrganisation }.Order(), atThird.Select(a => a.Id).Order());
         Assert.Equal(ActionStatus.InProgress, atThird.Single(a => a.Id == actionId).Status);
 
         // reported done at the second meeting: it leaves every review
         Assert.Equal(HttpStatusCode.NoContent,
-            (await _secretary.PostJson($"/api/meetings/actions/{actionId}/complete", new { note = "Presented", meetingId = second })).StatusCode);
+            (await _secretary.CompleteAction(actionId, new { note = "Presented", meetingId = second })).StatusCode);
         Assert.Empty(await Review(second, new DateOnly(2027, 3, 2)));
         Assert.Equal([byOrganisation], (await Review(third, new DateOnly(2027, 6, 1))).Select(a => a.Id));
 
-        var one = await (await _secretary.GetAsync($"/api/meetings/actions/{actionId}")).Json(HttpStatusCode.OK);
+        var one = await (await _secretary.GetAction(actionId)).Json(HttpStatusCode.OK);
         Assert.Equal(("Done", second, 2), (one["status"]!.GetValue<string>(), one["completedAtMeetingId"]!.GetValue<Guid>(), one["notes"]!.AsArray().Count));
 
-        var done = await (await _secretary.GetAsync($"/api/meetings/bodies/{body.BodyId}/actions?status=Done")).Json(HttpStatusCode.OK);
+        var done = await (await _secretary.GetBodyActions(body.BodyId, status: "Done")).Json(HttpStatusCode.OK);
         Assert.Equal(actionId, Assert.Single(done.AsArray())!["id"]!.GetValue<Guid>());
-        var open = await (await _secretary.GetAsync($"/api/meetings/bodies/{body.BodyId}/actions?status=open")).Json(HttpStatusCode.OK);
+        var open = await (await _secretary.GetBodyActions(body.BodyId, status: "open")).Json(HttpStatusCode.OK);
         Assert.Equal(byOrganisation, Assert.Single(open.AsArray())!["id"]!.GetValue<Guid>());
-        var all = await (await _secretary.GetAsync($"/api/meetings/bodies/{body.BodyId}/actions")).Json(HttpStatusCode.OK);
+        var all = await (await _secretary.GetBodyActions(body.BodyId)).Json(HttpStatusCode.OK);
         Assert.Equal(2, all.AsArray().Count);
 
         // a member's organisation sees the log; the clerk of the body manages it
         var member = fixture.ClientFor(await OrganisationOf(body.Members[2]));
-        Assert.Equal(2, (await (await member.GetAsync($"/api/meetings/bodies/{body.BodyId}/actions")).Json(HttpStatusCode.OK)).AsArray().Count);
-        await (await member.GetAsync($"/api/meetings/actions/{actionId}")).Json(HttpStatusCode.OK);
+        Assert.Equal(2, (await (await member.GetBodyActions(body.BodyId)).Json(HttpStatusCode.OK)).AsArray().Count);
+        await (await member.GetAction(actionId)).Json(HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.NoContent,
-            (await fixture.ClerkOf(body.BodyId).PostJson($"/api/meetings/actions/{byOrganisation}/drop", new { reason = "Data already public" })).StatusCode);
+            (await fixture.ClerkOf(body.BodyId).DropAction(byOrganisation, new { reason = "Data already public" })).StatusCode);
         Assert.Empty(await Review(third, new DateOnly(2027, 6, 1)));
     }
 
@@ -129,28 +130,28 @@ public sealed class ActionTests(MeetingsFixture fixture)
             .CreatedId();
         var stranger = fixture.ClerkOf(other.BodyId);
 
-        await (await _secretary.PostJson($"/api/meetings/actions/{actionId}/progress", new { note = " " })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _secretary.PostJson($"/api/meetings/actions/{actionId}/drop", new { })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _secretary.PostJson($"/api/meetings/actions/{actionId}/complete", new { meetingId = Guid.Empty }))
+        await (await _secretary.RecordProgress(actionId, new { note = " " })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.DropAction(actionId, new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.CompleteAction(actionId, new { meetingId = Guid.Empty }))
             .Problem(HttpStatusCode.BadRequest, "validation");
         await (await _secretary.PostRaw($"/api/meetings/actions/{actionId}/complete", "null")).Problem(HttpStatusCode.BadRequest);
 
         foreach (var (verb, payload) in new (string, object)[] { ("progress", new { note = "n" }), ("complete", new { }), ("drop", new { reason = "r" }) })
         {
-            await (await _secretary.PostJson($"/api/meetings/actions/{Guid.NewGuid()}/{verb}", payload)).Problem(HttpStatusCode.NotFound, "not-found");
-            await (await stranger.PostJson($"/api/meetings/actions/{actionId}/{verb}", payload)).Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
+            await (await _secretary.PostJson($"{MeetingsRoutes.Action(Guid.NewGuid())}/{verb}", payload)).Problem(HttpStatusCode.NotFound, "not-found");
+            await (await stranger.PostJson($"{MeetingsRoutes.Action(actionId)}/{verb}", payload)).Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
         }
-        await (await _secretary.PostJson($"/api/meetings/actions/{actionId}/complete", new { meetingId = otherMeeting }))
+        await (await _secretary.CompleteAction(actionId, new { meetingId = otherMeeting }))
             .Problem(HttpStatusCode.UnprocessableEntity, "meeting-not-of-body");
 
         Assert.Equal(HttpStatusCode.NoContent,
-            (await _secretary.PostJson($"/api/meetings/actions/{actionId}/drop", new { reason = "Covered by the county review" })).StatusCode);
+            (await _secretary.DropAction(actionId, new { reason = "Covered by the county review" })).StatusCode);
         foreach (var (verb, payload) in new (string, object)[] { ("progress", new { note = "n" }), ("complete", new { }), ("drop", new { reason = "r" }) })
         {
-            var closed = await (await _secretary.PostJson($"/api/meetings/actions/{actionId}/{verb}", payload)).Problem(HttpStatusCode.Conflict, "action-closed");
+            var closed = await (await _secretary.PostJson($"{MeetingsRoutes.Action(actionId)}/{verb}", payload)).Problem(HttpStatusCode.Conflict, "action-closed");
             Assert.Equal("Dropped", closed["actionStatus"]!.GetValue<string>());
         }
-        var dropped = await (await _secretary.GetAsync($"/api/meetings/actions/{actionId}")).Json(HttpStatusCode.OK);
+        var dropped = await (await _secretary.GetAction(actionId)).Json(HttpStatusCode.OK);
         Assert.Equal(("Dropped", "Covered by the county review"), (dropped["status"]!.GetValue<string>(), dropped["dropReason"]!.GetValue<string>()));
     }
 
@@ -164,20 +165,20 @@ public sealed class ActionTests(MeetingsFixture fixture)
             .CreatedId();
         var otherMember = fixture.ClientFor(await OrganisationOf(other.Members[0]));
 
-        await (await _secretary.GetAsync($"/api/meetings/actions/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await fixture.ClerkOf(other.BodyId).GetAsync($"/api/meetings/actions/{actionId}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await otherMember.GetAsync($"/api/meetings/actions/{actionId}")).Problem(HttpStatusCode.NotFound, "not-found");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync($"/api/meetings/actions/{actionId}")).StatusCode);
+        await (await _secretary.GetAction(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.ClerkOf(other.BodyId).GetAction(actionId)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await otherMember.GetAction(actionId)).Problem(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAction(actionId)).StatusCode);
 
-        await (await _secretary.GetAsync($"/api/meetings/bodies/{Guid.NewGuid()}/actions")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await fixture.ClerkOf(other.BodyId).GetAsync($"/api/meetings/bodies/{body.BodyId}/actions")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await otherMember.GetAsync($"/api/meetings/bodies/{body.BodyId}/actions")).Problem(HttpStatusCode.NotFound, "not-found");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync($"/api/meetings/bodies/{body.BodyId}/actions")).StatusCode);
-        var invalid = await (await _secretary.GetAsync($"/api/meetings/bodies/{body.BodyId}/actions?status=Finished"))
+        await (await _secretary.GetBodyActions(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.ClerkOf(other.BodyId).GetBodyActions(body.BodyId)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await otherMember.GetBodyActions(body.BodyId)).Problem(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetBodyActions(body.BodyId)).StatusCode);
+        var invalid = await (await _secretary.GetBodyActions(body.BodyId, status: "Finished"))
             .Problem(HttpStatusCode.BadRequest, "validation");
         Assert.NotNull(invalid["errors"]!["status"]);
-        await (await _secretary.GetAsync($"/api/meetings/bodies/{body.BodyId}/actions?status=2")).Problem(HttpStatusCode.BadRequest, "validation");
-        var clerk = await (await fixture.ClerkOf(body.BodyId).GetAsync($"/api/meetings/bodies/{body.BodyId}/actions?status=Open")).Json(HttpStatusCode.OK);
+        await (await _secretary.GetBodyActions(body.BodyId, status: "2")).Problem(HttpStatusCode.BadRequest, "validation");
+        var clerk = await (await fixture.ClerkOf(body.BodyId).GetBodyActions(body.BodyId, status: "Open")).Json(HttpStatusCode.OK);
         Assert.Equal(actionId, Assert.Single(clerk.AsArray())!["id"]!.GetValue<Guid>());
     }
 }

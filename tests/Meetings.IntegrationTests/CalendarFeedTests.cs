@@ -2,6 +2,7 @@ using System.Net;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Xunit;
 
 namespace CommunitySafety.Meetings.IntegrationTests;
@@ -41,7 +42,7 @@ public sealed class CalendarFeedTests(MeetingsFixture fixture)
         var publicMeeting = await _secretary.ScheduleMeeting(nem.BodyId, 40, Area.North, "St Mary's Hall, Church Lane; Room 1");
         var privateMeeting = await _secretary.ScheduleMeeting(group.BodyId, 40, Area.North);
 
-        var ics = await Feed(_anonymous, "/api/meetings/calendar/public.ics");
+        var ics = await Feed(_anonymous, MeetingsRoutes.PublicCalendar);
         Assert.DoesNotContain(Uid(privateMeeting), ics);
         var e = Event(ics, publicMeeting);
         Assert.Contains($"URL:http://localhost/meetings/{publicMeeting}\r\n", e); // the meeting's page on the website
@@ -54,15 +55,15 @@ public sealed class CalendarFeedTests(MeetingsFixture fixture)
         Assert.Matches(@"LAST-MODIFIED:\d{8}T\d{6}Z\r\n", e);
         Assert.Contains("SUMMARY:", e);
 
-        var north = await Feed(_anonymous, "/api/meetings/calendar/areas/North.ics");
+        var north = await Feed(_anonymous, MeetingsRoutes.AreaCalendar("North"));
         Event(north, publicMeeting);
         Assert.DoesNotContain(Uid(privateMeeting), north);
-        Assert.DoesNotContain(Uid(publicMeeting), await Feed(_anonymous, "/api/meetings/calendar/areas/South.ics"));
+        Assert.DoesNotContain(Uid(publicMeeting), await Feed(_anonymous, MeetingsRoutes.AreaCalendar("South")));
         // the secretary sees every meeting elsewhere, but the public feeds stay public
-        Assert.DoesNotContain(Uid(privateMeeting), await Feed(_secretary, "/api/meetings/calendar/public.ics"));
+        Assert.DoesNotContain(Uid(privateMeeting), await Feed(_secretary, MeetingsRoutes.PublicCalendar));
 
-        await (await _anonymous.GetAsync("/api/meetings/calendar/areas/Middle.ics")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _anonymous.GetAsync("/api/meetings/calendar/areas/2.ics")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetAreaCalendar("Middle")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetAreaCalendar("2")).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -70,15 +71,15 @@ public sealed class CalendarFeedTests(MeetingsFixture fixture)
     {
         var nem = await fixture.SeedBodyOf(BodyKind.NeighbourhoodEngagement);
         var meetingId = await _secretary.ScheduleMeeting(nem.BodyId, 40, Area.West);
-        Assert.Equal(HttpStatusCode.OK, (await _secretary.PostJson($"/api/meetings/meetings/{meetingId}/reschedule",
+        Assert.Equal(HttpStatusCode.OK, (await _secretary.RescheduleMeeting(meetingId,
             new { startsAt = PublicMeetingsSupport.DaysAhead(45), reason = "Hall double-booked" })).StatusCode);
-        var rescheduled = Event(await Feed(_anonymous, $"/api/meetings/calendar/bodies/{nem.BodyId}.ics"), meetingId);
+        var rescheduled = Event(await Feed(_anonymous, MeetingsRoutes.BodyCalendar(nem.BodyId)), meetingId);
         Assert.Contains("SEQUENCE:1\r\n", rescheduled);
         Assert.Contains($"DTSTART:{DateTimeOffset.UtcNow.Date.AddDays(45):yyyyMMdd}T190000Z\r\n", rescheduled);
 
         Assert.Equal(HttpStatusCode.NoContent,
-            (await _secretary.PostJson($"/api/meetings/meetings/{meetingId}/cancel", new { reason = "Storm warning, stay safe" })).StatusCode);
-        foreach (var path in new[] { "/api/meetings/calendar/public.ics", "/api/meetings/calendar/areas/West.ics", $"/api/meetings/calendar/bodies/{nem.BodyId}.ics" })
+            (await _secretary.CancelMeeting(meetingId, new { reason = "Storm warning, stay safe" })).StatusCode);
+        foreach (var path in new[] { MeetingsRoutes.PublicCalendar, MeetingsRoutes.AreaCalendar("West"), MeetingsRoutes.BodyCalendar(nem.BodyId) })
         {
             var cancelled = Event(await Feed(_anonymous, path), meetingId);
             Assert.Contains("SEQUENCE:2\r\n", cancelled);
@@ -93,7 +94,7 @@ public sealed class CalendarFeedTests(MeetingsFixture fixture)
         var panel = await fixture.SeedBodyOf(BodyKind.AsbCasePanel);
         var other = await fixture.SeedBodyOf(BodyKind.WorkingGroup);
         var meetingId = await _secretary.ScheduleMeeting(panel.BodyId, 5);
-        var path = $"/api/meetings/calendar/bodies/{panel.BodyId}.ics";
+        var path = MeetingsRoutes.BodyCalendar(panel.BodyId);
 
         await (await _anonymous.GetAsync(path)).Problem(HttpStatusCode.NotFound, "not-found");
         await (await fixture.ClerkOf(other.BodyId).GetAsync(path)).Problem(HttpStatusCode.NotFound, "not-found");
@@ -103,9 +104,9 @@ public sealed class CalendarFeedTests(MeetingsFixture fixture)
         Event(await Feed(fixture.ClerkOf(panel.BodyId), path), meetingId);
         Event(await Feed(fixture.ClientFor(panel.OrganisationId), path), meetingId);
 
-        await (await _anonymous.GetAsync($"/api/meetings/calendar/bodies/{Guid.NewGuid()}.ics")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetBodyCalendar(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
         await (await _anonymous.GetAsync("/api/meetings/calendar/bodies/not-a-guid.ics")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _anonymous.GetAsync($"/api/meetings/calendar/bodies/{Guid.Empty}.ics")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetBodyCalendar(Guid.Empty)).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]

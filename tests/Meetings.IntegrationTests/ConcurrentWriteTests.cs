@@ -3,6 +3,7 @@ using System.Net;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Xunit;
 
 namespace CommunitySafety.Meetings.IntegrationTests;
@@ -23,7 +24,7 @@ public sealed class ConcurrentWriteTests(MeetingsFixture fixture) : IDisposable
     {
         var body = await fixture.SeedBody();
         var startsAt = DateTimeOffset.UtcNow.AddDays(60).ToString("yyyy-MM-ddT10:00:00+00:00", CultureInfo.InvariantCulture);
-        var meetingId = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt, location = "Maidstone" }))
+        var meetingId = await (await _secretary.ScheduleMeeting(new { bodyId = body.BodyId, startsAt, location = "Maidstone" }))
             .CreatedId();
         return (meetingId, body);
     }
@@ -32,11 +33,11 @@ public sealed class ConcurrentWriteTests(MeetingsFixture fixture) : IDisposable
         fixture.Races.Arm(meetingId, times, () => new AgendaPublished(meetingId, DateTimeOffset.UtcNow));
 
     private Task<HttpResponseMessage> Attend(Guid meetingId, Guid membershipId, string? ifMatch = null) =>
-        _secretary.PostJson($"/api/meetings/meetings/{meetingId}/attendance", new { membershipId, kind = "Present" }, ifMatch);
+        _secretary.RecordAttendance(meetingId, new { membershipId, kind = "Present" }, ifMatch);
 
     private async Task<(int Attending, bool AgendaPublished, string ETag)> Read(Guid meetingId)
     {
-        var response = await _secretary.GetAsync($"/api/meetings/meetings/{meetingId}");
+        var response = await _secretary.GetMeeting(meetingId);
         var meeting = await response.Json(HttpStatusCode.OK);
         return (meeting["attendance"]!.AsArray().Count, meeting["agendaPublishedAt"] is not null, response.ETag());
     }
@@ -105,7 +106,7 @@ public sealed class ConcurrentWriteTests(MeetingsFixture fixture) : IDisposable
         foreach (var member in body.Members)
             await Racing(() => Attend(meetingId, member));
         foreach (var member in body.Members.Skip(1))
-            await Racing(() => _secretary.PostJson($"/api/meetings/meetings/{meetingId}/departures", new { membershipId = member }));
+            await Racing(() => _secretary.RecordDeparture(meetingId, new { membershipId = member }));
 
         Assert.Equal(2 * body.Members.Count - 1, lost);
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.NoContent, status));

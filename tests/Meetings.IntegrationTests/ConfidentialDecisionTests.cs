@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Wolverine.Tracking;
 using Xunit;
 using C = CommunitySafety.Contracts.Meetings;
@@ -25,10 +25,10 @@ public sealed class ConfidentialDecisionTests(MeetingsFixture fixture)
     {
         var meeting = body.Kind is BodyKind.NeighbourhoodEngagement or BodyKind.OpenForum
             ? await _secretary.ScheduleMeeting(body.BodyId, 30, body.Kind == BodyKind.NeighbourhoodEngagement ? Area.East : null)
-            : await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddHours(-1) })).CreatedId();
+            : await (await _secretary.ScheduleMeeting(new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddHours(-1) })).CreatedId();
         Assert.Equal(HttpStatusCode.NoContent,
-            (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = body.MembershipId, kind = "Present" })).StatusCode);
-        var item = (await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items", new { title = "A named household", exempt = true }))
+            (await _secretary.RecordAttendance(meeting, new { membershipId = body.MembershipId, kind = "Present" })).StatusCode);
+        var item = (await (await _secretary.AddAgendaItem(meeting, new { title = "A named household", exempt = true }))
             .Json(HttpStatusCode.OK))["itemId"]!.GetValue<Guid>();
         return (meeting, item);
     }
@@ -36,7 +36,7 @@ public sealed class ConfidentialDecisionTests(MeetingsFixture fixture)
     private async Task<(Guid DecisionId, C.DecisionRecorded Published)> Decide(Guid meeting, string text, Guid? itemId = null)
     {
         HttpResponseMessage response = null!;
-        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => response = await _secretary.PostJson($"/api/meetings/meetings/{meeting}/decisions",
+        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => response = await _secretary.RecordDecision(meeting,
             new { text, consensusReached = true, agendaReference = "Case 2026/117 Markerperson", itemId }));
         var decisionId = (await response.Json(HttpStatusCode.OK))["decisionId"]!.GetValue<Guid>();
         var published = tracked.Sent.SingleMessage<C.DecisionRecorded>();
@@ -67,7 +67,7 @@ public sealed class ConfidentialDecisionTests(MeetingsFixture fixture)
         };
         foreach (var insider in insiders)
         {
-            var one = await (await insider.GetAsync($"/api/meetings/decisions/{decisionId}")).Json(HttpStatusCode.OK);
+            var one = await (await insider.GetDecision(decisionId)).Json(HttpStatusCode.OK);
             Assert.Equal(text, one["text"]!.GetValue<string>());
             Assert.Contains(decisionId, await Register(insider, $"bodyId={body.BodyId}"));
         }
@@ -78,14 +78,14 @@ public sealed class ConfidentialDecisionTests(MeetingsFixture fixture)
         };
         foreach (var outsider in outsiders)
         {
-            await (await outsider.GetAsync($"/api/meetings/decisions/{decisionId}")).Problem(HttpStatusCode.NotFound, "not-found");
+            await (await outsider.GetDecision(decisionId)).Problem(HttpStatusCode.NotFound, "not-found");
             Assert.DoesNotContain(decisionId, await Register(outsider, $"bodyId={body.BodyId}"));
             Assert.DoesNotContain(decisionId, await Register(outsider, "limit=500"));
-            var raw = await (await outsider.GetAsync("/api/meetings/decisions?limit=500")).Content.ReadAsStringAsync();
+            var raw = await (await outsider.GetDecisions(limit: 500)).Content.ReadAsStringAsync();
             Assert.DoesNotContain(text, raw);
         }
         // the register answers anonymous callers too (a public meeting's decisions are public): not this one
-        await (await fixture.Client().GetAsync($"/api/meetings/decisions/{decisionId}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.Client().GetDecision(decisionId)).Problem(HttpStatusCode.NotFound, "not-found");
         Assert.DoesNotContain(decisionId, await Register(fixture.Client(), "limit=500"));
     }
 
@@ -100,17 +100,17 @@ public sealed class ConfidentialDecisionTests(MeetingsFixture fixture)
         AssertWithheld(published, confidential: true, exempt: false);
         Assert.Equal((meeting, panel.BodyId, true), (published.MeetingId, published.BodyId, published.ConsensusReached));
         await AssertSeenOnlyByManagersAndMembers(panel, decisionId, Marker);
-        var entry = await (await _secretary.GetAsync($"/api/meetings/decisions/{decisionId}")).Json(HttpStatusCode.OK);
+        var entry = await (await _secretary.GetDecision(decisionId)).Json(HttpStatusCode.OK);
         Assert.Equal((false, true, false), (entry["public"]!.GetValue<bool>(), entry["confidential"]!.GetValue<bool>(), entry["exempt"]!.GetValue<bool>()));
         Assert.Equal("Case 2026/117 Markerperson", entry["agendaReference"]!.GetValue<string>()); // kept in Meetings
 
         // so is the approval of its minutes, a decision of the panel too
-        var next = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = panel.BodyId, startsAt = DateTimeOffset.UtcNow.AddMinutes(-30) })).CreatedId();
-        await _secretary.PostJson($"/api/meetings/meetings/{next}/attendance", new { membershipId = panel.MembershipId, kind = "Present" });
-        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PutAsJsonAsync($"/api/meetings/meetings/{meeting}/minutes",
+        var next = await (await _secretary.ScheduleMeeting(new { bodyId = panel.BodyId, startsAt = DateTimeOffset.UtcNow.AddMinutes(-30) })).CreatedId();
+        await _secretary.RecordAttendance(next, new { membershipId = panel.MembershipId, kind = "Present" });
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.DraftMinutes(meeting,
             new { sections = new[] { new { text = "Discussed the named household", exempt = false } } })).StatusCode);
         HttpResponseMessage approved = null!;
-        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => approved = await _secretary.PostJson($"/api/meetings/meetings/{next}/minutes/approve-previous", null));
+        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => approved = await _secretary.ApprovePreviousMinutes(next, null));
         await approved.Json(HttpStatusCode.OK);
         AssertWithheld(tracked.Sent.SingleMessage<C.DecisionRecorded>(), confidential: true, exempt: false);
     }
@@ -130,7 +130,7 @@ public sealed class ConfidentialDecisionTests(MeetingsFixture fixture)
         // a late (or redelivered) creation event does not undo the mark
         await fixture.Receive(new BodyCreated(body.BodyId, "Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly, 1, DateTimeOffset.UtcNow.AddDays(-1)));
         AssertWithheld((await Decide(meeting, Marker)).Published, confidential: true, exempt: false);
-        var view = await (await _secretary.GetAsync($"/api/meetings/bodies/{body.BodyId}")).Json(HttpStatusCode.OK);
+        var view = await (await _secretary.GetBody(body.BodyId)).Json(HttpStatusCode.OK);
         Assert.Equal((true, true), (view["body"]!["confidential"]!.GetValue<bool>(), view["body"]!["isConfidential"]!.GetValue<bool>()));
 
         // marked before Meetings hears of the body, or at its creation
@@ -140,7 +140,7 @@ public sealed class ConfidentialDecisionTests(MeetingsFixture fixture)
         var created = new BodyCreated(Guid.NewGuid(), "Confidential at creation", BodyKind.DeliveryGroup, MeetingCadence.Monthly, 1, DateTimeOffset.UtcNow, Confidential: true);
         await fixture.Receive(created);
         foreach (var id in new[] { early, created.BodyId })
-            Assert.True((await (await _secretary.GetAsync($"/api/meetings/bodies/{id}")).Json(HttpStatusCode.OK))["body"]!["isConfidential"]!.GetValue<bool>());
+            Assert.True((await (await _secretary.GetBody(id)).Json(HttpStatusCode.OK))["body"]!["isConfidential"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -158,11 +158,11 @@ public sealed class ConfidentialDecisionTests(MeetingsFixture fixture)
         // the public meeting's open decision: anybody signed in; the exempt one: the body's managers and members
         var stranger = fixture.ClientFor(Guid.NewGuid());
         Assert.Equal("Ask the council to light the underpass",
-            (await (await stranger.GetAsync($"/api/meetings/decisions/{openId}")).Json(HttpStatusCode.OK))["text"]!.GetValue<string>());
+            (await (await stranger.GetDecision(openId)).Json(HttpStatusCode.OK))["text"]!.GetValue<string>());
         Assert.Equal([exemptId, openId], await Register(_secretary, $"meetingId={meeting}"));
         Assert.Equal([openId], await Register(stranger, $"meetingId={meeting}"));
         await AssertSeenOnlyByManagersAndMembers(nem, exemptId, Marker);
-        var entry = await (await fixture.ClientFor(nem.OrganisationId).GetAsync($"/api/meetings/decisions/{exemptId}")).Json(HttpStatusCode.OK);
+        var entry = await (await fixture.ClientFor(nem.OrganisationId).GetDecision(exemptId)).Json(HttpStatusCode.OK);
         Assert.Equal((true, false, true), (entry["public"]!.GetValue<bool>(), entry["confidential"]!.GetValue<bool>(), entry["exempt"]!.GetValue<bool>()));
     }
 
@@ -177,7 +177,7 @@ public sealed class ConfidentialDecisionTests(MeetingsFixture fixture)
 
         // a member whose membership ended no longer reads it
         await fixture.Receive(new MembershipEnded(group.BodyId, group.MembershipId, DateTimeOffset.UtcNow));
-        await (await fixture.ClientFor(group.OrganisationId).GetAsync($"/api/meetings/decisions/{decisionId}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _secretary.GetAsync($"/api/meetings/decisions/{Guid.Empty}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.ClientFor(group.OrganisationId).GetDecision(decisionId)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _secretary.GetDecision(Guid.Empty)).Problem(HttpStatusCode.NotFound, "not-found");
     }
 }

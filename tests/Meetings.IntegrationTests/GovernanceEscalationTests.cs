@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Xunit;
 
 namespace CommunitySafety.Meetings.IntegrationTests;
@@ -24,9 +25,9 @@ public sealed class GovernanceEscalationTests(MeetingsFixture fixture)
     }
 
     private async Task<Guid> Schedule(Guid bodyId, DateTimeOffset startsAt) =>
-        await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId, startsAt })).CreatedId();
+        await (await _secretary.ScheduleMeeting(new { bodyId, startsAt })).CreatedId();
 
-    private async Task<JsonNode> Meeting(Guid id) => await (await _secretary.GetAsync($"/api/meetings/meetings/{id}")).Json(HttpStatusCode.OK);
+    private async Task<JsonNode> Meeting(Guid id) => await (await _secretary.GetMeeting(id)).Json(HttpStatusCode.OK);
 
     private static EscalationRequested Escalation(Guid bodyId, string line = "Reduce repeat victims") => new(
         Guid.NewGuid(), bodyId, $"Community Safety Agreement exception: {line} is off track", $"CSA 2027 action plan: {line}",
@@ -42,7 +43,7 @@ public sealed class GovernanceEscalationTests(MeetingsFixture fixture)
         var past = await Schedule(county, DateTimeOffset.UtcNow.AddDays(-3));
         var later = await Schedule(county, DateTimeOffset.UtcNow.AddDays(60));
         var cancelled = await Schedule(county, DateTimeOffset.UtcNow.AddDays(10));
-        await (await _secretary.PostJson($"/api/meetings/meetings/{cancelled}/cancel", new { reason = "Room unavailable" })).Json(HttpStatusCode.NoContent);
+        await (await _secretary.CancelMeeting(cancelled, new { reason = "Room unavailable" })).Json(HttpStatusCode.NoContent);
         var next = await Schedule(county, DateTimeOffset.UtcNow.AddDays(30));
 
         var escalation = Escalation(county);
@@ -83,7 +84,7 @@ public sealed class GovernanceEscalationTests(MeetingsFixture fixture)
         var county = await CountyBody();
         var escalation = Escalation(county);
         await fixture.Receive(escalation);
-        var created = await (await _secretary.PostJson($"/api/meetings/bodies/{county}/series",
+        var created = await (await _secretary.CreateSeries(county,
             new { firstStartsAt = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), count = 2, timeZone = "UTC" })).Json(HttpStatusCode.Created);
         var meetings = created["meetings"]!.AsArray().Select(m => m!["id"]!.GetValue<Guid>()).ToList();
         Assert.Single(Escalated(await Meeting(meetings[0])));

@@ -1,5 +1,6 @@
 using System.Net;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Wolverine.Tracking;
 using Xunit;
 using C = CommunitySafety.Contracts.Meetings;
@@ -15,33 +16,33 @@ public sealed class HeldAndAdoptionTests(MeetingsFixture fixture)
     public async Task A_meeting_is_recorded_as_held_once_it_has_started_and_MeetingHeld_is_published()
     {
         var body = await fixture.SeedBody();
-        var future = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddDays(3) })).CreatedId();
-        await (await _secretary.PostJson($"/api/meetings/meetings/{future}/held", null)).Problem(HttpStatusCode.Conflict, "not-yet-started");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{Guid.NewGuid()}/held", null)).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await fixture.ClerkOf(Guid.NewGuid()).PostJson($"/api/meetings/meetings/{future}/held", null)).Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
+        var future = await (await _secretary.ScheduleMeeting(new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddDays(3) })).CreatedId();
+        await (await _secretary.MarkHeld(future, null)).Problem(HttpStatusCode.Conflict, "not-yet-started");
+        await (await _secretary.MarkHeld(Guid.NewGuid(), null)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.ClerkOf(Guid.NewGuid()).MarkHeld(future, null)).Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
 
-        var past = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddHours(-2) })).CreatedId();
+        var past = await (await _secretary.ScheduleMeeting(new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddHours(-2) })).CreatedId();
         HttpResponseMessage response = null!;
-        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => response = await _secretary.PostJson($"/api/meetings/meetings/{past}/held", null));
+        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => response = await _secretary.MarkHeld(past, null));
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var held = tracked.Sent.SingleMessage<C.MeetingHeld>();
         Assert.Equal((past, body.BodyId, false), (held.MeetingId, held.BodyId, held.Public));
-        await (await _secretary.PostJson($"/api/meetings/meetings/{past}/held", null)).Problem(HttpStatusCode.Conflict, "already-held");
+        await (await _secretary.MarkHeld(past, null)).Problem(HttpStatusCode.Conflict, "already-held");
     }
 
     [Fact]
     public async Task A_decision_names_the_documents_it_adopts_in_DecisionRecorded()
     {
         var body = await fixture.SeedBody();
-        var meeting = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddHours(-1) })).CreatedId();
+        var meeting = await (await _secretary.ScheduleMeeting(new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddHours(-1) })).CreatedId();
         foreach (var m in body.Members.Take(4))
-            await _secretary.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = m, kind = "Present" });
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/decisions", new { text = "Adopt", consensusReached = true, adopts = new[] { Guid.Empty } }))
+            await _secretary.RecordAttendance(meeting, new { membershipId = m, kind = "Present" });
+        await (await _secretary.RecordDecision(meeting, new { text = "Adopt", consensusReached = true, adopts = new[] { Guid.Empty } }))
             .Problem(HttpStatusCode.BadRequest, "validation");
 
         var terms = Guid.NewGuid();
         HttpResponseMessage response = null!;
-        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => response = await _secretary.PostJson($"/api/meetings/meetings/{meeting}/decisions",
+        var tracked = await fixture.Host.ExecuteAndWaitAsync(async () => response = await _secretary.RecordDecision(meeting,
             new { text = "Adopt the revised terms of reference", consensusReached = true, adopts = new[] { terms, terms } }));
         await response.Json(HttpStatusCode.OK);
         Assert.Equal([terms], tracked.Sent.SingleMessage<C.DecisionRecorded>().Adopts!);

@@ -1,5 +1,6 @@
 using System.Net;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Wolverine.Tracking;
 using Xunit;
 using C = CommunitySafety.Contracts.Meetings;
@@ -11,15 +12,15 @@ public sealed class MeetingTests(MeetingsFixture fixture)
     private readonly HttpClient _secretary = fixture.Client(MeetingsRoles.Secretary);
 
     private async Task<Guid> Schedule(Guid bodyId) =>
-        await (await _secretary.PostJson("/api/meetings/meetings",
+        await (await _secretary.ScheduleMeeting(
             new { bodyId, startsAt = "2026-12-01T10:00:00+00:00", location = "Maidstone" })).CreatedId();
 
     private Task<HttpResponseMessage> Attend(Guid meetingId, Guid membershipId, string kind = "Present", Guid? substituteId = null,
         string? ifMatch = null) =>
-        _secretary.PostJson($"/api/meetings/meetings/{meetingId}/attendance", new { membershipId, kind, substituteId }, ifMatch);
+        _secretary.RecordAttendance(meetingId, new { membershipId, kind, substituteId }, ifMatch);
 
     private Task<HttpResponseMessage> Decide(Guid meetingId) =>
-        _secretary.PostJson($"/api/meetings/meetings/{meetingId}/decisions",
+        _secretary.RecordDecision(meetingId,
             new { text = "Allocate the Crime Reduction Grant to the youth diversion project", consensusReached = true, agendaReference = "4.2" });
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class MeetingTests(MeetingsFixture fixture)
         var refused = await (await Decide(meetingId)).Problem(HttpStatusCode.Conflict, "quorum-not-met");
         Assert.Equal(4, refused["required"]!.GetValue<int>());
         Assert.Equal(3, refused["represented"]!.GetValue<int>());
-        var quorum = await (await _secretary.GetAsync($"/api/meetings/meetings/{meetingId}/quorum")).Json(HttpStatusCode.OK);
+        var quorum = await (await _secretary.GetQuorum(meetingId)).Json(HttpStatusCode.OK);
         Assert.False(quorum["isQuorate"]!.GetValue<bool>());
 
         // the named deputy attends for member 3, replacing the apologies
@@ -49,14 +50,14 @@ public sealed class MeetingTests(MeetingsFixture fixture)
             (published.DecisionId, published.MeetingId, published.BodyId, published.ConsensusReached, published.AgendaReference));
         Assert.Equal(4, published.AuthoritiesRepresented.Count);
 
-        var register = await (await _secretary.GetAsync($"/api/meetings/decisions?bodyId={body.BodyId}")).Json(HttpStatusCode.OK);
+        var register = await (await _secretary.GetDecisions(bodyId: body.BodyId)).Json(HttpStatusCode.OK);
         var entry = Assert.Single(register.AsArray())!;
         Assert.Equal(decisionId, entry["id"]!.GetValue<Guid>());
         Assert.Equal(meetingId, entry["meetingId"]!.GetValue<Guid>());
-        var one = await (await _secretary.GetAsync($"/api/meetings/decisions/{decisionId}")).Json(HttpStatusCode.OK);
+        var one = await (await _secretary.GetDecision(decisionId)).Json(HttpStatusCode.OK);
         Assert.Equal("Allocate the Crime Reduction Grant to the youth diversion project", one["text"]!.GetValue<string>());
 
-        var meeting = await (await _secretary.GetAsync($"/api/meetings/meetings/{meetingId}")).Json(HttpStatusCode.OK);
+        var meeting = await (await _secretary.GetMeeting(meetingId)).Json(HttpStatusCode.OK);
         Assert.Equal(decisionId, Assert.Single(meeting["decisions"]!.AsArray())!.GetValue<Guid>());
         Assert.Equal(5, meeting["attendance"]!.AsArray().Count);
     }
@@ -75,9 +76,9 @@ public sealed class MeetingTests(MeetingsFixture fixture)
     [Fact]
     public async Task Scheduling_answers_bad_input_with_problems()
     {
-        await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = Guid.NewGuid(), startsAt = "2026-12-01T10:00:00Z" }))
+        await (await _secretary.ScheduleMeeting(new { bodyId = Guid.NewGuid(), startsAt = "2026-12-01T10:00:00Z" }))
             .Problem(HttpStatusCode.UnprocessableEntity, "body-not-known");
-        var invalid = await (await _secretary.PostJson("/api/meetings/meetings", new { title = new string('x', 201) }))
+        var invalid = await (await _secretary.ScheduleMeeting(new { title = new string('x', 201) }))
             .Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["bodyId", "startsAt", "title"], invalid["errors"]!.AsObject().Select(e => e.Key).Order());
         await (await _secretary.PostRaw("/api/meetings/meetings", "{\"bodyId\":")).Problem(HttpStatusCode.BadRequest);
@@ -89,9 +90,9 @@ public sealed class MeetingTests(MeetingsFixture fixture)
     public async Task Writes_need_a_token_with_the_secretary_role()
     {
         var body = new { bodyId = Guid.NewGuid(), startsAt = "2026-12-01T10:00:00Z" };
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().PostJson("/api/meetings/meetings", body)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client("governance-admin").PostJson("/api/meetings/meetings", body)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetAsync($"/api/meetings/meetings/{Guid.NewGuid()}/quorum")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().ScheduleMeeting(body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client("governance-admin").ScheduleMeeting(body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.Client().GetQuorum(Guid.NewGuid())).StatusCode);
     }
 
     [Fact]
@@ -128,29 +129,29 @@ public sealed class MeetingTests(MeetingsFixture fixture)
     {
         var body = await fixture.SeedBody();
         var meetingId = await Schedule(body.BodyId);
-        var invalid = await (await _secretary.PostJson($"/api/meetings/meetings/{meetingId}/decisions", new { text = "" }))
+        var invalid = await (await _secretary.RecordDecision(meetingId, new { text = "" }))
             .Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["consensusReached", "text"], invalid["errors"]!.AsObject().Select(e => e.Key).Order());
-        await (await _secretary.PostJson($"/api/meetings/meetings/{Guid.NewGuid()}/decisions",
+        await (await _secretary.RecordDecision(Guid.NewGuid(),
             new { text = "x", consensusReached = true })).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meetingId}/decisions",
+        await (await _secretary.RecordDecision(meetingId,
             new { text = new string('x', 4001), consensusReached = true })).Problem(HttpStatusCode.BadRequest, "validation");
     }
 
     [Fact]
     public async Task Reads_answer_unknown_ids_and_bad_queries_with_problems()
     {
-        await (await _secretary.GetAsync($"/api/meetings/meetings/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _secretary.GetAsync($"/api/meetings/meetings/{Guid.NewGuid()}/quorum")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _secretary.GetAsync($"/api/meetings/decisions/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _secretary.GetAsync("/api/meetings/decisions?limit=0")).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.GetMeeting(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _secretary.GetQuorum(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _secretary.GetDecision(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _secretary.GetDecisions(limit: 0)).Problem(HttpStatusCode.BadRequest, "validation");
         await (await _secretary.GetAsync("/api/meetings/decisions?limit=many")).Problem(HttpStatusCode.BadRequest);
 
         var body = await fixture.SeedBody();
         var meetingId = await Schedule(body.BodyId);
-        var list = await (await _secretary.GetAsync($"/api/meetings/meetings?bodyId={body.BodyId}")).Json(HttpStatusCode.OK);
+        var list = await (await _secretary.GetMeetings(bodyId: body.BodyId)).Json(HttpStatusCode.OK);
         Assert.Equal(meetingId, Assert.Single(list.AsArray())!["id"]!.GetValue<Guid>());
-        var one = await _secretary.GetAsync($"/api/meetings/meetings/{meetingId}");
+        var one = await _secretary.GetMeeting(meetingId);
         Assert.Equal("\"6\"", one.ETag()); // scheduled, four standard items, the agenda published (already due)
     }
 }

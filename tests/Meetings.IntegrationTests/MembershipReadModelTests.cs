@@ -1,6 +1,7 @@
 using System.Net;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Wolverine.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -38,7 +39,7 @@ public sealed class MembershipReadModelTests(MeetingsFixture fixture)
         await fixture.Receive(new BodyCreated(bodyId, "Steering Group", BodyKind.Steering, MeetingCadence.BiMonthly, 3, now));
         await fixture.Receive(substitute); // a duplicate delivery
 
-        var view = await (await _client.GetAsync($"/api/meetings/bodies/{bodyId}")).Json(HttpStatusCode.OK);
+        var view = await (await _client.GetBody(bodyId)).Json(HttpStatusCode.OK);
         Assert.Equal(3, view["body"]!["quorumMinimum"]!.GetValue<int>());
         var member = Assert.Single(view["members"]!.AsArray())!;
         Assert.Equal("Pat Member", member["personName"]!.GetValue<string>());
@@ -48,14 +49,14 @@ public sealed class MembershipReadModelTests(MeetingsFixture fixture)
         Assert.Equal("ResponsibleAuthority", Assert.Single(view["organisations"]!.AsArray())!["kind"]!.GetValue<string>());
 
         await fixture.Receive(new MembershipEnded(bodyId, membershipId, now));
-        view = await (await _client.GetAsync($"/api/meetings/bodies/{bodyId}")).Json(HttpStatusCode.OK);
+        view = await (await _client.GetBody(bodyId)).Json(HttpStatusCode.OK);
         Assert.False(view["members"]![0]!["isCurrent"]!.GetValue<bool>());
     }
 
     [Fact]
     public async Task An_unknown_body_is_a_404_problem()
     {
-        await (await _client.GetAsync($"/api/meetings/bodies/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _client.GetBody(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -63,19 +64,19 @@ public sealed class MembershipReadModelTests(MeetingsFixture fixture)
     {
         var body = await fixture.SeedBody(); // five authorities' members, 0–4
         var now = DateTimeOffset.UtcNow;
-        var members = (await (await _client.GetAsync($"/api/meetings/bodies/{body.BodyId}")).Json(HttpStatusCode.OK))["members"]!.AsArray();
+        var members = (await (await _client.GetBody(body.BodyId)).Json(HttpStatusCode.OK))["members"]!.AsArray();
         Guid OrgOf(Guid membership) => members.Single(m => m!["id"]!.GetValue<Guid>() == membership)!["organisationId"]!.GetValue<Guid>();
         // a collective seat for authorities 0, 1 and 2, held by an officer of authority 0
         var seat = new MemberAppointed(body.BodyId, Guid.NewGuid(), OrgOf(body.Members[0]), "Pat Officer", MemberRole.Member, now,
             [OrgOf(body.Members[0]), OrgOf(body.Members[1]), OrgOf(body.Members[2])]);
         await fixture.Receive(seat);
-        var view = await (await _client.GetAsync($"/api/meetings/bodies/{body.BodyId}")).Json(HttpStatusCode.OK);
+        var view = await (await _client.GetBody(body.BodyId)).Json(HttpStatusCode.OK);
         Assert.Equal(3, view["members"]!.AsArray().Single(m => m!["id"]!.GetValue<Guid>() == seat.MembershipId)!["represents"]!.AsArray().Count);
 
-        var meeting = await (await _client.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt = now.AddHours(-1) })).CreatedId();
+        var meeting = await (await _client.ScheduleMeeting(new { bodyId = body.BodyId, startsAt = now.AddHours(-1) })).CreatedId();
         foreach (var m in new[] { seat.MembershipId, body.Members[3], body.Members[4] })
-            await _client.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = m, kind = "Present" });
-        var quorum = await (await _client.GetAsync($"/api/meetings/meetings/{meeting}/quorum")).Json(HttpStatusCode.OK);
+            await _client.RecordAttendance(meeting, new { membershipId = m, kind = "Present" });
+        var quorum = await (await _client.GetQuorum(meeting)).Json(HttpStatusCode.OK);
         Assert.Equal((false, 3), (quorum["isQuorate"]!.GetValue<bool>(), quorum["authoritiesRepresented"]!.AsArray().Count));
     }
 }

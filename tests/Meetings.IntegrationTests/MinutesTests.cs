@@ -4,6 +4,7 @@ using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Membership;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Wolverine.Tracking;
 using Xunit;
 using C = CommunitySafety.Contracts.Meetings;
@@ -15,13 +16,13 @@ public sealed class MinutesTests(MeetingsFixture fixture)
     private readonly HttpClient _secretary = fixture.Client(MeetingsRoles.Secretary);
 
     private async Task<Guid> Schedule(Guid bodyId, string startsAt) =>
-        await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId, startsAt, location = "Maidstone" })).CreatedId();
+        await (await _secretary.ScheduleMeeting(new { bodyId, startsAt, location = "Maidstone" })).CreatedId();
 
     private async Task AttendQuorum(Guid meetingId, SeededBody body)
     {
         foreach (var m in body.Members.Take(4))
             Assert.Equal(HttpStatusCode.NoContent,
-                (await _secretary.PostJson($"/api/meetings/meetings/{meetingId}/attendance", new { membershipId = m, kind = "Present" })).StatusCode);
+                (await _secretary.RecordAttendance(meetingId, new { membershipId = m, kind = "Present" })).StatusCode);
     }
 
     /// <summary>Appends events straight to a meeting's stream (there is no agenda endpoint yet).</summary>
@@ -39,16 +40,16 @@ public sealed class MinutesTests(MeetingsFixture fixture)
     }
 
     private Task<HttpResponseMessage> Draft(Guid meetingId, object sections, HttpClient? client = null) =>
-        (client ?? _secretary).SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/meetings/{meetingId}/minutes")
+        (client ?? _secretary).SendAsync(new HttpRequestMessage(HttpMethod.Put, MeetingsRoutes.Minutes(meetingId))
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { sections }),
         });
 
     private Task<HttpResponseMessage> ApprovePrevious(Guid meetingId, HttpClient? client = null) =>
-        (client ?? _secretary).PostJson($"/api/meetings/meetings/{meetingId}/minutes/approve-previous", null);
+        (client ?? _secretary).ApprovePreviousMinutes(meetingId, null);
 
     private Task<HttpResponseMessage> Publish(Guid meetingId, HttpClient? client = null) =>
-        (client ?? _secretary).PostJson($"/api/meetings/meetings/{meetingId}/minutes/publish", null);
+        (client ?? _secretary).PublishMinutes(meetingId, null);
 
     [Fact]
     public async Task Minutes_drafted_after_one_meeting_are_approved_at_the_next_and_published_without_exempt_parts()
@@ -67,15 +68,15 @@ public sealed class MinutesTests(MeetingsFixture fixture)
             new InterestDeclared(first, body.Members[1], exempt, InterestNature.NonRegistrable, "Knows the tenant", at));
         await AttendQuorum(first, body);
         Assert.Equal(HttpStatusCode.NoContent,
-            (await _secretary.PostJson($"/api/meetings/meetings/{first}/departures", new { membershipId = body.Members[2] })).StatusCode);
+            (await _secretary.RecordDeparture(first, new { membershipId = body.Members[2] })).StatusCode);
         // three authorities remain: quorum is lost; member 3's deputy arrives
-        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{first}/attendance",
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.RecordAttendance(first,
             new { membershipId = body.Members[3], kind = "Substitute", substituteId = body.SubstituteForMember3 })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{first}/attendance",
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.RecordAttendance(first,
             new { membershipId = body.Members[4], kind = "Present" })).StatusCode);
-        await (await _secretary.PostJson($"/api/meetings/meetings/{first}/decisions",
+        await (await _secretary.RecordDecision(first,
             new { text = "Fund street pastors", consensusReached = true, itemId = open })).Json(HttpStatusCode.OK);
-        await (await _secretary.PostJson($"/api/meetings/meetings/{first}/decisions",
+        await (await _secretary.RecordDecision(first,
             new { text = "Seek a closure order for 12 Acacia Avenue", consensusReached = true, itemId = exempt })).Json(HttpStatusCode.OK);
 
         await Draft(first, new object[] { new { itemId = open, text = "A first draft" } });
@@ -89,9 +90,9 @@ public sealed class MinutesTests(MeetingsFixture fixture)
         })).StatusCode);
 
         // before publication: the body's members see the draft; the public nothing
-        await (await fixture.Client().GetAsync($"/api/meetings/meetings/{first}/minutes")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.Client().GetMinutes(first)).Problem(HttpStatusCode.NotFound, "not-found");
         var member = fixture.ClientFor(await OrganisationOf(body.Members[0]));
-        var draft = await (await member.GetAsync($"/api/meetings/meetings/{first}/minutes")).Json(HttpStatusCode.OK);
+        var draft = await (await member.GetMinutes(first)).Json(HttpStatusCode.OK);
         Assert.Equal(("Draft", false), (draft["status"]!.GetValue<string>(), draft["publicVersion"]!.GetValue<bool>()));
         Assert.Contains("Acacia Avenue", draft.ToJsonString());
         Assert.Contains("Intelligence on named dealers", draft.ToJsonString());
@@ -113,17 +114,17 @@ public sealed class MinutesTests(MeetingsFixture fixture)
         var published = tracked.Sent.SingleMessage<C.DecisionRecorded>();
         Assert.Equal((approval["decisionId"]!.GetValue<Guid>(), second, "The minutes of the meeting on 1 December 2026 were approved as a correct record"),
             (published.DecisionId, published.MeetingId, published.Text));
-        var register = await (await _secretary.GetAsync($"/api/meetings/decisions?meetingId={second}")).Json(HttpStatusCode.OK);
+        var register = await (await _secretary.GetDecisions(meetingId: second)).Json(HttpStatusCode.OK);
         Assert.Single(register.AsArray());
 
         await (await Draft(first, new object[] { new { text = "Too late" } })).Problem(HttpStatusCode.Conflict, "minutes-approved");
         await (await ApprovePrevious(second)).Problem(HttpStatusCode.Conflict, "minutes-approved");
-        await (await fixture.Client().GetAsync($"/api/meetings/meetings/{first}/minutes")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.Client().GetMinutes(first)).Problem(HttpStatusCode.NotFound, "not-found");
 
         Assert.Equal(HttpStatusCode.NoContent, (await Publish(first)).StatusCode);
         await (await Publish(first)).Problem(HttpStatusCode.Conflict, "minutes-already-published");
 
-        var publicResponse = await fixture.Client().GetAsync($"/api/meetings/meetings/{first}/minutes");
+        var publicResponse = await fixture.Client().GetMinutes(first);
         var shown = await publicResponse.Json(HttpStatusCode.OK);
         var text = shown.ToJsonString();
         Assert.Equal(("Published", true), (shown["status"]!.GetValue<string>(), shown["publicVersion"]!.GetValue<bool>()));
@@ -141,7 +142,7 @@ public sealed class MinutesTests(MeetingsFixture fixture)
         Assert.Contains("Person 0", text);
 
         // the second meeting's minutes show the approval under its "Minutes of the previous meeting" item
-        var secondMinutes = await (await _secretary.GetAsync($"/api/meetings/meetings/{second}/minutes")).Json(HttpStatusCode.OK);
+        var secondMinutes = await (await _secretary.GetMinutes(second)).Json(HttpStatusCode.OK);
         var previousItem = secondMinutes["items"]!.AsArray().Single(i => i!["kind"]!.GetValue<string>() == "PreviousMinutes")!;
         Assert.Equal("2027-03-02/3.1", Assert.Single(previousItem["decisions"]!.AsArray())!["minuteReference"]!.GetValue<string>());
     }
@@ -181,16 +182,16 @@ public sealed class MinutesTests(MeetingsFixture fixture)
         await (await Publish(first, stranger)).Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
         await (await Publish(first)).Problem(HttpStatusCode.Conflict, "minutes-not-approved");
 
-        await (await _secretary.GetAsync($"/api/meetings/meetings/{unknown}/minutes")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await fixture.Client().GetAsync($"/api/meetings/meetings/{first}/minutes")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await stranger.GetAsync($"/api/meetings/meetings/{first}/minutes")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _secretary.GetMinutes(unknown)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.Client().GetMinutes(first)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await stranger.GetMinutes(first)).Problem(HttpStatusCode.NotFound, "not-found");
         var otherMember = fixture.ClientFor(await OrganisationOf(other.Members[0]));
-        await (await otherMember.GetAsync($"/api/meetings/meetings/{first}/minutes")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await otherMember.GetMinutes(first)).Problem(HttpStatusCode.NotFound, "not-found");
 
         // the body's clerk drafts; the approval at the next meeting then goes through
         Assert.Equal(HttpStatusCode.NoContent, (await Draft(first, new object[] { new { text = "Apologies were received" } },
             fixture.ClerkOf(body.BodyId))).StatusCode);
-        var none = await (await fixture.ClerkOf(body.BodyId).GetAsync($"/api/meetings/meetings/{second}/minutes")).Json(HttpStatusCode.OK);
+        var none = await (await fixture.ClerkOf(body.BodyId).GetMinutes(second)).Json(HttpStatusCode.OK);
         Assert.Equal("None", none["status"]!.GetValue<string>());
         await (await ApprovePrevious(second, fixture.ClerkOf(body.BodyId))).Json(HttpStatusCode.OK);
     }
@@ -208,9 +209,9 @@ public sealed class MinutesTests(MeetingsFixture fixture)
             new MinutesApproved(meetingId, Guid.NewGuid(), now),
             new MinutesPublished(meetingId, now));
 
-        await (await fixture.Client().GetAsync($"/api/meetings/meetings/{meetingId}/minutes")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await fixture.Client("governance-admin").GetAsync($"/api/meetings/meetings/{meetingId}/minutes")).Problem(HttpStatusCode.NotFound, "not-found");
-        var full = await (await _secretary.GetAsync($"/api/meetings/meetings/{meetingId}/minutes")).Json(HttpStatusCode.OK);
+        await (await fixture.Client().GetMinutes(meetingId)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await fixture.Client("governance-admin").GetMinutes(meetingId)).Problem(HttpStatusCode.NotFound, "not-found");
+        var full = await (await _secretary.GetMinutes(meetingId)).Json(HttpStatusCode.OK);
         Assert.Equal(("Published", "Case of a named resident"),
             (full["status"]!.GetValue<string>(), Assert.Single(full["general"]!.AsArray())!["text"]!.GetValue<string>()));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -15,12 +16,12 @@ public sealed class PagingTests(MeetingsFixture fixture)
     /// <summary>Every list route; <c>{body}</c> and <c>{meeting}</c> stand for a public body and its meeting.</summary>
     public static TheoryData<string> Lists =>
     [
-        "/api/meetings/meetings",
+        MeetingsRoutes.Meetings,
         "/api/meetings/meetings?bodyId={body}&area=North",
         "/api/meetings/meetings/{meeting}/questions",
-        "/api/meetings/outcomes",
-        "/api/meetings/outcomes?area=East",
-        "/api/meetings/decisions",
+        MeetingsRoutes.Outcomes,
+        MeetingsRoutes.OutcomesOf(area: "East"),
+        MeetingsRoutes.Decisions,
         "/api/meetings/decisions?meetingId={meeting}",
         "/api/meetings/bodies/{body}/actions",
         "/api/meetings/bodies/{body}/actions?status=Open",
@@ -40,22 +41,22 @@ public sealed class PagingTests(MeetingsFixture fixture)
         var body = await fixture.SeedBody();
         var meetings = new List<Guid>();
         for (var days = 10; days <= 50; days += 10) meetings.Add(await _secretary.ScheduleMeeting(body.BodyId, days));
-        var url = $"/api/meetings/meetings?bodyId={body.BodyId}&limit=2";
+        var url = MeetingsRoutes.MeetingsOf(bodyId: body.BodyId, limit: 2);
 
         var first = await _secretary.GetAsync(url);
         Assert.Equal(meetings[..2], (await first.Json(HttpStatusCode.OK)).AsArray().Select(m => m!["id"]!.GetValue<Guid>()));
         Assert.Equal(5, first.TotalCount());
-        Assert.Equal($"/api/meetings/meetings?bodyId={body.BodyId}&limit=2&page=2", first.Links()["next"]);
-        Assert.Equal($"/api/meetings/meetings?bodyId={body.BodyId}&limit=2&page=3", first.Links()["last"]);
+        Assert.Equal(MeetingsRoutes.MeetingsOf(bodyId: body.BodyId, limit: 2, page: 2), first.Links()["next"]);
+        Assert.Equal(MeetingsRoutes.MeetingsOf(bodyId: body.BodyId, limit: 2, page: 3), first.Links()["last"]);
         var second = await _secretary.GetAsync(first.Links()["next"]);
         Assert.Equal(meetings[2..4], (await second.Json(HttpStatusCode.OK)).AsArray().Select(m => m!["id"]!.GetValue<Guid>()));
         Assert.Equal(meetings, (await _secretary.AllPages(url)).Select(m => m!["id"]!.GetValue<Guid>()));
 
         // without limit, 200 a page; the maximum stays 500
-        var all = await _secretary.GetAsync($"/api/meetings/meetings?bodyId={body.BodyId}");
+        var all = await _secretary.GetMeetings(bodyId: body.BodyId);
         Assert.Equal(5, (await all.Json(HttpStatusCode.OK)).AsArray().Count);
         Assert.EndsWith("limit=200&page=1", all.Links()["last"]);
-        Assert.Equal(HttpStatusCode.OK, (await _secretary.GetAsync($"/api/meetings/meetings?bodyId={body.BodyId}&limit=500")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _secretary.GetMeetings(bodyId: body.BodyId, limit: 500)).StatusCode);
     }
 
     [Fact]
@@ -66,18 +67,18 @@ public sealed class PagingTests(MeetingsFixture fixture)
         var anonymous = fixture.Client();
         var questions = new List<Guid>();
         for (var i = 0; i < 3; i++)
-            questions.Add(await (await anonymous.PostJson($"/api/meetings/meetings/{meeting}/questions",
+            questions.Add(await (await anonymous.AskQuestion(meeting,
                 new { kind = "Question", text = $"Question {i} about the bus station", area = "East", name = $"Resident {i}" })).CreatedId());
         foreach (var question in questions[..2])
             Assert.Equal(HttpStatusCode.NoContent,
-                (await _secretary.PostJson($"/api/meetings/questions/{question}/moderation", new { accept = true })).StatusCode);
+                (await _secretary.ModerateQuestion(question, new { accept = true })).StatusCode);
 
-        var managed = await _secretary.GetAsync($"/api/meetings/meetings/{meeting}/questions?limit=2&page=2");
+        var managed = await _secretary.GetQuestions(meeting, limit: 2, page: 2);
         var last = Assert.Single((await managed.Json(HttpStatusCode.OK)).AsArray())!;
         Assert.Equal((questions[2], "Resident 2"), (last["id"]!.GetValue<Guid>(), last["name"]!.GetValue<string>()));
         Assert.Equal(3, managed.TotalCount());
 
-        var shown = await anonymous.GetAsync($"/api/meetings/meetings/{meeting}/questions?limit=1");
+        var shown = await anonymous.GetQuestions(meeting, limit: 1);
         Assert.Equal(questions[0], Assert.Single((await shown.Json(HttpStatusCode.OK)).AsArray())!["id"]!.GetValue<Guid>());
         Assert.Equal(2, shown.TotalCount()); // the accepted ones only
     }
@@ -90,7 +91,7 @@ public sealed class PagingTests(MeetingsFixture fixture)
         var recent = await _secretary.ScheduleMeeting(body.BodyId, -5);
         var ahead = new List<Guid>();
         for (var days = 10; days <= 30; days += 10) ahead.Add(await _secretary.ScheduleMeeting(body.BodyId, days));
-        var feed = $"/api/meetings/calendar/bodies/{body.BodyId}.ics";
+        var feed = MeetingsRoutes.BodyCalendar(body.BodyId);
         static string Uid(Guid meeting) => $"UID:{meeting}@";
 
         var everything = await (await _secretary.GetAsync(feed)).Content.ReadAsStringAsync();

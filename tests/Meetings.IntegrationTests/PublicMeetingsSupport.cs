@@ -1,6 +1,7 @@
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 
 namespace CommunitySafety.Meetings.IntegrationTests;
 
@@ -43,5 +44,5 @@ public static class PublicMeetingsSupport
         new DateTimeOffset(DateTimeOffset.UtcNow.Date.AddDays(days).AddHours(hour), TimeSpan.Zero).ToString("O");
 
     public static async Task<Guid> ScheduleMeeting(this HttpClient manager, Guid bodyId, int daysAhead, Area? area = null, string? location = "Village Hall") =>
-        await (await manager.PostJson("/api/meetings/meetings", new { bodyId, startsAt = DaysAhead(daysAhead), area = area?.ToString(), location })).CreatedId();
+        await (await manager.ScheduleMeeting(new { bodyId, startsAt = DaysAhead(daysAhead), area = area?.ToString(), location })).CreatedId();
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Xunit;
 
 namespace CommunitySafety.Meetings.IntegrationTests;
@@ -16,10 +17,10 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
         new { kind = "Observation", text, area, location, name = "Jo Resident", contact = "jo@example.org" };
 
     private Task<HttpResponseMessage> Submit(Guid meetingId, object body, HttpClient? client = null) =>
-        (client ?? _anonymous).PostJson($"/api/meetings/meetings/{meetingId}/questions", body);
+        (client ?? _anonymous).AskQuestion(meetingId, body);
 
     private async Task<JsonArray> Questions(Guid meetingId, HttpClient client) =>
-        (await (await client.GetAsync($"/api/meetings/meetings/{meetingId}/questions")).Json(HttpStatusCode.OK)).AsArray();
+        (await (await client.GetQuestions(meetingId)).Json(HttpStatusCode.OK)).AsArray();
 
     [Fact]
     public async Task A_resident_submits_without_signing_in_and_only_managers_see_names_and_contacts()
@@ -29,7 +30,7 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
 
         var submitted = await Submit(meetingId, Observation("North", "Mill Lane, outside the primary school"));
         var questionId = await submitted.CreatedId();
-        Assert.Equal($"/api/meetings/questions/{questionId}", submitted.Headers.Location?.OriginalString);
+        Assert.Equal(MeetingsRoutes.Question(questionId), submitted.Headers.Location?.OriginalString);
         var rejectedId = await (await Submit(meetingId, new { kind = "Question", text = "Why is my neighbour still here?" })).CreatedId();
 
         var all = await Questions(meetingId, _secretary);
@@ -41,8 +42,8 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
         Assert.Empty(await Questions(meetingId, _anonymous));
 
         Assert.Equal(HttpStatusCode.NoContent,
-            (await _secretary.PostJson($"/api/meetings/questions/{questionId}/moderation", new { accept = true })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/questions/{rejectedId}/moderation",
+            (await _secretary.ModerateQuestion(questionId, new { accept = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.ModerateQuestion(rejectedId,
             new { accept = false, reason = "About a named private individual" })).StatusCode);
 
         foreach (var reader in new[] { _anonymous, fixture.Client("governance-admin") })
@@ -52,12 +53,12 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
             Assert.Equal("Mill Lane, outside the primary school", visible["location"]!.GetValue<string>());
             Assert.False(visible.ContainsKey("name") || visible.ContainsKey("contact") || visible.ContainsKey("moderation"), visible.ToJsonString());
         }
-        var one = (await (await _anonymous.GetAsync($"/api/meetings/questions/{questionId}")).Json(HttpStatusCode.OK)).AsObject();
+        var one = (await (await _anonymous.GetQuestion(questionId)).Json(HttpStatusCode.OK)).AsObject();
         Assert.False(one.ContainsKey("name") || one.ContainsKey("contact"), one.ToJsonString());
-        await (await _anonymous.GetAsync($"/api/meetings/questions/{rejectedId}")).Problem(HttpStatusCode.NotFound, "not-found");
-        var managed = await (await _secretary.GetAsync($"/api/meetings/questions/{rejectedId}")).Json(HttpStatusCode.OK);
+        await (await _anonymous.GetQuestion(rejectedId)).Problem(HttpStatusCode.NotFound, "not-found");
+        var managed = await (await _secretary.GetQuestion(rejectedId)).Json(HttpStatusCode.OK);
         Assert.Equal(("Rejected", "About a named private individual"), (managed["moderation"]!.GetValue<string>(), managed["rejectionReason"]!.GetValue<string>()));
-        await (await _anonymous.GetAsync($"/api/meetings/questions/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetQuestion(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
         // East is the area under test here only: its NEMs are scheduled by this test alone
         var cancelled = await _secretary.ScheduleMeeting(nem.BodyId, 20, Area.East);
         Assert.Equal(HttpStatusCode.NoContent,
-            (await _secretary.PostJson($"/api/meetings/meetings/{cancelled}/cancel", new { reason = "Hall unavailable" })).StatusCode);
+            (await _secretary.CancelMeeting(cancelled, new { reason = "Hall unavailable" })).StatusCode);
         var next = await _secretary.ScheduleMeeting(nem.BodyId, 25, Area.East);
         await _secretary.ScheduleMeeting(nem.BodyId, 55, Area.East);
 
@@ -77,7 +78,7 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
         Assert.Contains("Neighbourhood Engagement Meeting for the East area", refused["detail"]!.GetValue<string>());
         var pointer = refused["neighbourhoodMeeting"]!;
         Assert.Equal(next, pointer["id"]!.GetValue<Guid>());
-        Assert.Equal($"/api/meetings/meetings/{next}", pointer["url"]!.GetValue<string>());
+        Assert.Equal(MeetingsRoutes.Meeting(next), pointer["url"]!.GetValue<string>());
         var meeting = await (await _anonymous.GetAsync(pointer["url"]!.GetValue<string>())).Json(HttpStatusCode.OK);
         Assert.Equal(meeting["startsAt"]!.GetValue<DateTimeOffset>(), pointer["startsAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal("East", refused["area"]!.GetValue<string>());
@@ -114,11 +115,11 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
         var panel = await fixture.SeedBodyOf(BodyKind.AsbCasePanel);
         var privateMeeting = await _secretary.ScheduleMeeting(panel.BodyId, 3);
         await (await Submit(privateMeeting, Observation())).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _anonymous.GetAsync($"/api/meetings/meetings/{privateMeeting}/questions")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetQuestions(privateMeeting)).Problem(HttpStatusCode.NotFound, "not-found");
         await (await Submit(privateMeeting, Observation(), _secretary)).Problem(HttpStatusCode.UnprocessableEntity, "not-a-public-meeting");
 
         Assert.Equal(HttpStatusCode.NoContent,
-            (await _secretary.PostJson($"/api/meetings/meetings/{meetingId}/cancel", new { reason = "Hall flooded" })).StatusCode);
+            (await _secretary.CancelMeeting(meetingId, new { reason = "Hall flooded" })).StatusCode);
         await (await Submit(meetingId, Observation())).Problem(HttpStatusCode.Conflict, "meeting-cancelled");
 
         var ended = await fixture.SeedMeetingUnderWay(nem.BodyId, Area.West);
@@ -142,7 +143,7 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
         var wrongClerk = fixture.ClerkOf(other.BodyId);
         var meetingId = await fixture.SeedMeetingUnderWay(nem.BodyId, Area.South);
         var questionId = await (await Submit(meetingId, Observation(location: "Bus shelter, Church Street"))).CreatedId();
-        var url = $"/api/meetings/questions/{questionId}";
+        var url = MeetingsRoutes.Question(questionId);
 
         await (await clerk.PostJson($"{url}/answer", new { answer = "Patrols" })).Problem(HttpStatusCode.Conflict, "question-not-accepted");
         await (await clerk.PostJson($"{url}/outcome", new { youSaid = "a", weDid = "b" })).Problem(HttpStatusCode.Conflict, "question-not-accepted");
@@ -165,9 +166,9 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
         await (await clerk.PostRaw($"{url}/moderation", "null")).Problem(HttpStatusCode.BadRequest);
 
         // unknown ids
-        await (await clerk.PostJson($"/api/meetings/questions/{Guid.NewGuid()}/moderation", new { accept = true })).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await clerk.PostJson($"/api/meetings/questions/{Guid.Empty}/answer", new { answer = "x" })).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await clerk.PostJson($"/api/meetings/questions/{Guid.NewGuid()}/outcome/publish", null)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await clerk.ModerateQuestion(Guid.NewGuid(), new { accept = true })).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await clerk.AnswerQuestion(Guid.Empty, new { answer = "x" })).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await clerk.PublishOutcome(Guid.NewGuid(), null)).Problem(HttpStatusCode.NotFound, "not-found");
 
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostJson($"{url}/moderation", new { accept = true })).StatusCode);
         await (await clerk.PostJson($"{url}/moderation", new { accept = false, reason = "Changed my mind" })).Problem(HttpStatusCode.Conflict, "already-moderated");
@@ -187,7 +188,7 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
 
         var outcome = Assert.Single(await Outcomes("South"), o => o!["questionId"]!.GetValue<Guid>() == questionId)!;
         Assert.Equal(("Young people gather at the bus shelter late at night", "Patrols twice a week; the youth service now opens on Fridays", "InProgress",
-                $"/api/meetings/meetings/{meetingId}", meetingId),
+                MeetingsRoutes.Meeting(meetingId), meetingId),
             (outcome["youSaid"]!.GetValue<string>(), outcome["weDid"]!.GetValue<string>(), outcome["progress"]!.GetValue<string>(),
                 outcome["meetingUrl"]!.GetValue<string>(), outcome["meetingId"]!.GetValue<Guid>()));
         Assert.False(outcome.AsObject().ContainsKey("name") || outcome.AsObject().ContainsKey("contact"));
@@ -198,9 +199,9 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
         Assert.Equal("The police will patrol at school times.", view["answer"]!.GetValue<string>());
         Assert.Equal("InProgress", view["outcome"]!["progress"]!.GetValue<string>());
 
-        await (await _anonymous.GetAsync("/api/meetings/outcomes?area=Middle")).Problem(HttpStatusCode.BadRequest);
-        await (await _anonymous.GetAsync("/api/meetings/outcomes?area=7")).Problem(HttpStatusCode.BadRequest);
-        await (await _anonymous.GetAsync("/api/meetings/outcomes?limit=0")).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _anonymous.GetOutcomes(area: "Middle")).Problem(HttpStatusCode.BadRequest);
+        await (await _anonymous.GetOutcomes(area: "7")).Problem(HttpStatusCode.BadRequest);
+        await (await _anonymous.GetOutcomes(limit: 0)).Problem(HttpStatusCode.BadRequest, "validation");
     }
 
     [Fact]
@@ -210,12 +211,12 @@ public sealed class PublicQuestionTests(MeetingsFixture fixture)
         var meetingId = await _secretary.ScheduleMeeting(nem.BodyId, 30, Area.North);
         var questionId = await (await Submit(meetingId, new { kind = "Question", text = "When will the street lights be fixed?" })).CreatedId();
         Assert.Equal(HttpStatusCode.NoContent,
-            (await _secretary.PostJson($"/api/meetings/questions/{questionId}/moderation", new { accept = true })).StatusCode);
-        var early = await (await _secretary.PostJson($"/api/meetings/questions/{questionId}/answer", new { answer = "Soon" }))
+            (await _secretary.ModerateQuestion(questionId, new { accept = true })).StatusCode);
+        var early = await (await _secretary.AnswerQuestion(questionId, new { answer = "Soon" }))
             .Problem(HttpStatusCode.Conflict, "meeting-not-yet-held");
         Assert.NotNull(early["meetingStartsAt"]);
     }
 
     private async Task<JsonArray> Outcomes(string? area) =>
-        (await (await _anonymous.GetAsync(area is null ? "/api/meetings/outcomes" : $"/api/meetings/outcomes?area={area}")).Json(HttpStatusCode.OK)).AsArray();
+        (await (await _anonymous.GetOutcomes(area: area)).Json(HttpStatusCode.OK)).AsArray();
 }

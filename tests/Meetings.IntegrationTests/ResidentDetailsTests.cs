@@ -5,6 +5,7 @@ using CommunitySafety.Meetings.Meetings;
 using CommunitySafety.Meetings.Public;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Xunit;
@@ -47,13 +48,13 @@ public sealed class ResidentDetailsTests(MeetingsFixture fixture)
     }
 
     private async Task<Guid> Submit(Guid meetingId, Resident? resident) =>
-        await (await _anonymous.PostJson($"/api/meetings/meetings/{meetingId}/questions", new
+        await (await _anonymous.AskQuestion(meetingId, new
         {
             kind = "Observation", text = "Cars speed past the school at home time", area = "North",
             location = resident?.Location, name = resident?.Name, contact = resident?.Contact,
         })).CreatedId();
 
-    private async Task<JsonNode> Managed(Guid questionId) => await (await _secretary.GetAsync($"/api/meetings/questions/{questionId}")).Json(HttpStatusCode.OK);
+    private async Task<JsonNode> Managed(Guid questionId) => await (await _secretary.GetQuestion(questionId)).Json(HttpStatusCode.OK);
 
     private static async Task<IReadOnlyList<string>> Revealing(Resident resident)
     {
@@ -69,7 +70,7 @@ public sealed class ResidentDetailsTests(MeetingsFixture fixture)
     }
 
     private Task<HttpResponseMessage> Erase(HttpClient client, Guid questionId, object? body) =>
-        client.PostJson($"/api/meetings/questions/{questionId}/erase-details", body);
+        client.EraseQuestionDetails(questionId, body);
 
     [Fact]
     public async Task The_clerk_erases_a_residents_details_which_then_read_as_erased_and_no_table_holds_them()
@@ -84,8 +85,8 @@ public sealed class ResidentDetailsTests(MeetingsFixture fixture)
             (before["name"]!.GetValue<string>(), before["contact"]!.GetValue<string>(), before["location"]!.GetValue<string>(),
                 before["erased"]!.GetValue<bool>()));
         Assert.DoesNotContain("sealedDetails", before.ToJsonString());
-        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/questions/{questionId}/moderation", new { accept = true })).StatusCode);
-        var shown = await (await _anonymous.GetAsync($"/api/meetings/questions/{questionId}")).Json(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.ModerateQuestion(questionId, new { accept = true })).StatusCode);
+        var shown = await (await _anonymous.GetQuestion(questionId)).Json(HttpStatusCode.OK);
         Assert.Equal(resident.Location, shown["location"]!.GetValue<string>());
         Assert.DoesNotContain(resident.Name, shown.ToJsonString());
         Assert.DoesNotContain(resident.Contact, shown.ToJsonString());
@@ -103,10 +104,10 @@ public sealed class ResidentDetailsTests(MeetingsFixture fixture)
         Assert.Equal(("Test Clerk", "The resident asked to be forgotten"),
             (after["erasure"]!["by"]!.GetValue<string>(), after["erasure"]!["reason"]!.GetValue<string>()));
         Assert.Equal("Cars speed past the school at home time", after["text"]!.GetValue<string>()); // the matter raised stays
-        var listed = (await (await _secretary.GetAsync($"/api/meetings/meetings/{meetingId}/questions")).Json(HttpStatusCode.OK)).AsArray()
+        var listed = (await (await _secretary.GetQuestions(meetingId)).Json(HttpStatusCode.OK)).AsArray()
             .Single(q => q!["id"]!.GetValue<Guid>() == questionId)!;
         Assert.True(listed["erased"]!.GetValue<bool>());
-        Assert.Null((await (await _anonymous.GetAsync($"/api/meetings/questions/{questionId}")).Json(HttpStatusCode.OK))["location"]);
+        Assert.Null((await (await _anonymous.GetQuestion(questionId)).Json(HttpStatusCode.OK))["location"]);
 
         await using (var session = fixture.Store.QuerySession())
         {
@@ -154,7 +155,7 @@ public sealed class ResidentDetailsTests(MeetingsFixture fixture)
     }
 
     private Task<HttpResponseMessage> Erase(HttpClient client, Guid questionId, object body, string ifMatch) =>
-        client.PostJson($"/api/meetings/questions/{questionId}/erase-details", body, ifMatch);
+        client.EraseQuestionDetails(questionId, body, ifMatch);
 
     private async Task RunRetention(Guid questionId, DateTimeOffset now)
     {
@@ -170,7 +171,7 @@ public sealed class ResidentDetailsTests(MeetingsFixture fixture)
     public async Task Submitting_schedules_the_erasure_for_twelve_months_after_the_meeting_which_erases_when_its_time_comes()
     {
         var (_, meetingId) = await NeighbourhoodMeeting();
-        var endsAt = (await (await _secretary.GetAsync($"/api/meetings/meetings/{meetingId}")).Json(HttpStatusCode.OK))["endsAt"]!.GetValue<DateTimeOffset>();
+        var endsAt = (await (await _secretary.GetMeeting(meetingId)).Json(HttpStatusCode.OK))["endsAt"]!.GetValue<DateTimeOffset>();
         var resident = Resident.New();
         var questionId = await Submit(meetingId, resident);
 
@@ -203,9 +204,9 @@ public sealed class ResidentDetailsTests(MeetingsFixture fixture)
         var (_, meetingId) = await NeighbourhoodMeeting();
         var questionId = await Submit(meetingId, Resident.New());
         var moved = DateTimeOffset.UtcNow.AddDays(20);
-        Assert.Equal(HttpStatusCode.OK, (await _secretary.PostJson($"/api/meetings/meetings/{meetingId}/reschedule",
+        Assert.Equal(HttpStatusCode.OK, (await _secretary.RescheduleMeeting(meetingId,
             new { startsAt = moved, reason = "Hall booked earlier" })).StatusCode);
-        var endsAt = (await (await _secretary.GetAsync($"/api/meetings/meetings/{meetingId}")).Json(HttpStatusCode.OK))["endsAt"]!.GetValue<DateTimeOffset>();
+        var endsAt = (await (await _secretary.GetMeeting(meetingId)).Json(HttpStatusCode.OK))["endsAt"]!.GetValue<DateTimeOffset>();
 
         // asked for again at the new, earlier time; the first message (for the old time) will find nothing left to do
         var scheduled = await ScheduledMessages.About(Database, questionId);
@@ -213,7 +214,7 @@ public sealed class ResidentDetailsTests(MeetingsFixture fixture)
         Assert.Contains(scheduled, m => m.ExecutionTime == ScheduledMessages.AsStored(endsAt.AddMonths(12)));
 
         // moved a little later again: nothing new is scheduled (a message that comes early asks again for the new time)
-        Assert.Equal(HttpStatusCode.OK, (await _secretary.PostJson($"/api/meetings/meetings/{meetingId}/reschedule",
+        Assert.Equal(HttpStatusCode.OK, (await _secretary.RescheduleMeeting(meetingId,
             new { startsAt = moved.AddDays(5), reason = "Hall booked a week on" })).StatusCode);
         Assert.Equal(2, (await ScheduledMessages.About(Database, questionId)).Count);
 

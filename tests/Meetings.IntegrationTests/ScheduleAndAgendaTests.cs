@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Xunit;
 
 namespace CommunitySafety.Meetings.IntegrationTests;
@@ -22,7 +22,7 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     }
 
     private async Task<Guid> Schedule(Guid bodyId, DateTimeOffset startsAt, HttpClient? client = null) =>
-        await (await (client ?? _secretary).PostJson("/api/meetings/meetings", new { bodyId, startsAt, location = "Council chamber, Maidstone" })).CreatedId();
+        await (await (client ?? _secretary).ScheduleMeeting(new { bodyId, startsAt, location = "Council chamber, Maidstone" })).CreatedId();
 
     private async Task<JsonNode> Get(string url, HttpClient? client = null) => await (await (client ?? _secretary).GetAsync(url)).Json(HttpStatusCode.OK);
 
@@ -30,7 +30,7 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     public async Task A_series_schedules_a_years_meetings_at_the_bodys_cadence_across_the_year_end()
     {
         var body = await Body("Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly);
-        var created = await (await _secretary.PostJson($"/api/meetings/bodies/{body}/series",
+        var created = await (await _secretary.CreateSeries(body,
             new { firstStartsAt = "2027-10-12T18:30", location = "Gateway, Maidstone" })).Json(HttpStatusCode.Created);
         Assert.Equal("Quarterly", created["cadence"]!.GetValue<string>());
         var starts = created["meetings"]!.AsArray().Select(m => m!["startsAt"]!.GetValue<DateTimeOffset>()).ToList();
@@ -42,7 +42,7 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
 
         var series = await Get($"/api/meetings/series/{created["id"]}");
         Assert.Equal(4, series["meetingIds"]!.AsArray().Count);
-        var listed = await Get($"/api/meetings/meetings?bodyId={body}");
+        var listed = await Get(MeetingsRoutes.MeetingsOf(bodyId: body));
         Assert.Equal(starts, listed.AsArray().Select(m => m!["startsAt"]!.GetValue<DateTimeOffset>()));
         var first = await Get($"/api/meetings/meetings/{series["meetingIds"]![0]}");
         Assert.Equal(("Gateway, Maidstone", created["id"]!.GetValue<Guid>(), 4), (first["location"]!.GetValue<string>(), first["seriesId"]!.GetValue<Guid>(),
@@ -50,9 +50,9 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
 
         // an explicit cadence, count and zone; an ad hoc body needs one
         var adHoc = await Body("Delivery group", BodyKind.DeliveryGroup, MeetingCadence.AdHoc);
-        await (await _secretary.PostJson($"/api/meetings/bodies/{adHoc}/series", new { firstStartsAt = "2027-01-05T10:00" }))
+        await (await _secretary.CreateSeries(adHoc, new { firstStartsAt = "2027-01-05T10:00" }))
             .Problem(HttpStatusCode.UnprocessableEntity, "ad-hoc-body");
-        var monthly = await (await _secretary.PostJson($"/api/meetings/bodies/{adHoc}/series",
+        var monthly = await (await _secretary.CreateSeries(adHoc,
             new { firstStartsAt = "2027-01-05T10:00", cadence = "Monthly", count = 2, timeZone = "America/New_York", durationMinutes = 45 })).Json(HttpStatusCode.Created);
         var firstMonthly = monthly["meetings"]!.AsArray()[0]!;
         Assert.Equal(new DateTimeOffset(2027, 1, 5, 10, 0, 0, TimeSpan.FromHours(-5)), firstMonthly["startsAt"]!.GetValue<DateTimeOffset>());
@@ -63,18 +63,18 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     public async Task Series_requests_are_checked()
     {
         var body = await Body("Steering Group", BodyKind.Steering, MeetingCadence.BiMonthly);
-        var invalid = await (await _secretary.PostJson($"/api/meetings/bodies/{body}/series",
+        var invalid = await (await _secretary.CreateSeries(body,
             new { timeZone = "Mars/Olympus", count = 0, durationMinutes = 5, location = new string('x', 301) })).Problem(HttpStatusCode.BadRequest, "validation");
         Assert.Equal(["firstStartsAt", "timeZone", "count", "durationMinutes", "location"], invalid["errors"]!.AsObject().Select(e => e.Key).ToArray());
         // an unknown enum value does not bind: a plain 400
-        await (await _secretary.PostJson($"/api/meetings/bodies/{body}/series", new { firstStartsAt = "2027-01-05T10:00", area = "Centre" }))
+        await (await _secretary.CreateSeries(body, new { firstStartsAt = "2027-01-05T10:00", area = "Centre" }))
             .Problem(HttpStatusCode.BadRequest);
-        await (await _secretary.PostJson($"/api/meetings/bodies/{Guid.NewGuid()}/series", new { firstStartsAt = "2027-01-05T10:00" }))
+        await (await _secretary.CreateSeries(Guid.NewGuid(), new { firstStartsAt = "2027-01-05T10:00" }))
             .Problem(HttpStatusCode.UnprocessableEntity, "body-not-known");
-        await (await fixture.Client().WithClerkToken(Guid.NewGuid()).PostJson($"/api/meetings/bodies/{body}/series", new { firstStartsAt = "2027-01-05T10:00" }))
+        await (await fixture.Client().WithClerkToken(Guid.NewGuid()).CreateSeries(body, new { firstStartsAt = "2027-01-05T10:00" }))
             .Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _anonymous.PostJson($"/api/meetings/bodies/{body}/series", new { firstStartsAt = "2027-01-05T10:00" })).StatusCode);
-        await (await _secretary.GetAsync($"/api/meetings/series/{Guid.NewGuid()}")).Problem(HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _anonymous.CreateSeries(body, new { firstStartsAt = "2027-01-05T10:00" })).StatusCode);
+        await (await _secretary.GetSeries(Guid.NewGuid())).Problem(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -82,26 +82,26 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     {
         var body = await fixture.SeedBody();
         var meeting = await Schedule(body.BodyId, new DateTimeOffset(2027, 2, 1, 10, 0, 0, TimeSpan.Zero));
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule", new { startsAt = "2027-02-08T10:00:00Z" }))
+        await (await _secretary.RescheduleMeeting(meeting, new { startsAt = "2027-02-08T10:00:00Z" }))
             .Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule",
+        await (await _secretary.RescheduleMeeting(meeting,
             new { startsAt = "2027-02-08T10:00:00Z", endsAt = "2027-02-08T09:00:00Z", reason = "Clash" })).Problem(HttpStatusCode.UnprocessableEntity, "ends-before-start");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{Guid.NewGuid()}/reschedule", new { startsAt = "2027-02-08T10:00:00Z", reason = "Clash" }))
+        await (await _secretary.RescheduleMeeting(Guid.NewGuid(), new { startsAt = "2027-02-08T10:00:00Z", reason = "Clash" }))
             .Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule",
+        await (await _secretary.RescheduleMeeting(meeting,
             new { startsAt = "2027-02-08T10:00:00Z", location = "Online", reason = "Clash with the budget council" })).Json(HttpStatusCode.OK);
 
-        var moved = await Get($"/api/meetings/meetings/{meeting}");
+        var moved = await Get(MeetingsRoutes.Meeting(meeting));
         Assert.Equal((new DateTimeOffset(2027, 2, 8, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 2, 8, 12, 0, 0, TimeSpan.Zero), "Online", 1),
             (moved["startsAt"]!.GetValue<DateTimeOffset>(), moved["endsAt"]!.GetValue<DateTimeOffset>(), moved["location"]!.GetValue<string>(), moved["sequence"]!.GetValue<int>()));
         Assert.Contains("Clash with the budget council", moved["changes"]![0]!.GetValue<string>());
 
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/cancel", new { })).Problem(HttpStatusCode.BadRequest, "validation");
-        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/cancel", new { reason = "Not enough business" })).StatusCode);
-        var cancelled = await Get($"/api/meetings/meetings/{meeting}");
+        await (await _secretary.CancelMeeting(meeting, new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.CancelMeeting(meeting, new { reason = "Not enough business" })).StatusCode);
+        var cancelled = await Get(MeetingsRoutes.Meeting(meeting));
         Assert.Equal(("Cancelled", "Not enough business", 2), (cancelled["status"]!.GetValue<string>(), cancelled["cancellationReason"]!.GetValue<string>(), cancelled["sequence"]!.GetValue<int>()));
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/cancel", new { reason = "again" })).Problem(HttpStatusCode.Conflict, "meeting-cancelled");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = body.Members[0], kind = "Present" }))
+        await (await _secretary.CancelMeeting(meeting, new { reason = "again" })).Problem(HttpStatusCode.Conflict, "meeting-cancelled");
+        await (await _secretary.RecordAttendance(meeting, new { membershipId = body.Members[0], kind = "Present" }))
             .Problem(HttpStatusCode.Conflict, "meeting-cancelled");
     }
 
@@ -110,18 +110,18 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     {
         var workingGroup = await Body("Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly);
         var kcsp = await Body("KCSP", BodyKind.Executive, MeetingCadence.Quarterly);
-        await (await _secretary.PutAsJsonAsync($"/api/meetings/bodies/{workingGroup}/meet-before", new { bodyId = workingGroup }))
+        await (await _secretary.SetMeetBefore(workingGroup, new { bodyId = workingGroup }))
             .Problem(HttpStatusCode.UnprocessableEntity, "same-body");
-        await (await _secretary.PutAsJsonAsync($"/api/meetings/bodies/{workingGroup}/meet-before", new { bodyId = Guid.NewGuid() }))
+        await (await _secretary.SetMeetBefore(workingGroup, new { bodyId = Guid.NewGuid() }))
             .Problem(HttpStatusCode.UnprocessableEntity, "body-not-known");
-        await (await _secretary.PutAsJsonAsync($"/api/meetings/bodies/{workingGroup}/meet-before", new { })).Problem(HttpStatusCode.BadRequest, "validation");
-        var rule = await (await _secretary.PutAsJsonAsync($"/api/meetings/bodies/{workingGroup}/meet-before", new { bodyId = kcsp })).Json(HttpStatusCode.OK);
+        await (await _secretary.SetMeetBefore(workingGroup, new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        var rule = await (await _secretary.SetMeetBefore(workingGroup, new { bodyId = kcsp })).Json(HttpStatusCode.OK);
         Assert.Equal(kcsp, rule["beforeBodyId"]!.GetValue<Guid>());
 
         await Schedule(workingGroup, new DateTimeOffset(2027, 1, 10, 10, 0, 0, TimeSpan.Zero));
         await Schedule(kcsp, new DateTimeOffset(2027, 1, 20, 10, 0, 0, TimeSpan.Zero));
         // the next Working Group, after the KCSP met on the 20th with the group's 10 January meeting behind it: fine
-        var fine = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = workingGroup, startsAt = "2027-04-10T10:00:00Z" })).Json(HttpStatusCode.Created);
+        var fine = await (await _secretary.ScheduleMeeting(new { bodyId = workingGroup, startsAt = "2027-04-10T10:00:00Z" })).Json(HttpStatusCode.Created);
         Assert.Empty(fine["flags"]!.AsArray());
         // a KCSP meeting on 20 April, then the group meets only on 25 April: the KCSP would meet without it
         await Schedule(kcsp, new DateTimeOffset(2027, 4, 20, 10, 0, 0, TimeSpan.Zero));
@@ -137,42 +137,42 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     {
         var body = await fixture.SeedBody();
         var meeting = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(30));
-        var item = (await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items", new { title = "Night-time economy patrols" }))
+        var item = (await (await _secretary.AddAgendaItem(meeting, new { title = "Night-time economy patrols" }))
             .Json(HttpStatusCode.OK))["itemId"]!.GetValue<Guid>();
-        var exempt = (await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items", new { title = "CCTV maintenance tender", exempt = true }))
+        var exempt = (await (await _secretary.AddAgendaItem(meeting, new { title = "CCTV maintenance tender", exempt = true }))
             .Json(HttpStatusCode.OK))["itemId"]!.GetValue<Guid>();
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items/{item}/papers",
+        await (await _secretary.AttachPapers(meeting, item,
             new { title = "Patrol report", url = "https://docs.example.org/patrols.pdf" })).Json(HttpStatusCode.OK);
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items/{item}/papers",
+        await (await _secretary.AttachPapers(meeting, item,
             new { title = "Named offenders", url = "https://docs.example.org/named.pdf", exempt = true })).Json(HttpStatusCode.OK);
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items/{exempt}/papers",
+        await (await _secretary.AttachPapers(meeting, exempt,
             new { title = "Tender prices", url = "https://docs.example.org/prices.pdf" })).Json(HttpStatusCode.OK);
 
         // failures
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items", new { title = "" })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items/{item}/papers", new { title = "x", url = "ftp://x/y" }))
+        await (await _secretary.AddAgendaItem(meeting, new { title = "" })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.AttachPapers(meeting, item, new { title = "x", url = "ftp://x/y" }))
             .Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items/{Guid.NewGuid()}/papers", new { title = "x", url = "https://x.org/y" }))
+        await (await _secretary.AttachPapers(meeting, Guid.NewGuid(), new { title = "x", url = "https://x.org/y" }))
             .Problem(HttpStatusCode.UnprocessableEntity, "item-not-on-agenda");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{Guid.NewGuid()}/agenda/items", new { title = "x" })).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _secretary.AddAgendaItem(Guid.NewGuid(), new { title = "x" })).Problem(HttpStatusCode.NotFound, "not-found");
 
         // before publication: the clerk sees it, a member and the public do not
         var member = fixture.ClientFor(await OrganisationOf(body.Members[0]));
-        var draft = await Get($"/api/meetings/meetings/{meeting}/agenda");
+        var draft = await Get(MeetingsRoutes.Agenda(meeting));
         Assert.Equal(6, draft["items"]!.AsArray().Count);
         Assert.Null(draft["publishedAt"]?.GetValue<DateTimeOffset?>());
-        await (await member.GetAsync($"/api/meetings/meetings/{meeting}/agenda")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _anonymous.GetAsync($"/api/meetings/meetings/{meeting}/agenda")).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await member.GetAgenda(meeting)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetAgenda(meeting)).Problem(HttpStatusCode.NotFound, "not-found");
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/publish", null)).StatusCode);
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/publish", null)).Problem(HttpStatusCode.Conflict, "agenda-already-published");
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PublishAgenda(meeting, null)).StatusCode);
+        await (await _secretary.PublishAgenda(meeting, null)).Problem(HttpStatusCode.Conflict, "agenda-already-published");
 
-        var full = await Get($"/api/meetings/meetings/{meeting}/agenda", member);
+        var full = await Get(MeetingsRoutes.Agenda(meeting), member);
         Assert.True(full["fullVersion"]!.GetValue<bool>());
         Assert.Equal(["Patrol report", "Named offenders"], full["items"]![4]!["papers"]!.AsArray().Select(p => p!["title"]!.GetValue<string>()));
         Assert.Equal("CCTV maintenance tender", full["items"]![5]!["title"]!.GetValue<string>());
 
-        var open = await Get($"/api/meetings/meetings/{meeting}/agenda", _anonymous);
+        var open = await Get(MeetingsRoutes.Agenda(meeting), _anonymous);
         Assert.False(open["fullVersion"]!.GetValue<bool>());
         Assert.Equal(["Patrol report"], open["items"]![4]!["papers"]!.AsArray().Select(p => p!["title"]!.GetValue<string>()));
         Assert.Equal(("Exempt item: not for publication", 0), (open["items"]![5]!["title"]!.GetValue<string>(), open["items"]![5]!["papers"]!.AsArray().Count));
@@ -188,8 +188,8 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
         var meeting = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(5).AddSeconds(3));
         var later = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(40));
         await Probes.Eventually(TimeSpan.FromSeconds(45), async () =>
-            (await Get($"/api/meetings/meetings/{meeting}"))["agendaPublishedAt"] is { } at && at.GetValueKind() == System.Text.Json.JsonValueKind.String);
-        Assert.Null((await Get($"/api/meetings/meetings/{later}"))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
+            (await Get(MeetingsRoutes.Meeting(meeting)))["agendaPublishedAt"] is { } at && at.GetValueKind() == System.Text.Json.JsonValueKind.String);
+        Assert.Null((await Get(MeetingsRoutes.Meeting(later)))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
 
         // moved a week later: asked for again for the new date (the first finds the meeting not yet due and does nothing)
         var moved = startsAt.AddDays(7);
-        Assert.Equal(HttpStatusCode.OK, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule",
+        Assert.Equal(HttpStatusCode.OK, (await _secretary.RescheduleMeeting(meeting,
             new { startsAt = moved, reason = "Hall booked a week on" })).StatusCode);
         var scheduled = await ScheduledMessages.About(database, meeting);
         Assert.Equal(2, scheduled.Count);
@@ -219,22 +219,22 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     {
         var body = await fixture.SeedBody();
         // scheduled two days ahead: published at once, so the clerk's next change cannot race a publication message
-        var soon = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddDays(2) }))
+        var soon = await (await _secretary.ScheduleMeeting(new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddDays(2) }))
             .Json(HttpStatusCode.Created);
         var soonId = soon["id"]!.GetValue<Guid>();
-        var read = await _secretary.GetAsync($"/api/meetings/meetings/{soonId}");
+        var read = await _secretary.GetMeeting(soonId);
         Assert.Equal("\"6\"", read.ETag());
         Assert.NotNull((await read.Json(HttpStatusCode.OK))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
 
         // scheduled forty days ahead, then moved to tomorrow: the move publishes it, in the move's own write
         var later = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(40));
-        Assert.Null((await Get($"/api/meetings/meetings/{later}"))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
-        var moved = await _secretary.PostJson($"/api/meetings/meetings/{later}/reschedule",
+        Assert.Null((await Get(MeetingsRoutes.Meeting(later)))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
+        var moved = await _secretary.RescheduleMeeting(later,
             new { startsAt = DateTimeOffset.UtcNow.AddDays(1), reason = "Brought forward" }, "\"5\"");
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal("\"7\"", moved.ETag());
-        Assert.NotNull((await Get($"/api/meetings/meetings/{later}"))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
-        await (await _secretary.PostJson($"/api/meetings/meetings/{later}/agenda/publish", null)).Problem(HttpStatusCode.Conflict, "agenda-already-published");
+        Assert.NotNull((await Get(MeetingsRoutes.Meeting(later)))["agendaPublishedAt"]?.GetValue<DateTimeOffset?>());
+        await (await _secretary.PublishAgenda(later, null)).Problem(HttpStatusCode.Conflict, "agenda-already-published");
     }
 
     [Fact]
@@ -243,32 +243,32 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
         var workingGroup = await fixture.SeedBody();
         var kcsp = await Body("KCSP", BodyKind.Executive, MeetingCadence.Quarterly);
         var wgMeeting = await Schedule(workingGroup.BodyId, DateTimeOffset.UtcNow.AddDays(-1));
-        var item = (await (await _secretary.PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items", new { title = "Shoplifting in Ashford" }))
+        var item = (await (await _secretary.AddAgendaItem(wgMeeting, new { title = "Shoplifting in Ashford" }))
             .Json(HttpStatusCode.OK))["itemId"]!.GetValue<Guid>();
 
-        await (await _secretary.PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{item}/escalate", new { toBodyId = kcsp }))
+        await (await _secretary.EscalateAgendaItem(wgMeeting, item, new { toBodyId = kcsp }))
             .Problem(HttpStatusCode.Conflict, "no-next-meeting");
         await Schedule(kcsp, DateTimeOffset.UtcNow.AddDays(-10)); // past: not the next one
         var next = await Schedule(kcsp, DateTimeOffset.UtcNow.AddDays(20));
         await Schedule(kcsp, DateTimeOffset.UtcNow.AddDays(110));
 
-        await (await _secretary.PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{item}/escalate", new { })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{Guid.NewGuid()}/escalate", new { toBodyId = kcsp }))
+        await (await _secretary.EscalateAgendaItem(wgMeeting, item, new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        await (await _secretary.EscalateAgendaItem(wgMeeting, Guid.NewGuid(), new { toBodyId = kcsp }))
             .Problem(HttpStatusCode.UnprocessableEntity, "item-not-on-agenda");
-        await (await fixture.Client().WithClerkToken(kcsp).PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{item}/escalate", new { toBodyId = kcsp }))
+        await (await fixture.Client().WithClerkToken(kcsp).EscalateAgendaItem(wgMeeting, item, new { toBodyId = kcsp }))
             .Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
         var escalated = await (await fixture.Client().WithClerkToken(workingGroup.BodyId)
-            .PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{item}/escalate", new { toBodyId = kcsp })).Json(HttpStatusCode.OK);
+            .EscalateAgendaItem(wgMeeting, item, new { toBodyId = kcsp })).Json(HttpStatusCode.OK);
         Assert.Equal(next, escalated["meetingId"]!.GetValue<Guid>());
-        await (await _secretary.PostJson($"/api/meetings/meetings/{wgMeeting}/agenda/items/{item}/escalate", new { toBodyId = kcsp }))
+        await (await _secretary.EscalateAgendaItem(wgMeeting, item, new { toBodyId = kcsp }))
             .Problem(HttpStatusCode.Conflict, "already-escalated");
 
-        var agenda = await Get($"/api/meetings/meetings/{next}/agenda");
+        var agenda = await Get(MeetingsRoutes.Agenda(next));
         var onKcsp = agenda["items"]!.AsArray().Single(i => i!["kind"]!.GetValue<string>() == "Escalated")!;
         Assert.Equal(("Shoplifting in Ashford", workingGroup.BodyId, wgMeeting, item),
             (onKcsp["title"]!.GetValue<string>(), onKcsp["origin"]!["bodyId"]!.GetValue<Guid>(), onKcsp["origin"]!["meetingId"]!.GetValue<Guid>(),
                 onKcsp["origin"]!["itemId"]!.GetValue<Guid>()));
-        var source = await Get($"/api/meetings/meetings/{wgMeeting}/agenda");
+        var source = await Get(MeetingsRoutes.Agenda(wgMeeting));
         Assert.Equal(next, source["items"]![4]!["escalatedTo"]![0]!["meetingId"]!.GetValue<Guid>());
     }
 
@@ -277,36 +277,36 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     {
         var body = await fixture.SeedBody();
         var meeting = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddHours(-1));
-        var item = (await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/agenda/items", new { title = "Grant to the youth club" }))
+        var item = (await (await _secretary.AddAgendaItem(meeting, new { title = "Grant to the youth club" }))
             .Json(HttpStatusCode.OK))["itemId"]!.GetValue<Guid>();
         foreach (var m in body.Members.Take(4))
-            Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = m, kind = "Present" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await _secretary.RecordAttendance(meeting, new { membershipId = m, kind = "Present" })).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/interests",
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.DeclareInterest(meeting,
             new { membershipId = body.Members[1], itemId = item, nature = "DisclosablePecuniary", details = "Trustee of the youth club" })).StatusCode);
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/interests",
+        await (await _secretary.DeclareInterest(meeting,
             new { membershipId = body.Members[1], itemId = item, nature = "Curious", details = "x" })).Problem(HttpStatusCode.BadRequest);
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/interests",
+        await (await _secretary.DeclareInterest(meeting,
             new { membershipId = body.Members[1], itemId = item, details = "" })).Problem(HttpStatusCode.BadRequest, "validation");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/interests",
+        await (await _secretary.DeclareInterest(meeting,
             new { membershipId = Guid.NewGuid(), itemId = item, nature = "OtherRegistrable", details = "x" })).Problem(HttpStatusCode.UnprocessableEntity, "not-a-member");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/interests",
+        await (await _secretary.DeclareInterest(meeting,
             new { membershipId = body.Members[1], itemId = Guid.NewGuid(), nature = "OtherRegistrable", details = "x" })).Problem(HttpStatusCode.UnprocessableEntity, "item-not-on-agenda");
 
-        var decided = await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/decisions",
+        var decided = await (await _secretary.RecordDecision(meeting,
             new { text = "Award the grant", consensusReached = true, itemId = item })).Json(HttpStatusCode.OK);
-        var date = (await Get($"/api/meetings/meetings/{meeting}"))["startsAt"]!.GetValue<DateTimeOffset>();
+        var date = (await Get(MeetingsRoutes.Meeting(meeting)))["startsAt"]!.GetValue<DateTimeOffset>();
         Assert.Equal($"{date:yyyy-MM-dd}/5.1", decided["minuteReference"]!.GetValue<string>());
 
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/departures", new { membershipId = body.Members[4] }))
+        await (await _secretary.RecordDeparture(meeting, new { membershipId = body.Members[4] }))
             .Problem(HttpStatusCode.UnprocessableEntity, "not-in-the-meeting");
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/departures", new { })).Problem(HttpStatusCode.BadRequest, "validation");
-        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/departures", new { membershipId = body.Members[0] })).StatusCode);
-        var lost = await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/decisions", new { text = "Another", consensusReached = true }))
+        await (await _secretary.RecordDeparture(meeting, new { })).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Equal(HttpStatusCode.NoContent, (await _secretary.RecordDeparture(meeting, new { membershipId = body.Members[0] })).StatusCode);
+        var lost = await (await _secretary.RecordDecision(meeting, new { text = "Another", consensusReached = true }))
             .Problem(HttpStatusCode.Conflict, "quorum-lost");
         Assert.Equal(3, lost["represented"]!.GetValue<int>());
 
-        var record = await Get($"/api/meetings/meetings/{meeting}");
+        var record = await Get(MeetingsRoutes.Meeting(meeting));
         Assert.Equal([false, false, false, false, true], record["attendanceLog"]!.AsArray().Select(m => m!["left"]!.GetValue<bool>()));
         Assert.Equal(3, record["attendance"]!.AsArray().Count);
         Assert.Equal("Trustee of the youth club", record["interests"]![0]!["details"]!.GetValue<string>());
@@ -320,30 +320,30 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
         var openForum = await Body("Open Forum", BodyKind.OpenForum, MeetingCadence.TwiceYearly);
         var clerk = fixture.Client().WithClerkToken(body.BodyId);
         var privateMeeting = await Schedule(body.BodyId, DateTimeOffset.UtcNow.AddDays(60), clerk);
-        await (await clerk.PostJson("/api/meetings/meetings", new { bodyId = openForum, startsAt = DateTimeOffset.UtcNow.AddDays(60) }))
+        await (await clerk.ScheduleMeeting(new { bodyId = openForum, startsAt = DateTimeOffset.UtcNow.AddDays(60) }))
             .Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
-        await (await fixture.Client().WithClerkToken(openForum).PostJson($"/api/meetings/meetings/{privateMeeting}/cancel", new { reason = "x" }))
+        await (await fixture.Client().WithClerkToken(openForum).CancelMeeting(privateMeeting, new { reason = "x" }))
             .Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
         var publicMeeting = await Schedule(openForum, DateTimeOffset.UtcNow.AddDays(61));
 
         // a member's organisation sees the body's meeting in full; another organisation and the public do not see it at all
         var member = fixture.ClientFor(await OrganisationOf(body.Members[2]));
-        Assert.NotNull((await Get($"/api/meetings/meetings/{privateMeeting}", member))["agenda"]);
-        await (await fixture.ClientFor(Guid.NewGuid()).GetAsync($"/api/meetings/meetings/{privateMeeting}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _anonymous.GetAsync($"/api/meetings/meetings/{privateMeeting}")).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await _anonymous.GetAsync($"/api/meetings/meetings/{privateMeeting}/quorum")).Problem(HttpStatusCode.Unauthorized);
+        Assert.NotNull((await Get(MeetingsRoutes.Meeting(privateMeeting), member))["agenda"]);
+        await (await fixture.ClientFor(Guid.NewGuid()).GetMeeting(privateMeeting)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetMeeting(privateMeeting)).Problem(HttpStatusCode.NotFound, "not-found");
+        await (await _anonymous.GetQuorum(privateMeeting)).Problem(HttpStatusCode.Unauthorized);
 
         // the public meeting: a summary for the public, listed without signing in
-        var summary = await Get($"/api/meetings/meetings/{publicMeeting}", _anonymous);
-        Assert.Equal(($"/api/meetings/meetings/{publicMeeting}", true), (summary["url"]!.GetValue<string>(), summary["public"]!.GetValue<bool>()));
+        var summary = await Get(MeetingsRoutes.Meeting(publicMeeting), _anonymous);
+        Assert.Equal((MeetingsRoutes.Meeting(publicMeeting), true), (summary["url"]!.GetValue<string>(), summary["public"]!.GetValue<bool>()));
         Assert.Null(summary["attendance"]);
         var listed = await Get($"/api/meetings/meetings?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(59).ToString("O"))}&limit=500", _anonymous);
         var ids = listed.AsArray().Select(m => m!["id"]!.GetValue<Guid>()).ToList();
         Assert.Contains(publicMeeting, ids);
         Assert.DoesNotContain(privateMeeting, ids);
         Assert.All(listed.AsArray(), m => Assert.True(m!["public"]!.GetValue<bool>()));
-        Assert.Contains(privateMeeting, (await Get($"/api/meetings/meetings?bodyId={body.BodyId}", member)).AsArray().Select(m => m!["id"]!.GetValue<Guid>()));
-        await (await _anonymous.GetAsync("/api/meetings/meetings?limit=0")).Problem(HttpStatusCode.BadRequest, "validation");
+        Assert.Contains(privateMeeting, (await Get(MeetingsRoutes.MeetingsOf(bodyId: body.BodyId), member)).AsArray().Select(m => m!["id"]!.GetValue<Guid>()));
+        await (await _anonymous.GetMeetings(limit: 0)).Problem(HttpStatusCode.BadRequest, "validation");
     }
 
     [Fact]
@@ -351,15 +351,15 @@ public sealed class ScheduleAndAgendaTests(MeetingsFixture fixture)
     {
         // South: the other tests' "next NEM of an area" must not find this one
         var nem = await Body("Neighbourhood Engagement", BodyKind.NeighbourhoodEngagement, MeetingCadence.Quarterly);
-        var refused = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, area = "South", startsAt = DateTimeOffset.UtcNow.AddDays(13) }))
+        var refused = await (await _secretary.ScheduleMeeting(new { bodyId = nem, area = "South", startsAt = DateTimeOffset.UtcNow.AddDays(13) }))
             .Problem(HttpStatusCode.UnprocessableEntity, "too-short-notice");
         Assert.Equal(14, refused["advertiseDays"]!.GetValue<int>());
-        await (await _secretary.PostJson($"/api/meetings/bodies/{nem}/series", new { area = "South", firstStartsAt = DateTime.UtcNow.AddDays(2) }))
+        await (await _secretary.CreateSeries(nem, new { area = "South", firstStartsAt = DateTime.UtcNow.AddDays(2) }))
             .Problem(HttpStatusCode.UnprocessableEntity, "too-short-notice");
-        await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, startsAt = DateTimeOffset.UtcNow.AddDays(20) }))
+        await (await _secretary.ScheduleMeeting(new { bodyId = nem, startsAt = DateTimeOffset.UtcNow.AddDays(20) }))
             .Problem(HttpStatusCode.UnprocessableEntity, "area-required");
-        var meeting = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = nem, area = "South", startsAt = DateTimeOffset.UtcNow.AddDays(15) })).CreatedId();
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/reschedule", new { startsAt = DateTimeOffset.UtcNow.AddDays(7), reason = "Hall closed" }))
+        var meeting = await (await _secretary.ScheduleMeeting(new { bodyId = nem, area = "South", startsAt = DateTimeOffset.UtcNow.AddDays(15) })).CreatedId();
+        await (await _secretary.RescheduleMeeting(meeting, new { startsAt = DateTimeOffset.UtcNow.AddDays(7), reason = "Hall closed" }))
             .Problem(HttpStatusCode.UnprocessableEntity, "too-short-notice");
         // a private body's meeting may be called at any notice
         var body = await fixture.SeedBody();

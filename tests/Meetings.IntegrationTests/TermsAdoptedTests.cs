@@ -1,6 +1,7 @@
 using System.Net;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Runtime;
 using Xunit;
@@ -27,24 +28,24 @@ public sealed class TermsAdoptedTests(MeetingsFixture fixture)
         var adoptedAt = DateTimeOffset.UtcNow;
         await fixture.Receive(new BodyTermsAdopted(body.BodyId, Guid.NewGuid(), 2, MeetingCadence.BiMonthly, 5, DecisionMaking.Consensus, Guid.NewGuid(), adoptedAt));
 
-        var view = await (await _secretary.GetAsync($"/api/meetings/bodies/{body.BodyId}")).Json(HttpStatusCode.OK);
+        var view = await (await _secretary.GetBody(body.BodyId)).Json(HttpStatusCode.OK);
         Assert.Equal((5, "BiMonthly"), (view["body"]!["quorumMinimum"]!.GetValue<int>(), view["body"]!["cadence"]!.GetValue<string>()));
 
         // four responsible authorities present were quorate under the old terms; now five are needed
-        var meeting = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddHours(-1) })).CreatedId();
+        var meeting = await (await _secretary.ScheduleMeeting(new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddHours(-1) })).CreatedId();
         foreach (var m in body.Members.Take(4))
-            await _secretary.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = m, kind = "Present" });
-        var refused = await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/decisions", new { text = "Agree the plan", consensusReached = true }))
+            await _secretary.RecordAttendance(meeting, new { membershipId = m, kind = "Present" });
+        var refused = await (await _secretary.RecordDecision(meeting, new { text = "Agree the plan", consensusReached = true }))
             .Problem(HttpStatusCode.Conflict, "quorum-not-met");
         Assert.Equal(5, refused["required"]!.GetValue<int>());
-        await _secretary.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = body.Members[4], kind = "Present" });
-        await (await _secretary.PostJson($"/api/meetings/meetings/{meeting}/decisions", new { text = "Agree the plan", consensusReached = true }))
+        await _secretary.RecordAttendance(meeting, new { membershipId = body.Members[4], kind = "Present" });
+        await (await _secretary.RecordDecision(meeting, new { text = "Agree the plan", consensusReached = true }))
             .Json(HttpStatusCode.OK);
 
         // BodyCreated redelivered, and an older adoption heard late, change nothing
         await fixture.Receive(new BodyCreated(body.BodyId, "Working Group", BodyKind.WorkingGroup, MeetingCadence.Quarterly, 4, adoptedAt.AddDays(-30)));
         await fixture.Receive(new BodyTermsAdopted(body.BodyId, Guid.NewGuid(), 1, MeetingCadence.Monthly, 3, DecisionMaking.Majority, Guid.NewGuid(), adoptedAt.AddMinutes(-5)));
-        view = await (await _secretary.GetAsync($"/api/meetings/bodies/{body.BodyId}")).Json(HttpStatusCode.OK);
+        view = await (await _secretary.GetBody(body.BodyId)).Json(HttpStatusCode.OK);
         Assert.Equal((5, "BiMonthly"), (view["body"]!["quorumMinimum"]!.GetValue<int>(), view["body"]!["cadence"]!.GetValue<string>()));
     }
 
@@ -57,7 +58,7 @@ public sealed class TermsAdoptedTests(MeetingsFixture fixture)
         // the appointment heard again does not undo the election
         await fixture.Receive(new MemberAppointed(body.BodyId, body.Members[1], Guid.NewGuid(), "Person 1", MemberRole.Member, now.AddDays(-1)));
 
-        var view = await (await _secretary.GetAsync($"/api/meetings/bodies/{body.BodyId}")).Json(HttpStatusCode.OK);
+        var view = await (await _secretary.GetBody(body.BodyId)).Json(HttpStatusCode.OK);
         var member = view["members"]!.AsArray().Single(m => m!["id"]!.GetValue<Guid>() == body.Members[1])!;
         Assert.Equal("Chair", member["role"]!.GetValue<string>());
     }

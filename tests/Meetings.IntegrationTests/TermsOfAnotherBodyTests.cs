@@ -1,6 +1,7 @@
 using System.Net;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.TestSupport;
+using CommunitySafety.TestSupport.Clients.Meetings;
 using Wolverine.Tracking;
 using Xunit;
 using C = CommunitySafety.Contracts.Meetings;
@@ -18,8 +19,8 @@ public sealed class TermsOfAnotherBodyTests(MeetingsFixture fixture)
 
     private async Task<Guid> QuorateMeeting(SeededKindBody body)
     {
-        var meeting = await (await _secretary.PostJson("/api/meetings/meetings", new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddHours(-1) })).CreatedId();
-        await _secretary.PostJson($"/api/meetings/meetings/{meeting}/attendance", new { membershipId = body.MembershipId, kind = "Present" });
+        var meeting = await (await _secretary.ScheduleMeeting(new { bodyId = body.BodyId, startsAt = DateTimeOffset.UtcNow.AddHours(-1) })).CreatedId();
+        await _secretary.RecordAttendance(meeting, new { membershipId = body.MembershipId, kind = "Present" });
         return meeting;
     }
 
@@ -31,7 +32,7 @@ public sealed class TermsOfAnotherBodyTests(MeetingsFixture fixture)
     }
 
     private Task<HttpResponseMessage> Adopt(Guid meeting, params Guid[] adopts) =>
-        _secretary.PostJson($"/api/meetings/meetings/{meeting}/decisions", new { text = "Adopt the revised terms of reference (quorum 1)", consensusReached = true, adopts });
+        _secretary.RecordDecision(meeting, new { text = "Adopt the revised terms of reference (quorum 1)", consensusReached = true, adopts });
 
     [Fact]
     public async Task A_decision_adopting_another_bodys_terms_of_reference_is_refused_with_409_and_nothing_is_recorded_or_published()
@@ -46,9 +47,9 @@ public sealed class TermsOfAnotherBodyTests(MeetingsFixture fixture)
         var refused = await response.Problem(HttpStatusCode.Conflict, TermsOfReferenceAdoption.Rule);
         Assert.Equal((executiveTerms, executive.BodyId), (refused["versionId"]!.GetValue<Guid>(), refused["bodyId"]!.GetValue<Guid>()));
         Assert.Empty(tracked.Sent.MessagesOf<C.DecisionRecorded>());
-        var record = await (await _secretary.GetAsync($"/api/meetings/meetings/{meeting}")).Json(HttpStatusCode.OK);
+        var record = await (await _secretary.GetMeeting(meeting)).Json(HttpStatusCode.OK);
         Assert.Empty(record["decisions"]!.AsArray());
-        Assert.Empty((await (await _secretary.GetAsync($"/api/meetings/decisions?meetingId={meeting}")).Json(HttpStatusCode.OK)).AsArray());
+        Assert.Empty((await (await _secretary.GetDecisions(meetingId: meeting)).Json(HttpStatusCode.OK)).AsArray());
 
         // the body's own terms, and documents Meetings does not know (Governance decides those), are adopted
         var own = await Drafted(quorumOne.BodyId);
@@ -72,7 +73,7 @@ public sealed class TermsOfAnotherBodyTests(MeetingsFixture fixture)
 
         await fixture.Receive(new BodyParentChanged(group.BodyId, executive.BodyId, DateTimeOffset.UtcNow));
         Assert.Equal(executive.BodyId,
-            (await (await _secretary.GetAsync($"/api/meetings/bodies/{group.BodyId}")).Json(HttpStatusCode.OK))["body"]!["parentBodyId"]!.GetValue<Guid>());
+            (await (await _secretary.GetBody(group.BodyId)).Json(HttpStatusCode.OK))["body"]!["parentBodyId"]!.GetValue<Guid>());
         await (await Adopt(executiveMeeting, groupTerms)).Json(HttpStatusCode.OK);
         await (await Adopt(groupMeeting, executiveTerms)).Problem(HttpStatusCode.Conflict, TermsOfReferenceAdoption.Rule);
 
@@ -95,10 +96,10 @@ public sealed class TermsOfAnotherBodyTests(MeetingsFixture fixture)
         var group = await fixture.SeedBodyOf(BodyKind.WorkingGroup);
         var other = await Drafted(Guid.NewGuid());
         var meeting = await QuorateMeeting(group);
-        await (await fixture.ClerkOf(Guid.NewGuid()).PostJson($"/api/meetings/meetings/{meeting}/decisions",
+        await (await fixture.ClerkOf(Guid.NewGuid()).RecordDecision(meeting,
             new { text = "Adopt", consensusReached = true, adopts = new[] { other } })).Problem(HttpStatusCode.Forbidden, "not-clerk-of-body");
         await (await Adopt(Guid.NewGuid(), other)).Problem(HttpStatusCode.NotFound, "not-found");
-        await (await fixture.ClerkOf(group.BodyId).PostJson($"/api/meetings/meetings/{meeting}/decisions",
+        await (await fixture.ClerkOf(group.BodyId).RecordDecision(meeting,
             new { text = "Adopt", consensusReached = true, adopts = new[] { other } })).Problem(HttpStatusCode.Conflict, TermsOfReferenceAdoption.Rule);
     }
 }

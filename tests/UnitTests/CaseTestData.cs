@@ -15,9 +15,9 @@ internal static class CaseTestData
     public static CaseText NewText() => new(Guid.NewGuid(), Aead.NewKey());
 
     /// <summary>The case after <paramref name="events"/>, folded as Marten folds them.</summary>
-    public static CaseFile Fold(CaseFile file, IEnumerable<object> events) => events.Aggregate(file, CaseFileFold.Evolve);
+    public static CaseFile Fold(CaseFile file, IEnumerable<object> events) => events.Aggregate(file, CaseFile.Evolve);
 
     /// <summary>The view of a case's stream, <paramref name="events"/> from its <see cref="CaseReferred"/> on, folded as Marten folds them.</summary>
     public static CaseFileView View(IEnumerable<object> events) =>
-        events.Aggregate((CaseFileView?)null, CaseFileViewFold.Evolve) ?? throw new InvalidOperationException("No events.");
+        events.Aggregate((CaseFileView?)null, CaseFileView.Evolve) ?? throw new InvalidOperationException("No events.");
 }

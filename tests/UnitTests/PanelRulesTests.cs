@@ -114,7 +114,7 @@ public sealed class PanelRulesTests
         var sitting = PanelSitting.Create(new PanelSittingScheduled(Guid.NewGuid(), Today, "Chair", T0));
         var built = PanelSitting.DecideAgenda(sitting, [], "Chair", T0);
         Assert.Empty(built.Considered);
-        sitting = new object[] { built, new SittingCaseReviewed(sitting.Id, Guid.NewGuid(), "ASB-2026-AAAAAA", T0) }.Aggregate(sitting, PanelSittingFold.Evolve);
+        sitting = new object[] { built, new SittingCaseReviewed(sitting.Id, Guid.NewGuid(), "ASB-2026-AAAAAA", T0) }.Aggregate(sitting, PanelSitting.Evolve);
         Assert.True(sitting.ReviewsRecorded);
         Assert.Equal("sitting-under-way", Assert.Throws<DomainRuleViolation>(() => PanelSitting.DecideAgenda(sitting, [], "Chair", T0)).Rule);
     }
@@ -134,13 +134,13 @@ public sealed class PanelRulesTests
             new SittingAttendanceRecorded(scheduled.SittingId, [police, council], "Chair", T0.AddDays(2)),
         ];
 
-        var view = events.Aggregate((PanelSittingView?)null, PanelSittingViewFold.Evolve)!;
+        var view = events.Aggregate((PanelSittingView?)null, PanelSittingView.Evolve)!;
 
         Assert.Equal((scheduled.SittingId, Today, "Chair", T0), (view.Id, view.SittingOn, view.ScheduledBy, view.ScheduledAt));
         Assert.Equal(rebuilt, view.Agenda);
         Assert.Equal([reviewed], view.Reviewed);
         Assert.Equal([police, council], view.Attendance);
-        var sitting = events.Aggregate((PanelSitting?)null, PanelSittingFold.Evolve)!;
+        var sitting = events.Aggregate((PanelSitting?)null, PanelSitting.Evolve)!;
         Assert.Equal((scheduled.SittingId, Today, true), (sitting.Id, sitting.SittingOn, sitting.ReviewsRecorded));
     }
 

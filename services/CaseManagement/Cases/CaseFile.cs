@@ -160,21 +160,13 @@ public sealed partial record CaseFile(
                     : [new CaseReopened(file.Id, reason, by, now)];
 
     public static string ReferenceFor(Guid caseId, DateTimeOffset at) => $"ASB-{at:yyyy}-{caseId.ToString("N")[^6..].ToUpperInvariant()}";
-}
 
-/// <summary>
-/// The one fold of a case's stream into <see cref="CaseFile"/>, for code and tests that fold events by hand. Not a member of
-/// CaseFile: Marten's source generator takes a method named <c>Evolve</c> on a self-aggregating type for its own convention
-/// (<c>Evolve(IEvent)</c>) instead of the <c>Create</c>/<c>Apply</c> methods.
-/// </summary>
-public static class CaseFileFold
-{
     /// <summary>The case after <paramref name="event"/> (the case itself when the stream starts): the one fold of its events.</summary>
     /// <param name="state">The case so far; null before the stream's first event.</param>
     /// <param name="event">The next event of the case's stream.</param>
     public static CaseFile Evolve(CaseFile? state, object @event) => (state, @event) switch
     {
-        (_, CaseReferred e) => CaseFile.Create(e),
+        (_, CaseReferred e) => Create(e),
         (null, _) => throw new InvalidOperationException($"A case's stream starts with {nameof(CaseReferred)}, not {@event.GetType().Name}."),
         (_, RiskAssessed e) => state.Apply(e),
         (_, CaseClosed e) => state.Apply(e),
@@ -193,4 +185,8 @@ public static class CaseFileFold
         (_, CaseRetentionErased e) => state.Apply(e),
         _ => throw new InvalidOperationException($"A case has no event {@event.GetType().Name}."),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(CaseFile?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public CaseFile Evolve(object @event) => Evolve(this, @event);
 }

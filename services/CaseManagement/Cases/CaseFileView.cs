@@ -174,21 +174,13 @@ public sealed partial record CaseFileView(
         TextErasedAt = e.ErasedAt,
         ErasedSubjects = [.. ErasedSubjects, .. e.SubjectIds.Where(s => !ErasedSubjects.Contains(s))],
     };
-}
 
-/// <summary>
-/// The one fold of a case's stream into <see cref="CaseFileView"/>, for code and tests that fold events by hand. Not a member of
-/// CaseFileView: Marten's source generator takes a method named <c>Evolve</c> on a self-aggregating type for its own convention
-/// (<c>Evolve(IEvent)</c>) instead of the <c>Create</c>/<c>Apply</c> methods.
-/// </summary>
-public static class CaseFileViewFold
-{
     /// <summary>The view after <paramref name="event"/> (the view itself when the stream starts): the one fold of its events.</summary>
     /// <param name="state">The view so far; null before the stream's first event.</param>
     /// <param name="event">The next event of the case's stream.</param>
     public static CaseFileView Evolve(CaseFileView? state, object @event) => (state, @event) switch
     {
-        (_, CaseReferred e) => CaseFileView.Create(e),
+        (_, CaseReferred e) => Create(e),
         (null, _) => throw new InvalidOperationException($"A case's stream starts with {nameof(CaseReferred)}, not {@event.GetType().Name}."),
         (_, RiskAssessed e) => state.Apply(e),
         (_, CaseClosed e) => state.Apply(e),
@@ -207,6 +199,10 @@ public static class CaseFileViewFold
         (_, CaseRetentionErased e) => state.Apply(e),
         _ => throw new InvalidOperationException($"A case has no event {@event.GetType().Name}."),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(CaseFileView?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public CaseFileView Evolve(object @event) => Evolve(this, @event);
 }
 
 public static class CaseQueries

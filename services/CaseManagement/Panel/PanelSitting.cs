@@ -42,25 +42,22 @@ public sealed record PanelSitting(Guid Id, DateOnly SittingOn)
         sitting.ReviewsRecorded
             ? throw new DomainRuleViolation("sitting-under-way", "Reviews have been recorded at this sitting: its agenda is settled.")
             : new AgendaBuilt(sitting.Id, PanelAgenda.Build(cases, sitting.SittingOn), by, now);
-}
 
-/// <summary>
-/// The one fold of a sitting's stream into <see cref="PanelSitting"/>, for code and tests that fold events by hand (not a
-/// member of it: Marten's source generator takes a method named <c>Evolve</c> on a self-aggregating type for its own).
-/// </summary>
-public static class PanelSittingFold
-{
     /// <summary>The sitting after <paramref name="event"/> (the sitting itself when the stream starts).</summary>
     /// <param name="state">The sitting so far; null before the stream's first event.</param>
     /// <param name="event">The next event of the sitting's stream.</param>
     public static PanelSitting Evolve(PanelSitting? state, object @event) => (state, @event) switch
     {
-        (_, PanelSittingScheduled e) => PanelSitting.Create(e),
+        (_, PanelSittingScheduled e) => Create(e),
         (null, _) => throw new InvalidOperationException($"A sitting's stream starts with {nameof(PanelSittingScheduled)}, not {@event.GetType().Name}."),
         (_, SittingCaseReviewed e) => state.Apply(e),
         (_, AgendaBuilt or SittingAttendanceRecorded) => state, // nothing a rule reads
         _ => throw new InvalidOperationException($"A sitting has no event {@event.GetType().Name}."),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(PanelSitting?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public PanelSitting Evolve(object @event) => Evolve(this, @event);
 }
 
 /// <summary>

@@ -23,21 +23,21 @@ public sealed partial record PanelSittingView(Guid Id, DateOnly SittingOn, strin
     public PanelSittingView Apply(SittingCaseReviewed e) => this with { Reviewed = [.. Reviewed, e] };
 
     public PanelSittingView Apply(SittingAttendanceRecorded e) => this with { Attendance = e.Attendance };
-}
 
-/// <summary>The one fold of a sitting's stream into <see cref="PanelSittingView"/>, for code and tests that fold events by hand.</summary>
-public static class PanelSittingViewFold
-{
     /// <summary>The view after <paramref name="event"/> (the view itself when the stream starts).</summary>
     /// <param name="state">The view so far; null before the stream's first event.</param>
     /// <param name="event">The next event of the sitting's stream.</param>
     public static PanelSittingView Evolve(PanelSittingView? state, object @event) => (state, @event) switch
     {
-        (_, PanelSittingScheduled e) => PanelSittingView.Create(e),
+        (_, PanelSittingScheduled e) => Create(e),
         (null, _) => throw new InvalidOperationException($"A sitting's stream starts with {nameof(PanelSittingScheduled)}, not {@event.GetType().Name}."),
         (_, AgendaBuilt e) => state.Apply(e),
         (_, SittingCaseReviewed e) => state.Apply(e),
         (_, SittingAttendanceRecorded e) => state.Apply(e),
         _ => throw new InvalidOperationException($"A sitting has no event {@event.GetType().Name}."),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(PanelSittingView?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public PanelSittingView Evolve(object @event) => Evolve(this, @event);
 }

@@ -45,11 +45,9 @@ public sealed partial record AwardView(
 
     /// <summary>
     /// The view after an event (null before the award's first): the one fold of the award's events, for every fold written by
-    /// hand (tests, code). A delegate, not a method: Marten's source generator takes a method named <c>Evolve</c> on a
-    /// self-aggregating type for its own instance <c>Evolve(event)</c> convention and generates a call that does not compile;
-    /// Marten folds with <c>Create</c>/<c>Apply</c>, which this calls.
+    /// hand (tests, code). Marten folds with it too (the instance <c>Evolve</c> below).
     /// </summary>
-    public static readonly Func<AwardView?, object, AwardView> Evolve = (state, @event) => @event switch
+    public static AwardView Evolve(AwardView? state, object @event) => @event switch
     {
         AwardMade e => Create(e),
         InstalmentScheduled e => Existing(state).Apply(e),
@@ -60,6 +58,10 @@ public sealed partial record AwardView(
         AwardReducedBy e => Existing(state).Apply(e),
         _ => Existing(state),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(AwardView?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public AwardView Evolve(object @event) => Evolve(this, @event);
 
     private static AwardView Existing(AwardView? state) => state ?? throw new InvalidOperationException("An award's stream starts with AwardMade.");
 

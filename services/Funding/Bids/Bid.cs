@@ -36,11 +36,9 @@ public sealed partial record Bid(
     public Bid Apply(BidWithdrawn e) => this with { Status = BidStatus.Withdrawn };
 
     /// <summary>
-    /// The bid after an event (null before its first): the one fold of a bid's events, for every fold written by hand. A
-    /// delegate, not a method: Marten's source generator takes a method named <c>Evolve</c> on a self-aggregating type for
-    /// its own instance <c>Evolve(event)</c> convention; Marten folds with <c>Create</c>/<c>Apply</c>.
+    /// The bid after an event (null before its first): the one fold of a bid's events, for every fold written by hand. Marten folds with it too (the instance <c>Evolve</c> below).
     /// </summary>
-    public static readonly Func<Bid?, object, Bid> Evolve = (state, @event) => @event switch
+    public static Bid Evolve(Bid? state, object @event) => @event switch
     {
         BidDrafted e => Create(e),
         BidSubmitted e => Existing(state).Apply(e),
@@ -50,6 +48,10 @@ public sealed partial record Bid(
         BidWithdrawn e => Existing(state).Apply(e),
         _ => Existing(state),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(Bid?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public Bid Evolve(object @event) => Evolve(this, @event);
 
     private static Bid Existing(Bid? state) => state ?? throw new InvalidOperationException("A bid's stream starts with BidDrafted.");
 }

@@ -29,7 +29,7 @@ public sealed record BidView(
     public BidView Apply(BidWithdrawn e) => this with { Status = BidStatus.Withdrawn, ClosingReason = e.Reason };
 
     /// <summary>The view after an event (null before the bid's first), as the projection folds it.</summary>
-    public static readonly Func<BidView?, object, BidView> Evolve = (state, @event) => @event switch
+    public static BidView Evolve(BidView? state, object @event) => @event switch
     {
         BidDrafted e => Create(e),
         BidSubmitted e => Existing(state).Apply(e),
@@ -39,6 +39,10 @@ public sealed record BidView(
         BidWithdrawn e => Existing(state).Apply(e),
         _ => Existing(state),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(BidView?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public BidView Evolve(object @event) => Evolve(this, @event);
 
     /// <summary>
     /// The answer of a write to a bid (what <c>UpdatedAggregate</c> answered when the bid was its own read model): the view

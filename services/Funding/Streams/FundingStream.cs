@@ -49,10 +49,9 @@ public sealed record FundingStream(Guid Id, string Name, int FinancialYear, deci
 
     /// <summary>
     /// The stream after an event (null before its first): the one fold of a funding stream's events, for every fold written
-    /// by hand. A delegate, not a method: Marten's source generator takes a method named <c>Evolve</c> on a
-    /// self-aggregating type for its own instance <c>Evolve(event)</c> convention; Marten folds with <c>Create</c>/<c>Apply</c>.
+    /// by hand. Marten folds with it too (the instance <c>Evolve</c> below).
     /// </summary>
-    public static readonly Func<FundingStream?, object, FundingStream> Evolve = (state, @event) => @event switch
+    public static FundingStream Evolve(FundingStream? state, object @event) => @event switch
     {
         FundingStreamCreated e => Create(e),
         BudgetChanged e => Existing(state).Apply(e),
@@ -60,6 +59,10 @@ public sealed record FundingStream(Guid Id, string Name, int FinancialYear, deci
         AwardReduced e => Existing(state).Apply(e),
         _ => Existing(state),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(FundingStream?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public FundingStream Evolve(object @event) => Evolve(this, @event);
 
     private static FundingStream Existing(FundingStream? state) =>
         state ?? throw new InvalidOperationException("A funding stream starts with FundingStreamCreated.");

@@ -38,7 +38,7 @@ public sealed record FundingStreamView(Guid Id, string Name, string Source, int 
     };
 
     /// <summary>The view after an event (null before the stream's first), as the projection folds it.</summary>
-    public static readonly Func<FundingStreamView?, object, FundingStreamView> Evolve = (state, @event) => @event switch
+    public static FundingStreamView Evolve(FundingStreamView? state, object @event) => @event switch
     {
         FundingStreamCreated e => Create(e),
         BudgetChanged e => Existing(state).Apply(e),
@@ -46,6 +46,10 @@ public sealed record FundingStreamView(Guid Id, string Name, string Source, int 
         AwardReduced e => Existing(state).Apply(e),
         _ => Existing(state),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(FundingStreamView?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public FundingStreamView Evolve(object @event) => Evolve(this, @event);
 
     private static FundingStreamView Existing(FundingStreamView? state) =>
         state ?? throw new InvalidOperationException("A funding stream starts with FundingStreamCreated.");

@@ -44,10 +44,9 @@ public sealed record ActionItem(Guid Id, Guid BodyId, ActionStatus Status)
 
     /// <summary>
     /// The action after an event (null before its first): the one fold of an action's events, for every fold written by
-    /// hand. A delegate, not a method: Marten's source generator takes a method named <c>Evolve</c> on a self-aggregating
-    /// type for its own instance <c>Evolve(event)</c> convention; Marten folds with <c>Create</c>/<c>Apply</c>.
+    /// hand. Marten folds with it too (the instance <c>Evolve</c> below).
     /// </summary>
-    public static readonly Func<ActionItem?, object, ActionItem> Evolve = (state, @event) => @event switch
+    public static ActionItem Evolve(ActionItem? state, object @event) => @event switch
     {
         ActionRaised e => Create(e),
         ActionProgressed e => Existing(state).Apply(e),
@@ -55,6 +54,10 @@ public sealed record ActionItem(Guid Id, Guid BodyId, ActionStatus Status)
         ActionDropped e => Existing(state).Apply(e),
         _ => Existing(state),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(ActionItem?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public ActionItem Evolve(object @event) => Evolve(this, @event);
 
     private static ActionItem Existing(ActionItem? state) => state ?? throw new InvalidOperationException("An action's stream starts with ActionRaised.");
 }
@@ -94,7 +97,7 @@ public sealed record ActionView(
     public ActionView Apply(ActionDropped e) => this with { Status = ActionStatus.Dropped, ClosedAt = e.At, DropReason = e.Reason };
 
     /// <summary>The view after an event (null before the action's first), as the projection folds it.</summary>
-    public static readonly Func<ActionView?, object, ActionView> Evolve = (state, @event) => @event switch
+    public static ActionView Evolve(ActionView? state, object @event) => @event switch
     {
         ActionRaised e => Create(e),
         ActionProgressed e => Existing(state).Apply(e),
@@ -102,6 +105,10 @@ public sealed record ActionView(
         ActionDropped e => Existing(state).Apply(e),
         _ => Existing(state),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(ActionView?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public ActionView Evolve(object @event) => Evolve(this, @event);
 
     private static ActionView Existing(ActionView? state) => state ?? throw new InvalidOperationException("An action's stream starts with ActionRaised.");
 }

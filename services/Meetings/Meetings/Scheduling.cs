@@ -139,14 +139,17 @@ public sealed record MeetingSeries(Guid Id)
 
     /// <summary>
     /// The series after an event (null before its first): the one fold of a series' events, for every fold written by
-    /// hand. A delegate, not a method: Marten's source generator takes a method named <c>Evolve</c> on a self-aggregating
-    /// type for its own instance <c>Evolve(event)</c> convention; Marten folds with <c>Create</c>.
+    /// hand. Marten folds with it too (the instance <c>Evolve</c> below).
     /// </summary>
-    public static readonly Func<MeetingSeries?, object, MeetingSeries> Evolve = (state, @event) => @event switch
+    public static MeetingSeries Evolve(MeetingSeries? state, object @event) => @event switch
     {
         SeriesPlanned e => Create(e),
         _ => state ?? throw new InvalidOperationException("A series' stream starts with SeriesPlanned."),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(MeetingSeries?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public MeetingSeries Evolve(object @event) => Evolve(this, @event);
 
     /// <summary>
     /// Plans <paramref name="count"/> meetings of a body at its cadence (or <paramref name="cadence"/> if given). Returns
@@ -186,9 +189,13 @@ public sealed record MeetingSeriesView(
         new(e.SeriesId, e.BodyId, e.Cadence, e.Pattern, e.FirstLocal, e.TimeZone, e.DurationMinutes, e.Location, e.Area, e.MeetingIds);
 
     /// <summary>The view after an event (null before the series' first), as the projection folds it.</summary>
-    public static readonly Func<MeetingSeriesView?, object, MeetingSeriesView> Evolve = (state, @event) => @event switch
+    public static MeetingSeriesView Evolve(MeetingSeriesView? state, object @event) => @event switch
     {
         SeriesPlanned e => Create(e),
         _ => state ?? throw new InvalidOperationException("A series' stream starts with SeriesPlanned."),
     };
+
+    /// <summary>The fold Marten runs for the inline document (its source generator takes a method named <c>Evolve</c> for the evolver): the same <see cref="Evolve(MeetingSeriesView?, object)"/>.</summary>
+    /// <param name="event">The next event of the stream.</param>
+    public MeetingSeriesView Evolve(object @event) => Evolve(this, @event);
 }

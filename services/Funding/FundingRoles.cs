@@ -1,9 +1,3 @@
-using CommunitySafety.Funding.Awards;
-using CommunitySafety.Funding.Bids;
-using CommunitySafety.Funding.Decisions;
-using CommunitySafety.Funding.Streams;
-using JasperFx.Events.Projections;
-
 namespace CommunitySafety.Funding;
 
 /// <summary>Roles (the <c>role</c> claim) that Funding's endpoints require.</summary>
@@ -17,27 +11,4 @@ public static class FundingRoles
     public const string Bidder = "bidder";
 
     public const string AnyFundingRole = FundingOfficer + "," + FinanceOfficer + "," + Bidder;
-}
-
-public static class Queues
-{
-    public const string Decisions = "funding.decisions";
-    public const string GovernanceEvents = "funding.governance-events";
-}
-
-public static class FundingStreams
-{
-    public static void AddFundingStreams(this StoreOptions opts)
-    {
-        opts.Projections.Snapshot<FundingStream>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<FundingStreamView>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<Bid>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<BidView>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<Award>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<AwardView>(SnapshotLifecycle.Inline);
-        opts.Schema.For<BidView>().Index(b => b.StreamId);
-        opts.Schema.For<AwardView>().Index(a => a.StreamId);
-        opts.Schema.For<KnownDecision>();
-        opts.Schema.For<KnownOrganisation>();
-    }
 }

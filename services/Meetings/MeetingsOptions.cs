@@ -1,9 +1,10 @@
 namespace CommunitySafety.Meetings;
 
 /// <summary>Configuration section <c>Meetings</c>.</summary>
-public sealed class MeetingsOptions
+public sealed class MeetingsOptions : ISettings<MeetingsOptions>
 {
-    public const string Section = "Meetings";
+    /// <inheritdoc />
+    public static string Section => "Meetings";
 
     /// <summary>How many days before a meeting its agenda is published, unless the clerk publishes it earlier.
     /// Five clear days is what councils' access-to-information rules ask for.</summary>
@@ -17,21 +18,22 @@ public sealed class MeetingsOptions
     /// (Development only), links use the request's scheme and host, which behind the gateway are its forwarded ones.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>The options, or why not. Outside Development <see cref="PublicBaseUrl"/> is required: a published
-    /// calendar link must not depend on which proxy headers reached the service.</summary>
-    public MeetingsOptions Validated(bool development = true)
+    /// <summary>Why <see cref="PublicBaseUrl"/> is required outside Development (<c>AddMeetings</c> checks it there).</summary>
+    public const string PublicBaseUrlRequired =
+        "Meetings:PublicBaseUrl (Meetings__PublicBaseUrl) is required outside Development: the public address of the gateway, " +
+        "e.g. https://csp.example.org, for the links in calendar feeds.";
+
+    /// <summary>Outside Development a published calendar link must not depend on which proxy headers reached the service.</summary>
+    public bool HasPublicBaseUrl => !string.IsNullOrWhiteSpace(PublicBaseUrl);
+
+    /// <summary>What is wrong with the settings in any environment (outside Development, <see cref="HasPublicBaseUrl"/> too).</summary>
+    public IEnumerable<string> Faults()
     {
-        if (Public.ResidentDetailsRetentionMonths < 1)
-            throw new InvalidOperationException("Meetings:Public:ResidentDetailsRetentionMonths must be at least 1.");
-        if (Calendar.PastDays < 0 || Calendar.MaxEvents < 1)
-            throw new InvalidOperationException("Meetings:Calendar:PastDays must be 0 or more and Meetings:Calendar:MaxEvents at least 1.");
-        if (string.IsNullOrWhiteSpace(PublicBaseUrl))
-            return development ? this : throw new InvalidOperationException(
-                "Meetings:PublicBaseUrl (Meetings__PublicBaseUrl) is required outside Development: the public address of the gateway, " +
-                "e.g. https://csp.example.org, for the links in calendar feeds.");
-        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            throw new InvalidOperationException($"Meetings:PublicBaseUrl '{PublicBaseUrl}' is not an absolute http(s) address.");
-        return this;
+        if (Public.ResidentDetailsRetentionMonths < 1) yield return "Public:ResidentDetailsRetentionMonths must be at least 1.";
+        if (Calendar.PastDays < 0 || Calendar.MaxEvents < 1) yield return "Calendar:PastDays must be 0 or more and Calendar:MaxEvents at least 1.";
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
+            && (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+            yield return $"PublicBaseUrl '{PublicBaseUrl}' is not an absolute http(s) address.";
     }
 }
 

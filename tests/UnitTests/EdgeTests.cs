@@ -101,11 +101,13 @@ public sealed class EdgeTests
     public void Outside_Development_Meetings_needs_its_public_address()
     {
         var unset = new meetings::CommunitySafety.Meetings.MeetingsOptions();
-        Assert.Same(unset, unset.Validated(development: true));
-        Assert.Contains("Meetings:PublicBaseUrl", Assert.Throws<InvalidOperationException>(() => unset.Validated(development: false)).Message);
+        Assert.Empty(unset.Faults());
+        Assert.False(unset.HasPublicBaseUrl);
+        Assert.Contains("Meetings:PublicBaseUrl", meetings::CommunitySafety.Meetings.MeetingsOptions.PublicBaseUrlRequired);
         var relative = new meetings::CommunitySafety.Meetings.MeetingsOptions { PublicBaseUrl = "csp.example.org" };
-        Assert.Contains("not an absolute http(s) address", Assert.Throws<InvalidOperationException>(() => relative.Validated(development: false)).Message);
+        Assert.Contains("not an absolute http(s) address", Assert.Single(relative.Faults()));
         var set = new meetings::CommunitySafety.Meetings.MeetingsOptions { PublicBaseUrl = "https://csp.example.org" };
-        Assert.Same(set, set.Validated(development: false));
+        Assert.Empty(set.Faults());
+        Assert.True(set.HasPublicBaseUrl);
     }
 }

@@ -272,8 +272,10 @@ public sealed class PublicMeetingRulesTests
     [Fact]
     public void The_retention_period_defaults_to_twelve_months_and_is_at_least_one()
     {
-        Assert.Equal(12, new meetings::CommunitySafety.Meetings.MeetingsOptions().Validated().Public.ResidentDetailsRetentionMonths);
+        var defaults = new meetings::CommunitySafety.Meetings.MeetingsOptions();
+        Assert.Empty(defaults.Faults());
+        Assert.Equal(12, defaults.Public.ResidentDetailsRetentionMonths);
         var none = new meetings::CommunitySafety.Meetings.MeetingsOptions { Public = { ResidentDetailsRetentionMonths = 0 } };
-        Assert.Contains("ResidentDetailsRetentionMonths", Assert.Throws<InvalidOperationException>(() => none.Validated()).Message);
+        Assert.Contains("ResidentDetailsRetentionMonths", Assert.Single(none.Faults()));
     }
 }

@@ -68,7 +68,7 @@ public sealed class ReplayBudgetTests
     [InlineData(0, 2_000)]
     [InlineData(500, 0)]
     public void Budgets_must_be_at_least_one(int perCall, int perHour) =>
-        Assert.Throws<InvalidOperationException>(() => new ReplayOptions { MaxEventsPerCall = perCall, MaxEventsPerHour = perHour }.Validated());
+        Assert.NotEmpty(new ReplayOptions { MaxEventsPerCall = perCall, MaxEventsPerHour = perHour }.Faults());
 
     [Fact]
     public void Retry_after_is_whole_seconds_rounded_up() =>

@@ -5,7 +5,7 @@ namespace CommunitySafety.UnitTests;
 
 public sealed class WebhookDeliveryTests
 {
-    private static readonly DeliveryOptions Options = new DeliveryOptions { RetryScheduleSeconds = [10, 60, 600], Jitter = 0.2 }.Validated();
+    private static readonly DeliveryOptions Options = new() { RetryScheduleSeconds = [10, 60, 600], Jitter = 0.2 };
 
     [Theory]
     [InlineData(200, 1, AttemptVerdict.Delivered)]
@@ -51,6 +51,7 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(WebhookDelivery.IdFor(subscription, "e1"), WebhookDelivery.IdFor(subscription, "e1"));
         Assert.NotEqual(WebhookDelivery.IdFor(subscription, "e1"), WebhookDelivery.IdFor(Guid.NewGuid(), "e1"));
         Assert.StartsWith("msg_", WebhookDelivery.IdFor(subscription, "e1"));
-        Assert.Throws<InvalidOperationException>(() => new DeliveryOptions { Jitter = 1.5 }.Validated());
+        Assert.Empty(Options.Faults());
+        Assert.Equal("Jitter must be in [0, 1).", Assert.Single(new DeliveryOptions { Jitter = 1.5 }.Faults()));
     }
 }

@@ -3,14 +3,19 @@ using CommunitySafety.Funding.Streams;
 namespace CommunitySafety.Funding.Awards;
 
 /// <summary>Monitoring configuration (<c>Funding:VarianceThresholdPercent</c>).</summary>
-public sealed class MonitoringOptions
+public sealed class MonitoringOptions : ISettings<MonitoringOptions>
 {
+    /// <inheritdoc />
+    public static string Section => "Funding";
+
     /// <summary>A return whose spend differs from the straight-line profile by more than this (either way) must explain why.</summary>
     public decimal VarianceThresholdPercent { get; set; } = 10m;
 
-    public MonitoringOptions Validated() => VarianceThresholdPercent is >= 0 and <= 1000
-        ? this
-        : throw new InvalidOperationException("Funding:VarianceThresholdPercent must be between 0 and 1000.");
+    /// <inheritdoc />
+    public IEnumerable<string> Faults()
+    {
+        if (VarianceThresholdPercent is < 0 or > 1000) yield return "VarianceThresholdPercent must be between 0 and 1000.";
+    }
 }
 
 /// <summary>A reduction decided: recorded on the award and, so the money is available again, on its funding stream.</summary>

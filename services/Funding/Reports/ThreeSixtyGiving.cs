@@ -11,17 +11,23 @@ namespace CommunitySafety.Funding.Reports;
 /// ids are prefix-award id, and organisations without a registered identifier are named prefix-org-their id, as the
 /// standard allows for identifiers from the publisher's own records.
 /// </summary>
-public sealed class ThreeSixtyGivingOptions
+public sealed class ThreeSixtyGivingOptions : ISettings<ThreeSixtyGivingOptions>
 {
+    /// <inheritdoc />
+    public static string Section => "Funding:ThreeSixtyGiving";
+
+
     public string Prefix { get; set; } = "360G-csp";
     public string FundingOrganisationId { get; set; } = "360G-csp-org-partnership";
     public string FundingOrganisationName { get; set; } = "Community Safety Partnership";
     public string License { get; set; } = "https://creativecommons.org/licenses/by/4.0/";
 
-    public ThreeSixtyGivingOptions Validated() =>
-        new[] { Prefix, FundingOrganisationId, FundingOrganisationName }.All(v => !string.IsNullOrWhiteSpace(v))
-            ? this
-            : throw new InvalidOperationException("Funding:ThreeSixtyGiving needs a Prefix, a FundingOrganisationId and a FundingOrganisationName.");
+    /// <inheritdoc />
+    public IEnumerable<string> Faults()
+    {
+        if (new[] { Prefix, FundingOrganisationId, FundingOrganisationName }.Any(string.IsNullOrWhiteSpace))
+            yield return "A Prefix, a FundingOrganisationId and a FundingOrganisationName are needed.";
+    }
 }
 
 public sealed record Organization(string Id, string Name);

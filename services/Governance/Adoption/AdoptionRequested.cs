@@ -6,9 +6,3 @@ namespace CommunitySafety.Governance.Adoption;
 /// document by this id and ignores the message otherwise; Wolverine runs them all in one transaction.
 /// </summary>
 public sealed record AdoptionRequested(Guid DocumentId, Guid DecisionId, Guid MeetingId, Guid BodyId, bool ConsensusReached, DateTimeOffset DecidedAt);
-
-public static class AdoptionQueues
-{
-    /// <summary>Durable local queue: an adoption is not lost to a crash between the decision's arrival and its effect.</summary>
-    public const string Adoptions = "governance-adoptions";
-}

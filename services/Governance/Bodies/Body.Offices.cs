@@ -143,15 +143,23 @@ public sealed partial record Body
 }
 
 /// <summary>Configuration section <c>Governance:Offices</c>.</summary>
-public sealed class OfficeOptions
+public sealed class OfficeOptions : ISettings<OfficeOptions>
 {
-    public const string Section = "Governance:Offices";
+    /// <inheritdoc />
+    public static string Section => "Governance:Offices";
 
     /// <summary>The length of a term when the election does not say (default 2 years).</summary>
     public int TermYears { get; set; } = 2;
 
     /// <summary>How many days before a term ends the reminder is raised (default 60).</summary>
     public int ReminderDays { get; set; } = 60;
+
+    /// <inheritdoc />
+    public IEnumerable<string> Faults()
+    {
+        if (TermYears < 1) yield return "TermYears must be at least 1.";
+        if (ReminderDays < 0) yield return "ReminderDays must be 0 or more.";
+    }
 }
 
 /// <summary>When the scheduled messages of a term fall due.</summary>

@@ -11,12 +11,6 @@ public sealed class HeldMeeting
     public DateTimeOffset StartsAt { get; set; }
 }
 
-public static class MeetingsHeldQueues
-{
-    /// <summary>Governance's queue on <see cref="Contracts.Exchanges.Meetings"/>.</summary>
-    public const string MeetingsEvents = "governance.meetings-events";
-}
-
 public static class MeetingHeldHandler
 {
     /// <summary>An upsert by meeting id: redelivery changes nothing.</summary>

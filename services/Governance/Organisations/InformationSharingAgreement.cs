@@ -4,15 +4,23 @@ namespace CommunitySafety.Governance.Organisations;
 // shares case data only with current signatories (it follows the published IsaSigned / IsaWithdrawn).
 
 /// <summary>Configuration section <c>Governance:Isa</c>.</summary>
-public sealed class IsaOptions
+public sealed class IsaOptions : ISettings<IsaOptions>
 {
-    public const string Section = "Governance:Isa";
+    /// <inheritdoc />
+    public static string Section => "Governance:Isa";
 
     /// <summary>When a signature is reviewed, unless the signing says: months after signing (default 12).</summary>
     public int ReviewMonths { get; set; } = 12;
 
     /// <summary>How many days before the review date the reminder is raised (default 30).</summary>
     public int ReminderDays { get; set; } = 30;
+
+    /// <inheritdoc />
+    public IEnumerable<string> Faults()
+    {
+        if (ReviewMonths < 1) yield return "ReviewMonths must be at least 1.";
+        if (ReminderDays < 0) yield return "ReminderDays must be 0 or more.";
+    }
 }
 
 /// <summary>Scheduled: remind that a signature is due for review (does nothing if it was renewed or withdrawn since).</summary>

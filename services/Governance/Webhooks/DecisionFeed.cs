@@ -62,7 +62,7 @@ public static class DecisionFeedCursor
 /// Why ordering by the global sequence is safe: a poller that has seen sequence N must never later find an event below N.
 /// Sequence numbers are drawn when events are appended, so concurrent writers could commit out of order; but
 /// <see cref="DecisionEventPublished"/> has exactly one writer, the intake handler on the local sequential queue
-/// <see cref="DecisionQueues.Intake"/>, which appends one event and commits before taking the next. Events of other
+/// <see cref="GovernanceExtensions.Queues.Intake"/>, which appends one event and commits before taking the next. Events of other
 /// streams also draw sequence numbers, which leaves gaps in the feed's numbers, never reorderings.
 /// </summary>
 public static class DecisionFeedEndpoint

@@ -6,23 +6,6 @@ using Wolverine.Runtime.Handlers;
 
 namespace CommunitySafety.Governance.Webhooks;
 
-/// <summary>The queues through which decision events enter Governance.</summary>
-public static class DecisionQueues
-{
-    /// <summary>Governance's queue on <see cref="Contracts.Exchanges.Decisions"/> (DecisionRecorded).</summary>
-    public const string Decisions = "governance.decisions";
-
-    /// <summary>Governance's queue on <see cref="Contracts.Exchanges.Funding"/> (GrantAwarded; payments and clawbacks are ignored).</summary>
-    public const string FundingEvents = "governance.funding-events";
-
-    /// <summary>
-    /// The local, durable, sequential queue where both sources meet: the one writer of <see cref="DecisionEventPublished"/>.
-    /// The two broker queues are listened to independently (each in order); merging them here means the feed's events are
-    /// appended one at a time, so their global sequence numbers are committed in increasing order (see <see cref="DecisionFeedEndpoint"/>).
-    /// </summary>
-    public const string Intake = "governance-decision-intake";
-}
-
 /// <summary>Local message: take this decision event into the feed, unless it is already there.</summary>
 public sealed record TakeInDecisionEvent(CloudEvent Event);
 

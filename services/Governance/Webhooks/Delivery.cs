@@ -38,8 +38,11 @@ public sealed class WebhookDelivery
 }
 
 /// <summary>How deliveries are retried (<c>Webhooks:Delivery</c>).</summary>
-public sealed class DeliveryOptions
+public sealed class DeliveryOptions : ISettings<DeliveryOptions>
 {
+    /// <inheritdoc />
+    public static string Section => "Webhooks:Delivery";
+
     /// <summary>Waits before the 2nd, 3rd, … attempt, in seconds. After the last, the delivery is dead-lettered.</summary>
     public List<int> RetryScheduleSeconds { get; set; } = [];
 
@@ -56,10 +59,14 @@ public sealed class DeliveryOptions
 
     public IReadOnlyList<int> Schedule => RetryScheduleSeconds.Count > 0 ? RetryScheduleSeconds : DefaultSchedule;
 
-    public DeliveryOptions Validated() =>
-        Schedule.All(s => s >= 0) && Jitter is >= 0 and < 1 && TimeoutSeconds is >= 1 and <= 120 && MaxRetryAfterSeconds >= 0
-            ? this
-            : throw new InvalidOperationException("Webhooks:Delivery: retry waits ≥ 0 s, jitter in [0, 1), timeout 1–120 s.");
+    /// <inheritdoc />
+    public IEnumerable<string> Faults()
+    {
+        if (Schedule.Any(s => s < 0)) yield return "Retry waits must be 0 s or more.";
+        if (Jitter is < 0 or >= 1) yield return "Jitter must be in [0, 1).";
+        if (TimeoutSeconds is < 1 or > 120) yield return "TimeoutSeconds must be 1 to 120.";
+        if (MaxRetryAfterSeconds < 0) yield return "MaxRetryAfterSeconds must be 0 or more.";
+    }
 }
 
 /// <summary>What an attempt's answer means for the delivery.</summary>

@@ -1,9 +1,10 @@
 namespace CommunitySafety.Governance.Webhooks;
 
 /// <summary>How much the replay endpoints may re-send (<c>Webhooks:Replay</c>).</summary>
-public sealed class ReplayOptions
+public sealed class ReplayOptions : ISettings<ReplayOptions>
 {
-    public const string Section = "Webhooks:Replay";
+    /// <inheritdoc />
+    public static string Section => "Webhooks:Replay";
 
     /// <summary>The most events one call queues; a replay with more answers where to continue.</summary>
     public int MaxEventsPerCall { get; set; } = 500;
@@ -11,9 +12,11 @@ public sealed class ReplayOptions
     /// <summary>The most events a subscription may have re-sent in any hour, by both replay endpoints together.</summary>
     public int MaxEventsPerHour { get; set; } = 2_000;
 
-    public ReplayOptions Validated() => MaxEventsPerCall >= 1 && MaxEventsPerHour >= 1
-        ? this
-        : throw new InvalidOperationException("Webhooks:Replay: MaxEventsPerCall and MaxEventsPerHour must be at least 1.");
+    /// <inheritdoc />
+    public IEnumerable<string> Faults()
+    {
+        if (MaxEventsPerCall < 1 || MaxEventsPerHour < 1) yield return "MaxEventsPerCall and MaxEventsPerHour must be at least 1.";
+    }
 }
 
 /// <summary>A replay as the subscription remembers it for its budget: when, and how many events it re-sent.</summary>

@@ -1,37 +1,8 @@
 using CommunitySafety.Governance.Bodies;
 using CommunitySafety.Governance.Organisations;
-using JasperFx.Events.Projections;
 using C = CommunitySafety.Contracts.Governance;
 
 namespace CommunitySafety.Governance;
-
-public static class Queues
-{
-    /// <summary>The local, durable queue of webhook fan-outs and delivery attempts.</summary>
-    public const string Webhooks = "governance-webhooks";
-
-    /// <summary>The local, durable queue of scheduled reminders (ISA reviews, office terms ending and lapsing).</summary>
-    public const string Reminders = "governance-reminders";
-}
-
-public static class GovernanceStreams
-{
-    /// <summary>Each aggregate is a stream; its snapshot is kept inline, and so is a read model of its own where it has one (<see cref="BodyView"/>, <see cref="OrganisationView"/>, <see cref="TermsVersionView"/>); other snapshots are also the read model the GET endpoints serve.</summary>
-    public static void AddGovernanceStreams(this StoreOptions opts)
-    {
-        opts.Projections.Snapshot<Organisation>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<OrganisationView>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<Body>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<BodyView>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<TermsOfReference>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<TermsVersionView>(SnapshotLifecycle.Inline);
-        opts.Schema.For<TermsVersionView>().Index(t => t.BodyId);
-        opts.Projections.Snapshot<Webhooks.WebhookSubscription>(SnapshotLifecycle.Inline);
-        opts.Schema.For<Webhooks.WebhookSubscription>().Index(s => s.OrganisationId);
-        opts.Schema.For<Webhooks.WebhookDelivery>().Index(d => d.SubscriptionId);
-        Strategy.StrategyStreams.AddStrategyStreams(opts);
-    }
-}
 
 /// <summary>Which domain events other services hear about, and in what published shape.</summary>
 public static class IntegrationEvents

@@ -1,5 +1,4 @@
-extern alias casemanagement;
-using casemanagement::CommunitySafety.CaseManagement.Audit;
+using CommunitySafety.CaseManagement.Audit;
 using System.Security.Claims;
 using Xunit;
 

@@ -1,8 +1,7 @@
-extern alias funding;
-using funding::CommunitySafety.Funding;
-using funding::CommunitySafety.Funding.Awards;
-using funding::CommunitySafety.Funding.Bids;
-using funding::CommunitySafety.Funding.Streams;
+using CommunitySafety.Funding;
+using CommunitySafety.Funding.Awards;
+using CommunitySafety.Funding.Bids;
+using CommunitySafety.Funding.Streams;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;

@@ -1,7 +1,6 @@
-extern alias funding;
-using funding::CommunitySafety.Funding.Bids;
-using funding::CommunitySafety.Funding.Decisions;
-using funding::CommunitySafety.Funding.Streams;
+using CommunitySafety.Funding.Bids;
+using CommunitySafety.Funding.Decisions;
+using CommunitySafety.Funding.Streams;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;

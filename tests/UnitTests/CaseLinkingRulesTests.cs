@@ -1,6 +1,5 @@
-extern alias casemanagement;
-using casemanagement::CommunitySafety.CaseManagement.Cases;
-using casemanagement::CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults;
 using static CommunitySafety.UnitTests.CaseTestData;
 using Xunit;
@@ -152,7 +151,7 @@ public sealed class CaseLinkingRulesTests
         Assert.Equal("case-closed", Refused(() => merged.EnsureOpen()));
         // its subjects live on in the survivor: erased there, and the survivor's retention period covers them
         Assert.Equal("case-merged", Refused(() => CaseFile.EnsureErasable(merged, merged.Subjects[0].SubjectId)));
-        Assert.Null(new casemanagement::CommunitySafety.CaseManagement.Retention.RetentionPolicy().Decide(merged, T0, T0.AddYears(10)));
+        Assert.Null(new CommunitySafety.CaseManagement.Retention.RetentionPolicy().Decide(merged, T0, T0.AddYears(10)));
         // an ordinary closure still reopens
         Assert.Single(CaseFile.DecideReopen(Closed(duplicate), S("New incidents"), "Worker", T0));
     }

@@ -1,10 +1,9 @@
-extern alias casemanagement;
 using System.Security.Cryptography;
 using System.Text.Json;
-using casemanagement::CommunitySafety.CaseManagement.Cases;
-using casemanagement::CommunitySafety.CaseManagement.Interventions;
-using casemanagement::CommunitySafety.CaseManagement.PersonalData;
-using casemanagement::CommunitySafety.CaseManagement.Signatories;
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.Interventions;
+using CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Signatories;
 using CommunitySafety.ServiceDefaults;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Xunit;

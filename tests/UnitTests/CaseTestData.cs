@@ -1,6 +1,5 @@
-extern alias casemanagement;
-using casemanagement::CommunitySafety.CaseManagement.Cases;
-using casemanagement::CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults.DataProtection;
 
 namespace CommunitySafety.UnitTests;

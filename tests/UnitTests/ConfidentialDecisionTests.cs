@@ -1,9 +1,8 @@
-extern alias meetings;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Governance.Webhooks;
-using meetings::CommunitySafety.Meetings.Decisions;
-using meetings::CommunitySafety.Meetings.Meetings;
-using meetings::CommunitySafety.Meetings.Membership;
+using CommunitySafety.Meetings.Decisions;
+using CommunitySafety.Meetings.Meetings;
+using CommunitySafety.Meetings.Membership;
 using Xunit;
 using C = CommunitySafety.Contracts.Meetings;
 using Gov = CommunitySafety.Governance.Bodies;

@@ -1,8 +1,6 @@
-extern alias gateway;
-extern alias meetings;
 using System.Net;
 using CommunitySafety.ServiceDefaults;
-using gateway::CommunitySafety.Gateway;
+using CommunitySafety.Gateway;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -100,13 +98,13 @@ public sealed class EdgeTests
     [Fact]
     public void Outside_Development_Meetings_needs_its_public_address()
     {
-        var unset = new meetings::CommunitySafety.Meetings.MeetingsOptions();
+        var unset = new CommunitySafety.Meetings.MeetingsOptions();
         Assert.Empty(unset.Faults());
         Assert.False(unset.HasPublicBaseUrl);
-        Assert.Contains("Meetings:PublicBaseUrl", meetings::CommunitySafety.Meetings.MeetingsOptions.PublicBaseUrlRequired);
-        var relative = new meetings::CommunitySafety.Meetings.MeetingsOptions { PublicBaseUrl = "csp.example.org" };
+        Assert.Contains("Meetings:PublicBaseUrl", CommunitySafety.Meetings.MeetingsOptions.PublicBaseUrlRequired);
+        var relative = new CommunitySafety.Meetings.MeetingsOptions { PublicBaseUrl = "csp.example.org" };
         Assert.Contains("not an absolute http(s) address", Assert.Single(relative.Faults()));
-        var set = new meetings::CommunitySafety.Meetings.MeetingsOptions { PublicBaseUrl = "https://csp.example.org" };
+        var set = new CommunitySafety.Meetings.MeetingsOptions { PublicBaseUrl = "https://csp.example.org" };
         Assert.Empty(set.Faults());
         Assert.True(set.HasPublicBaseUrl);
     }

@@ -1,7 +1,6 @@
-extern alias funding;
-using funding::CommunitySafety.Funding.Awards;
-using funding::CommunitySafety.Funding.Reports;
-using funding::CommunitySafety.Funding.Streams;
+using CommunitySafety.Funding.Awards;
+using CommunitySafety.Funding.Reports;
+using CommunitySafety.Funding.Streams;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -67,7 +66,7 @@ public sealed class FundingReportTests
         var options = new ThreeSixtyGivingOptions { Prefix = "360G-kent", FundingOrganisationId = "GB-GOV-1", FundingOrganisationName = "Kent CSP" };
 
         var grant = Assert.Single(ThreeSixtyGiving.Package([award], new Dictionary<Guid, FundingStreamView> { [streamId] = stream },
-            new Dictionary<Guid, funding::CommunitySafety.Funding.Bids.BidView>(), new Dictionary<Guid, string> { [award.OrganisationId] = "Youth Trust" }, options, T0).Grants);
+            new Dictionary<Guid, CommunitySafety.Funding.Bids.BidView>(), new Dictionary<Guid, string> { [award.OrganisationId] = "Youth Trust" }, options, T0).Grants);
 
         Assert.Equal($"360G-kent-{award.Id}", grant.Id);
         Assert.Equal(("Youth work", "GBP", 29_000m, (decimal?)null), (grant.Title, grant.Currency, grant.AmountAwarded, grant.AmountAppliedFor));

@@ -1,8 +1,7 @@
-extern alias funding;
-using funding::CommunitySafety.Funding;
-using funding::CommunitySafety.Funding.Bids;
-using funding::CommunitySafety.Funding.Decisions;
-using funding::CommunitySafety.Funding.Streams;
+using CommunitySafety.Funding;
+using CommunitySafety.Funding.Bids;
+using CommunitySafety.Funding.Decisions;
+using CommunitySafety.Funding.Streams;
 using CommunitySafety.ServiceDefaults;
 using Xunit;
 

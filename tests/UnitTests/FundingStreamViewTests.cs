@@ -1,5 +1,4 @@
-extern alias funding;
-using funding::CommunitySafety.Funding.Streams;
+using CommunitySafety.Funding.Streams;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;

@@ -1,9 +1,8 @@
-extern alias gateway;
 using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CommunitySafety.ServiceDefaults;
-using gateway::CommunitySafety.Gateway;
+using CommunitySafety.Gateway;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Xunit;

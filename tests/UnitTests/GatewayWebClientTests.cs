@@ -1,7 +1,6 @@
-extern alias gateway;
 using System.Globalization;
 using System.Net;
-using gateway::CommunitySafety.Gateway;
+using CommunitySafety.Gateway;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Xunit;

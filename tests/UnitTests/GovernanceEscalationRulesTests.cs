@@ -1,6 +1,5 @@
-extern alias meetings;
-using meetings::CommunitySafety.Meetings.Agenda;
-using meetings::CommunitySafety.Meetings.Meetings;
+using CommunitySafety.Meetings.Agenda;
+using CommunitySafety.Meetings.Meetings;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;

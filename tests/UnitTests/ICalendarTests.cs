@@ -1,6 +1,5 @@
-extern alias meetings;
 using System.Text;
-using meetings::CommunitySafety.Meetings.Public;
+using CommunitySafety.Meetings.Public;
 using Xunit;
 using IcalCalendar = Ical.Net.Calendar;
 

@@ -1,7 +1,6 @@
-extern alias casemanagement;
-using casemanagement::CommunitySafety.CaseManagement.Cases;
-using casemanagement::CommunitySafety.CaseManagement.Interventions;
-using casemanagement::CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.Interventions;
+using CommunitySafety.CaseManagement.PersonalData;
 using CommunitySafety.ServiceDefaults;
 using static CommunitySafety.UnitTests.CaseTestData;
 using Xunit;

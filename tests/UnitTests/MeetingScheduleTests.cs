@@ -1,8 +1,7 @@
-extern alias meetings;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.ServiceDefaults;
-using meetings::CommunitySafety.Meetings.Meetings;
-using meetings::CommunitySafety.Meetings.Membership;
+using CommunitySafety.Meetings.Meetings;
+using CommunitySafety.Meetings.Membership;
 using System.Globalization;
 using Xunit;
 

@@ -1,8 +1,7 @@
-extern alias meetings;
 using CommunitySafety.ServiceDefaults;
-using meetings::CommunitySafety.Meetings.Meetings;
-using meetings::CommunitySafety.Meetings.Membership;
-using meetings::CommunitySafety.Meetings.Minutes;
+using CommunitySafety.Meetings.Meetings;
+using CommunitySafety.Meetings.Membership;
+using CommunitySafety.Meetings.Minutes;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;

@@ -1,8 +1,7 @@
-extern alias funding;
 using System.Globalization;
 using System.Security.Claims;
 using CommunitySafety.ServiceDefaults;
-using funding::CommunitySafety.Funding;
+using CommunitySafety.Funding;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;
@@ -57,6 +56,6 @@ public sealed class OrganisationScopeTests
         OrganisationScope.Decide(Own, actsForEvery: true, callerOrganisation: null, OrganisationScope.Award);
         OrganisationScope.Decide(Own, actsForEvery: false, callerOrganisation: Own, OrganisationScope.Award);
         Assert.Equal("not-your-award", Assert.Throws<DomainRuleViolation>(() => OrganisationScope.Decide(Own, false, Guid.NewGuid(), OrganisationScope.Award)).Rule);
-        Assert.Equal("not-your-bid", Assert.Throws<DomainRuleViolation>(() => funding::CommunitySafety.Funding.Bids.Bid.DecideActor(Own, false, Guid.NewGuid())).Rule);
+        Assert.Equal("not-your-bid", Assert.Throws<DomainRuleViolation>(() => CommunitySafety.Funding.Bids.Bid.DecideActor(Own, false, Guid.NewGuid())).Rule);
     }
 }

@@ -1,9 +1,8 @@
-extern alias casemanagement;
-using casemanagement::CommunitySafety.CaseManagement.Cases;
-using casemanagement::CommunitySafety.CaseManagement.Panel;
-using casemanagement::CommunitySafety.CaseManagement.PersonalData;
-using casemanagement::CommunitySafety.CaseManagement.Retention;
-using casemanagement::CommunitySafety.CaseManagement.Risk;
+using CommunitySafety.CaseManagement.Cases;
+using CommunitySafety.CaseManagement.Panel;
+using CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Retention;
+using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.ServiceDefaults;
 using static CommunitySafety.UnitTests.CaseTestData;
 using Xunit;

@@ -1,9 +1,8 @@
-extern alias meetings;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.ServiceDefaults;
-using meetings::CommunitySafety.Meetings.Meetings;
-using meetings::CommunitySafety.Meetings.Membership;
-using meetings::CommunitySafety.Meetings.Public;
+using CommunitySafety.Meetings.Meetings;
+using CommunitySafety.Meetings.Membership;
+using CommunitySafety.Meetings.Public;
 using System.Globalization;
 using Xunit;
 
@@ -272,10 +271,10 @@ public sealed class PublicMeetingRulesTests
     [Fact]
     public void The_retention_period_defaults_to_twelve_months_and_is_at_least_one()
     {
-        var defaults = new meetings::CommunitySafety.Meetings.MeetingsOptions();
+        var defaults = new CommunitySafety.Meetings.MeetingsOptions();
         Assert.Empty(defaults.Faults());
         Assert.Equal(12, defaults.Public.ResidentDetailsRetentionMonths);
-        var none = new meetings::CommunitySafety.Meetings.MeetingsOptions { Public = { ResidentDetailsRetentionMonths = 0 } };
+        var none = new CommunitySafety.Meetings.MeetingsOptions { Public = { ResidentDetailsRetentionMonths = 0 } };
         Assert.Contains("ResidentDetailsRetentionMonths", Assert.Single(none.Faults()));
     }
 }

@@ -1,7 +1,6 @@
-extern alias meetings;
 using CommunitySafety.Contracts.Governance;
-using meetings::CommunitySafety.Meetings.Meetings;
-using meetings::CommunitySafety.Meetings.Membership;
+using CommunitySafety.Meetings.Meetings;
+using CommunitySafety.Meetings.Membership;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;

@@ -1,5 +1,4 @@
-extern alias casemanagement;
-using casemanagement::CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.PersonalData;
 using Xunit;
 
 namespace CommunitySafety.UnitTests;

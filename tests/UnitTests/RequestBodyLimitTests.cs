@@ -1,14 +1,12 @@
-extern alias gateway;
-extern alias meetings;
 using System.Reflection;
 using CommunitySafety.ServiceDefaults;
-using gateway::CommunitySafety.Gateway;
+using CommunitySafety.Gateway;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Xunit;
-using DraftMinutesEndpoint = meetings::CommunitySafety.Meetings.Minutes.DraftMinutesEndpoint;
+using DraftMinutesEndpoint = CommunitySafety.Meetings.Minutes.DraftMinutesEndpoint;
 
 namespace CommunitySafety.UnitTests;
 

@@ -1,5 +1,4 @@
-extern alias casemanagement;
-using casemanagement::CommunitySafety.CaseManagement.Risk;
+using CommunitySafety.CaseManagement.Risk;
 using System.Globalization;
 using Xunit;
 

@@ -1,6 +1,5 @@
-extern alias casemanagement;
-using casemanagement::CommunitySafety.CaseManagement.Retention;
-using casemanagement::CommunitySafety.CaseManagement.Risk;
+using CommunitySafety.CaseManagement.Retention;
+using CommunitySafety.CaseManagement.Risk;
 using CommunitySafety.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

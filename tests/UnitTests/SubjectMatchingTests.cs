@@ -1,6 +1,5 @@
-extern alias casemanagement;
-using casemanagement::CommunitySafety.CaseManagement.PersonalData;
-using casemanagement::CommunitySafety.CaseManagement.Similarity;
+using CommunitySafety.CaseManagement.PersonalData;
+using CommunitySafety.CaseManagement.Similarity;
 using CommunitySafety.ServiceDefaults.DataProtection;
 using Xunit;
 

@@ -1,9 +1,8 @@
-extern alias meetings;
 using CommunitySafety.Contracts.Governance;
 using CommunitySafety.Governance.Bodies;
 using CommunitySafety.ServiceDefaults;
-using meetings::CommunitySafety.Meetings.Meetings;
-using meetings::CommunitySafety.Meetings.Membership;
+using CommunitySafety.Meetings.Meetings;
+using CommunitySafety.Meetings.Membership;
 using Xunit;
 using BodyCreated = CommunitySafety.Governance.Bodies.BodyCreated;
 using BodyParentChanged = CommunitySafety.Governance.Bodies.BodyParentChanged;

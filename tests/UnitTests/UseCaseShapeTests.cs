@@ -1,6 +1,3 @@
-extern alias meetings;
-extern alias casemanagement;
-extern alias funding;
 using System.Reflection;
 using Wolverine;
 using Wolverine.Http;
@@ -18,9 +15,9 @@ public sealed class UseCaseShapeTests
     private static readonly Assembly[] Services =
     [
         typeof(CommunitySafety.Governance.GovernanceRoles).Assembly,
-        typeof(meetings::CommunitySafety.Meetings.MeetingsRoles).Assembly,
-        typeof(casemanagement::CommunitySafety.CaseManagement.CaseRoles).Assembly,
-        typeof(funding::CommunitySafety.Funding.FundingRoles).Assembly,
+        typeof(CommunitySafety.Meetings.MeetingsRoles).Assembly,
+        typeof(CommunitySafety.CaseManagement.CaseRoles).Assembly,
+        typeof(CommunitySafety.Funding.FundingRoles).Assembly,
     ];
 
     private static IEnumerable<MethodInfo> WriteEndpoints() => Services
